@@ -1,0 +1,23 @@
+package dev.fnctl.engine;
+
+import dev.fnctl.model.plan.ResourceChange;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What apply did. When {@link #succeeded()} is false, {@code done} were made, {@code failed}
+ * were tried and failed (with the message), {@code notStarted} were never tried: the user reruns
+ * apply to converge.
+ *
+ * @param outputs endpoint URLs and the like, from the provider after a successful apply
+ */
+public record ApplyReport(
+    List<ResourceChange> done,
+    Map<ResourceChange, String> failed,
+    List<ResourceChange> notStarted,
+    Map<String, String> outputs) {
+
+  public boolean succeeded() {
+    return failed.isEmpty() && notStarted.isEmpty();
+  }
+}

@@ -1,0 +1,57 @@
+package dev.fnctl.engine;
+
+import dev.fnctl.model.diag.Diagnostic;
+import dev.fnctl.model.diag.SpecException;
+import dev.fnctl.model.plan.Plan;
+import dev.fnctl.provider.ProviderException;
+import dev.fnctl.provider.Providers;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the CLI calls. Each method is one user-visible job; none prints anything itself (views
+ * do), and none names a provider.
+ */
+public interface Engine {
+
+  static Engine create(Providers providers, Map<String, String> env) {
+    throw new UnsupportedOperationException("engine implementation pending");
+  }
+
+  /**
+   * Loads and validates a spec for every target it declares (or the implicit {@code local}):
+   * model rules and each target's provider rules. Returns all problems; empty means valid.
+   */
+  List<Diagnostic> validate(Path specFile);
+
+  /**
+   * Loads the spec for a target (null: the default target), validates it, reads the live cloud
+   * and diffs. The returned session keeps the provider connection for a following apply.
+   *
+   * @throws SpecException the spec or the target is invalid (exit 3)
+   * @throws ProviderException the cloud could not be read (exit 1)
+   */
+  PlanSession plan(Path specFile, String target, PlanMode mode) throws SpecException, ProviderException;
+
+  /**
+   * Applies a session's plan under the stack lock, in dependency order with bounded parallelism.
+   * On a failure no new work starts, work in flight finishes, and the report says exactly what was
+   * and was not done.
+   */
+  ApplyReport apply(PlanSession session, ApplyOptions options, ApplyListener listener) throws ProviderException;
+
+  /**
+   * Re-plans for a saved plan and refuses it if the spec or the live state changed since.
+   *
+   * @throws StalePlanException with what changed
+   */
+  PlanSession reopen(Plan saved) throws SpecException, ProviderException, StalePlanException;
+
+  /** Removes a stack lock left by a killed run. Returns the holder that was removed, if any. */
+  java.util.Optional<dev.fnctl.provider.StackLock.Holder> unlock(Path specFile, String target)
+      throws SpecException, ProviderException;
+
+  /** {@code NORMAL} diffs the spec; {@code DESTROY} plans the deletion of everything owned. */
+  enum PlanMode { NORMAL, DESTROY }
+}

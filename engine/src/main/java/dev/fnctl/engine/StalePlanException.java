@@ -1,0 +1,10 @@
+package dev.fnctl.engine;
+
+/** A saved plan no longer matches the spec or the live cloud: plan again. */
+public final class StalePlanException extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  public StalePlanException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,49 @@
+package dev.fnctl.model.plan;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code fnctl plan} found: the data every view renders and {@code --out} saves.
+ *
+ * <p>A saved plan is applied only if the spec still has {@code specDigest} and the live state
+ * still has {@code liveDigest}; otherwise it is stale and refused, because the changes were
+ * computed against a cloud that no longer exists.
+ *
+ * @param formatVersion bumped on any incompatible change of the JSON form
+ * @param specFile the spec path as given on the command line, so {@code apply PLAN} reloads it
+ * @param changes every managed resource, no-ops included, in dependency order
+ * @param outputs what the user will want after apply (endpoint URLs), known so far
+ */
+public record Plan(
+    String formatVersion,
+    String fnctlVersion,
+    String stack,
+    String target,
+    String provider,
+    String specFile,
+    String specDigest,
+    String liveDigest,
+    List<ResourceChange> changes,
+    Map<String, String> outputs) {
+
+  public static final String FORMAT_VERSION = "1.0";
+
+  public boolean hasChanges() {
+    return changes.stream().anyMatch(c -> c.action() != Action.NO_OP);
+  }
+
+  public long count(Action action) {
+    return changes.stream().filter(c -> c.action() == action).count();
+  }
+
+  /** Terraform-compatible counting: a replacement is one add and one destroy. */
+  public Summary summary() {
+    long add = count(Action.CREATE) + count(Action.REPLACE);
+    long change = count(Action.UPDATE);
+    long destroy = count(Action.DELETE) + count(Action.REPLACE);
+    return new Summary(add, change, destroy);
+  }
+
+  public record Summary(long add, long change, long destroy) {}
+}

@@ -1,0 +1,39 @@
+package dev.fnctl.provider;
+
+import dev.fnctl.model.spec.Deployment;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A cloud fnctl can deploy to, found with {@link java.util.ServiceLoader} by {@link #id()}.
+ *
+ * <p>Implementations must be cheap to load: this class is instantiated for {@code validate},
+ * so it must not reference cloud SDK classes in its fields or signatures. SDK clients are made
+ * only in {@link #connect}.
+ */
+public interface Provider {
+
+  /** The word used in a target's {@code provider:} field. Lower case. */
+  String id();
+
+  /**
+   * The target settings this provider accepts (name to one-line description), e.g. {@code region}.
+   * Any other key on a target of this provider is an unknown-field error with a "did you mean".
+   */
+  Map<String, String> settings();
+
+  /**
+   * Problems that only this provider knows about: ranges (memory, timeouts), runtimes it does not
+   * offer, features it cannot honour. Pure: no network, no credentials. Each problem names the
+   * spec path so the CLI can point at file:line:column.
+   */
+  List<Problem> validate(Deployment deployment);
+
+  /**
+   * Opens a session against the target's cloud, with credentials and endpoints taken from the
+   * target's settings and the environment (never hard-coded), so tests can point it at moto or
+   * WireMock. Fails with a {@link ProviderException} that reads as one line for the user when
+   * credentials are missing or wrong.
+   */
+  Cloud connect(Deployment deployment, Context context) throws ProviderException;
+}
