@@ -33,6 +33,9 @@ final class Applier {
   private final Cloud cloud;
   private final int parallelism;
   private final ApplyListener listener;
+  // Set by the failing step itself, so that no change starts after a failure even when another
+  // step's completion is handled first.
+  private final java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
 
   Applier(Cloud cloud, int parallelism, ApplyListener listener) {
     if (parallelism < 1) throw new IllegalArgumentException("parallelism must be at least 1");
@@ -62,8 +65,8 @@ final class Applier {
     int inFlight = 0;
     try {
       while (true) {
-        if (failed.isEmpty()) {
-          for (var it = pending.iterator(); it.hasNext() && inFlight < parallelism; ) {
+        if (!stopping.get()) {
+          for (var it = pending.iterator(); it.hasNext() && inFlight < parallelism && !stopping.get(); ) {
             Node n = it.next();
             if (!finished.containsAll(n.waitsFor())) continue;
             it.remove();
@@ -169,6 +172,7 @@ final class Applier {
 
   private Outcome failure(Node n, String message) {
     String m = message == null || message.isBlank() ? "failed" : message;
+    stopping.set(true);
     synchronized (listener) {
       listener.failed(n.change(), m);
     }
