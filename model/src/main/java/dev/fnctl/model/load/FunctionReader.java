@@ -39,6 +39,7 @@ final class FunctionReader {
 
   FunctionSpec read(String name, SpecNode node) {
     Map<String, SpecNode> f = node.fields("a map of function settings (code, handler, ...)", FIELDS);
+    if (!node.isMap() && !node.isEmptyValue()) return null;
     String code = required(node, f, "code", "add the function's directory or .zip/.jar, e.g. code: ./functions/" + name);
     String handler = required(node, f, "handler", "add the entry point, e.g. handler: main.handle");
     FunctionSettings settings = SettingsReader.read(f);
@@ -101,7 +102,7 @@ final class FunctionReader {
     Map<String, SpecNode> f = item.fields("a permission such as {bucket: uploads, access: read}", allowed);
     List<String> kinds = f.keySet().stream().filter(PERMISSION_KINDS::contains).toList();
     if (kinds.size() != 1) {
-      if (kinds.isEmpty() && item.isMap()) {
+      if (kinds.isEmpty() && item.isEmptyMap() || kinds.isEmpty() && f.containsKey("access")) {
         item.problem("a permission names one resource: " + String.join(", ", PERMISSION_KINDS)
             + ", e.g. {bucket: uploads, access: read}");
       } else if (kinds.size() > 1) {

@@ -60,6 +60,14 @@ final class SpecNode {
     return node instanceof ScalarNode;
   }
 
+  boolean isList() {
+    return node instanceof SequenceNode;
+  }
+
+  boolean isEmptyMap() {
+    return node instanceof MappingNode m && m.getValue().isEmpty();
+  }
+
   boolean isEmptyValue() {
     return node instanceof ScalarNode s && s.getTag().equals(Tag.NULL);
   }
@@ -180,7 +188,12 @@ final class SpecNode {
 
   /** The scalar's text with variables resolved; null when absent or not a plain value. */
   String text() {
-    return scalar("a string");
+    return scalar("a string", file.variables);
+  }
+
+  /** Text resolved with other variables than the file's (the stack name cannot use ${stack}). */
+  String text(Variables variables) {
+    return scalar("a string", variables);
   }
 
   /** Text that must not be empty. */
@@ -194,13 +207,17 @@ final class SpecNode {
   }
 
   private String scalar(String expected) {
+    return scalar(expected, file.variables);
+  }
+
+  private String scalar(String expected, Variables variables) {
     if (node == null) return null;
     if (!(node instanceof ScalarNode s) || isEmptyValue()) {
       problem("expected " + expected + ", got " + kind());
       return null;
     }
     try {
-      return file.variables.resolve(s.getValue());
+      return variables.resolve(s.getValue());
     } catch (IllegalArgumentException e) {
       problem(e.getMessage());
       return null;

@@ -43,7 +43,10 @@ final class SpecReader {
     if (!f.containsKey("stack")) {
       if (root.isMap()) root.missing("stack", "name the stack that owns what fnctl makes, e.g. stack: orders");
     } else {
-      stack = name(f.get("stack"), "stack", Names.STACK_MAX, f.get("stack").nonEmptyText("stack"));
+      SpecNode node = f.get("stack");
+      String text = node.text(new Variables(file.variables.env(), null, null));
+      if (text != null && text.isBlank()) node.problem("stack must not be empty");
+      stack = text == null || text.isBlank() ? null : name(node, "stack", Names.STACK_MAX, text);
     }
 
     Map<String, SpecNode> queueNodes = section(f, "queues", "a map of queue names to settings");

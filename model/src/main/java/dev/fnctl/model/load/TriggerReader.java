@@ -30,7 +30,7 @@ final class TriggerReader {
   Trigger read(SpecNode item) {
     Map<String, SpecNode> kinds = item.fields("a trigger such as http: {method: GET, path: /}", KINDS);
     if (kinds.size() != 1) {
-      if (kinds.isEmpty() && item.isMap()) {
+      if (kinds.isEmpty() && item.isEmptyMap()) {
         item.problem("a trigger names its kind: one of " + String.join(", ", KINDS));
       } else if (kinds.size() > 1) {
         item.problem("a trigger has one kind, this one has " + String.join(" and ", kinds.keySet())
@@ -122,7 +122,7 @@ final class TriggerReader {
   private Trigger queue(SpecNode body) {
     Map<String, SpecNode> f = body.fields("a map with queue and batchSize", List.of("queue", "batchSize"));
     String queue = reference(body, f, "queue");
-    Integer batch = f.containsKey("batchSize") ? f.get("batchSize").integer(1, BATCH_MAX, "") : BATCH_DEFAULT;
+    Integer batch = f.containsKey("batchSize") ? f.get("batchSize").integer(1, BATCH_MAX, "") : Integer.valueOf(BATCH_DEFAULT);
     return queue == null || batch == null ? null : new Trigger.Queue(queue, batch);
   }
 
@@ -145,7 +145,9 @@ final class TriggerReader {
           written.add(w);
         }
       }
-      if (items.isEmpty() && ok) {
+      if (items.isEmpty() && !f.get("events").isList() && !f.get("events").isEmptyValue()) {
+        ok = false;
+      } else if (items.isEmpty()) {
         f.get("events").problem("events must list at least one of created, deleted (or leave it out for [created])");
         ok = false;
       }
