@@ -99,11 +99,21 @@ final class SpecNode {
 
   /** A map with fixed field names; unknown names are reported with the closest known one. */
   Map<String, SpecNode> fields(String what, Collection<String> allowed) {
+    return fields(what, allowed, false);
+  }
+
+  /**
+   * As {@link #fields(String, Collection)}; with {@code extensions}, keys starting with {@code x-}
+   * are skipped: they hold YAML anchors for reuse elsewhere in the file.
+   */
+  Map<String, SpecNode> fields(String what, Collection<String> allowed, boolean extensions) {
     Map<String, SpecNode> all = entries(what);
     Map<String, SpecNode> known = new LinkedHashMap<>();
     all.forEach(
         (key, child) -> {
-          if (allowed.contains(key)) {
+          if (extensions && key.startsWith("x-")) {
+            return;
+          } else if (allowed.contains(key)) {
             known.put(key, child);
           } else {
             child.keyProblem("unknown field '" + key + "': " + DidYouMean.hint(key, allowed));

@@ -29,7 +29,7 @@ final class SpecReader {
   }
 
   Spec read(SpecNode root, Path path, Path baseDir, String digest) {
-    Map<String, SpecNode> f = root.fields("a map starting with apiVersion: " + Spec.API_VERSION, FIELDS);
+    Map<String, SpecNode> f = root.fields("a map starting with apiVersion: " + Spec.API_VERSION, FIELDS, true);
     String apiVersion = null;
     if (!f.containsKey("apiVersion")) {
       if (root.isMap()) root.missing("apiVersion", "start the file with apiVersion: " + Spec.API_VERSION);

@@ -121,7 +121,7 @@ public final class CronSyntax {
     if (star) return step == null ? "*" : "*/" + step;
     if (hasSeven) {
       // Sunday written as 7: spell the days out so that 7 becomes 0 without breaking a range.
-      List<String> days = new ArrayList<>();
+      java.util.Set<String> days = new java.util.LinkedHashSet<>();
       for (int v = start; v <= end; v += by) days.add(String.valueOf(v == 7 ? 0 : v));
       return String.join(",", days);
     }
