@@ -40,6 +40,10 @@ const cloud = {
   },
 };
 
+// `secrets: { SIGNING_KEY: ... }` gives the function the secret's reference, never its value:
+// on AWS in SIGNING_KEY_SECRET_ID (a Secrets Manager name or ARN).
+const signingKeyRef = () => process.env.SIGNING_KEY_SECRET_ID || process.env.SIGNING_KEY;
+
 let signingKey; // fetched once per warm instance
 function respond(statusCode, payload) {
   return { statusCode, headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) };
@@ -48,7 +52,7 @@ function respond(statusCode, payload) {
 exports.handler = async (event, context) => {
   const raw = Buffer.from(event.body || '', event.isBase64Encoded ? 'base64' : 'utf8');
   const headers = event.headers || {}; // lower-case names in payload 2.0
-  signingKey ??= await cloud.secret(process.env.SIGNING_KEY);
+  signingKey ??= await cloud.secret(signingKeyRef());
   if (!verify(raw, headers['x-signature-256'], signingKey)) {
     return respond(401, { error: 'missing or wrong x-signature-256' });
   }

@@ -15,7 +15,7 @@ function setUp() {
   receive.forgetKey();
   receive.cloud.secret = async (reference) => { asked.push(reference); return KEY; };
   receive.cloud.send = async (url, body) => { sent.push({ url, body: JSON.parse(body) }); };
-  process.env.SIGNING_KEY = 'webhook-signing-key';
+  process.env.SIGNING_KEY_SECRET_ID = 'webhook-signing-key';
   process.env.EVENTS_QUEUE = 'webhooks-aws-events';
   return { sent, asked };
 }
