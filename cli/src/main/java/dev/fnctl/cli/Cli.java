@@ -16,6 +16,9 @@ final class Cli {
   final Map<String, String> env;
   final Terminal terminal;
   final Palette palette;
+  /** What {@code init} scaffolds from; tests swap in their own. */
+  Templates templates = Templates.packaged();
+
   private final Supplier<Engine> engines;
   private Engine engine;
 

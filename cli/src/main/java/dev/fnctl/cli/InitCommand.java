@@ -25,7 +25,6 @@ import picocli.CommandLine.Parameters;
     })
 final class InitCommand implements Callable<Integer> {
   private final Cli cli;
-  private final Templates templates = new Templates(InitCommand.class.getClassLoader());
 
   @Mixin HelpOption help;
 
@@ -56,6 +55,7 @@ final class InitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    Templates templates = cli.templates;
     Map<String, String> index = templates.index();
     if (choice.list) {
       int width = index.keySet().stream().mapToInt(String::length).max().orElse(0);

@@ -48,7 +48,12 @@ public final class Main {
       Terminal terminal,
       Supplier<Engine> engines,
       String... args) {
-    Cli cli = new Cli(out, err, env, terminal, engines);
+    return run(new Cli(out, err, env, terminal, engines), args);
+  }
+
+  static int run(Cli cli, String... args) {
+    PrintWriter out = cli.out;
+    PrintWriter err = cli.err;
     CommandLine commandLine = new CommandLine(FnctlCommand.class, factory(cli));
     commandLine.setOut(out);
     commandLine.setErr(err);

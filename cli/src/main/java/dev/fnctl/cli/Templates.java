@@ -16,17 +16,23 @@ import java.util.Optional;
  * path (a jar cannot be listed like a directory).
  */
 final class Templates {
-  private static final String ROOT = "templates/";
   private final ClassLoader loader;
+  private final String root;
 
-  Templates(ClassLoader loader) {
+  /** The templates packed into fnctl's jar. */
+  static Templates packaged() {
+    return new Templates(Templates.class.getClassLoader(), "templates/");
+  }
+
+  Templates(ClassLoader loader, String root) {
     this.loader = loader;
+    this.root = root;
   }
 
   /** Template name to one-line description, in index order. */
   Map<String, String> index() {
     Map<String, String> index = new LinkedHashMap<>();
-    for (String line : lines(ROOT + "index.tsv").orElse(List.of())) {
+    for (String line : lines(root + "index.tsv").orElse(List.of())) {
       if (line.isBlank() || line.startsWith("#")) continue;
       int tab = line.indexOf('\t');
       String name = tab < 0 ? line.strip() : line.substring(0, tab).strip();
@@ -38,12 +44,12 @@ final class Templates {
   /** The relative paths of a template's files; empty if there is no such template. */
   Optional<List<String>> files(String name) {
     if (name.contains("/") || name.contains("\\") || name.startsWith(".")) return Optional.empty();
-    return lines(ROOT + name + "/.files")
+    return lines(root + name + "/.files")
         .map(l -> l.stream().map(String::strip).filter(s -> !s.isEmpty() && !s.startsWith("#")).toList());
   }
 
   byte[] read(String name, String file) {
-    try (InputStream in = loader.getResourceAsStream(ROOT + name + "/" + file)) {
+    try (InputStream in = loader.getResourceAsStream(root + name + "/" + file)) {
       if (in == null) throw new IllegalStateException("template " + name + " lists " + file + " but the jar lacks it");
       return in.readAllBytes();
     } catch (IOException e) {
