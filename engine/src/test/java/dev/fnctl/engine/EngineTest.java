@@ -298,7 +298,7 @@ class EngineTest {
     cloud.put("a", true, props("v", 2L), Map.of("id", "a#9")); // someone applied meanwhile
     StalePlanException e = assertThrows(StalePlanException.class, () -> engine.reopen(saved));
     assertTrue(e.getMessage().contains("live state of target 'dev' changed"), e.getMessage());
-    assertTrue(e.getMessage().endsWith("run fnctl plan again"), e.getMessage());
+    assertTrue(e.getMessage().endsWith("changed since the plan was made (an apply ran, or something was changed outside fnctl)"), e.getMessage());
   }
 
   @Test

@@ -89,9 +89,13 @@ final class LocalResources {
       Map<String, Object> grant = new LinkedHashMap<>();
       grant.put(perm.kind().word(), perm.name());
       grant.put("access", perm.access().word());
-      Object target = target(perm.kind(), perm.name());
-      grant.put("resource", target);
-      if (target instanceof Ref r) deps.add(r.address());
+      // Grants name the resource by its name, known before it exists, so a first plan reads plainly.
+      if (target(perm.kind(), perm.name()) instanceof Ref r) {
+        deps.add(r.address());
+        grant.put("resource", known(r.address()));
+      } else {
+        grant.put("resource", target(perm.kind(), perm.name()));
+      }
       permissions.add(grant);
     }
     Map<String, Object> p = new LinkedHashMap<>();
@@ -205,6 +209,11 @@ final class LocalResources {
         return name; // a secret: a reference into the secret store, never its value
       }
     }
+  }
+
+  /** The name a resource of this stack gets: {@code local:queue/orders} is {@code orders-dev-orders}. */
+  private String known(String address) {
+    return own.physicalName(address.substring(address.indexOf('/') + 1));
   }
 
   private static Long seconds(Duration d) {

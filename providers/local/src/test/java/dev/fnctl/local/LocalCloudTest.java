@@ -14,7 +14,6 @@ import dev.fnctl.provider.Context;
 import dev.fnctl.provider.LiveResource;
 import dev.fnctl.provider.LiveState;
 import dev.fnctl.provider.ProviderException;
-import dev.fnctl.provider.Ref;
 import dev.fnctl.provider.Resource;
 import dev.fnctl.provider.StackLock;
 import java.nio.file.Files;
@@ -88,7 +87,7 @@ class LocalCloudTest {
     assertEquals(List.of("local:bucket/uploads", "local:queue/orders"), fn.dependsOn());
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> grants = (List<Map<String, Object>>) fn.properties().get("permissions");
-    assertEquals(new Ref("local:bucket/uploads", "id"), grants.get(0).get("resource"));
+    assertEquals("orders-dev-uploads", grants.get(0).get("resource"));
     assertEquals("acme-legacy-uploads", grants.get(1).get("resource"), "an existing bucket is used by its name");
 
     Resource storage = find(rs, "local:trigger/resize/storage-1");
