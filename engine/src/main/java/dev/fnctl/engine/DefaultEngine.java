@@ -124,6 +124,7 @@ final class DefaultEngine implements Engine {
       throw new IllegalArgumentException("not a session made by this engine");
     }
     ApplyListener l = listener == null ? ApplyListener.NONE : listener;
+    Applier applier = new Applier(s.cloud, options.parallelism(), l); // checks parallelism before locking
     s.log.to(l);
     try (LockGuard lock = LockGuard.acquire(s.cloud.lock(), options.operation(), options.lockTimeout(), l)) {
       // Under the lock, the cloud must still be what was planned against: another run may have
@@ -135,8 +136,7 @@ final class DefaultEngine implements Engine {
                 + "' changed since the plan was made (another run applied, or something was changed outside"
                 + " fnctl); nothing was changed: run fnctl plan again");
       }
-      ApplyReport report =
-          new Applier(s.cloud, options.parallelism(), l).run(s.plan.changes(), s.desiredByAddress, s.live);
+      ApplyReport report = applier.run(s.plan.changes(), s.desiredByAddress, s.live);
       if (!report.succeeded()) return report;
       return new ApplyReport(report.done(), report.failed(), report.notStarted(), outputsAfter(s, l));
     } catch (InterruptedException e) {

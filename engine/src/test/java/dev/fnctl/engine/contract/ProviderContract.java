@@ -51,7 +51,7 @@ public abstract class ProviderContract {
   /** The providers to use (usually just the one under test, or {@link Providers#discover()}). */
   protected abstract Providers providers();
 
-  /** The target entry for this provider, as YAML flow: {@code { provider: aws, region: eu-west-1 }}. */
+  /** The target entry for this provider, as YAML flow: {@code { provider: mycloud, region: north-1 }}. */
   protected abstract String target();
 
   /** The environment the engine and provider see (credentials for an emulator). */
