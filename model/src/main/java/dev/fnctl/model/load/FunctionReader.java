@@ -97,6 +97,10 @@ final class FunctionReader {
   }
 
   private Permission permission(SpecNode item) {
+    if (item.isEmptyValue()) {
+      item.problem("empty permission: write e.g. - { bucket: uploads, access: read }");
+      return null;
+    }
     List<String> allowed = new ArrayList<>(PERMISSION_KINDS);
     allowed.add("access");
     Map<String, SpecNode> f = item.fields("a permission such as {bucket: uploads, access: read}", allowed);

@@ -28,6 +28,10 @@ final class TriggerReader {
 
   /** The trigger, or null when it is invalid (every problem reported). */
   Trigger read(SpecNode item) {
+    if (item.isEmptyValue()) {
+      item.problem("empty trigger: write one of " + String.join(", ", KINDS) + ", e.g. - http: { path: / }");
+      return null;
+    }
     Map<String, SpecNode> kinds = item.fields("a trigger such as http: {method: GET, path: /}", KINDS);
     if (kinds.size() != 1) {
       if (kinds.isEmpty() && item.isEmptyMap()) {

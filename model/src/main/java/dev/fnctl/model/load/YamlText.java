@@ -30,15 +30,27 @@ final class YamlText {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       Position at = mark == null ? Position.ofFile(file)
           : new Position(file, mark.getLine() + 1, mark.getColumn() + 1);
-      StringBuilder message = new StringBuilder("YAML syntax error: ").append(clean(e.getProblem()));
+      StringBuilder message = new StringBuilder("YAML syntax error: ");
       if (e.getContext() != null && e.getContextMark() != null && e.getProblemMark() != null) {
-        message.append(" (").append(clean(e.getContext())).append(" at line ")
-            .append(e.getContextMark().getLine() + 1).append(")");
+        message.append(clean(e.getContext())).append(" (line ")
+            .append(e.getContextMark().getLine() + 1).append("): ");
       }
+      message.append(clean(e.getProblem())).append(hint(e.getContext() + " " + e.getProblem()));
       throw SpecLoader.single(at, message.toString());
     } catch (YAMLException e) {
       throw SpecLoader.single(Position.ofFile(file), "YAML error: " + clean(e.getMessage()));
     }
+  }
+
+  /** What usually causes the error SnakeYAML describes, in the user's terms. */
+  private static String hint(String what) {
+    if (what.contains("alias")) return "; quote values that start with '*', e.g. cron: \"*/5 * * * *\"";
+    if (what.contains("another document")) return "; a spec file holds one document: remove the second ---";
+    if (what.contains("<block end>")) return "; check the indentation of this line and the one above";
+    if (what.contains("flow mapping") || what.contains("flow sequence")) {
+      return "; check that every { and [ on the lines above is closed and items are separated by commas";
+    }
+    return "";
   }
 
   private static String clean(String s) {
