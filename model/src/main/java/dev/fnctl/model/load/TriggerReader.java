@@ -18,7 +18,6 @@ final class TriggerReader {
       List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY");
   static final int BATCH_DEFAULT = 10;
   static final int BATCH_MAX = 10_000;
-  private static final Set<String> ZONES = new TreeSet<>(ZoneId.getAvailableZoneIds());
 
   private final Declared declared;
 
@@ -114,13 +113,20 @@ final class TriggerReader {
   private static String zone(SpecNode node) {
     String tz = node.nonEmptyText("timezone");
     if (tz == null) return null;
-    if (ZONES.contains(tz)) return tz;
-    String hint = ZONES.stream().filter(z -> z.equalsIgnoreCase(tz)).findFirst()
-        .or(() -> DidYouMean.closest(tz, ZONES))
+    if (tz.equals("UTC")) return tz;
+    Set<String> zones = Zones.ALL;
+    if (zones.contains(tz)) return tz;
+    String hint = zones.stream().filter(z -> z.equalsIgnoreCase(tz)).findFirst()
+        .or(() -> DidYouMean.closest(tz, zones))
         .map(z -> "did you mean '" + z + "'?")
         .orElse("use an IANA time zone such as Europe/Berlin or UTC");
     node.problem("'" + tz + "' is not a time zone: " + hint);
     return null;
+  }
+
+  /** The zone ids, read only when a spec names a time zone (it costs start-up time). */
+  private static final class Zones {
+    static final Set<String> ALL = new TreeSet<>(ZoneId.getAvailableZoneIds());
   }
 
   private Trigger queue(SpecNode body) {

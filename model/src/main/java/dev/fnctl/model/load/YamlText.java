@@ -4,11 +4,14 @@ import dev.fnctl.model.diag.Position;
 import dev.fnctl.model.diag.SpecException;
 import java.io.StringReader;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Turns the file's text into SnakeYAML's node tree, which keeps the position of every value
@@ -25,7 +28,10 @@ final class YamlText {
     options.setMaxAliasesForCollections(200);
     options.setCodePointLimit(10 * 1024 * 1024);
     try {
-      return new Yaml(options).compose(new StringReader(text));
+      // The composer alone: no Constructor or Representer, fewer classes to load at start-up.
+      Composer composer = new Composer(
+          new ParserImpl(new StreamReader(new StringReader(text)), options), new Resolver(), options);
+      return composer.getSingleNode();
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       Position at = mark == null ? Position.ofFile(file)

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Reads 5-field unix cron ({@code minute hour day-of-month month day-of-week}) and checks it for
@@ -26,6 +27,8 @@ public final class CronSyntax {
     new Field("month", 1, 12, MONTHS),
     new Field("day-of-week", 0, 7, DAYS),
   };
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern NUMBER = Pattern.compile("\\d{1,4}");
   private static final int[] DAYS_IN_MONTH = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 
   private CronSyntax() {}
@@ -42,7 +45,7 @@ public final class CronSyntax {
           "'" + trimmed + "' is a shortcut some cron daemons know; write the 5 fields instead,"
               + " e.g. '0 0 * * *' for @daily");
     }
-    String[] parts = trimmed.isEmpty() ? new String[0] : trimmed.split("\\s+");
+    String[] parts = trimmed.isEmpty() ? new String[0] : SPACES.split(trimmed);
     if (parts.length != 5) {
       String extra = parts.length == 6 ? " (fnctl's cron has no seconds or year field)" : "";
       throw new IllegalArgumentException(
@@ -82,7 +85,7 @@ public final class CronSyntax {
     if (slash >= 0) {
       range = element.substring(0, slash);
       String stepText = element.substring(slash + 1);
-      if (!stepText.matches("\\d{1,4}")) throw bad(f, "step '" + stepText + "' is not a number");
+      if (!NUMBER.matcher(stepText).matches()) throw bad(f, "step '" + stepText + "' is not a number");
       step = Integer.parseInt(stepText);
       if (step == 0) throw bad(f, "step must be at least 1");
     }
@@ -138,7 +141,7 @@ public final class CronSyntax {
   private static int value(String text, Field f) {
     int index = f.names().indexOf(text.toUpperCase(Locale.ROOT));
     if (index >= 0) return f.name().equals("month") ? index + 1 : index;
-    if (!text.matches("\\d{1,4}")) {
+    if (!NUMBER.matcher(text).matches()) {
       String names = f.names().isEmpty() ? "" : " or a name " + f.names().get(0) + "-" + f.names().get(f.names().size() - 1);
       throw bad(f, "'" + text + "' is not a number" + names);
     }
