@@ -236,7 +236,7 @@ final class SpecNode {
 
   Integer integer() {
     String t = scalar("a number");
-    if (t == null) return null;
+    if (t == null || quotedLiteral(t)) return null;
     try {
       return Integer.valueOf(t.trim().replace("_", ""));
     } catch (NumberFormatException e) {
@@ -257,7 +257,7 @@ final class SpecNode {
 
   BigDecimal decimal() {
     String t = scalar("a number");
-    if (t == null) return null;
+    if (t == null || quotedLiteral(t)) return null;
     try {
       return new BigDecimal(t.trim().replace("_", ""));
     } catch (NumberFormatException e) {
@@ -268,7 +268,7 @@ final class SpecNode {
 
   Boolean bool() {
     String t = scalar("true or false");
-    if (t == null) return null;
+    if (t == null || quotedLiteral(t)) return null;
     return switch (t.trim().toLowerCase(Locale.ROOT)) {
       case "true", "yes", "on" -> Boolean.TRUE;
       case "false", "no", "off" -> Boolean.FALSE;
@@ -277,6 +277,18 @@ final class SpecNode {
         yield null;
       }
     };
+  }
+
+  /**
+   * A number or true/false written in quotes is text to YAML, to the JSON Schema and to editors;
+   * refusing it here keeps the loader and the schema in agreement. Values from variables are
+   * text by nature and are fine.
+   */
+  private boolean quotedLiteral(String resolved) {
+    ScalarNode s = (ScalarNode) node;
+    if (s.isPlain() || s.getValue().contains("${")) return false;
+    problem("got the text \"" + resolved + "\" in quotes; write " + resolved + " without quotes");
+    return true;
   }
 
   Duration duration() {

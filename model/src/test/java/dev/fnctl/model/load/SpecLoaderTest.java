@@ -188,6 +188,27 @@ class SpecLoaderTest {
   }
 
   @Test
+  void envValuesAreTakenAsWrittenAndEveryKeyIsInTheSourceMap() throws Exception {
+    Path file = tmp.resolve("env.yaml");
+    Files.writeString(file, """
+        apiVersion: fnctl.dev/v1
+        stack: s
+        functions:
+          f:
+            code: ./f
+            handler: h
+            runtime: python3.12
+            env: { DEBUG: yes, VERSION: 1.10, PORT: 8080, EMPTY: "" }
+        """);
+    Spec spec = load(file, null, Map.of());
+    assertEquals(Map.of("DEBUG", "yes", "VERSION", "1.10", "PORT", "8080", "EMPTY", ""),
+        spec.functions().get("f").env());
+    assertEquals(new Position(file.toString(), 8, 23), spec.sourceMap().find("functions.f.env.DEBUG"));
+    assertTrue(spec.sourceMap().positions().keySet().containsAll(List.of(
+        "apiVersion", "stack", "functions", "functions.f", "functions.f.code", "functions.f.env.PORT")));
+  }
+
+  @Test
   void yamlAnchorsAndMergeKeysWork() throws Exception {
     Path file = VALID.resolve("anchors.yaml");
     Spec spec = load(file, null, Map.of());

@@ -88,7 +88,7 @@ class SpecSchemaTest {
     "timeouts", "concurrency", "architecture", "batch-size", "http", "storage", "names",
     "stack-too-long", "permissions-access", "trigger-shape", "env-and-secrets", "existing-with-settings",
     "budgets", "budget-limits", "targets", "types-in-sections", "rates", "missing-function-fields",
-    "cron-field-count", "schedule-cron-and-rate"})
+    "cron-field-count", "schedule-cron-and-rate", "quoted-numbers"})
   void rejectsWhatTheLoaderRejects(String name) throws IOException {
     Path spec = InvalidSpecsTest.DIR.resolve(name + ".yaml");
     assertFalse(validate(spec).isEmpty(), name + " should not validate");
