@@ -203,7 +203,7 @@ class SpecLoaderTest {
     Spec spec = load(file, null, Map.of());
     assertEquals(Map.of("DEBUG", "yes", "VERSION", "1.10", "PORT", "8080", "EMPTY", ""),
         spec.functions().get("f").env());
-    assertEquals(new Position(file.toString(), 8, 23), spec.sourceMap().find("functions.f.env.DEBUG"));
+    assertEquals(new Position(file.toString(), 8, 19), spec.sourceMap().find("functions.f.env.DEBUG"));
     assertTrue(spec.sourceMap().positions().keySet().containsAll(List.of(
         "apiVersion", "stack", "functions", "functions.f", "functions.f.code", "functions.f.env.PORT")));
   }
