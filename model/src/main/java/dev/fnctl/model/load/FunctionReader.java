@@ -74,7 +74,7 @@ final class FunctionReader {
 
   private static String required(SpecNode node, Map<String, SpecNode> f, String field, String howTo) {
     if (!f.containsKey(field)) {
-      if (node.isMap() || node.isEmptyValue()) node.missing(field, howTo);
+      node.missing(field, howTo);
       return null;
     }
     return f.get(field).nonEmptyText(field);

@@ -309,7 +309,6 @@ final class SpecNode {
     String w = upperCase ? t.toUpperCase(Locale.ROOT) : t;
     if (!allowed.contains(w)) {
       String hint = DidYouMean.closest(t, allowed)
-          .filter(c -> !c.equalsIgnoreCase(t) || !upperCase)
           .map(c -> "; did you mean '" + c + "'?")
           .orElse("");
       problem("'" + t + "' is not one of " + String.join(", ", allowed) + hint);
