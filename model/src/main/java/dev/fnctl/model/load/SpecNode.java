@@ -18,9 +18,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * A value in the spec file with its path ({@code functions.resize.memory}) and position. Each
- * typed read reports a problem and returns null (or an empty collection) when the value is not
- * what was expected, so that reading always goes on and every problem is found.
+ * A value in the spec file with its path ({@code functions.resize.memory}) and position. Each typed
+ * read reports a problem and returns null (or an empty collection) when the value is not what was
+ * expected, so that reading always goes on and every problem is found.
  */
 final class SpecNode {
   private final SpecFile file;
@@ -143,7 +143,9 @@ final class SpecNode {
       Integer first = firstLine.putIfAbsent(key, keyAt.line());
       if (first != null) {
         file.problems.add(
-            keyAt, childPath, "duplicate key '" + key + "' (first written at line " + first + "); keep one");
+            keyAt,
+            childPath,
+            "duplicate key '" + key + "' (first written at line " + first + "); keep one");
         continue;
       }
       SpecNode child = new SpecNode(file, t.getValueNode(), childPath, keyAt);
@@ -281,8 +283,8 @@ final class SpecNode {
 
   /**
    * A number or true/false written in quotes is text to YAML, to the JSON Schema and to editors;
-   * refusing it here keeps the loader and the schema in agreement. Values from variables are
-   * text by nature and are fine.
+   * refusing it here keeps the loader and the schema in agreement. Values from variables are text
+   * by nature and are fine.
    */
   private boolean quotedLiteral(String resolved) {
     ScalarNode s = (ScalarNode) node;
@@ -302,15 +304,16 @@ final class SpecNode {
     }
   }
 
-  /** One of {@code allowed}; with {@code upperCase} the text is compared and returned in upper case. */
+  /**
+   * One of {@code allowed}; with {@code upperCase} the text is compared and returned in upper case.
+   */
   String word(List<String> allowed, boolean upperCase) {
     String t = text();
     if (t == null) return null;
     String w = upperCase ? t.toUpperCase(Locale.ROOT) : t;
     if (!allowed.contains(w)) {
-      String hint = DidYouMean.closest(t, allowed)
-          .map(c -> "; did you mean '" + c + "'?")
-          .orElse("");
+      String hint =
+          DidYouMean.closest(t, allowed).map(c -> "; did you mean '" + c + "'?").orElse("");
       problem("'" + t + "' is not one of " + String.join(", ", allowed) + hint);
       return null;
     }

@@ -15,8 +15,8 @@ import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Turns the file's text into SnakeYAML's node tree, which keeps the position of every value
- * (constructing Java objects would lose them). A syntax error stops here: nothing after it can
- * be trusted.
+ * (constructing Java objects would lose them). A syntax error stops here: nothing after it can be
+ * trusted.
  */
 final class YamlText {
   private YamlText() {}
@@ -29,17 +29,25 @@ final class YamlText {
     options.setCodePointLimit(10 * 1024 * 1024);
     try {
       // The composer alone: no Constructor or Representer, fewer classes to load at start-up.
-      Composer composer = new Composer(
-          new ParserImpl(new StreamReader(new StringReader(text)), options), new Resolver(), options);
+      Composer composer =
+          new Composer(
+              new ParserImpl(new StreamReader(new StringReader(text)), options),
+              new Resolver(),
+              options);
       return composer.getSingleNode();
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      Position at = mark == null ? Position.ofFile(file)
-          : new Position(file, mark.getLine() + 1, mark.getColumn() + 1);
+      Position at =
+          mark == null
+              ? Position.ofFile(file)
+              : new Position(file, mark.getLine() + 1, mark.getColumn() + 1);
       StringBuilder message = new StringBuilder("YAML syntax error: ");
       if (e.getContext() != null && e.getContextMark() != null && e.getProblemMark() != null) {
-        message.append(clean(e.getContext())).append(" (line ")
-            .append(e.getContextMark().getLine() + 1).append("): ");
+        message
+            .append(clean(e.getContext()))
+            .append(" (line ")
+            .append(e.getContextMark().getLine() + 1)
+            .append("): ");
       }
       message.append(clean(e.getProblem())).append(hint(e.getContext() + " " + e.getProblem()));
       throw SpecLoader.single(at, message.toString());
@@ -50,11 +58,15 @@ final class YamlText {
 
   /** What usually causes the error SnakeYAML describes, in the user's terms. */
   private static String hint(String what) {
-    if (what.contains("alias")) return "; quote values that start with '*', e.g. cron: \"*/5 * * * *\"";
-    if (what.contains("another document")) return "; a spec file holds one document: remove the second ---";
-    if (what.contains("<block end>")) return "; check the indentation of this line and the one above";
+    if (what.contains("alias"))
+      return "; quote values that start with '*', e.g. cron: \"*/5 * * * *\"";
+    if (what.contains("another document"))
+      return "; a spec file holds one document: remove the second ---";
+    if (what.contains("<block end>"))
+      return "; check the indentation of this line and the one above";
     if (what.contains("flow mapping") || what.contains("flow sequence")) {
-      return "; check that every { and [ on the lines above is closed and items are separated by commas";
+      return "; check that every { and [ on the lines above is closed and items are separated by"
+                 + " commas";
     }
     return "";
   }

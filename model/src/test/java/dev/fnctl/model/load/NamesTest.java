@@ -17,7 +17,19 @@ class NamesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "Orders", "orders_api", "2fast", "-x", "x-", "a--b", "or.ders", "abcdefghijklmnopqrstu", "ünï"})
+  @ValueSource(
+      strings = {
+        "",
+        "Orders",
+        "orders_api",
+        "2fast",
+        "-x",
+        "x-",
+        "a--b",
+        "or.ders",
+        "abcdefghijklmnopqrstu",
+        "ünï"
+      })
   void refusesTheRest(String name) {
     assertTrue(Names.problem("stack", name, Names.STACK_MAX).isPresent(), name);
   }

@@ -16,12 +16,23 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Whatever the user writes, loading ends in a Spec or a SpecException with diagnostics: never
- * another exception (which the CLI would show as a crash). Every line of every test spec is
- * dropped in turn, and every value is replaced by values of the wrong kind.
+ * another exception (which the CLI would show as a crash). Every line of every test spec is dropped
+ * in turn, and every value is replaced by values of the wrong kind.
  */
 class RobustnessTest {
   private static final List<String> JUNK =
-      List.of("", "~", "[]", "{}", "[a, {b: c}]", "-1", "99999999999999999999", "\"\"", "${env:NOPE}", "*/", "{ x: }");
+      List.of(
+          "",
+          "~",
+          "[]",
+          "{}",
+          "[a, {b: c}]",
+          "-1",
+          "99999999999999999999",
+          "\"\"",
+          "${env:NOPE}",
+          "*/",
+          "{ x: }");
 
   @TempDir Path tmp;
 

@@ -8,14 +8,16 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class VariablesTest {
-  private final Variables vars = new Variables(Map.of("REGION", "eu-west-1", "EMPTY", ""), "orders", "prod");
+  private final Variables vars =
+      new Variables(Map.of("REGION", "eu-west-1", "EMPTY", ""), "orders", "prod");
 
   @Test
   void replacesEachKind() {
     assertEquals("orders-prod-eu-west-1", vars.resolve("${stack}-${target}-${env:REGION}"));
     assertEquals("us-east-1", vars.resolve("${env:UNSET:-us-east-1}"));
     assertEquals("", vars.resolve("${env:UNSET:-}"));
-    assertEquals("", vars.resolve("${env:EMPTY:-not used}"), "a set but empty variable is used as is");
+    assertEquals(
+        "", vars.resolve("${env:EMPTY:-not used}"), "a set but empty variable is used as is");
     assertEquals("a:-b", vars.resolve("${env:UNSET:-a:-b}"));
     assertEquals("plain text", vars.resolve("plain text"));
   }
@@ -34,7 +36,9 @@ class VariablesTest {
 
   @Test
   void explainsWhatIsWrong() {
-    assertTrue(message("${env:UNSET}").contains("UNSET is not set; set it or give a default: ${env:UNSET:-value}"));
+    assertTrue(
+        message("${env:UNSET}")
+            .contains("UNSET is not set; set it or give a default: ${env:UNSET:-value}"));
     assertTrue(message("${user}").startsWith("unknown variable ${user}"));
     assertTrue(message("${stak}").contains("did you mean ${stack}?"));
     assertTrue(message("${env:REGION").contains("not closed"));
