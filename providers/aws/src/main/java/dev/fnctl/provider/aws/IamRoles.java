@@ -68,6 +68,7 @@ final class IamRoles {
     TreeSet<String> managed = new TreeSet<>();
     for (AttachedPolicy a : r.attachedManagedPolicies()) managed.add(a.policyArn());
     p.put("managedPolicies", List.copyOf(managed));
+    p.put("policy", null);
     for (PolicyDetail d : r.rolePolicyList()) {
       if (INLINE_POLICY.equals(d.policyName())) p.put("policy", PolicyDocuments.normalise(PolicyDocuments.parse(d.policyDocument())));
     }

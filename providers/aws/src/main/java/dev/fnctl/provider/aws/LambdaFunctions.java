@@ -67,9 +67,8 @@ final class LambdaFunctions {
     p.put("environment", env);
     p.put("role", c.role());
     p.put("codeSha256", c.codeSha256());
-    if (r.concurrency() != null && r.concurrency().reservedConcurrentExecutions() != null) {
-      p.put("reservedConcurrency", r.concurrency().reservedConcurrentExecutions().longValue());
-    }
+    p.put("reservedConcurrency", r.concurrency() != null && r.concurrency().reservedConcurrentExecutions() != null
+        ? r.concurrency().reservedConcurrentExecutions().longValue() : null);
     String neutral = s.names.neutral(name);
     return new LiveResource(AwsTypes.address(FUNCTION, name), FUNCTION, "function " + (neutral == null ? name : neutral), owned, p,
         Map.of("arn", c.functionArn()));

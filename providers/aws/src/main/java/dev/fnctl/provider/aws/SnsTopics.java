@@ -48,8 +48,14 @@ final class SnsTopics {
     String token = null;
     do {
       String t = token;
-      var page = s.call("ListSubscriptionsByTopic", topic,
-          () -> sns().listSubscriptionsByTopic(b -> b.topicArn(s.names.topicArn(topic)).nextToken(t)));
+      software.amazon.awssdk.services.sns.model.ListSubscriptionsByTopicResponse page;
+      try {
+        page = s.call("ListSubscriptionsByTopic", topic,
+            () -> sns().listSubscriptionsByTopic(b -> b.topicArn(s.names.topicArn(topic)).nextToken(t)));
+      } catch (ProviderException e) {
+        if (e.getCause() instanceof NotFoundException) return out;
+        throw e;
+      }
       for (Subscription sub : page.subscriptions()) {
         if (!"lambda".equals(sub.protocol()) || sub.endpoint() == null) continue;
         String fn = sub.endpoint().substring(sub.endpoint().lastIndexOf(':') + 1);

@@ -58,6 +58,7 @@ final class SqsQueues {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("visibilityTimeout", Long.parseLong(a.getOrDefault("VisibilityTimeout", "30")));
     p.put("messageRetention", Long.parseLong(a.getOrDefault("MessageRetentionPeriod", "345600")));
+    p.put("redrive", null);
     String redrive = a.get("RedrivePolicy");
     if (redrive != null && !redrive.isBlank()) {
       Map<String, Object> r = Json.parseObject(redrive);

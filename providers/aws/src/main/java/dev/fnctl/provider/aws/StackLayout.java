@@ -91,12 +91,14 @@ final class StackLayout {
       Map<String, Object> props = new LinkedHashMap<>();
       props.put("visibilityTimeout", visibilityTimeout(q, consumerTimeout.get(q.name())));
       props.put("messageRetention", DEFAULT_RETENTION);
+      props.put("redrive", null);
       List<String> deps = new ArrayList<>();
       if (q.deadLetter() != null) {
         String dlq = phys + "-dlq";
         Map<String, Object> dlqProps = new LinkedHashMap<>();
         dlqProps.put("visibilityTimeout", 30L);
         dlqProps.put("messageRetention", DLQ_RETENTION);
+        dlqProps.put("redrive", null);
         add(Resource.of(address(QUEUE, dlq), QUEUE, item, dlqProps, List.of()));
         Map<String, Object> redrive = new LinkedHashMap<>();
         redrive.put("deadLetterTargetArn", names.queueArn(dlq));
@@ -170,7 +172,7 @@ final class StackLayout {
     role.put("trust", LAMBDA_TRUST);
     role.put("managedPolicies", List.of(names.managedPolicyArn(BASIC_EXECUTION)));
     Map<String, Object> policy = policy(d, f);
-    if (policy != null) role.put("policy", policy);
+    role.put("policy", policy);
     add(Resource.of(roleAddress, ROLE, item, role, List.of()));
 
     CodePackage code = FunctionCode.pack(baseDir, f.code());
@@ -183,7 +185,7 @@ final class StackLayout {
     fn.put("environment", environment(f));
     fn.put("role", names.roleArn(phys));
     fn.put("codeSha256", code.sha256Base64());
-    if (f.concurrency().max() != null) fn.put("reservedConcurrency", (long) f.concurrency().max());
+    fn.put("reservedConcurrency", f.concurrency().max() == null ? null : (long) f.concurrency().max());
     List<String> deps = new ArrayList<>(List.of(roleAddress));
     if (code.size() > directUploadLimit) {
       // Too large for a direct upload: through the stack's artifact bucket.
@@ -389,8 +391,8 @@ final class StackLayout {
           Map<String, Object> np = new LinkedHashMap<>();
           np.put("function", fnArn);
           np.put("events", s3Events(s.events()));
-          if (s.prefix() != null) np.put("prefix", s.prefix());
-          if (s.suffix() != null) np.put("suffix", s.suffix());
+          np.put("prefix", s.prefix());
+          np.put("suffix", s.suffix());
           List<String> deps = new ArrayList<>(List.of(fnAddress, permission));
           deps.addAll(ownedDep(BUCKET, bucket));
           String id = names.notificationPrefix() + f.name() + "-" + notifications;
