@@ -59,9 +59,9 @@ final class TestSpecs {
     fns.put("worker", function("worker", List.of(new Trigger.Queue("orders", 5)),
         List.of(new Permission(Permission.Kind.TOPIC, "events", Permission.Access.PUBLISH),
             new Permission(Permission.Kind.BUCKET, "uploads", Permission.Access.WRITE))));
-    fns.put("thumb", function("thumb", List.of(new Trigger.Storage("uploads", List.of("created"), "images/", null),
-        new Trigger.Storage("legacy", List.of("created", "deleted"), null, ".csv")),
-        List.of(new Permission(Permission.Kind.BUCKET, "uploads", Permission.Access.READ))));
+    List<Trigger> storage = new java.util.ArrayList<>(List.of(new Trigger.Storage("uploads", List.of("created"), "images/", null)));
+    if (legacyBucket != null) storage.add(new Trigger.Storage("legacy", List.of("created", "deleted"), null, ".csv"));
+    fns.put("thumb", function("thumb", storage, List.of(new Permission(Permission.Kind.BUCKET, "uploads", Permission.Access.READ))));
     fns.put("fan", function("fan", List.of(new Trigger.Topic("events")), List.of()));
     return spec(stack, baseDir, fns, legacyBucket, settings);
   }

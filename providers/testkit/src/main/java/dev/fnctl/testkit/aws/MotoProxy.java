@@ -89,6 +89,11 @@ public final class MotoProxy implements AutoCloseable {
     server.stubFor(match(call).atPriority(1).willReturn(errorResponse(call, status)));
   }
 
+  /** Answers {@code call} with this status and body every time (e.g. an STS 403 for bad keys). */
+  public void respond(Call call, int status, String contentType, String body) {
+    server.stubFor(match(call).atPriority(1).willReturn(aResponse().withStatus(status).withHeader("Content-Type", contentType).withBody(body)));
+  }
+
   /** Resets the connection on {@code call} every time. */
   public void reset(Call call) {
     server.stubFor(match(call).atPriority(1).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
