@@ -16,7 +16,7 @@ import java.util.Map;
 public interface Engine {
 
   static Engine create(Providers providers, Map<String, String> env) {
-    throw new UnsupportedOperationException("engine implementation pending");
+    return new DefaultEngine(providers, env, new ModelSpecSource(env));
   }
 
   /**

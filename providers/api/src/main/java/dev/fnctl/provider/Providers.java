@@ -23,6 +23,13 @@ public final class Providers {
     return new Providers(map);
   }
 
+  /** Exactly these providers (tests, embedding); later ones win on a duplicate id. */
+  public static Providers of(java.util.Collection<? extends Provider> providers) {
+    Map<String, Provider> map = new TreeMap<>();
+    for (Provider p : providers) map.put(p.id(), p);
+    return new Providers(map);
+  }
+
   public Optional<Provider> find(String id) {
     return Optional.ofNullable(byId.get(id));
   }

@@ -1,0 +1,85 @@
+package dev.fnctl.cli;
+
+import dev.fnctl.cli.view.PlanJson;
+import dev.fnctl.engine.Engine.PlanMode;
+import dev.fnctl.engine.PlanSession;
+import dev.fnctl.engine.StalePlanException;
+import dev.fnctl.model.diag.SpecException;
+import dev.fnctl.model.plan.Plan;
+import dev.fnctl.provider.ProviderException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(
+    name = "apply",
+    description = {
+      "Makes the cloud match the spec: plans, shows the plan, asks for confirmation ('yes') and"
+          + " applies it in dependency order under the stack lock.",
+      "Without a terminal (CI) it refuses unless --auto-approve is given. With a saved PLAN file"
+          + " (from 'fnctl plan --out') it applies exactly that plan without asking, and refuses it"
+          + " if the spec or the live cloud changed since it was made.",
+      "Exit codes: 0 applied (or nothing to do), 1 error or partial apply (run apply again to"
+          + " converge), 3 invalid spec or command line."
+    })
+final class ApplyCommand implements Callable<Integer> {
+  private final Cli cli;
+
+  @Spec CommandSpec command;
+  @Mixin HelpOption help;
+  @Mixin SpecOptions spec;
+  @Mixin ApplyRun run;
+
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "PLAN",
+      description = "A plan file saved with 'fnctl plan --out'. It names its own spec and target.")
+  Path planFile;
+
+  ApplyCommand(Cli cli) {
+    this.cli = cli;
+  }
+
+  @Override
+  public Integer call() throws SpecException, ProviderException, StalePlanException {
+    if (planFile != null) return applySaved();
+    run.requireApprovalPossible(cli, "apply");
+    Path file = spec.existingFile();
+    try (PlanSession session = cli.engine().plan(file, spec.target, PlanMode.NORMAL)) {
+      return run.run(cli, session, false, false);
+    }
+  }
+
+  private int applySaved() throws SpecException, ProviderException, StalePlanException {
+    if (command.commandLine().getParseResult().hasMatchedOption("-f")
+        || command.commandLine().getParseResult().hasMatchedOption("-t")) {
+      throw UserError.invalid("a saved plan names its own spec and target: drop -f/-t");
+    }
+    if (run.parallelism < 1) throw UserError.invalid("--parallelism must be 1 or more, not " + run.parallelism);
+    Plan saved = read(planFile);
+    try (PlanSession session = cli.engine().reopen(saved)) {
+      return run.run(cli, session, false, true);
+    }
+  }
+
+  private static Plan read(Path file) {
+    try {
+      return PlanJson.read(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (NoSuchFileException e) {
+      throw UserError.invalid(file + ": no such plan file");
+    } catch (IOException e) {
+      throw UserError.failed("cannot read the plan " + file + ": " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw UserError.invalid(file + ": not a fnctl plan: " + e.getMessage());
+    }
+  }
+}

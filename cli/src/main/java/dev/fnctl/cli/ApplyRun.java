@@ -1,0 +1,85 @@
+package dev.fnctl.cli;
+
+import dev.fnctl.cli.view.ApplyView;
+import dev.fnctl.cli.view.PlanView;
+import dev.fnctl.engine.ApplyOptions;
+import dev.fnctl.engine.ApplyReport;
+import dev.fnctl.engine.PlanSession;
+import dev.fnctl.model.plan.Plan;
+import dev.fnctl.provider.ProviderException;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** What apply and destroy share: options, the confirmation rule, and running the plan. */
+final class ApplyRun {
+
+  @Option(
+      names = "--auto-approve",
+      description =
+          "Skips the confirmation. Required when there is no terminal to ask on (CI, pipes).")
+  boolean autoApprove;
+
+  @Option(
+      names = "--parallelism",
+      paramLabel = "N",
+      defaultValue = "" + ApplyOptions.DEFAULT_PARALLELISM,
+      description = "How many changes may run at once (default: ${DEFAULT-VALUE}).")
+  int parallelism;
+
+  @Option(
+      names = "--lock-timeout",
+      paramLabel = "DURATION",
+      defaultValue = "0s",
+      converter = DurationConverter.class,
+      description =
+          "How long to wait for another run's stack lock, e.g. 30s or 5m (default: ${DEFAULT-VALUE}:"
+              + " fail at once).")
+  Duration lockTimeout;
+
+  /**
+   * Fails before anything is read when confirmation is needed and nobody can give it: a CI job
+   * without --auto-approve must stop, never hang and never go ahead.
+   */
+  void requireApprovalPossible(Cli cli, String command) {
+    if (parallelism < 1) throw UserError.invalid("--parallelism must be 1 or more, not " + parallelism);
+    if (autoApprove || cli.terminal.interactive()) return;
+    throw UserError.failed(
+        command
+            + " needs confirmation, but there is no terminal to ask on; run it with --auto-approve"
+            + " (for CI), or review a plan saved with 'fnctl plan --out FILE' and apply that file");
+  }
+
+  /**
+   * Shows the plan, asks (unless approved), applies and reports. Returns the exit code.
+   *
+   * @param approved true when no question must be asked (--auto-approve, or a saved plan)
+   */
+  int run(Cli cli, PlanSession session, boolean destroy, boolean approved) throws ProviderException {
+    Plan plan = session.plan();
+    PlanView.human(cli.out, cli.palette).show(plan);
+    ApplyView view = new ApplyView(cli.out, cli.palette);
+    if (!plan.hasChanges()) {
+      if (!destroy) view.outputs(plan.outputs());
+      return ExitCode.OK;
+    }
+    if (!approved && !autoApprove) confirm(cli, plan, destroy);
+    cli.out.println();
+    cli.out.flush();
+    ApplyReport report =
+        cli.engine().apply(session, new ApplyOptions(parallelism, lockTimeout, destroy ? "destroy" : "apply"), view);
+    view.report(report, destroy);
+    return report.succeeded() ? ExitCode.OK : ExitCode.ERROR;
+  }
+
+  private static void confirm(Cli cli, Plan plan, boolean destroy) {
+    String question =
+        destroy
+            ? "Destroy everything stack " + plan.stack() + " owns on target " + plan.target() + "?"
+            : "Apply these changes to stack " + plan.stack() + " on target " + plan.target() + "?";
+    cli.out.println();
+    cli.out.println(question + " Only 'yes' will be accepted.");
+    cli.out.flush();
+    String answer = cli.terminal.ask("  Enter a value: ").orElse("").trim();
+    if (!answer.equals("yes")) throw UserError.failed((destroy ? "destroy" : "apply") + " cancelled; nothing was changed");
+  }
+}

@@ -1,0 +1,43 @@
+package dev.fnctl.cli;
+
+import dev.fnctl.cli.view.Palette;
+import dev.fnctl.engine.Engine;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * What a command gets from the outside world: its streams, the environment, the terminal (if
+ * any), and the engine. Passed in so tests run every command in-process with fakes.
+ */
+final class Cli {
+  final PrintWriter out;
+  final PrintWriter err;
+  final Map<String, String> env;
+  final Terminal terminal;
+  final Palette palette;
+  /** What {@code init} scaffolds from; tests swap in their own. */
+  Templates templates = Templates.packaged();
+
+  private final Supplier<Engine> engines;
+  private Engine engine;
+
+  Cli(PrintWriter out, PrintWriter err, Map<String, String> env, Terminal terminal, Supplier<Engine> engines) {
+    this.out = out;
+    this.err = err;
+    this.env = env;
+    this.terminal = terminal;
+    this.palette = Palette.forEnvironment(env, terminal.interactive());
+    this.engines = engines;
+  }
+
+  /** Made on first use: {@code --help}, {@code init} and {@code schema} never discover providers. */
+  Engine engine() {
+    if (engine == null) engine = engines.get();
+    return engine;
+  }
+
+  boolean debug() {
+    return "1".equals(env.get("FNCTL_DEBUG"));
+  }
+}

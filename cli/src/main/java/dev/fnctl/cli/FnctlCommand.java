@@ -1,0 +1,52 @@
+package dev.fnctl.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "fnctl",
+    versionProvider = Version.class,
+    mixinStandardHelpOptions = true,
+    description = {
+      "Deploys serverless functions from one provider-neutral spec. Plans are made against the"
+          + " live cloud: there is no state file.",
+      ""
+    },
+    subcommands = {
+      ValidateCommand.class,
+      PlanCommand.class,
+      ApplyCommand.class,
+      DestroyCommand.class,
+      InitCommand.class,
+      // SchemaCommand.class, (pending model)
+      UnlockCommand.class,
+    },
+    footerHeading = "%nExit codes:%n",
+    footer = {
+      "  0  success (with plan --detailed-exitcode: no changes)",
+      "  1  error: cloud/API failure, failed or partial apply, lock held, stale plan, refused"
+          + " confirmation",
+      "  2  plan --detailed-exitcode only: changes present",
+      "  3  invalid input: spec problems or a bad command line",
+      "",
+      "Set NO_COLOR=1 to turn colour off; FNCTL_DEBUG=1 prints stack traces of internal errors."
+    })
+final class FnctlCommand implements Callable<Integer> {
+  private final Cli cli;
+
+  @Spec CommandSpec spec;
+
+  FnctlCommand(Cli cli) {
+    this.cli = cli;
+  }
+
+  /** No command given: the usage, on stderr, as for any other bad command line. */
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(cli.err, cli.palette.enabled() ? picocli.CommandLine.Help.Ansi.ON : picocli.CommandLine.Help.Ansi.OFF);
+    cli.err.flush();
+    return ExitCode.INVALID;
+  }
+}

@@ -1,0 +1,119 @@
+package dev.fnctl.cli;
+
+import dev.fnctl.engine.Engine;
+import dev.fnctl.engine.StalePlanException;
+import dev.fnctl.model.diag.Diagnostic;
+import dev.fnctl.model.diag.SpecException;
+import dev.fnctl.provider.ProviderException;
+import dev.fnctl.provider.Providers;
+import java.io.FileOutputStream;
+import java.io.FileDescriptor;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.lang.reflect.Constructor;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Help.Ansi;
+import picocli.CommandLine.IFactory;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The entry point. {@link #run} parses, runs one command and turns its outcome into an exit code
+ * ({@link ExitCode}); it never calls {@code System.exit}, so tests run it in-process.
+ */
+public final class Main {
+  private Main() {}
+
+  public static void main(String... args) {
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8));
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8));
+    int code = run(out, err, System.getenv(), args);
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  /** Runs one command line against the real terminal and the providers on the class path. */
+  public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
+    return run(out, err, env, Terminal.system(), () -> Engine.create(Providers.discover(), env), args);
+  }
+
+  /** As {@link #run(PrintWriter, PrintWriter, Map, String...)}, with the terminal and engine given. */
+  static int run(
+      PrintWriter out,
+      PrintWriter err,
+      Map<String, String> env,
+      Terminal terminal,
+      Supplier<Engine> engines,
+      String... args) {
+    return run(new Cli(out, err, env, terminal, engines), args);
+  }
+
+  static int run(Cli cli, String... args) {
+    PrintWriter out = cli.out;
+    PrintWriter err = cli.err;
+    CommandLine commandLine = new CommandLine(FnctlCommand.class, factory(cli));
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(cli.palette.enabled() ? Ansi.ON : Ansi.OFF));
+    commandLine.setParameterExceptionHandler((ex, a) -> usageError(cli, ex));
+    commandLine.setExecutionExceptionHandler((ex, cl, parsed) -> failure(cli, ex));
+    int code = commandLine.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  private static int usageError(Cli cli, ParameterException ex) {
+    cli.err.println(ex.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(ex, cli.err);
+    cli.err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more.");
+    cli.err.flush();
+    return ExitCode.INVALID;
+  }
+
+  /** The one place where an outcome becomes an exit code and a message. */
+  static int failure(Cli cli, Exception ex) {
+    if (cli.debug()) ex.printStackTrace(cli.err);
+    int code;
+    if (ex instanceof SpecException spec) {
+      for (Diagnostic d : spec.diagnostics()) cli.err.println(d.render());
+      code = ExitCode.INVALID;
+    } else if (ex instanceof UserError user) {
+      cli.err.println("Error: " + user.getMessage());
+      code = user.exitCode();
+    } else if (ex instanceof StalePlanException stale) {
+      cli.err.println("Error: the saved plan is stale: " + stale.getMessage() + "; run 'fnctl plan' again");
+      code = ExitCode.ERROR;
+    } else if (ex instanceof ProviderException provider) {
+      cli.err.println("Error: " + provider.getMessage());
+      code = ExitCode.ERROR;
+    } else {
+      cli.err.println(
+          "Error: internal error: " + ex
+              + (cli.debug() ? "" : " (run with FNCTL_DEBUG=1 for the stack trace, and please report it)"));
+      code = ExitCode.ERROR;
+    }
+    cli.err.flush();
+    return code;
+  }
+
+  /** Hands every command the {@link Cli} through its constructor. */
+  private static IFactory factory(Cli cli) {
+    IFactory fallback = CommandLine.defaultFactory();
+    return new IFactory() {
+      @Override
+      public <K> K create(Class<K> cls) throws Exception {
+        try {
+          Constructor<K> c = cls.getDeclaredConstructor(Cli.class);
+          c.setAccessible(true);
+          return c.newInstance(cli);
+        } catch (NoSuchMethodException e) {
+          return fallback.create(cls);
+        }
+      }
+    };
+  }
+}

@@ -1,0 +1,77 @@
+package dev.fnctl.cli;
+
+import dev.fnctl.cli.view.PlanJson;
+import dev.fnctl.cli.view.PlanView;
+import dev.fnctl.engine.Engine.PlanMode;
+import dev.fnctl.engine.PlanSession;
+import dev.fnctl.model.diag.SpecException;
+import dev.fnctl.model.plan.Plan;
+import dev.fnctl.provider.ProviderException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "plan",
+    description = {
+      "Reads the live cloud, compares it with the spec and shows what apply would change. Changes"
+          + " nothing.",
+      "Exit codes: 0 success, 1 error, 3 invalid spec or command line; with --detailed-exitcode: 0"
+          + " no changes, 2 changes present."
+    })
+final class PlanCommand implements Callable<Integer> {
+  private final Cli cli;
+
+  @Mixin HelpOption help;
+  @Mixin SpecOptions spec;
+
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description =
+          "Also saves the plan (JSON, secrets masked) to FILE, for 'fnctl apply FILE'. Apply refuses"
+              + " it if the spec or the live cloud changed in between.")
+  Path outFile;
+
+  @Option(names = "--json", description = "Prints the plan as JSON instead of text.")
+  boolean json;
+
+  @Option(
+      names = "--detailed-exitcode",
+      description = "Exit 0 when there are no changes, 2 when there are, 1 on error.")
+  boolean detailedExitCode;
+
+  PlanCommand(Cli cli) {
+    this.cli = cli;
+  }
+
+  @Override
+  public Integer call() throws SpecException, ProviderException {
+    Path file = spec.existingFile();
+    try (PlanSession session = cli.engine().plan(file, spec.target, PlanMode.NORMAL)) {
+      Plan plan = session.plan();
+      PlanView view = json ? PlanView.json(cli.out) : PlanView.human(cli.out, cli.palette);
+      view.show(plan);
+      if (outFile != null) save(plan);
+      return detailedExitCode && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
+    }
+  }
+
+  private void save(Plan plan) {
+    try {
+      Path parent = outFile.toAbsolutePath().getParent();
+      if (parent != null) Files.createDirectories(parent);
+      Files.writeString(outFile, PlanJson.write(plan), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw UserError.failed("cannot write the plan to " + outFile + ": " + e.getMessage());
+    }
+    // With --json, stdout carries only the plan, so the note goes to stderr.
+    (json ? cli.err : cli.out).printf("%nSaved the plan to %s. Apply exactly this plan with: fnctl apply %s%n", outFile, outFile);
+    (json ? cli.err : cli.out).flush();
+  }
+}

@@ -1,0 +1,153 @@
+package dev.fnctl.cli.view;
+
+import dev.fnctl.cli.view.Palette.Style;
+import dev.fnctl.engine.ApplyListener;
+import dev.fnctl.engine.ApplyReport;
+import dev.fnctl.model.plan.Action;
+import dev.fnctl.model.plan.ResourceChange;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Apply as it happens (one line when a change starts, one when it ends) and what it came to. The
+ * engine calls the listener from several threads, so lines are written whole under a lock.
+ */
+public final class ApplyView implements ApplyListener {
+  private final PrintWriter out;
+  private final Palette palette;
+
+  public ApplyView(PrintWriter out, Palette palette) {
+    this.out = out;
+    this.palette = palette;
+  }
+
+  @Override
+  public void started(ResourceChange change) {
+    line(symbol(change.action()) + " " + change.address() + ": " + progressive(change.action()) + "...");
+  }
+
+  @Override
+  public void finished(ResourceChange change, Duration took) {
+    line(symbol(change.action()) + " " + change.address() + ": " + past(change.action()) + " (" + seconds(took) + ")");
+  }
+
+  @Override
+  public void failed(ResourceChange change, String message) {
+    line(palette.paint(Style.ERROR, "x") + " " + change.address() + ": failed: " + message);
+  }
+
+  @Override
+  public void note(String message) {
+    line(palette.paint(Style.QUIET, "  " + message));
+  }
+
+  private synchronized void line(String text) {
+    out.println(text);
+    out.flush();
+  }
+
+  /**
+   * The end of an apply or destroy: the totals when everything was done; otherwise exactly what
+   * was done, what failed and why, and what was never started, so the user knows a re-run will
+   * converge. Outputs (endpoints) follow a successful apply.
+   */
+  public synchronized void report(ApplyReport report, boolean destroy) {
+    out.println();
+    long added = 0, changed = 0, destroyed = 0;
+    for (ResourceChange c : report.done()) {
+      switch (c.action()) {
+        case CREATE -> added++;
+        case UPDATE -> changed++;
+        case DELETE -> destroyed++;
+        case REPLACE -> {
+          added++;
+          destroyed++;
+        }
+        case NO_OP -> {}
+      }
+    }
+    if (report.succeeded()) {
+      String totals =
+          destroy
+              ? String.format("Destroy complete! Resources: %d destroyed.", destroyed)
+              : String.format(
+                  "Apply complete! Resources: %d added, %d changed, %d destroyed.", added, changed, destroyed);
+      out.println(palette.paint(Style.ADD, totals));
+      outputs(report.outputs());
+    } else {
+      out.println(
+          palette.paint(
+              Style.ERROR,
+              String.format(
+                  "%s failed: %d done, %d failed, %d not started.",
+                  destroy ? "Destroy" : "Apply",
+                  report.done().size(),
+                  report.failed().size(),
+                  report.notStarted().size())));
+      section("Done:", report.done());
+      if (!report.failed().isEmpty()) {
+        out.println("Failed:");
+        for (Map.Entry<ResourceChange, String> f : report.failed().entrySet()) {
+          out.println("  " + symbol(f.getKey().action()) + " " + f.getKey().address() + ": " + f.getValue());
+        }
+      }
+      section("Not started:", report.notStarted());
+      out.printf("Fix the failure and run %s again: finished changes are not repeated.%n", destroy ? "destroy" : "apply");
+    }
+    out.flush();
+  }
+
+  /** Endpoint URLs and the like, the way serverless tools print them after a deploy. */
+  public synchronized void outputs(Map<String, String> outputs) {
+    if (outputs.isEmpty()) return;
+    out.println();
+    out.println(palette.paint(Style.HEADING, "Outputs:"));
+    int width = outputs.keySet().stream().mapToInt(String::length).max().orElse(0);
+    outputs.forEach((k, v) -> out.println("  " + k + ":" + " ".repeat(width - k.length() + 1) + v));
+    out.flush();
+  }
+
+  private void section(String title, List<ResourceChange> changes) {
+    if (changes.isEmpty()) return;
+    out.println(title);
+    for (ResourceChange c : changes) out.println("  " + symbol(c.action()) + " " + c.address());
+  }
+
+  private String symbol(Action action) {
+    Style style =
+        switch (action) {
+          case CREATE -> Style.ADD;
+          case UPDATE -> Style.CHANGE;
+          case DELETE, REPLACE -> Style.DESTROY;
+          case NO_OP -> Style.QUIET;
+        };
+    return palette.paint(style, action.symbol());
+  }
+
+  private static String progressive(Action action) {
+    return switch (action) {
+      case CREATE -> "creating";
+      case UPDATE -> "updating";
+      case DELETE -> "deleting";
+      case REPLACE -> "replacing";
+      case NO_OP -> "checking";
+    };
+  }
+
+  private static String past(Action action) {
+    return switch (action) {
+      case CREATE -> "created";
+      case UPDATE -> "updated";
+      case DELETE -> "deleted";
+      case REPLACE -> "replaced";
+      case NO_OP -> "unchanged";
+    };
+  }
+
+  private static String seconds(Duration d) {
+    return String.format(Locale.ROOT, "%.1fs", d.toMillis() / 1000.0);
+  }
+}

@@ -1,0 +1,149 @@
+package dev.fnctl.cli.view;
+
+import dev.fnctl.model.json.Json;
+import dev.fnctl.model.plan.Action;
+import dev.fnctl.model.plan.Plan;
+import dev.fnctl.model.plan.ResourceChange;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The JSON form of a {@link Plan}: what {@code plan --json} prints and {@code plan --out} saves.
+ * Field for field the record, nothing added, so the human view and the JSON never disagree. Sets
+ * are written sorted so the bytes are stable. Sensitive values are written as {@value #MASK}: a
+ * plan file is an artifact CI keeps, and secrets must never land in one.
+ */
+public final class PlanJson {
+  public static final String MASK = "(sensitive)";
+
+  private PlanJson() {}
+
+  public static String write(Plan plan) {
+    return Json.write(toMap(plan)) + "\n";
+  }
+
+  public static Map<String, Object> toMap(Plan plan) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("formatVersion", plan.formatVersion());
+    m.put("fnctlVersion", plan.fnctlVersion());
+    m.put("stack", plan.stack());
+    m.put("target", plan.target());
+    m.put("provider", plan.provider());
+    m.put("specFile", plan.specFile());
+    m.put("specDigest", plan.specDigest());
+    m.put("liveDigest", plan.liveDigest());
+    List<Object> changes = new ArrayList<>();
+    for (ResourceChange c : plan.changes()) changes.add(toMap(c));
+    m.put("changes", changes);
+    m.put("outputs", new LinkedHashMap<>(plan.outputs()));
+    return m;
+  }
+
+  private static Map<String, Object> toMap(ResourceChange c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("address", c.address());
+    m.put("type", c.type());
+    m.put("item", c.item());
+    m.put("action", c.action().word());
+    m.put("reason", c.reason());
+    m.put("before", masked(c.before(), c.sensitive()));
+    m.put("after", masked(c.after(), c.sensitive()));
+    m.put("unknown", new TreeSet<>(c.unknown()));
+    m.put("replacedBy", new TreeSet<>(c.replacedBy()));
+    m.put("sensitive", new TreeSet<>(c.sensitive()));
+    m.put("dependsOn", c.dependsOn());
+    return m;
+  }
+
+  private static Map<String, Object> masked(Map<String, Object> values, Set<String> sensitive) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    values.forEach((k, v) -> m.put(k, Sensitivity.masks(sensitive, k) ? MASK : maskedValue(k, v, sensitive)));
+    return m;
+  }
+
+  /** Masks sensitive entries nested in a map value ({@code env.API_KEY}). */
+  private static Object maskedValue(String path, Object value, Set<String> sensitive) {
+    if (!(value instanceof Map<?, ?> map) || !Sensitivity.masksBelow(sensitive, path)) return value;
+    Map<String, Object> m = new LinkedHashMap<>();
+    map.forEach(
+        (k, v) -> {
+          String p = path + "." + k;
+          m.put(String.valueOf(k), Sensitivity.masks(sensitive, p) ? MASK : maskedValue(p, v, sensitive));
+        });
+    return m;
+  }
+
+  /**
+   * Reads a saved plan. Throws {@link IllegalArgumentException} naming what is wrong, for a file
+   * that is not a plan or has another format version.
+   */
+  public static Plan read(String text) {
+    Map<String, Object> m = Json.parseObject(text);
+    String version = string(m, "formatVersion");
+    if (!Plan.FORMAT_VERSION.equals(version)) {
+      throw new IllegalArgumentException(
+          "plan format " + version + " is not supported (this fnctl reads " + Plan.FORMAT_VERSION + ")");
+    }
+    List<ResourceChange> changes = new ArrayList<>();
+    for (Object o : list(m, "changes")) changes.add(change(asMap(o, "changes[]")));
+    Map<String, String> outputs = new LinkedHashMap<>();
+    asMap(m.getOrDefault("outputs", Map.of()), "outputs").forEach((k, v) -> outputs.put(k, String.valueOf(v)));
+    return new Plan(
+        version,
+        string(m, "fnctlVersion"),
+        string(m, "stack"),
+        string(m, "target"),
+        string(m, "provider"),
+        string(m, "specFile"),
+        string(m, "specDigest"),
+        string(m, "liveDigest"),
+        List.copyOf(changes),
+        outputs);
+  }
+
+  private static ResourceChange change(Map<String, Object> m) {
+    return new ResourceChange(
+        string(m, "address"),
+        string(m, "type"),
+        string(m, "item"),
+        Action.ofWord(string(m, "action")),
+        string(m, "reason"),
+        asMap(m.getOrDefault("before", Map.of()), "before"),
+        asMap(m.getOrDefault("after", Map.of()), "after"),
+        strings(m, "unknown"),
+        strings(m, "replacedBy"),
+        strings(m, "sensitive"),
+        List.copyOf(strings(m, "dependsOn")));
+  }
+
+  private static String string(Map<String, Object> m, String key) {
+    Object v = m.get(key);
+    if (v == null) return null;
+    if (!(v instanceof String s)) throw new IllegalArgumentException(key + " must be a string");
+    return s;
+  }
+
+  private static List<?> list(Map<String, Object> m, String key) {
+    Object v = m.get(key);
+    if (v == null) return List.of();
+    if (!(v instanceof List<?> l)) throw new IllegalArgumentException(key + " must be a list");
+    return l;
+  }
+
+  private static Set<String> strings(Map<String, Object> m, String key) {
+    Set<String> s = new LinkedHashSet<>();
+    for (Object o : list(m, key)) s.add(String.valueOf(o));
+    return s;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> asMap(Object o, String what) {
+    if (!(o instanceof Map)) throw new IllegalArgumentException(what + " must be an object");
+    return (Map<String, Object>) o;
+  }
+}

@@ -1,0 +1,427 @@
+package dev.fnctl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fnctl.cli.view.PlanFixtures;
+import dev.fnctl.cli.view.PlanJson;
+import dev.fnctl.engine.Engine;
+import dev.fnctl.engine.LockHeldException;
+import dev.fnctl.model.diag.Diagnostic;
+import dev.fnctl.model.diag.Position;
+import dev.fnctl.model.diag.SpecException;
+import dev.fnctl.model.json.Json;
+import dev.fnctl.model.plan.Plan;
+import dev.fnctl.provider.ProviderException;
+import dev.fnctl.provider.StackLock;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every command in-process, against a fake engine: parsing, exit codes, messages, prompts. */
+class MainTest {
+  @TempDir Path dir;
+  Path spec;
+  final FakeEngine engine = new FakeEngine();
+  final Map<String, String> env = new HashMap<>(Map.of("NO_COLOR", "1"));
+  Terminal terminal = Terminal.NONE;
+  Templates templates;
+  String out;
+  String err;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    spec = Files.writeString(dir.resolve("fnctl.yaml"), "stack: orders\n");
+    engine.plan = PlanFixtures.cases().get("mixed");
+    engine.destroyPlan = PlanFixtures.cases().get("delete");
+  }
+
+  int run(String... args) {
+    StringWriter o = new StringWriter();
+    StringWriter e = new StringWriter();
+    Cli cli = new Cli(new PrintWriter(o), new PrintWriter(e), env, terminal, () -> engine);
+    if (templates != null) cli.templates = templates;
+    int code = Main.run(cli, args);
+    out = o.toString();
+    err = e.toString();
+    return code;
+  }
+
+  /** A terminal that answers from a script. */
+  static Terminal answering(String... answers) {
+    Deque<String> queue = new ArrayDeque<>(List.of(answers));
+    return new Terminal() {
+      @Override
+      public boolean interactive() {
+        return true;
+      }
+
+      @Override
+      public Optional<String> ask(String prompt) {
+        return Optional.ofNullable(queue.poll());
+      }
+    };
+  }
+
+  private void assertNoStackTrace() {
+    assertFalse(err.contains("\tat "), err);
+    assertFalse(out.contains("\tat "), out);
+  }
+
+  @Test
+  void version() {
+    assertEquals(0, run("--version"));
+    assertTrue(out.startsWith("fnctl "), out);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"validate", "plan", "apply", "destroy", "init", "schema", "unlock"})
+  void everyCommandHasHelp(String command) {
+    if (command.equals("schema") && !new FnctlCommandNames().has("schema")) return;
+    assertEquals(0, run(command, "--help"), err);
+    assertTrue(out.startsWith("Usage: fnctl " + command), out);
+    assertTrue(out.contains("-h, --help"), out);
+    assertTrue(engine.calls.isEmpty(), "help must not touch the engine");
+  }
+
+  @Test
+  void topLevelHelpListsEveryCommandAndTheExitCodes() {
+    assertEquals(0, run("--help"));
+    for (String c : new String[] {"validate", "plan", "apply", "destroy", "init", "unlock"}) {
+      assertTrue(out.contains("  " + c + " "), c + " missing in\n" + out);
+    }
+    assertTrue(out.contains("Exit codes:"), out);
+  }
+
+  @Test
+  void noCommandIsAUsageError() {
+    assertEquals(ExitCode.INVALID, run());
+    assertTrue(err.contains("Usage: fnctl"), err);
+  }
+
+  @Test
+  void unknownOptionIsAUsageErrorWithASuggestion() {
+    assertEquals(ExitCode.INVALID, run("plan", "--detailed-exit-code"));
+    assertTrue(err.contains("Unknown option: '--detailed-exit-code'"), err);
+    assertTrue(err.contains("--detailed-exitcode"), "suggestion expected: " + err);
+    assertNoStackTrace();
+  }
+
+  @Test
+  void unknownCommandIsAUsageError() {
+    assertEquals(ExitCode.INVALID, run("aply"));
+    assertTrue(err.contains("apply"), err);
+  }
+
+  @Test
+  void missingSpecFileIsInvalidInput() {
+    assertEquals(ExitCode.INVALID, run("validate", "-f", dir.resolve("nope.yaml").toString()));
+    assertTrue(err.startsWith("Error: "), err);
+    assertTrue(err.contains("nope.yaml: no such spec file"), err);
+    assertTrue(engine.calls.isEmpty());
+  }
+
+  @Test
+  void validatePrintsEveryProblemOnItsOwnLine() {
+    engine.problems =
+        List.of(
+            new Diagnostic(new Position("fnctl.yaml", 3, 5), "functions.a.memory", "must be at least 128"),
+            new Diagnostic(new Position("fnctl.yaml", 9, 1), "queues", "unknown field 'queus'"));
+    assertEquals(ExitCode.INVALID, run("validate", "-f", spec.toString()));
+    assertEquals(
+        "fnctl.yaml:3:5: functions.a.memory: must be at least 128\nfnctl.yaml:9:1: queues: unknown field 'queus'\n",
+        err.replace(System.lineSeparator(), "\n"));
+    assertNoStackTrace();
+  }
+
+  @Test
+  void validateOfAGoodSpec() {
+    assertEquals(0, run("validate", "-f", spec.toString()));
+    assertTrue(out.contains("is valid"), out);
+  }
+
+  @Test
+  void planShowsChangesAndExitsZeroWithoutDetailedExitCode() {
+    assertEquals(0, run("plan", "-f", spec.toString(), "-t", "dev"));
+    assertTrue(out.contains("Plan: 2 to add, 3 to change, 2 to destroy."), out);
+    assertEquals(List.of("plan " + spec + " dev NORMAL"), engine.calls);
+    assertEquals(0, engine.openSessions, "the session must be closed");
+  }
+
+  @Test
+  void detailedExitCode() {
+    assertEquals(ExitCode.CHANGES, run("plan", "-f", spec.toString(), "--detailed-exitcode"));
+    engine.plan = PlanFixtures.cases().get("no-op");
+    assertEquals(ExitCode.OK, run("plan", "-f", spec.toString(), "--detailed-exitcode"));
+    assertTrue(out.contains("No changes."), out);
+  }
+
+  @Test
+  void planJsonIsTheRecord() {
+    assertEquals(0, run("plan", "-f", spec.toString(), "--json"));
+    Map<String, Object> json = Json.parseObject(out);
+    assertEquals("orders", json.get("stack"));
+    assertEquals(engine.plan.changes().size(), ((List<?>) json.get("changes")).size());
+  }
+
+  @Test
+  void savedPlanIsAppliedWithoutAskingAndReopenedWithItsDigest() throws IOException {
+    Path saved = dir.resolve("out/plan.json");
+    assertEquals(0, run("plan", "-f", spec.toString(), "--out", saved.toString()));
+    assertTrue(out.contains("Saved the plan to " + saved), out);
+    Plan read = PlanJson.read(Files.readString(saved));
+    assertEquals(engine.plan.liveDigest(), read.liveDigest());
+
+    assertEquals(0, run("apply", saved.toString()));
+    assertEquals(engine.plan.liveDigest(), engine.reopened.liveDigest());
+    assertTrue(out.contains("Apply complete! Resources: 2 added, 3 changed, 2 destroyed."), out);
+  }
+
+  @Test
+  void planJsonWithOutKeepsStdoutPureJson() {
+    Path saved = dir.resolve("plan.json");
+    assertEquals(0, run("plan", "-f", spec.toString(), "--json", "--out", saved.toString()));
+    Json.parseObject(out);
+    assertTrue(err.contains("Saved the plan"), err);
+  }
+
+  @Test
+  void stalePlanIsRefused() throws IOException {
+    Path saved = dir.resolve("plan.json");
+    Files.writeString(saved, PlanJson.write(engine.plan));
+    engine.staleBecause = "the live state changed since the plan was made";
+    assertEquals(ExitCode.ERROR, run("apply", saved.toString()));
+    assertEquals(
+        "Error: the saved plan is stale: the live state changed since the plan was made; run 'fnctl plan' again\n",
+        err.replace(System.lineSeparator(), "\n"));
+    assertNull(engine.applied);
+  }
+
+  @Test
+  void savedPlanWithFileOptionIsAUsageError() throws IOException {
+    Path saved = dir.resolve("plan.json");
+    Files.writeString(saved, PlanJson.write(engine.plan));
+    assertEquals(ExitCode.INVALID, run("apply", "-f", spec.toString(), saved.toString()));
+    assertTrue(err.contains("drop -f/-t"), err);
+  }
+
+  @Test
+  void notAPlanFile() throws IOException {
+    Path saved = Files.writeString(dir.resolve("plan.json"), "{\"formatVersion\": \"9\"}");
+    assertEquals(ExitCode.INVALID, run("apply", saved.toString()));
+    assertTrue(err.contains("not a fnctl plan: plan format 9 is not supported"), err);
+    assertEquals(ExitCode.INVALID, run("apply", dir.resolve("missing.json").toString()));
+    assertTrue(err.contains("no such plan file"), err);
+  }
+
+  @Test
+  void applyWithoutTerminalOrAutoApproveIsRefusedBeforeReadingTheCloud() {
+    assertEquals(ExitCode.ERROR, run("apply", "-f", spec.toString()));
+    assertTrue(err.startsWith("Error: apply needs confirmation, but there is no terminal"), err);
+    assertTrue(err.contains("--auto-approve"), err);
+    assertTrue(engine.calls.isEmpty(), engine.calls.toString());
+  }
+
+  @Test
+  void applyOnATerminalAsksAndGoesAheadOnYes() {
+    terminal = answering("yes");
+    assertEquals(0, run("apply", "-f", spec.toString()));
+    assertTrue(out.contains("Only 'yes' will be accepted"), out);
+    assertTrue(out.contains("Apply complete!"), out);
+    assertEquals(ApplyOptionsDefaults.PARALLELISM, engine.applied.parallelism());
+    assertEquals(Duration.ZERO, engine.applied.lockTimeout());
+    assertEquals("apply", engine.applied.operation());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"no", "y", "YES please", ""})
+  void anythingButYesCancels(String answer) {
+    terminal = answering(answer);
+    assertEquals(ExitCode.ERROR, run("apply", "-f", spec.toString()));
+    assertTrue(err.contains("apply cancelled; nothing was changed"), err);
+    assertNull(engine.applied);
+  }
+
+  @Test
+  void endOfInputCancels() {
+    terminal = answering();
+    assertEquals(ExitCode.ERROR, run("apply", "-f", spec.toString()));
+    assertNull(engine.applied);
+  }
+
+  @Test
+  void applyWithNoChangesDoesNotAskOrApply() {
+    terminal = answering();
+    engine.plan = PlanFixtures.cases().get("no-op");
+    assertEquals(0, run("apply", "-f", spec.toString()));
+    assertTrue(out.contains("No changes."), out);
+    assertNull(engine.applied);
+  }
+
+  @Test
+  void autoApproveAppliesWithOptionsAndShowsOutputs() {
+    engine.outputs = Map.of("resize", "http://127.0.0.1:8080/resize");
+    assertEquals(
+        0, run("apply", "-f", spec.toString(), "--auto-approve", "--parallelism", "3", "--lock-timeout", "1m30s"));
+    assertEquals(3, engine.applied.parallelism());
+    assertEquals(Duration.ofSeconds(90), engine.applied.lockTimeout());
+    assertTrue(out.contains("+ local:queue/orders-dev-orders: creating..."), out);
+    assertTrue(out.contains("+ local:queue/orders-dev-orders: created (1.2s)"), out);
+    assertTrue(out.contains("Outputs:\n  resize: http://127.0.0.1:8080/resize"), out);
+  }
+
+  @Test
+  void failedApplyReportsDoneFailedAndNotStarted() {
+    engine.failing = "local:bucket/orders-dev-uploads";
+    assertEquals(ExitCode.ERROR, run("apply", "-f", spec.toString(), "--auto-approve"));
+    String text = out.replace(System.lineSeparator(), "\n");
+    assertTrue(text.contains("Apply failed: 2 done, 1 failed, 3 not started."), text);
+    assertTrue(text.contains("Done:\n  + local:queue/orders-dev-orders\n  ~ local:function/orders-dev-report\n"), text);
+    assertTrue(text.contains("Failed:\n  -/+ local:bucket/orders-dev-uploads: the cloud said no\n"), text);
+    assertTrue(text.contains("Not started:\n  ~ local:function/orders-dev-charge\n"), text);
+    assertFalse(text.contains("Apply complete"), text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "-2"})
+  void parallelismMustBePositive(String n) {
+    assertEquals(ExitCode.INVALID, run("apply", "-f", spec.toString(), "--auto-approve", "--parallelism", n));
+    assertNull(engine.applied);
+  }
+
+  @Test
+  void badLockTimeoutIsAUsageError() {
+    assertEquals(ExitCode.INVALID, run("apply", "--auto-approve", "--lock-timeout", "soon"));
+    assertTrue(err.contains("'soon' is not a duration"), err);
+  }
+
+  @Test
+  void specProblemsFromPlanExitThree() {
+    engine.specProblem =
+        new SpecException(List.of(new Diagnostic(new Position("fnctl.yaml", 2, 3), "targets", "choose one with -t")));
+    assertEquals(ExitCode.INVALID, run("plan", "-f", spec.toString()));
+    assertEquals("fnctl.yaml:2:3: targets: choose one with -t\n", err.replace(System.lineSeparator(), "\n"));
+  }
+
+  @Test
+  void providerErrorIsOneLine() {
+    engine.providerProblem = new ProviderException("reading lambda functions: AccessDenied", new RuntimeException("x"));
+    assertEquals(ExitCode.ERROR, run("plan", "-f", spec.toString()));
+    assertEquals("Error: reading lambda functions: AccessDenied\n", err.replace(System.lineSeparator(), "\n"));
+  }
+
+  @Test
+  void heldLockExitsOne() {
+    engine.providerProblem =
+        new LockHeldException(new StackLock.Holder("abc", "ci@runner", "apply", Instant.parse("2026-01-01T00:00:00Z")));
+    assertEquals(ExitCode.ERROR, run("apply", "-f", spec.toString(), "--auto-approve"));
+    assertTrue(err.startsWith("Error: the stack is locked by ci@runner"), err);
+  }
+
+  @Test
+  void internalErrorsHideTheStackTraceUnlessDebugging() {
+    Engine broken = new FakeEngine() {
+      @Override
+      public List<Diagnostic> validate(Path specFile) {
+        throw new IllegalStateException("boom");
+      }
+    };
+    StringWriter e = new StringWriter();
+    Cli cli = new Cli(new PrintWriter(new StringWriter()), new PrintWriter(e), env, terminal, () -> broken);
+    assertEquals(ExitCode.ERROR, Main.run(cli, "validate", "-f", spec.toString()));
+    assertTrue(e.toString().startsWith("Error: internal error: java.lang.IllegalStateException: boom"), e.toString());
+    assertFalse(e.toString().contains("\tat "), e.toString());
+
+    env.put("FNCTL_DEBUG", "1");
+    StringWriter e2 = new StringWriter();
+    Cli debug = new Cli(new PrintWriter(new StringWriter()), new PrintWriter(e2), env, terminal, () -> broken);
+    assertEquals(ExitCode.ERROR, Main.run(debug, "validate", "-f", spec.toString()));
+    assertTrue(e2.toString().contains("\tat "), e2.toString());
+  }
+
+  @Test
+  void destroyPlansDestructionAndReports() {
+    assertEquals(0, run("destroy", "-f", spec.toString(), "--auto-approve"));
+    assertEquals("plan " + spec + " null DESTROY", engine.calls.get(0));
+    assertEquals("destroy", engine.applied.operation());
+    assertTrue(out.contains("Destroy complete! Resources: 1 destroyed."), out);
+  }
+
+  @Test
+  void destroyWithoutTerminalIsRefused() {
+    assertEquals(ExitCode.ERROR, run("destroy", "-f", spec.toString()));
+    assertTrue(err.contains("destroy needs confirmation"), err);
+    assertTrue(engine.calls.isEmpty());
+  }
+
+  @Test
+  void unlock() {
+    engine.lock = Optional.of(new StackLock.Holder("abc", "ci@runner", "apply", Instant.parse("2026-01-01T00:00:00Z")));
+    assertEquals(0, run("unlock", "-f", spec.toString(), "-t", "prod"));
+    assertTrue(out.contains("Removed the lock held by ci@runner (apply since 2026-01-01T00:00:00Z, lock id abc)."), out);
+    assertEquals(0, run("unlock", "-f", spec.toString()));
+    assertTrue(out.contains("No lock was held."), out);
+  }
+
+  @Test
+  void initListsAndScaffoldsWithoutOverwriting() throws IOException {
+    templates = new Templates(getClass().getClassLoader(), "test-templates/");
+    assertEquals(0, run("init", "--list"));
+    assertEquals("demo   A demo template for tests\nother  Another one\n", out.replace(System.lineSeparator(), "\n"));
+
+    Path project = dir.resolve("new");
+    assertEquals(0, run("init", "--template", "demo", project.toString()));
+    assertTrue(Files.readString(project.resolve("fnctl.yaml")).contains("stack: demo"));
+    assertTrue(Files.exists(project.resolve(".gitignore")));
+    assertTrue(Files.isExecutable(project.resolve("functions/hello/run.sh")));
+    assertTrue(out.contains("Created 4 files"), out);
+
+    Files.writeString(project.resolve("fnctl.yaml"), "mine");
+    assertEquals(ExitCode.ERROR, run("init", "--template", "demo", project.toString()));
+    assertTrue(err.contains("already exists"), err);
+    assertEquals("mine", Files.readString(project.resolve("fnctl.yaml")));
+
+    assertEquals(ExitCode.INVALID, run("init", "--template", "nope", dir.resolve("x").toString()));
+    assertTrue(err.contains("no template named 'nope'; choose one of: demo, other"), err);
+    assertEquals(ExitCode.INVALID, run("init"));
+  }
+
+  /** Whether a command is registered (schema arrives with the model's SpecSchema). */
+  static final class FnctlCommandNames {
+    boolean has(String name) {
+      return new picocli.CommandLine(FnctlCommand.class, new picocli.CommandLine.IFactory() {
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+          try {
+            var c = cls.getDeclaredConstructor(Cli.class);
+            c.setAccessible(true);
+            return c.newInstance((Cli) null);
+          } catch (NoSuchMethodException e) {
+            return picocli.CommandLine.defaultFactory().create(cls);
+          }
+        }
+      }).getSubcommands().containsKey(name);
+    }
+  }
+
+  static final class ApplyOptionsDefaults {
+    static final int PARALLELISM = dev.fnctl.engine.ApplyOptions.DEFAULT_PARALLELISM;
+  }
+}

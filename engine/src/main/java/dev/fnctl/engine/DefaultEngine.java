@@ -1,0 +1,214 @@
+package dev.fnctl.engine;
+
+import dev.fnctl.model.diag.Diagnostic;
+import dev.fnctl.model.diag.SpecException;
+import dev.fnctl.model.plan.Action;
+import dev.fnctl.model.plan.Plan;
+import dev.fnctl.model.plan.ResourceChange;
+import dev.fnctl.model.spec.Deployment;
+import dev.fnctl.model.spec.Spec;
+import dev.fnctl.provider.Cloud;
+import dev.fnctl.provider.Context;
+import dev.fnctl.provider.LiveState;
+import dev.fnctl.provider.Provider;
+import dev.fnctl.provider.ProviderException;
+import dev.fnctl.provider.Providers;
+import dev.fnctl.provider.Resource;
+import dev.fnctl.provider.StackLock;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The engine: loads, validates, reads the live cloud, diffs, and applies under the stack lock. */
+final class DefaultEngine implements Engine {
+  private final Providers providers;
+  private final Map<String, String> env;
+  private final SpecSource specs;
+
+  DefaultEngine(Providers providers, Map<String, String> env, SpecSource specs) {
+    this.providers = providers;
+    this.env = Map.copyOf(env);
+    this.specs = specs;
+  }
+
+  @Override
+  public List<Diagnostic> validate(Path specFile) {
+    List<String> targets = new ArrayList<>(specs.targets(specFile));
+    if (targets.isEmpty()) targets.add(null);
+    LinkedHashSet<Diagnostic> problems = new LinkedHashSet<>();
+    for (String target : targets) {
+      try {
+        SpecSource.Loaded loaded = specs.load(specFile, target);
+        problems.addAll(Validation.check(loaded.spec(), loaded.target(), providers));
+      } catch (SpecException e) {
+        problems.addAll(e.diagnostics());
+      }
+    }
+    return List.copyOf(problems);
+  }
+
+  @Override
+  public PlanSession plan(Path specFile, String target, PlanMode mode) throws SpecException, ProviderException {
+    Opened o = open(specFile, target);
+    try {
+      List<Resource> desired = o.cloud.desired(o.deployment);
+      LiveState live = o.cloud.read(o.deployment, desired);
+      List<ResourceChange> changes = planner(o.deployment).plan(desired, live, mode);
+      return session(specFile.toString(), o, desired, live, changes);
+    } catch (ProviderException | RuntimeException e) {
+      o.cloud.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public PlanSession reopen(Plan saved) throws SpecException, ProviderException, StalePlanException {
+    Path file = Path.of(saved.specFile());
+    SpecSource.Loaded loaded = specs.load(file, saved.target());
+    if (!Objects.equals(loaded.spec().digest(), saved.specDigest())) {
+      throw new StalePlanException(
+          "the saved plan is stale: the spec file " + saved.specFile()
+              + " changed since the plan was made; run fnctl plan again");
+    }
+    Opened o = open(loaded);
+    try {
+      List<Resource> desired = o.cloud.desired(o.deployment);
+      LiveState live = o.cloud.read(o.deployment, desired);
+      if (!LiveDigest.of(live).equals(saved.liveDigest())) {
+        throw new StalePlanException(
+            "the saved plan is stale: the live state of target '" + saved.target()
+                + "' changed since the plan was made (an apply ran or something was changed outside fnctl);"
+                + " run fnctl plan again");
+      }
+      List<ResourceChange> changes = sameChanges(o.deployment, desired, live, saved);
+      return session(saved.specFile(), o, desired, live, changes);
+    } catch (ProviderException | StalePlanException | RuntimeException e) {
+      o.cloud.close();
+      throw e;
+    }
+  }
+
+  /**
+   * The saved plan's changes, recomputed. A plan does not record whether it was a destroy, so both
+   * readings are tried; if neither gives the saved changes, the plan cannot be trusted.
+   */
+  private List<ResourceChange> sameChanges(Deployment d, List<Resource> desired, LiveState live, Plan saved)
+      throws ProviderException, StalePlanException {
+    List<String> wanted = shape(saved.changes());
+    for (PlanMode mode : PlanMode.values()) {
+      try {
+        List<ResourceChange> changes = planner(d).plan(desired, live, mode);
+        if (shape(changes).equals(wanted)) return changes;
+      } catch (ClashException e) {
+        // a destroy plan of a spec that now clashes: the DESTROY reading may still match
+      }
+    }
+    throw new StalePlanException(
+        "the saved plan is stale: its changes no longer match what the spec and the live state call for"
+            + " (was it made by another fnctl version?); run fnctl plan again");
+  }
+
+  private static List<String> shape(List<ResourceChange> changes) {
+    return changes.stream()
+        .filter(c -> c.action() != Action.NO_OP)
+        .map(c -> c.action().word() + " " + c.address())
+        .toList();
+  }
+
+  @Override
+  public ApplyReport apply(PlanSession planSession, ApplyOptions options, ApplyListener listener)
+      throws ProviderException {
+    if (!(planSession instanceof Session s)) {
+      throw new IllegalArgumentException("not a session made by this engine");
+    }
+    ApplyListener l = listener == null ? ApplyListener.NONE : listener;
+    s.log.to(l);
+    try (LockGuard lock = LockGuard.acquire(s.cloud.lock(), options.operation(), options.lockTimeout(), l)) {
+      // Under the lock, the cloud must still be what was planned against: another run may have
+      // applied between this plan and now.
+      LiveState now = s.cloud.read(s.deployment, s.desired);
+      if (!LiveDigest.of(now).equals(s.plan.liveDigest())) {
+        throw new ProviderException(
+            "the live state of target '" + s.plan.target()
+                + "' changed since the plan was made (another run applied, or something was changed outside"
+                + " fnctl); nothing was changed: run fnctl plan again");
+      }
+      ApplyReport report =
+          new Applier(s.cloud, options.parallelism(), l).run(s.plan.changes(), s.desiredByAddress, s.live);
+      if (!report.succeeded()) return report;
+      return new ApplyReport(report.done(), report.failed(), report.notStarted(), outputsAfter(s, l));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ProviderException("apply was interrupted");
+    } finally {
+      s.log.to(ApplyListener.NONE);
+    }
+  }
+
+  private static Map<String, String> outputsAfter(Session s, ApplyListener l) {
+    try {
+      return s.cloud.outputs(s.cloud.read(s.deployment, s.desired));
+    } catch (ProviderException e) {
+      l.note("applied, but could not read the outputs back: " + e.getMessage());
+      return Map.of();
+    }
+  }
+
+  @Override
+  public Optional<StackLock.Holder> unlock(Path specFile, String target) throws SpecException, ProviderException {
+    Opened o = open(specFile, target);
+    try (Cloud cloud = o.cloud) {
+      StackLock lock = cloud.lock();
+      Optional<StackLock.Holder> holder = lock.holder();
+      lock.forceRelease();
+      return holder;
+    }
+  }
+
+  private record Opened(Spec spec, String target, Deployment deployment, Cloud cloud, Session.LogSink log) {}
+
+  private Opened open(Path specFile, String target) throws SpecException, ProviderException {
+    return open(specs.load(specFile, target));
+  }
+
+  private Opened open(SpecSource.Loaded loaded) throws SpecException, ProviderException {
+    Spec spec = loaded.spec();
+    List<Diagnostic> problems = Validation.check(spec, loaded.target(), providers);
+    if (!problems.isEmpty()) throw new SpecException(problems);
+    Deployment deployment = spec.forTarget(loaded.target());
+    Provider provider = providers.find(deployment.target().provider()).orElseThrow();
+    Session.LogSink log = new Session.LogSink();
+    Cloud cloud = provider.connect(deployment, new Context(projectDir(spec), env, log));
+    return new Opened(spec, loaded.target(), deployment, cloud, log);
+  }
+
+  private static Path projectDir(Spec spec) {
+    if (spec.baseDir() != null) return spec.baseDir();
+    Path parent = spec.file().toAbsolutePath().getParent();
+    return parent == null ? Path.of(".").toAbsolutePath() : parent;
+  }
+
+  private static Planner planner(Deployment d) {
+    return new Planner(d.stack(), d.target().name());
+  }
+
+  private Session session(String specFile, Opened o, List<Resource> desired, LiveState live, List<ResourceChange> changes) {
+    Plan plan =
+        new Plan(
+            Plan.FORMAT_VERSION,
+            Version.current(),
+            o.deployment.stack(),
+            o.target,
+            o.deployment.target().provider(),
+            specFile,
+            o.spec.digest(),
+            LiveDigest.of(live),
+            List.copyOf(changes),
+            java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(o.cloud.outputs(live))));
+    return new Session(plan, o.deployment, o.cloud, desired, live.resources(), o.log);
+  }
+}

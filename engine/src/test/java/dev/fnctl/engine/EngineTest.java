@@ -1,0 +1,345 @@
+package dev.fnctl.engine;
+
+import static dev.fnctl.engine.TestSpecs.props;
+import static dev.fnctl.engine.TestSpecs.ref;
+import static dev.fnctl.engine.TestSpecs.res;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fnctl.model.diag.Diagnostic;
+import dev.fnctl.model.diag.SpecException;
+import dev.fnctl.model.plan.Action;
+import dev.fnctl.model.plan.Plan;
+import dev.fnctl.model.plan.ResourceChange;
+import dev.fnctl.provider.Problem;
+import dev.fnctl.provider.ProviderException;
+import dev.fnctl.provider.Providers;
+import dev.fnctl.provider.StackLock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class EngineTest {
+  private final FakeProvider provider = new FakeProvider();
+  private final FakeCloud cloud = provider.cloud;
+  private final TestSpecs specs = new TestSpecs();
+  private final Engine engine = new DefaultEngine(Providers.of(List.of(provider)), Map.of("HOME", "/nowhere"), specs);
+
+  private Plan plan() throws Exception {
+    try (PlanSession s = engine.plan(TestSpecs.FILE, null, Engine.PlanMode.NORMAL)) {
+      return s.plan();
+    }
+  }
+
+  private ApplyReport planAndApply(int parallelism, RecordingListener listener) throws Exception {
+    try (PlanSession s = engine.plan(TestSpecs.FILE, null, Engine.PlanMode.NORMAL)) {
+      return engine.apply(s, new ApplyOptions(parallelism, Duration.ZERO, "apply"), listener);
+    }
+  }
+
+  private static List<String> addresses(List<ResourceChange> changes) {
+    return changes.stream().map(ResourceChange::address).toList();
+  }
+
+  // --- validate
+
+  @Test
+  void validateNamesAnUnknownProviderWithASuggestionAndWhereItIsWritten() {
+    specs.spec = TestSpecs.spec("fak", Map.of(), "d");
+    List<Diagnostic> problems = engine.validate(TestSpecs.FILE);
+    assertEquals(1, problems.size());
+    assertEquals(
+        "fnctl.yaml:3:18: targets.dev.provider: unknown provider 'fak'; did you mean 'fake'? (available: fake)",
+        problems.get(0).render());
+  }
+
+  @Test
+  void validateNamesUnknownTargetSettingsWithASuggestion() {
+    specs.spec = TestSpecs.spec("fake", Map.of("regoin", "eu-west-1"), "d");
+    List<Diagnostic> problems = engine.validate(TestSpecs.FILE);
+    assertEquals(
+        List.of(
+            "fnctl.yaml:4:5: targets.dev.regoin: unknown setting 'regoin' for provider 'fake'; did you mean 'region'?"
+                + " (known: endpoint, region)"),
+        problems.stream().map(Diagnostic::render).toList());
+  }
+
+  @Test
+  void providerProblemsPointAtTheSpec() {
+    provider.problems.add(new Problem("functions.resize.memory", "memory must be at most 10240 MB on target dev"));
+    provider.problems.add(new Problem("functions.resize.timeout", "too long"));
+    List<String> rendered = engine.validate(TestSpecs.FILE).stream().map(Diagnostic::render).toList();
+    assertEquals(
+        List.of(
+            "fnctl.yaml:9:13: functions.resize.memory: memory must be at most 10240 MB on target dev",
+            "fnctl.yaml: functions.resize.timeout: too long"),
+        rendered);
+  }
+
+  @Test
+  void planRefusesAnInvalidSpecBeforeTouchingTheCloud() {
+    provider.problems.add(new Problem("functions.resize.memory", "too much"));
+    SpecException e = assertThrows(SpecException.class, () -> engine.plan(TestSpecs.FILE, null, Engine.PlanMode.NORMAL));
+    assertEquals(1, e.diagnostics().size());
+    assertEquals(0, cloud.reads.get());
+    assertEquals(null, provider.context);
+  }
+
+  // --- plan and apply
+
+  @Test
+  void planApplyAndPlanAgainShowsNoChanges() throws Exception {
+    cloud.desired = List.of(res("fn", props("role", ref("role"), "memory", 256)), res("role", props("name", "r")));
+    Plan first = plan();
+    assertEquals(List.of("role", "fn"), addresses(first.changes()));
+    assertEquals(Plan.FORMAT_VERSION, first.formatVersion());
+    assertEquals("digest-1", first.specDigest());
+    assertEquals("dev", first.target());
+    assertEquals("fake", first.provider());
+    assertEquals(Set.of("role"), first.changes().get(1).unknown());
+
+    RecordingListener listener = new RecordingListener();
+    ApplyReport report = planAndApply(10, listener);
+    assertTrue(report.succeeded());
+    assertEquals(List.of("role", "fn"), addresses(report.done()));
+    assertEquals(List.of("create role", "create fn"), cloud.calls);
+    assertEquals(cloud.state.get("role").outputs().get("id"), cloud.state.get("fn").properties().get("role"));
+    assertEquals(null, cloud.lock.held.get(), "lock released");
+
+    Plan again = plan();
+    assertFalse(again.hasChanges(), again.changes().toString());
+    assertEquals(2, again.changes().size(), "no-ops are listed");
+  }
+
+  @Test
+  void applyDeletesDependentsFirstAndDestroyRemovesEverythingOwned() throws Exception {
+    cloud.desired = List.of(res("a", props()), res("b", props("a", ref("a"))), res("c", props("b", ref("b"))));
+    planAndApply(10, new RecordingListener());
+    cloud.put("not-ours", false, props(), Map.of());
+    cloud.calls.clear();
+    try (PlanSession s = engine.plan(TestSpecs.FILE, null, Engine.PlanMode.DESTROY)) {
+      assertEquals(List.of("c", "b", "a"), addresses(s.plan().changes()));
+      ApplyReport r = engine.apply(s, new ApplyOptions(10, Duration.ZERO, "destroy"), ApplyListener.NONE);
+      assertTrue(r.succeeded());
+    }
+    assertEquals(List.of("delete c", "delete b", "delete a"), cloud.calls);
+    assertEquals(Set.of("not-ours"), cloud.state.keySet());
+  }
+
+  @Test
+  void replaceDeletesThenCreatesAndDependentsGetTheNewOutput() throws Exception {
+    cloud.desired = List.of(res("src", props("queue", "orders"), Set.of("queue")), res("fn", props("src", ref("src"))));
+    planAndApply(10, new RecordingListener());
+    Object oldId = cloud.state.get("src").outputs().get("id");
+    cloud.calls.clear();
+
+    cloud.desired = List.of(res("src", props("queue", "jobs"), Set.of("queue")), res("fn", props("src", ref("src"))));
+    Plan p = plan();
+    assertEquals(List.of(Action.REPLACE, Action.UPDATE), p.changes().stream().map(ResourceChange::action).toList());
+    assertEquals(Set.of("queue"), p.changes().get(0).replacedBy());
+    assertTrue(planAndApply(10, new RecordingListener()).succeeded());
+    assertEquals(List.of("delete src", "create src", "update fn"), cloud.calls);
+    Object newId = cloud.state.get("src").outputs().get("id");
+    assertFalse(oldId.equals(newId));
+    assertEquals(newId, cloud.state.get("fn").properties().get("src"));
+    assertFalse(plan().hasChanges());
+  }
+
+  @Test
+  void aClashWithAnUnownedResourceIsAnErrorAndNothingIsTouched() {
+    cloud.put("fn", false, props("memory", 128L), Map.of("id", "theirs"));
+    cloud.desired = List.of(res("fn", props("memory", 256)));
+    ClashException e = assertThrows(ClashException.class, () -> engine.plan(TestSpecs.FILE, null, Engine.PlanMode.NORMAL));
+    assertTrue(e.getMessage().startsWith("fn (thing fn) already exists but is not owned by stack 'orders' on target 'dev'"));
+    assertEquals(List.of(), cloud.calls);
+  }
+
+  // --- failures
+
+  @Test
+  void onAFailureNoNewWorkStartsInFlightWorkFinishesAndTheReportIsExact() throws Exception {
+    cloud.desired =
+        List.of(
+            res("slow", props()),
+            res("bad", props()),
+            res("after-bad", props("bad", ref("bad"))),
+            res("later-1", props()),
+            res("later-2", props()));
+    java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+    cloud.gates.put("slow", gate);
+    cloud.failOn.add("bad");
+    RecordingListener listener =
+        new RecordingListener() {
+          @Override
+          public void failed(ResourceChange change, String message) {
+            super.failed(change, message);
+            gate.countDown(); // "slow" is still running when "bad" fails
+          }
+        };
+
+    ApplyReport report = planAndApply(2, listener);
+
+    assertFalse(report.succeeded());
+    assertEquals(List.of("slow"), addresses(report.done()));
+    assertEquals(List.of("bad"), addresses(List.copyOf(report.failed().keySet())));
+    assertEquals("injected failure at bad", report.failed().values().iterator().next());
+    assertEquals(List.of("after-bad", "later-1", "later-2"), addresses(report.notStarted()));
+    assertEquals(Set.of("slow", "bad"), Set.copyOf(listener.starts()));
+    assertEquals(Set.of("create slow", "create bad"), Set.copyOf(cloud.calls));
+    assertTrue(listener.events.contains("finished slow"));
+    assertEquals(null, cloud.lock.held.get(), "lock released after a failure");
+
+    // The user fixes the cause and re-runs: the plan picks up exactly what is missing.
+    cloud.failOn.clear();
+    cloud.calls.clear();
+    Plan rerun = plan();
+    assertEquals(
+        List.of("  slow", "+ bad", "+ after-bad", "+ later-1", "+ later-2"),
+        rerun.changes().stream().map(c -> c.action().symbol() + " " + c.address()).toList());
+    assertTrue(planAndApply(2, new RecordingListener()).succeeded());
+    assertFalse(plan().hasChanges());
+  }
+
+  @Test
+  void parallelismIsBoundedAndUsed() throws Exception {
+    List<dev.fnctl.provider.Resource> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 12; i++) many.add(res("r" + i, props()));
+    cloud.desired = many;
+    cloud.stepMillis = 40;
+    assertTrue(planAndApply(3, new RecordingListener()).succeeded());
+    assertEquals(3, cloud.maxInFlight.get());
+    assertEquals(12, cloud.state.size());
+
+    cloud.state.clear();
+    cloud.maxInFlight.set(0);
+    assertTrue(planAndApply(1, new RecordingListener()).succeeded());
+    assertEquals(1, cloud.maxInFlight.get());
+  }
+
+  @Test
+  void dependentsNeverStartBeforeWhatTheyNeedIsDone() throws Exception {
+    cloud.desired =
+        List.of(res("d", props("c", ref("c"))), res("c", props("b", ref("b"))), res("b", props(), "a"), res("a", props()), res("x", props()));
+    cloud.stepMillis = 20;
+    RecordingListener listener = new RecordingListener();
+    assertTrue(planAndApply(10, listener).succeeded());
+    List<String> e = listener.events;
+    for (String[] pair : new String[][] {{"a", "b"}, {"b", "c"}, {"c", "d"}}) {
+      assertTrue(e.indexOf("finished " + pair[0]) < e.indexOf("started " + pair[1]), e.toString());
+    }
+  }
+
+  // --- saved plans
+
+  @Test
+  void aSavedPlanIsAppliedWhenNothingChanged() throws Exception {
+    cloud.desired = List.of(res("a", props("v", 1)));
+    Plan saved = plan();
+    try (PlanSession s = engine.reopen(saved)) {
+      assertEquals(addresses(saved.changes()), addresses(s.plan().changes()));
+      assertTrue(engine.apply(s, ApplyOptions.defaults(), ApplyListener.NONE).succeeded());
+    }
+    assertEquals(List.of("create a"), cloud.calls);
+  }
+
+  @Test
+  void aSavedDestroyPlanStaysADestroy() throws Exception {
+    cloud.desired = List.of(res("a", props("v", 1)));
+    planAndApply(1, new RecordingListener());
+    Plan saved;
+    try (PlanSession s = engine.plan(TestSpecs.FILE, null, Engine.PlanMode.DESTROY)) {
+      saved = s.plan();
+    }
+    try (PlanSession s = engine.reopen(saved)) {
+      assertEquals(List.of(Action.DELETE), s.plan().changes().stream().map(ResourceChange::action).toList());
+    }
+  }
+
+  @Test
+  void aSavedPlanIsRefusedWhenTheLiveStateChanged() throws Exception {
+    cloud.desired = List.of(res("a", props("v", 1)));
+    Plan saved = plan();
+    cloud.put("a", true, props("v", 2L), Map.of("id", "a#9")); // someone applied meanwhile
+    StalePlanException e = assertThrows(StalePlanException.class, () -> engine.reopen(saved));
+    assertTrue(e.getMessage().contains("live state of target 'dev' changed"), e.getMessage());
+    assertTrue(e.getMessage().endsWith("run fnctl plan again"), e.getMessage());
+  }
+
+  @Test
+  void aSavedPlanIsRefusedWhenTheSpecChanged() throws Exception {
+    cloud.desired = List.of(res("a", props("v", 1)));
+    Plan saved = plan();
+    specs.spec = TestSpecs.spec("fake", Map.of(), "digest-2");
+    cloud.reads.set(0);
+    StalePlanException e = assertThrows(StalePlanException.class, () -> engine.reopen(saved));
+    assertTrue(e.getMessage().contains("the spec file fnctl.yaml changed"), e.getMessage());
+    assertEquals(0, cloud.reads.get(), "the spec is checked before the cloud is read");
+  }
+
+  @Test
+  void applyRefusesWhenTheCloudChangedBetweenPlanAndApply() throws Exception {
+    cloud.desired = List.of(res("a", props("v", 1)));
+    try (PlanSession s = engine.plan(TestSpecs.FILE, null, Engine.PlanMode.NORMAL)) {
+      cloud.put("a", true, props("v", 1L), Map.of("id", "a#1")); // another run created it meanwhile
+      ProviderException e = assertThrows(ProviderException.class, () -> engine.apply(s, ApplyOptions.defaults(), ApplyListener.NONE));
+      assertTrue(e.getMessage().contains("changed since the plan was made"), e.getMessage());
+    }
+    assertEquals(List.of(), cloud.calls);
+    assertEquals(null, cloud.lock.held.get());
+  }
+
+  // --- locking
+
+  private static final StackLock.Holder OTHER = new StackLock.Holder("lock-1", "ci@runner-7", "apply", Instant.parse("2026-11-25T06:00:00Z"));
+
+  @Test
+  void aHeldLockIsReportedWithItsHolder() throws Exception {
+    cloud.desired = List.of(res("a", props()));
+    cloud.lock.held.set(OTHER);
+    try (PlanSession s = engine.plan(TestSpecs.FILE, null, Engine.PlanMode.NORMAL)) {
+      LockHeldException e =
+          assertThrows(LockHeldException.class, () -> engine.apply(s, new ApplyOptions(10, Duration.ofMillis(300), "apply"), ApplyListener.NONE));
+      assertEquals(OTHER, e.holder());
+      assertTrue(e.getMessage().contains("ci@runner-7"), e.getMessage());
+    }
+    assertTrue(cloud.lock.attempts.get() >= 2, "retried until the timeout");
+    assertEquals(List.of(), cloud.calls);
+    assertEquals(OTHER, cloud.lock.held.get(), "someone else's lock is left alone");
+  }
+
+  @Test
+  void applyWaitsForALockReleasedWithinTheTimeout() throws Exception {
+    cloud.desired = List.of(res("a", props()));
+    cloud.lock.held.set(OTHER);
+    Thread releaser =
+        new Thread(() -> {
+          try {
+            Thread.sleep(300);
+          } catch (InterruptedException e) {
+            return;
+          }
+          cloud.lock.forceRelease();
+        });
+    releaser.start();
+    RecordingListener listener = new RecordingListener();
+    try (PlanSession s = engine.plan(TestSpecs.FILE, null, Engine.PlanMode.NORMAL)) {
+      assertTrue(engine.apply(s, new ApplyOptions(10, Duration.ofSeconds(5), "apply"), listener).succeeded());
+    }
+    releaser.join();
+    assertTrue(listener.events.contains("note waiting for the stack lock held by ci@runner-7 (apply)"), listener.events.toString());
+    assertEquals(null, cloud.lock.held.get());
+  }
+
+  @Test
+  void unlockRemovesALeftOverLockAndSaysWhose() throws Exception {
+    cloud.lock.held.set(OTHER);
+    assertEquals(OTHER, engine.unlock(TestSpecs.FILE, null).orElseThrow());
+    assertEquals(null, cloud.lock.held.get());
+    assertTrue(engine.unlock(TestSpecs.FILE, null).isEmpty());
+  }
+}

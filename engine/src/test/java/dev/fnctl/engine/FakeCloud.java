@@ -1,0 +1,130 @@
+package dev.fnctl.engine;
+
+import dev.fnctl.model.plan.Action;
+import dev.fnctl.model.spec.Deployment;
+import dev.fnctl.provider.Cloud;
+import dev.fnctl.provider.LiveResource;
+import dev.fnctl.provider.LiveState;
+import dev.fnctl.provider.ProviderException;
+import dev.fnctl.provider.Resource;
+import dev.fnctl.provider.StackLock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * An in-memory cloud for engine tests: resources by address, a lock, and ways to make a step
+ * fail, wait on a gate, or take time, while recording every call and how many ran at once.
+ */
+final class FakeCloud implements Cloud {
+  final Map<String, LiveResource> state = new ConcurrentHashMap<>();
+  volatile List<Resource> desired = List.of();
+  final Set<String> failOn = ConcurrentHashMap.newKeySet();
+  final Map<String, CountDownLatch> gates = new ConcurrentHashMap<>();
+  final Map<String, CountDownLatch> startedSignals = new ConcurrentHashMap<>();
+  volatile long stepMillis = 0;
+  final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+  final AtomicInteger inFlight = new AtomicInteger();
+  final AtomicInteger maxInFlight = new AtomicInteger();
+  final AtomicInteger reads = new AtomicInteger();
+  private final AtomicInteger generation = new AtomicInteger();
+  final FakeLock lock = new FakeLock();
+
+  @Override
+  public List<Resource> desired(Deployment deployment) {
+    return desired;
+  }
+
+  @Override
+  public LiveState read(Deployment deployment, List<Resource> desired) {
+    reads.incrementAndGet();
+    List<LiveResource> all = new ArrayList<>(state.values());
+    all.sort(Comparator.comparing(LiveResource::address));
+    return new LiveState(all);
+  }
+
+  @Override
+  public Map<String, Object> apply(Step step) throws ProviderException {
+    int now = inFlight.incrementAndGet();
+    maxInFlight.accumulateAndGet(now, Math::max);
+    try {
+      calls.add(step.action().word() + " " + step.address());
+      CountDownLatch started = startedSignals.get(step.address());
+      if (started != null) started.countDown();
+      CountDownLatch gate = gates.get(step.address());
+      if (gate != null && !gate.await(10, TimeUnit.SECONDS)) throw new ProviderException("gate never opened");
+      if (stepMillis > 0) Thread.sleep(stepMillis);
+      if (failOn.contains(step.address())) throw new ProviderException("injected failure at " + step.address());
+      if (step.action() == Action.DELETE) {
+        LiveResource gone = state.remove(step.address());
+        if (gone != null && !gone.owned()) throw new AssertionError("deleted what the stack does not own");
+        return Map.of();
+      }
+      LiveResource existing = state.get(step.address());
+      if (existing != null && !existing.owned()) throw new AssertionError("overwrote what the stack does not own");
+      Map<String, Object> outputs = new LinkedHashMap<>();
+      outputs.put("id", step.address() + "#" + (existing == null ? generation.incrementAndGet() : existing.outputs().get("id").toString().replaceAll(".*#", "")));
+      Resource r = step.desired();
+      state.put(step.address(), new LiveResource(r.address(), r.type(), r.item(), true, step.after(), outputs, r.dependsOn()));
+      return outputs;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ProviderException("interrupted");
+    } finally {
+      inFlight.decrementAndGet();
+    }
+  }
+
+  @Override
+  public StackLock lock() {
+    return lock;
+  }
+
+  @Override
+  public Map<String, String> outputs(LiveState live) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (LiveResource r : live.resources()) if (r.outputs().containsKey("url")) out.put(r.item(), r.outputs().get("url").toString());
+    return out;
+  }
+
+  /** Puts a resource straight into the "cloud", as if made earlier or by someone else. */
+  void put(String address, boolean owned, Map<String, Object> properties, Map<String, Object> outputs) {
+    state.put(address, new LiveResource(address, "fake:thing", "thing " + address, owned, properties, outputs, List.of()));
+  }
+
+  static final class FakeLock implements StackLock {
+    final AtomicReference<Holder> held = new AtomicReference<>();
+    final AtomicInteger attempts = new AtomicInteger();
+
+    @Override
+    public Optional<Holder> tryAcquire(Holder me) {
+      attempts.incrementAndGet();
+      return held.compareAndSet(null, me) ? Optional.empty() : Optional.ofNullable(held.get());
+    }
+
+    @Override
+    public void release(Holder me) {
+      held.compareAndSet(me, null);
+    }
+
+    @Override
+    public Optional<Holder> holder() {
+      return Optional.ofNullable(held.get());
+    }
+
+    @Override
+    public void forceRelease() {
+      held.set(null);
+    }
+  }
+}

@@ -1,0 +1,177 @@
+package dev.fnctl.model.load;
+
+import dev.fnctl.model.spec.Cron;
+import dev.fnctl.model.spec.CronSyntax;
+import dev.fnctl.model.spec.Trigger;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Reads one item of a function's {@code triggers:} list. */
+final class TriggerReader {
+  static final List<String> KINDS = List.of("http", "schedule", "queue", "storage", "topic");
+  static final List<String> METHODS =
+      List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY");
+  static final int BATCH_DEFAULT = 10;
+  static final int BATCH_MAX = 10_000;
+  private static final Set<String> ZONES = new TreeSet<>(ZoneId.getAvailableZoneIds());
+
+  private final Declared declared;
+
+  TriggerReader(Declared declared) {
+    this.declared = declared;
+  }
+
+  /** The trigger, or null when it is invalid (every problem reported). */
+  Trigger read(SpecNode item) {
+    Map<String, SpecNode> kinds = item.fields("a trigger such as http: {method: GET, path: /}", KINDS);
+    if (kinds.size() != 1) {
+      if (kinds.isEmpty() && item.isEmptyMap()) {
+        item.problem("a trigger names its kind: one of " + String.join(", ", KINDS));
+      } else if (kinds.size() > 1) {
+        item.problem("a trigger has one kind, this one has " + String.join(" and ", kinds.keySet())
+            + "; write each as its own list item");
+      }
+      return null;
+    }
+    Map.Entry<String, SpecNode> only = kinds.entrySet().iterator().next();
+    SpecNode body = only.getValue();
+    return switch (only.getKey()) {
+      case "http" -> http(body);
+      case "schedule" -> schedule(body);
+      case "queue" -> queue(body);
+      case "storage" -> storage(body);
+      default -> topic(body);
+    };
+  }
+
+  private Trigger http(SpecNode body) {
+    Map<String, SpecNode> f = body.fields("a map with method, path and auth", List.of("method", "path", "auth"));
+    String method = f.containsKey("method") ? f.get("method").word(METHODS, true) : "ANY";
+    String path = null;
+    if (!f.containsKey("path")) {
+      body.missing("path", "add the route, e.g. path: /orders");
+    } else {
+      path = f.get("path").nonEmptyText("path");
+      if (path != null && (!path.startsWith("/") || path.chars().anyMatch(Character::isWhitespace))) {
+        f.get("path").problem("path '" + path + "' must start with '/' and contain no spaces, e.g. /" 
+            + path.strip().replaceAll("^/*", "").replaceAll("\\s+", "-"));
+        path = null;
+      }
+    }
+    String auth = f.containsKey("auth") ? f.get("auth").word(List.of("none", "iam"), false) : "none";
+    if (method == null || path == null || auth == null) return null;
+    return new Trigger.Http(method, path, auth);
+  }
+
+  private Trigger schedule(SpecNode body) {
+    Map<String, SpecNode> f =
+        body.fields("a map with cron or rate, and timezone", List.of("cron", "rate", "timezone"));
+    String timezone = f.containsKey("timezone") ? zone(f.get("timezone")) : "UTC";
+    SpecNode cronNode = f.get("cron");
+    SpecNode rateNode = f.get("rate");
+    if ((cronNode == null) == (rateNode == null)) {
+      if (cronNode == null) {
+        body.missing("cron", "a schedule needs cron: \"0 9 * * 1-5\" or rate: 5m");
+      } else {
+        rateNode.keyProblem("a schedule has cron or rate, not both; remove one");
+      }
+      return null;
+    }
+    if (cronNode != null) {
+      Cron cron = cron(cronNode);
+      return cron == null || timezone == null ? null : new Trigger.Schedule(cron, null, timezone);
+    }
+    Duration rate = rateNode.duration();
+    if (rate != null && (rate.compareTo(Duration.ofMinutes(1)) < 0 || rate.toSeconds() % 60 != 0
+        || rate.toMillisPart() != 0)) {
+      rateNode.problem("rate " + Durations.render(rate) + " is not possible: every cloud schedules"
+          + " in whole minutes, at least 1m");
+      rate = null;
+    }
+    return rate == null || timezone == null ? null : new Trigger.Schedule(null, rate, timezone);
+  }
+
+  private static Cron cron(SpecNode node) {
+    String text = node.nonEmptyText("cron");
+    if (text == null) return null;
+    try {
+      return CronSyntax.parse(text);
+    } catch (IllegalArgumentException e) {
+      node.problem(e.getMessage());
+      return null;
+    }
+  }
+
+  private static String zone(SpecNode node) {
+    String tz = node.nonEmptyText("timezone");
+    if (tz == null) return null;
+    if (ZONES.contains(tz)) return tz;
+    String hint = ZONES.stream().filter(z -> z.equalsIgnoreCase(tz)).findFirst()
+        .or(() -> DidYouMean.closest(tz, ZONES))
+        .map(z -> "did you mean '" + z + "'?")
+        .orElse("use an IANA time zone such as Europe/Berlin or UTC");
+    node.problem("'" + tz + "' is not a time zone: " + hint);
+    return null;
+  }
+
+  private Trigger queue(SpecNode body) {
+    Map<String, SpecNode> f = body.fields("a map with queue and batchSize", List.of("queue", "batchSize"));
+    String queue = reference(body, f, "queue");
+    Integer batch = f.containsKey("batchSize") ? f.get("batchSize").integer(1, BATCH_MAX, "") : Integer.valueOf(BATCH_DEFAULT);
+    return queue == null || batch == null ? null : new Trigger.Queue(queue, batch);
+  }
+
+  private Trigger storage(SpecNode body) {
+    Map<String, SpecNode> f = body.fields("a map with bucket, events, prefix and suffix",
+        List.of("bucket", "events", "prefix", "suffix"));
+    String bucket = reference(body, f, "bucket");
+    List<String> events = List.of("created");
+    boolean ok = true;
+    if (f.containsKey("events")) {
+      List<String> written = new ArrayList<>();
+      List<SpecNode> items = f.get("events").items("a list of events: created, deleted");
+      for (SpecNode e : items) {
+        String w = e.word(List.of("created", "deleted"), false);
+        if (w == null) {
+          ok = false;
+        } else if (written.contains(w)) {
+          e.problem("event '" + w + "' is listed twice");
+        } else {
+          written.add(w);
+        }
+      }
+      if (items.isEmpty() && !f.get("events").isList() && !f.get("events").isEmptyValue()) {
+        ok = false;
+      } else if (items.isEmpty()) {
+        f.get("events").problem("events must list at least one of created, deleted (or leave it out for [created])");
+        ok = false;
+      }
+      events = List.copyOf(written);
+    }
+    String prefix = f.containsKey("prefix") ? f.get("prefix").text() : null;
+    String suffix = f.containsKey("suffix") ? f.get("suffix").text() : null;
+    return bucket == null || !ok ? null : new Trigger.Storage(bucket, events, prefix, suffix);
+  }
+
+  private Trigger topic(SpecNode body) {
+    Map<String, SpecNode> f = body.fields("a map with topic", List.of("topic"));
+    String topic = reference(body, f, "topic");
+    return topic == null ? null : new Trigger.Topic(topic);
+  }
+
+  /** The declared resource a trigger's field names, or null after reporting why not. */
+  private String reference(SpecNode body, Map<String, SpecNode> f, String kind) {
+    SpecNode node = f.get(kind);
+    if (node == null) {
+      body.missing(kind, "name the " + kind + " declared under " + kind + "s:");
+      return null;
+    }
+    String name = node.nonEmptyText(kind);
+    return name != null && declared.check(node, kind, name) ? name : null;
+  }
+}
