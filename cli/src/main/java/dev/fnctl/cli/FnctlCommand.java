@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
       ApplyCommand.class,
       DestroyCommand.class,
       InitCommand.class,
-      // SchemaCommand.class, (pending model)
+      SchemaCommand.class,
       UnlockCommand.class,
     },
     footerHeading = "%nExit codes:%n",

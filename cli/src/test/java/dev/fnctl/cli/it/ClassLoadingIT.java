@@ -1,0 +1,92 @@
+package dev.fnctl.cli.it;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Start-up is part of the product: commands that need no cloud must not load a cloud SDK class,
+ * even though the SDKs are on the class path and every provider is discovered. Proven from the
+ * JVM's own class-loading log of the real launcher.
+ */
+class ClassLoadingIT {
+  private static final String SDK = "software.amazon.";
+
+  @TempDir Path dir;
+
+  private List<String> loadedClasses(Path cwd, int exit, String... args) throws IOException {
+    Path log = dir.resolve("classes-" + System.nanoTime() + ".log");
+    Launcher.run(cwd, Map.of("FNCTL_JAVA_OPTS", "-Xlog:class+load=info:file=" + log), args).expect(exit);
+    List<String> lines = Files.readAllLines(log);
+    assertTrue(lines.stream().anyMatch(l -> l.contains(" dev.fnctl.cli.Main ")), "the log must record fnctl's own classes");
+    return lines;
+  }
+
+  private static void assertNoSdk(List<String> lines, String what) {
+    List<String> sdk = lines.stream().filter(l -> l.contains(SDK)).limit(5).toList();
+    assertTrue(sdk.isEmpty(), what + " loaded cloud SDK classes: " + sdk);
+  }
+
+  @Test
+  void theSdkIsOnTheClassPathSoTheAssertionsMeanSomething() throws IOException {
+    boolean found = false;
+    try (Stream<Path> jars = Files.list(Launcher.ROOT.resolve("cli/target/lib"))) {
+      for (Path jar : jars.toList()) {
+        try (JarFile j = new JarFile(jar.toFile())) {
+          if (j.stream().anyMatch(e -> e.getName().startsWith("software/amazon/"))) found = true;
+        }
+      }
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(found, "the AWS provider and its SDK are not on this branch yet");
+  }
+
+  /** Whether a provider jar in lib/ registers an AWS provider with ServiceLoader. */
+  static boolean awsProviderRegistered() throws IOException {
+    try (Stream<Path> jars = Files.list(Launcher.ROOT.resolve("cli/target/lib"))) {
+      for (Path jar : jars.toList()) {
+        try (JarFile j = new JarFile(jar.toFile())) {
+          var e = j.getEntry("META-INF/services/dev.fnctl.provider.Provider");
+          if (e != null && new String(j.getInputStream(e).readAllBytes()).contains(".aws.")) return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  @Test
+  void validateOfASpecWithACloudTargetLoadsNoSdk() throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeTrue(awsProviderRegistered(), "the AWS provider is not on this branch yet");
+    Project.create(dir.resolve("p"), 256);
+    Path spec = dir.resolve("p/fnctl.yaml");
+    Files.writeString(spec, Files.readString(spec).replace("  dev: { provider: local }", "  dev: { provider: local }\n  aws: { provider: aws, region: eu-west-1 }"));
+    List<String> lines = loadedClasses(dir.resolve("p"), 0, "validate");
+    assertNoSdk(lines, "validate");
+  }
+
+  @Test
+  void schemaInitAndHelpLoadNoSdk() throws IOException {
+    assertNoSdk(loadedClasses(dir, 0, "schema"), "schema");
+    assertNoSdk(loadedClasses(dir, 0, "init", "--list"), "init --list");
+    assertNoSdk(loadedClasses(dir, 0, "--help"), "--help");
+    List<String> templates = Launcher.templates();
+    if (!templates.isEmpty()) {
+      assertNoSdk(loadedClasses(dir, 0, "init", "--template", templates.get(0), "t"), "init --template");
+    }
+  }
+
+  @Test
+  void theLocalTargetLoadsNoSdk() throws IOException {
+    Path p = Project.create(dir.resolve("local"), 256);
+    assertNoSdk(loadedClasses(p, 2, "plan", "--detailed-exitcode"), "plan on local");
+    assertNoSdk(loadedClasses(p, 0, "apply", "--auto-approve"), "apply on local");
+    assertNoSdk(loadedClasses(p, 0, "destroy", "--auto-approve"), "destroy on local");
+  }
+}

@@ -1,0 +1,136 @@
+package dev.fnctl.cli.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Runs the real {@code ./fnctl} launcher of this checkout as a user would: a separate process, in
+ * a scratch directory, with {@code NO_COLOR=1}, stdin from /dev/null (no terminal), and no
+ * {@code FNCTL_DEBUG}.
+ */
+final class Launcher {
+  static final Path ROOT = findRoot();
+  static final Path SCRIPT = ROOT.resolve("fnctl");
+
+  private Launcher() {}
+
+  record Result(List<String> command, int code, String out, String err) {
+    /** The exit code, with everything printed shown when it is not the one expected. */
+    Result expect(int expected) {
+      assertEquals(expected, code, () -> "exit code of " + String.join(" ", command) + "\n--- stdout\n" + out + "\n--- stderr\n" + err);
+      return this;
+    }
+
+    /** User-facing failures are messages, never Java stack traces. */
+    Result noStackTrace() {
+      for (String s : new String[] {out, err}) {
+        assertFalse(s.contains("\tat ") || s.contains("Exception in thread"), () -> "stack trace printed:\n" + s);
+      }
+      return this;
+    }
+  }
+
+  static Result run(Path dir, String... args) {
+    return run(dir, Map.of(), args);
+  }
+
+  static Result run(Path dir, Map<String, String> env, String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(SCRIPT.toString());
+    command.addAll(List.of(args));
+    try {
+      Path out = Files.createTempFile("fnctl-out", ".txt");
+      Path err = Files.createTempFile("fnctl-err", ".txt");
+      ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
+      pb.environment().remove("FNCTL_DEBUG");
+      pb.environment().remove("FNCTL_JAVA_OPTS");
+      pb.environment().put("NO_COLOR", "1");
+      pb.environment().putAll(env);
+      pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+      pb.redirectOutput(out.toFile());
+      pb.redirectError(err.toFile());
+      Process p = pb.start();
+      if (!p.waitFor(5, TimeUnit.MINUTES)) {
+        p.destroyForcibly();
+        throw new AssertionError("timed out: " + command);
+      }
+      Result r =
+          new Result(
+              command,
+              p.exitValue(),
+              Files.readString(out, StandardCharsets.UTF_8),
+              Files.readString(err, StandardCharsets.UTF_8));
+      Files.delete(out);
+      Files.delete(err);
+      return r;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /** The checkout holding this module: the first ancestor with the launcher and a pom. */
+  private static Path findRoot() {
+    Path p = Path.of("").toAbsolutePath();
+    while (p != null) {
+      if (Files.isRegularFile(p.resolve("fnctl")) && Files.isRegularFile(p.resolve("pom.xml"))) return p;
+      p = p.getParent();
+    }
+    throw new IllegalStateException("no ./fnctl launcher above " + Path.of("").toAbsolutePath());
+  }
+
+  /** The samples present in this checkout: every directory under samples/ with a fnctl.yaml. */
+  static List<Path> samples() {
+    Path dir = ROOT.resolve("samples");
+    if (!Files.isDirectory(dir)) return List.of();
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(d -> Files.isRegularFile(d.resolve("fnctl.yaml"))).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The template names of templates/index.tsv, which init packs into the jar. */
+  static List<String> templates() {
+    Path index = ROOT.resolve("templates/index.tsv");
+    if (!Files.isRegularFile(index)) return List.of();
+    try {
+      return Files.readAllLines(index).stream()
+          .filter(l -> !l.isBlank() && !l.startsWith("#"))
+          .map(l -> l.split("\t", 2)[0].strip())
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Copies a sample to a scratch directory so its .fnctl/ state never lands in the checkout. */
+  static Path copy(Path from, Path to) {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path f : files.toList()) {
+        Path rel = from.relativize(f);
+        if (rel.toString().startsWith(".fnctl") || rel.toString().contains("node_modules")) continue;
+        Path t = to.resolve(rel.toString());
+        if (Files.isDirectory(f)) Files.createDirectories(t);
+        else Files.copy(f, t, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+      }
+      return to;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package dev.fnctl.cli.it;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fnctl.model.json.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** plan --out then apply PLAN: the reviewed plan is applied as is, and a stale one is refused. */
+class SavedPlanIT {
+  @TempDir Path dir;
+
+  @Test
+  void savedPlanIsAppliedWithoutAnotherQuestion() throws IOException {
+    Project.create(dir, 256);
+    Launcher.Result plan = Launcher.run(dir, "plan", "--out", "reviewed.plan").expect(0);
+    assertTrue(plan.out().contains("Saved the plan to reviewed.plan"), plan.out());
+    Map<String, Object> saved = Json.parseObject(Files.readString(dir.resolve("reviewed.plan")));
+    assertTrue(saved.containsKey("liveDigest") && saved.containsKey("changes"), saved.toString());
+
+    // No terminal and no --auto-approve: a saved plan was reviewed already, so it is applied.
+    Launcher.Result apply = Launcher.run(dir, "apply", "reviewed.plan").expect(0).noStackTrace();
+    assertTrue(apply.out().contains("Apply complete!"), apply.out());
+    Launcher.run(dir, "plan", "--detailed-exitcode").expect(0);
+  }
+
+  @Test
+  void planMadeBeforeTheLiveStateChangedIsRefused() {
+    Project.create(dir, 256);
+    Launcher.run(dir, "apply", "--auto-approve").expect(0);
+    Project.spec(dir, 512);
+    Launcher.run(dir, "plan", "--out", "memory.plan").expect(0);
+    // Someone else applies in between: the live state is no longer what the plan was made against.
+    Project.spec(dir, 1024);
+    Launcher.run(dir, "apply", "--auto-approve").expect(0);
+    Project.spec(dir, 512);
+
+    Launcher.Result stale = Launcher.run(dir, "apply", "memory.plan").expect(1).noStackTrace();
+    assertTrue(stale.err().startsWith("Error: the saved plan is stale"), stale.err());
+    assertFalse(stale.out().contains("Apply complete"), stale.out());
+    Launcher.Result plan = Launcher.run(dir, "plan").expect(0);
+    assertTrue(plan.out().contains("1024 -> 512"), "the refused plan must not have been applied:\n" + plan.out());
+  }
+
+  @Test
+  void planOfASpecEditedSinceIsRefused() {
+    Project.create(dir, 256);
+    Launcher.run(dir, "plan", "--out", "first.plan").expect(0);
+    Project.spec(dir, 2048);
+    Launcher.Result stale = Launcher.run(dir, "apply", "first.plan").expect(1).noStackTrace();
+    assertTrue(stale.err().startsWith("Error: the saved plan is stale"), stale.err());
+    Launcher.run(dir, "plan", "--detailed-exitcode").expect(2);
+  }
+}

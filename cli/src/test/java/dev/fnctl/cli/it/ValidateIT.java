@@ -1,0 +1,58 @@
+package dev.fnctl.cli.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A bad spec is reported with file:line:column for every problem, exit 3, no stack trace. */
+class ValidateIT {
+  @TempDir Path dir;
+
+  @Test
+  void badSpecPrintsEveryProblemWithItsPosition() throws IOException {
+    Files.writeString(
+        dir.resolve("fnctl.yaml"),
+        String.join(
+            "\n",
+            "apiVersion: fnctl.dev/v1",
+            "stack: orders",
+            "functions:",
+            "  resize:",
+            "    code: ./fn",
+            "    handler: main.handle",
+            "    runtime: python3.12",
+            "    memroy: 512",
+            "    triggers:",
+            "      - schedule: { cron: \"61 9 * * 1-5\" }",
+            ""));
+    Launcher.Result r = Launcher.run(dir, "validate").expect(3).noStackTrace();
+    assertEquals("", r.out());
+    List<String> lines = r.err().lines().toList();
+    assertTrue(lines.size() >= 2, r.err());
+    for (String line : lines) assertTrue(line.matches("fnctl\\.yaml:\\d+:\\d+: \\S.*"), "no position: " + line);
+    assertTrue(r.err().contains("fnctl.yaml:8:5: functions.resize.memroy: "), r.err());
+    assertTrue(r.err().contains("did you mean 'memory'"), r.err());
+    assertTrue(r.err().contains("fnctl.yaml:10:"), "the cron problem's line: " + r.err());
+    assertFalse(Files.exists(dir.resolve(".fnctl")), "validate must not touch the target");
+  }
+
+  @Test
+  void yamlSyntaxErrorHasAPosition() throws IOException {
+    Files.writeString(dir.resolve("fnctl.yaml"), "apiVersion: fnctl.dev/v1\nstack: [orders\n");
+    Launcher.Result r = Launcher.run(dir, "validate").expect(3).noStackTrace();
+    assertTrue(r.err().matches("(?s)fnctl\\.yaml:\\d+:\\d+: .*"), r.err());
+  }
+
+  @Test
+  void missingSpecIsInvalidInput() {
+    Launcher.Result r = Launcher.run(dir, "plan").expect(3).noStackTrace();
+    assertTrue(r.err().startsWith("Error: fnctl.yaml: no such spec file"), r.err());
+  }
+}
