@@ -48,8 +48,7 @@ final class Applier {
 
   private record Outcome(Node node, Map<String, Object> outputs, String error) {}
 
-  ApplyReport run(List<ResourceChange> changes, Map<String, Resource> desired, Map<String, LiveResource> live)
-      throws InterruptedException {
+  ApplyReport run(List<ResourceChange> changes, Map<String, Resource> desired, Map<String, LiveResource> live) {
     List<Node> pending = nodes(changes, desired);
     Map<String, Map<String, Object>> outputs = new ConcurrentHashMap<>();
     for (LiveResource l : live.values()) if (l.outputs() != null) outputs.put(l.address(), l.outputs());
@@ -63,6 +62,7 @@ final class Applier {
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, pending.size())), daemon());
     CompletionService<Outcome> running = new ExecutorCompletionService<>(pool);
     int inFlight = 0;
+    boolean interrupted = false;
     try {
       while (true) {
         if (!stopping.get()) {
@@ -78,6 +78,11 @@ final class Applier {
         Outcome o;
         try {
           o = running.take().get();
+        } catch (InterruptedException e) {
+          // Stop starting work, but wait for what runs: the lock must outlive every change.
+          interrupted = true;
+          stopping.set(true);
+          continue;
         } catch (ExecutionException e) {
           throw new IllegalStateException("an apply step escaped its own error handling", e.getCause());
         }
@@ -93,6 +98,7 @@ final class Applier {
     } finally {
       pool.shutdown();
     }
+    if (interrupted) Thread.currentThread().interrupt(); // the report still says what was done
     List<ResourceChange> notStarted = pending.stream().map(Node::change).toList();
     return new ApplyReport(List.copyOf(done), failed, notStarted, Map.of());
   }

@@ -3,7 +3,7 @@ package dev.fnctl.engine;
 import dev.fnctl.model.plan.ResourceChange;
 import java.time.Duration;
 
-/** Progress as apply goes: views print these as lines ("+ aws:... creating", "... created (2s)"). */
+/** Progress as apply goes: views print these as lines ("+ local:function/resize: creating...", "... created (2s)"). */
 public interface ApplyListener {
   void started(ResourceChange change);
 

@@ -71,8 +71,7 @@ final class DefaultEngine implements Engine {
     SpecSource.Loaded loaded = specs.load(file, saved.target());
     if (!Objects.equals(loaded.spec().digest(), saved.specDigest())) {
       throw new StalePlanException(
-          "the saved plan is stale: the spec file " + saved.specFile()
-              + " changed since the plan was made; run fnctl plan again");
+          "the spec file " + saved.specFile() + " changed since the plan was made");
     }
     Opened o = open(loaded);
     try {
@@ -80,9 +79,8 @@ final class DefaultEngine implements Engine {
       LiveState live = o.cloud.read(o.deployment, desired);
       if (!LiveDigest.of(live).equals(saved.liveDigest())) {
         throw new StalePlanException(
-            "the saved plan is stale: the live state of target '" + saved.target()
-                + "' changed since the plan was made (an apply ran or something was changed outside fnctl);"
-                + " run fnctl plan again");
+            "the live state of target '" + saved.target()
+                + "' changed since the plan was made (an apply ran, or something was changed outside fnctl)");
       }
       List<ResourceChange> changes = sameChanges(o.deployment, desired, live, saved);
       return session(saved.specFile(), o, desired, live, changes);
@@ -108,8 +106,8 @@ final class DefaultEngine implements Engine {
       }
     }
     throw new StalePlanException(
-        "the saved plan is stale: its changes no longer match what the spec and the live state call for"
-            + " (was it made by another fnctl version?); run fnctl plan again");
+        "its changes no longer match what the spec and the live state call for (was it made by another"
+            + " fnctl version?)");
   }
 
   private static List<String> shape(List<ResourceChange> changes) {
@@ -126,6 +124,7 @@ final class DefaultEngine implements Engine {
       throw new IllegalArgumentException("not a session made by this engine");
     }
     ApplyListener l = listener == null ? ApplyListener.NONE : listener;
+    Applier applier = new Applier(s.cloud, options.parallelism(), l); // checks parallelism before locking
     s.log.to(l);
     try (LockGuard lock = LockGuard.acquire(s.cloud.lock(), options.operation(), options.lockTimeout(), l)) {
       // Under the lock, the cloud must still be what was planned against: another run may have
@@ -137,8 +136,7 @@ final class DefaultEngine implements Engine {
                 + "' changed since the plan was made (another run applied, or something was changed outside"
                 + " fnctl); nothing was changed: run fnctl plan again");
       }
-      ApplyReport report =
-          new Applier(s.cloud, options.parallelism(), l).run(s.plan.changes(), s.desiredByAddress, s.live);
+      ApplyReport report = applier.run(s.plan.changes(), s.desiredByAddress, s.live);
       if (!report.succeeded()) return report;
       return new ApplyReport(report.done(), report.failed(), report.notStarted(), outputsAfter(s, l));
     } catch (InterruptedException e) {

@@ -1,11 +1,10 @@
 package dev.fnctl.engine;
 
 import dev.fnctl.model.diag.SpecException;
+import dev.fnctl.model.load.SpecLoader;
 import dev.fnctl.model.spec.Spec;
 import java.io.IOException;
 import java.io.Reader;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,38 +15,25 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
-/**
- * Specs from the model's {@code SpecLoader}.
- *
- * <p>TEMPORARY: the loader is being built on another branch, so it is reached by reflection until
- * it lands on main; then this becomes two direct calls.
- */
+/** Specs from the model's {@link SpecLoader}. */
 final class ModelSpecSource implements SpecSource {
-  private static final String LOADER = "dev.fnctl.model.load.SpecLoader";
-  private final Map<String, String> env;
+  private final SpecLoader loader;
 
   ModelSpecSource(Map<String, String> env) {
-    this.env = env;
+    this.loader = new SpecLoader(env);
   }
 
   @Override
   public Loaded load(Path file, String target) throws SpecException {
-    try {
-      Class<?> type = Class.forName(LOADER);
-      Object loader = type.getConstructor(Map.class).newInstance(env);
-      Spec spec = (Spec) type.getMethod("load", Path.class, String.class).invoke(loader, file, target);
-      Method choose = type.getMethod("chooseTarget", Spec.class, String.class);
-      return new Loaded(spec, (String) choose.invoke(null, spec, target));
-    } catch (InvocationTargetException e) {
-      if (e.getCause() instanceof SpecException s) throw s;
-      if (e.getCause() instanceof RuntimeException r) throw r;
-      throw new IllegalStateException(e.getCause());
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("the spec loader is not available in this build", e);
-    }
+    Spec spec = loader.load(file, target);
+    return new Loaded(spec, SpecLoader.chooseTarget(spec, target));
   }
 
-  /** Reads just the names under {@code targets:}; a file that does not parse has none here. */
+  /**
+   * Just the names under {@code targets:}, so that {@code validate} can load the spec once per
+   * target even when no default target exists. A file that does not parse has none here: loading
+   * it reports why.
+   */
   @Override
   public List<String> targets(Path file) {
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

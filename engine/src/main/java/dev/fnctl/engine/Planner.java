@@ -132,8 +132,13 @@ final class Planner {
 
   private List<ResourceChange> destroy(Map<String, Resource> desired, Map<String, LiveResource> live)
       throws ProviderException {
+    // In the order they would be created (the spec's), so that the deletes read as its reverse.
     List<LiveResource> owned = new ArrayList<>();
-    for (LiveResource l : live.values()) if (l.owned()) owned.add(l);
+    for (String address : desired.keySet()) {
+      LiveResource l = live.get(address);
+      if (l != null && l.owned()) owned.add(l);
+    }
+    for (LiveResource l : live.values()) if (l.owned() && !desired.containsKey(l.address())) owned.add(l);
     return deletes(owned, desired, "destroy");
   }
 

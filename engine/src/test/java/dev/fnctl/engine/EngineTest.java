@@ -234,6 +234,37 @@ class EngineTest {
     }
   }
 
+  @Test
+  void anInterruptedApplyFinishesWhatRunsKeepsTheLockUntilThenAndReportsTheRest() throws Exception {
+    cloud.desired = List.of(res("a", props()), res("b", props("a", ref("a"))));
+    java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch aStarted = new java.util.concurrent.CountDownLatch(1);
+    cloud.gates.put("a", gate);
+    cloud.startedSignals.put("a", aStarted);
+    java.util.concurrent.atomic.AtomicReference<ApplyReport> report = new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicBoolean stillInterrupted = new java.util.concurrent.atomic.AtomicBoolean();
+    Thread applying =
+        new Thread(() -> {
+          try {
+            report.set(planAndApply(4, new RecordingListener()));
+            stillInterrupted.set(Thread.currentThread().isInterrupted());
+          } catch (Exception e) {
+            throw new RuntimeException(e);
+          }
+        });
+    applying.start();
+    assertTrue(aStarted.await(5, java.util.concurrent.TimeUnit.SECONDS));
+    applying.interrupt();
+    Thread.sleep(100);
+    assertTrue(cloud.lock.held.get() != null, "the lock is held while a change runs");
+    gate.countDown();
+    applying.join(5000);
+    assertEquals(List.of("a"), addresses(report.get().done()));
+    assertEquals(List.of("b"), addresses(report.get().notStarted()));
+    assertTrue(stillInterrupted.get(), "the interrupt is kept for the caller");
+    assertEquals(null, cloud.lock.held.get());
+  }
+
   // --- saved plans
 
   @Test
@@ -267,7 +298,7 @@ class EngineTest {
     cloud.put("a", true, props("v", 2L), Map.of("id", "a#9")); // someone applied meanwhile
     StalePlanException e = assertThrows(StalePlanException.class, () -> engine.reopen(saved));
     assertTrue(e.getMessage().contains("live state of target 'dev' changed"), e.getMessage());
-    assertTrue(e.getMessage().endsWith("run fnctl plan again"), e.getMessage());
+    assertTrue(e.getMessage().endsWith("changed since the plan was made (an apply ran, or something was changed outside fnctl)"), e.getMessage());
   }
 
   @Test

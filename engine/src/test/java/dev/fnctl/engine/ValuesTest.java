@@ -46,7 +46,7 @@ class ValuesTest {
   @Test
   void suggestionsCatchTyposOnly() {
     assertEquals("region", Suggestion.closest("regoin", List.of("profile", "region")).orElseThrow());
-    assertEquals("aws", Suggestion.closest("awz", List.of("aws", "local")).orElseThrow());
-    assertTrue(Suggestion.closest("bananas", List.of("aws", "local")).isEmpty());
+    assertEquals("local", Suggestion.closest("lcoal", List.of("cloud", "local")).orElseThrow());
+    assertTrue(Suggestion.closest("bananas", List.of("cloud", "local")).isEmpty());
   }
 }

@@ -11,25 +11,29 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads one entry of {@code budgets:}. The limits (5 alerts, 10 recipients each) are the
- * strictest among the clouds' budget services.
+ * Reads one entry of {@code budgets:}. The limits (5 alerts, 10 recipients each) are the strictest
+ * among the clouds' budget services.
  */
 final class BudgetReader {
   static final int ALERTS_MAX = 5;
   static final int RECIPIENTS_MAX = 10;
   private static final Pattern CURRENCY = Pattern.compile("^[A-Z]{3}$");
   private static final Pattern EMAIL =
-      Pattern.compile("^[A-Za-z0-9._%+'-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$");
+      Pattern.compile(
+          "^[A-Za-z0-9._%+'-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$");
   private static final Pattern PERCENT = Pattern.compile("^\\s*(\\d{1,6})\\s*%?\\s*$");
 
   private BudgetReader() {}
 
   static Budget read(String name, SpecNode node) {
-    Map<String, SpecNode> f = node.fields("a map of budget settings (amount, currency, period, alerts)",
-        List.of("amount", "currency", "period", "alerts"));
+    Map<String, SpecNode> f =
+        node.fields(
+            "a map of budget settings (amount, currency, period, alerts)",
+            List.of("amount", "currency", "period", "alerts"));
     BigDecimal amount = null;
     if (!f.containsKey("amount")) {
-      if (node.isMap() || node.isEmptyValue()) node.missing("amount", "add the limit in the budget's currency, e.g. amount: 200");
+      if (node.isMap() || node.isEmptyValue())
+        node.missing("amount", "add the limit in the budget's currency, e.g. amount: 200");
     } else {
       amount = f.get("amount").decimal();
       if (amount != null && amount.signum() <= 0) {
@@ -41,7 +45,11 @@ final class BudgetReader {
     if (f.containsKey("currency")) {
       currency = f.get("currency").text();
       if (currency != null && !CURRENCY.matcher(currency).matches()) {
-        f.get("currency").problem("currency '" + currency + "' is not an ISO 4217 code: write 3 upper-case letters, e.g. USD or EUR");
+        f.get("currency")
+            .problem(
+                "currency '"
+                    + currency
+                    + "' is not an ISO 4217 code: write 3 upper-case letters, e.g. USD or EUR");
         currency = null;
       }
     }
@@ -56,9 +64,16 @@ final class BudgetReader {
   }
 
   private static List<Budget.Alert> alerts(SpecNode node) {
-    List<SpecNode> items = node.items("a list of alerts, e.g. [{at: 80%, notify: [ops@example.com]}]");
+    List<SpecNode> items =
+        node.items("a list of alerts, e.g. [{at: 80%, notify: [ops@example.com]}]");
     if (items.size() > ALERTS_MAX) {
-      items.get(ALERTS_MAX).problem("a budget has at most " + ALERTS_MAX + " alerts (the strictest cloud's limit); this one has " + items.size());
+      items
+          .get(ALERTS_MAX)
+          .problem(
+              "a budget has at most "
+                  + ALERTS_MAX
+                  + " alerts (the strictest cloud's limit); this one has "
+                  + items.size());
     }
     List<Budget.Alert> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
@@ -68,8 +83,12 @@ final class BudgetReader {
       if (a == null) {
         ok = false;
       } else if (!seen.add(a.percent() + "/" + a.forecast())) {
-        item.problem("an alert at " + a.percent() + "% of " + (a.forecast() ? "forecast" : "actual")
-            + " spend is already defined; merge their recipients");
+        item.problem(
+            "an alert at "
+                + a.percent()
+                + "% of "
+                + (a.forecast() ? "forecast" : "actual")
+                + " spend is already defined; merge their recipients");
         ok = false;
       } else {
         out.add(a);
@@ -79,18 +98,22 @@ final class BudgetReader {
   }
 
   private static Budget.Alert alert(SpecNode item) {
-    Map<String, SpecNode> f = item.fields("an alert such as {at: 80%, notify: [ops@example.com]}",
-        List.of("at", "forecast", "notify"));
+    Map<String, SpecNode> f =
+        item.fields(
+            "an alert such as {at: 80%, notify: [ops@example.com]}",
+            List.of("at", "forecast", "notify"));
     Integer percent = null;
     if (!f.containsKey("at")) {
-      if (item.isMap() || item.isEmptyValue()) item.missing("at", "add the threshold in percent of the amount, e.g. at: 80%");
+      if (item.isMap() || item.isEmptyValue())
+        item.missing("at", "add the threshold in percent of the amount, e.g. at: 80%");
     } else {
       percent = percent(f.get("at"));
     }
     Boolean forecast = f.containsKey("forecast") ? f.get("forecast").bool() : Boolean.FALSE;
     List<String> recipients = null;
     if (!f.containsKey("notify")) {
-      if (item.isMap() || item.isEmptyValue()) item.missing("notify", "list who is emailed, e.g. notify: [ops@example.com]");
+      if (item.isMap() || item.isEmptyValue())
+        item.missing("notify", "list who is emailed, e.g. notify: [ops@example.com]");
     } else {
       recipients = recipients(f.get("notify"));
     }
@@ -123,8 +146,13 @@ final class BudgetReader {
       return null;
     }
     if (items.size() > RECIPIENTS_MAX) {
-      items.get(RECIPIENTS_MAX).problem("an alert notifies at most " + RECIPIENTS_MAX
-          + " addresses (the strictest cloud's limit); this one lists " + items.size());
+      items
+          .get(RECIPIENTS_MAX)
+          .problem(
+              "an alert notifies at most "
+                  + RECIPIENTS_MAX
+                  + " addresses (the strictest cloud's limit); this one lists "
+                  + items.size());
     }
     List<String> out = new ArrayList<>();
     boolean ok = items.size() <= RECIPIENTS_MAX;

@@ -28,7 +28,8 @@ final class DidYouMean {
   static String hint(String written, Collection<String> candidates) {
     return closest(written, candidates)
         .map(c -> "did you mean '" + c + "'?")
-        .orElseGet(() -> candidates.isEmpty() ? "" : "expected one of: " + String.join(", ", candidates));
+        .orElseGet(
+            () -> candidates.isEmpty() ? "" : "expected one of: " + String.join(", ", candidates));
   }
 
   /** Levenshtein distance, with a swap of two neighbours counted as one edit. */
@@ -40,7 +41,10 @@ final class DidYouMean {
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
         d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
           d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
         }
       }

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
  * a bare integer means seconds.
  */
 final class Durations {
-  private static final Pattern WHOLE = Pattern.compile("^(?:\\d+(?:ms|s|m|h|d))+$");
-  private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
+  private static final Pattern WHOLE = Pattern.compile("^(?:\\d{1,9}(?:ms|s|m|h|d))+$");
+  private static final Pattern PART = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
   private static final Pattern BARE = Pattern.compile("^\\d+$");
   static final String HOW = "write it as 30s, 5m, 1h or 1h30m (a bare number means seconds)";
 
@@ -27,13 +27,15 @@ final class Durations {
     Matcher m = PART.matcher(t);
     while (m.find()) {
       long n = Long.parseLong(m.group(1));
-      total = total.plus(switch (m.group(2)) {
-        case "ms" -> Duration.ofMillis(n);
-        case "s" -> Duration.ofSeconds(n);
-        case "m" -> Duration.ofMinutes(n);
-        case "h" -> Duration.ofHours(n);
-        default -> Duration.ofDays(n);
-      });
+      total =
+          total.plus(
+              switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+              });
     }
     return total;
   }

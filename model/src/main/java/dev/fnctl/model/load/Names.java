@@ -5,9 +5,9 @@ import java.util.regex.Pattern;
 
 /**
  * The naming rules for stacks, targets and resources. Physical names are {@code
- * <stack>-<target>-<name>} and the stack and target are also written as lower-case labels, so
- * every name must fit the strictest cloud: lower-case letters, digits and single hyphens,
- * starting with a letter, short enough that the joined name stays within every limit.
+ * <stack>-<target>-<name>} and the stack and target are also written as lower-case labels, so every
+ * name must fit the strictest cloud: lower-case letters, digits and single hyphens, starting with a
+ * letter, short enough that the joined name stays within every limit.
  */
 final class Names {
   static final int STACK_MAX = 20;
@@ -24,12 +24,23 @@ final class Names {
     if (name.isEmpty()) return Optional.of(kind + " name is empty");
     if (!SHAPE.matcher(name).matches()) {
       return Optional.of(
-          kind + " name '" + name + "' must start with a lower-case letter and contain only"
-              + " lower-case letters, digits and '-' (" + suggestion(name) + ")");
+          kind
+              + " name '"
+              + name
+              + "' must start with a lower-case letter and contain only"
+              + " lower-case letters, digits and '-' ("
+              + suggestion(name)
+              + ")");
     }
     if (name.length() > max) {
       return Optional.of(
-          kind + " name '" + name + "' is " + name.length() + " characters long; at most " + max
+          kind
+              + " name '"
+              + name
+              + "' is "
+              + name.length()
+              + " characters long; at most "
+              + max
               + " fit every cloud's limits");
     }
     if (name.endsWith("-") || name.contains("--")) {
@@ -44,8 +55,14 @@ final class Names {
   }
 
   private static String suggestion(String name) {
-    String fixed = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
-        .replaceAll("-+", "-").replaceAll("^[^a-z]+", "").replaceAll("-$", "");
-    return fixed.isEmpty() || fixed.equals(name) ? "for example 'orders-api'" : "for example '" + fixed + "'";
+    String fixed =
+        name.toLowerCase(java.util.Locale.ROOT)
+            .replaceAll("[^a-z0-9]+", "-")
+            .replaceAll("-+", "-")
+            .replaceAll("^[^a-z]+", "")
+            .replaceAll("-$", "");
+    return fixed.isEmpty() || fixed.equals(name)
+        ? "for example 'orders-api'"
+        : "for example '" + fixed + "'";
   }
 }

@@ -35,7 +35,9 @@ final class Problems {
     return found.size();
   }
 
-  /** In file order, so the list reads top to bottom like the file; equal places keep their order. */
+  /**
+   * In file order, so the list reads top to bottom like the file; equal places keep their order.
+   */
   List<Diagnostic> sorted() {
     List<Diagnostic> out = new ArrayList<>(found);
     out.sort(

@@ -42,8 +42,11 @@ final class SettingsReader {
     Duration d = node.duration();
     if (d == null) return null;
     if (d.toMillisPart() != 0 || d.isZero()) {
-      node.problem("timeout " + Durations.render(d) + " is not a whole number of seconds;"
-          + " use 1s to 900s (15m)");
+      node.problem(
+          "timeout "
+              + Durations.render(d)
+              + " is not a whole number of seconds;"
+              + " use 1s to 900s (15m)");
       return null;
     }
     if (d.compareTo(TIMEOUT_MAX) > 0) {
@@ -56,19 +59,27 @@ final class SettingsReader {
   /** A map of environment-style names ({@code API_KEY}) to non-empty text. */
   static Map<String, String> variables(SpecNode map, String what) {
     Map<String, String> out = new LinkedHashMap<>();
-    map.entries("a map of " + what + " (NAME: value)").forEach((key, value) -> {
-      checkVariableName(key, value);
-      String text = value.text();
-      if (text != null) out.put(key, text);
-    });
+    map.entries("a map of " + what + " (NAME: value)")
+        .forEach(
+            (key, value) -> {
+              checkVariableName(key, value);
+              String text = value.text();
+              if (text != null) out.put(key, text);
+            });
     return Collections.unmodifiableMap(out);
   }
 
   static void checkVariableName(String key, SpecNode value) {
     if (!Names.isVariableName(key)) {
-      value.keyProblem("'" + key + "' is not a valid name: use upper-case letters, digits and '_',"
-          + " not starting with a digit (e.g. " + key.toUpperCase(java.util.Locale.ROOT)
-              .replaceAll("[^A-Z0-9_]", "_").replaceAll("^([0-9])", "_$1") + ")");
+      value.keyProblem(
+          "'"
+              + key
+              + "' is not a valid name: use upper-case letters, digits and '_',"
+              + " not starting with a digit (e.g. "
+              + key.toUpperCase(java.util.Locale.ROOT)
+                  .replaceAll("[^A-Z0-9_]", "_")
+                  .replaceAll("^([0-9])", "_$1")
+              + ")");
     }
   }
 

@@ -36,7 +36,9 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 public final class SpecLoader {
   private final Map<String, String> env;
 
-  /** @param env the environment {@code ${env:NAME}} reads (normally {@code System.getenv()}) */
+  /**
+   * @param env the environment {@code ${env:NAME}} reads (normally {@code System.getenv()})
+   */
   public SpecLoader(Map<String, String> env) {
     this.env = Map.copyOf(env);
   }
@@ -52,7 +54,9 @@ public final class SpecLoader {
     String text = decode(bytes, name);
     Node root = YamlText.compose(text, name);
     if (root == null) {
-      throw single(Position.ofFile(name), "the file is empty: start it with apiVersion: " + Spec.API_VERSION);
+      throw single(
+          Position.ofFile(name),
+          "the file is empty: start it with apiVersion: " + Spec.API_VERSION);
     }
 
     Problems problems = new Problems(name);
@@ -62,13 +66,15 @@ public final class SpecLoader {
       chosen = TargetChoice.choose(preliminaryProviders(root, stack), target);
     } catch (IllegalArgumentException e) {
       Node targets = value(root, "targets");
-      Position at = targets == null ? Position.ofFile(name) : position(name, keyOf(root, "targets"));
+      Position at =
+          targets == null ? Position.ofFile(name) : position(name, keyOf(root, "targets"));
       problems.add(at, "targets", e.getMessage());
     }
     SpecFile specFile = new SpecFile(problems, new Variables(env, stack, chosen));
     Path absolute = file.toAbsolutePath().normalize();
-    Spec spec = new SpecReader(specFile).read(SpecNode.root(specFile, root), file,
-        absolute.getParent(), sha256(bytes));
+    Spec spec =
+        new SpecReader(specFile)
+            .read(SpecNode.root(specFile, root), file, absolute.getParent(), sha256(bytes));
     if (problems.any()) throw new SpecException(problems.sorted());
     return spec;
   }
@@ -92,11 +98,15 @@ public final class SpecLoader {
 
   private static byte[] read(Path file, String name) throws SpecException {
     if (Files.isDirectory(file)) {
-      throw single(Position.ofFile(name), "this is a directory; point at the spec file inside it, e.g. -f "
-          + file.resolve("fnctl.yaml"));
+      throw single(
+          Position.ofFile(name),
+          "this is a directory; point at the spec file inside it, e.g. -f "
+              + file.resolve("fnctl.yaml"));
     }
     if (!Files.exists(file)) {
-      throw single(Position.ofFile(name), "file not found; create one with 'fnctl init' or point at it with -f FILE");
+      throw single(
+          Position.ofFile(name),
+          "file not found; create one with 'fnctl init' or point at it with -f FILE");
     }
     try {
       return Files.readAllBytes(file);
@@ -107,10 +117,12 @@ public final class SpecLoader {
 
   private static String decode(byte[] bytes, String name) throws SpecException {
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes)).toString();
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
     } catch (CharacterCodingException e) {
       throw single(Position.ofFile(name), "the file is not UTF-8 text; save it as UTF-8");
     }
@@ -131,7 +143,11 @@ public final class SpecLoader {
       for (NodeTuple t : targets.getValue()) {
         if (t.getKeyNode() instanceof ScalarNode k && !out.containsKey(k.getValue())) {
           String key = k.getValue();
-          out.put(key, resolvedOrRaw(value(t.getValueNode(), "provider"), new Variables(env, stack == null ? "" : stack, key)));
+          out.put(
+              key,
+              resolvedOrRaw(
+                  value(t.getValueNode(), "provider"),
+                  new Variables(env, stack == null ? "" : stack, key)));
         }
       }
     }
@@ -166,7 +182,8 @@ public final class SpecLoader {
   }
 
   private static Position position(String file, Node node) {
-    return new Position(file, node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1);
+    return new Position(
+        file, node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1);
   }
 
   private static String sha256(byte[] bytes) {

@@ -18,9 +18,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * A value in the spec file with its path ({@code functions.resize.memory}) and position. Each
- * typed read reports a problem and returns null (or an empty collection) when the value is not
- * what was expected, so that reading always goes on and every problem is found.
+ * A value in the spec file with its path ({@code functions.resize.memory}) and position. Each typed
+ * read reports a problem and returns null (or an empty collection) when the value is not what was
+ * expected, so that reading always goes on and every problem is found.
  */
 final class SpecNode {
   private final SpecFile file;
@@ -143,7 +143,9 @@ final class SpecNode {
       Integer first = firstLine.putIfAbsent(key, keyAt.line());
       if (first != null) {
         file.problems.add(
-            keyAt, childPath, "duplicate key '" + key + "' (first written at line " + first + "); keep one");
+            keyAt,
+            childPath,
+            "duplicate key '" + key + "' (first written at line " + first + "); keep one");
         continue;
       }
       SpecNode child = new SpecNode(file, t.getValueNode(), childPath, keyAt);
@@ -236,7 +238,7 @@ final class SpecNode {
 
   Integer integer() {
     String t = scalar("a number");
-    if (t == null) return null;
+    if (t == null || quotedLiteral(t)) return null;
     try {
       return Integer.valueOf(t.trim().replace("_", ""));
     } catch (NumberFormatException e) {
@@ -257,7 +259,7 @@ final class SpecNode {
 
   BigDecimal decimal() {
     String t = scalar("a number");
-    if (t == null) return null;
+    if (t == null || quotedLiteral(t)) return null;
     try {
       return new BigDecimal(t.trim().replace("_", ""));
     } catch (NumberFormatException e) {
@@ -268,7 +270,7 @@ final class SpecNode {
 
   Boolean bool() {
     String t = scalar("true or false");
-    if (t == null) return null;
+    if (t == null || quotedLiteral(t)) return null;
     return switch (t.trim().toLowerCase(Locale.ROOT)) {
       case "true", "yes", "on" -> Boolean.TRUE;
       case "false", "no", "off" -> Boolean.FALSE;
@@ -277,6 +279,18 @@ final class SpecNode {
         yield null;
       }
     };
+  }
+
+  /**
+   * A number or true/false written in quotes is text to YAML, to the JSON Schema and to editors;
+   * refusing it here keeps the loader and the schema in agreement. Values from variables are text
+   * by nature and are fine.
+   */
+  private boolean quotedLiteral(String resolved) {
+    ScalarNode s = (ScalarNode) node;
+    if (s.isPlain() || s.getValue().contains("${")) return false;
+    problem("got the text \"" + resolved + "\" in quotes; write " + resolved + " without quotes");
+    return true;
   }
 
   Duration duration() {
@@ -290,16 +304,16 @@ final class SpecNode {
     }
   }
 
-  /** One of {@code allowed}; with {@code upperCase} the text is compared and returned in upper case. */
+  /**
+   * One of {@code allowed}; with {@code upperCase} the text is compared and returned in upper case.
+   */
   String word(List<String> allowed, boolean upperCase) {
     String t = text();
     if (t == null) return null;
     String w = upperCase ? t.toUpperCase(Locale.ROOT) : t;
     if (!allowed.contains(w)) {
-      String hint = DidYouMean.closest(t, allowed)
-          .filter(c -> !c.equalsIgnoreCase(t) || !upperCase)
-          .map(c -> "; did you mean '" + c + "'?")
-          .orElse("");
+      String hint =
+          DidYouMean.closest(t, allowed).map(c -> "; did you mean '" + c + "'?").orElse("");
       problem("'" + t + "' is not one of " + String.join(", ", allowed) + hint);
       return null;
     }

@@ -18,7 +18,8 @@ public final class SpecSchema {
   /** The schema as JSON text. */
   public static String text() {
     try (InputStream in = SpecSchema.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) throw new IllegalStateException(RESOURCE + " is missing from the fnctl-model jar");
+      if (in == null)
+        throw new IllegalStateException(RESOURCE + " is missing from the fnctl-model jar");
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -18,15 +18,20 @@ final class TargetReader {
   private TargetReader() {}
 
   static Target read(String name, SpecNode node, Declared declared) {
-    Map<String, SpecNode> f = node.entries("a map with provider and its settings, e.g. {provider: local}");
+    Map<String, SpecNode> f =
+        node.entries("a map with provider and its settings, e.g. {provider: local}");
     String provider = null;
     if (!f.containsKey("provider")) {
-      if (node.isMap() || node.isEmptyValue()) node.missing("provider", "say which cloud, e.g. provider: local");
+      if (node.isMap() || node.isEmptyValue())
+        node.missing("provider", "say which cloud, e.g. provider: local");
     } else {
       SpecNode p = f.get("provider");
       provider = p.nonEmptyText("provider");
       if (provider != null && !PROVIDER_ID.matcher(provider).matches()) {
-        p.problem("'" + provider + "' is not a provider id: use lower-case letters, digits and '-', e.g. local");
+        p.problem(
+            "'"
+                + provider
+                + "' is not a provider id: use lower-case letters, digits and '-', e.g. local");
         provider = null;
       }
     }
@@ -38,21 +43,38 @@ final class TargetReader {
       SpecNode value = e.getValue();
       switch (key) {
         case "provider" -> {}
-        case "defaults" -> defaults = SettingsReader.read(
-            value.fields("a map of function settings", SettingsReader.FIELDS));
-        case "functions" -> value.entries("a map of function names to settings").forEach((fn, body) -> {
-          boolean known = declared.functions().contains(fn);
-          if (!known) {
-            body.keyProblem("function '" + fn + "' is not declared under functions:"
-                + DidYouMean.closest(fn, declared.functions()).map(c -> " (did you mean '" + c + "'?)").orElse(""));
-          }
-          FunctionSettings s = SettingsReader.read(body.fields("a map of function settings", SettingsReader.FIELDS));
-          if (known) functions.put(fn, s);
-        });
+        case "defaults" ->
+            defaults =
+                SettingsReader.read(
+                    value.fields("a map of function settings", SettingsReader.FIELDS));
+        case "functions" ->
+            value
+                .entries("a map of function names to settings")
+                .forEach(
+                    (fn, body) -> {
+                      boolean known = declared.functions().contains(fn);
+                      if (!known) {
+                        body.keyProblem(
+                            "function '"
+                                + fn
+                                + "' is not declared under functions:"
+                                + DidYouMean.closest(fn, declared.functions())
+                                    .map(c -> " (did you mean '" + c + "'?)")
+                                    .orElse(""));
+                      }
+                      FunctionSettings s =
+                          SettingsReader.read(
+                              body.fields("a map of function settings", SettingsReader.FIELDS));
+                      if (known) functions.put(fn, s);
+                    });
         default -> {
           if (!value.isScalar() || value.isEmptyValue()) {
-            value.problem("provider setting '" + key + "' must be a plain value (text, number or"
-                + " true/false), got " + value.kind());
+            value.problem(
+                "provider setting '"
+                    + key
+                    + "' must be a plain value (text, number or"
+                    + " true/false), got "
+                    + value.kind());
           } else {
             String text = value.text();
             if (text != null) settings.put(key, text);
@@ -60,7 +82,11 @@ final class TargetReader {
         }
       }
     }
-    return new Target(name, provider, Collections.unmodifiableMap(settings), defaults,
+    return new Target(
+        name,
+        provider,
+        Collections.unmodifiableMap(settings),
+        defaults,
         Collections.unmodifiableMap(functions));
   }
 }

@@ -18,7 +18,6 @@ final class TriggerReader {
       List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY");
   static final int BATCH_DEFAULT = 10;
   static final int BATCH_MAX = 10_000;
-  private static final Set<String> ZONES = new TreeSet<>(ZoneId.getAvailableZoneIds());
 
   private final Declared declared;
 
@@ -28,13 +27,21 @@ final class TriggerReader {
 
   /** The trigger, or null when it is invalid (every problem reported). */
   Trigger read(SpecNode item) {
-    Map<String, SpecNode> kinds = item.fields("a trigger such as http: {method: GET, path: /}", KINDS);
+    if (item.isEmptyValue()) {
+      item.problem(
+          "empty trigger: write one of " + String.join(", ", KINDS) + ", e.g. - http: { path: / }");
+      return null;
+    }
+    Map<String, SpecNode> kinds =
+        item.fields("a trigger such as http: {method: GET, path: /}", KINDS);
     if (kinds.size() != 1) {
       if (kinds.isEmpty() && item.isEmptyMap()) {
         item.problem("a trigger names its kind: one of " + String.join(", ", KINDS));
       } else if (kinds.size() > 1) {
-        item.problem("a trigger has one kind, this one has " + String.join(" and ", kinds.keySet())
-            + "; write each as its own list item");
+        item.problem(
+            "a trigger has one kind, this one has "
+                + String.join(" and ", kinds.keySet())
+                + "; write each as its own list item");
       }
       return null;
     }
@@ -50,20 +57,27 @@ final class TriggerReader {
   }
 
   private Trigger http(SpecNode body) {
-    Map<String, SpecNode> f = body.fields("a map with method, path and auth", List.of("method", "path", "auth"));
+    Map<String, SpecNode> f =
+        body.fields("a map with method, path and auth", List.of("method", "path", "auth"));
     String method = f.containsKey("method") ? f.get("method").word(METHODS, true) : "ANY";
     String path = null;
     if (!f.containsKey("path")) {
       body.missing("path", "add the route, e.g. path: /orders");
     } else {
       path = f.get("path").nonEmptyText("path");
-      if (path != null && (!path.startsWith("/") || path.chars().anyMatch(Character::isWhitespace))) {
-        f.get("path").problem("path '" + path + "' must start with '/' and contain no spaces, e.g. /" 
-            + path.strip().replaceAll("^/*", "").replaceAll("\\s+", "-"));
+      if (path != null
+          && (!path.startsWith("/") || path.chars().anyMatch(Character::isWhitespace))) {
+        f.get("path")
+            .problem(
+                "path '"
+                    + path
+                    + "' must start with '/' and contain no spaces, e.g. /"
+                    + path.strip().replaceAll("^/*", "").replaceAll("\\s+", "-"));
         path = null;
       }
     }
-    String auth = f.containsKey("auth") ? f.get("auth").word(List.of("none", "iam"), false) : "none";
+    String auth =
+        f.containsKey("auth") ? f.get("auth").word(List.of("none", "iam"), false) : "none";
     if (method == null || path == null || auth == null) return null;
     return new Trigger.Http(method, path, auth);
   }
@@ -87,10 +101,15 @@ final class TriggerReader {
       return cron == null || timezone == null ? null : new Trigger.Schedule(cron, null, timezone);
     }
     Duration rate = rateNode.duration();
-    if (rate != null && (rate.compareTo(Duration.ofMinutes(1)) < 0 || rate.toSeconds() % 60 != 0
-        || rate.toMillisPart() != 0)) {
-      rateNode.problem("rate " + Durations.render(rate) + " is not possible: every cloud schedules"
-          + " in whole minutes, at least 1m");
+    if (rate != null
+        && (rate.compareTo(Duration.ofMinutes(1)) < 0
+            || rate.toSeconds() % 60 != 0
+            || rate.toMillisPart() != 0)) {
+      rateNode.problem(
+          "rate "
+              + Durations.render(rate)
+              + " is not possible: every cloud schedules"
+              + " in whole minutes, at least 1m");
       rate = null;
     }
     return rate == null || timezone == null ? null : new Trigger.Schedule(null, rate, timezone);
@@ -110,25 +129,41 @@ final class TriggerReader {
   private static String zone(SpecNode node) {
     String tz = node.nonEmptyText("timezone");
     if (tz == null) return null;
-    if (ZONES.contains(tz)) return tz;
-    String hint = ZONES.stream().filter(z -> z.equalsIgnoreCase(tz)).findFirst()
-        .or(() -> DidYouMean.closest(tz, ZONES))
-        .map(z -> "did you mean '" + z + "'?")
-        .orElse("use an IANA time zone such as Europe/Berlin or UTC");
+    if (tz.equals("UTC")) return tz;
+    Set<String> zones = Zones.ALL;
+    if (zones.contains(tz)) return tz;
+    String hint =
+        zones.stream()
+            .filter(z -> z.equalsIgnoreCase(tz))
+            .findFirst()
+            .or(() -> DidYouMean.closest(tz, zones))
+            .map(z -> "did you mean '" + z + "'?")
+            .orElse("use an IANA time zone such as Europe/Berlin or UTC");
     node.problem("'" + tz + "' is not a time zone: " + hint);
     return null;
   }
 
+  /** The zone ids, read only when a spec names a time zone (it costs start-up time). */
+  private static final class Zones {
+    static final Set<String> ALL = new TreeSet<>(ZoneId.getAvailableZoneIds());
+  }
+
   private Trigger queue(SpecNode body) {
-    Map<String, SpecNode> f = body.fields("a map with queue and batchSize", List.of("queue", "batchSize"));
+    Map<String, SpecNode> f =
+        body.fields("a map with queue and batchSize", List.of("queue", "batchSize"));
     String queue = reference(body, f, "queue");
-    Integer batch = f.containsKey("batchSize") ? f.get("batchSize").integer(1, BATCH_MAX, "") : Integer.valueOf(BATCH_DEFAULT);
+    Integer batch =
+        f.containsKey("batchSize")
+            ? f.get("batchSize").integer(1, BATCH_MAX, "")
+            : Integer.valueOf(BATCH_DEFAULT);
     return queue == null || batch == null ? null : new Trigger.Queue(queue, batch);
   }
 
   private Trigger storage(SpecNode body) {
-    Map<String, SpecNode> f = body.fields("a map with bucket, events, prefix and suffix",
-        List.of("bucket", "events", "prefix", "suffix"));
+    Map<String, SpecNode> f =
+        body.fields(
+            "a map with bucket, events, prefix and suffix",
+            List.of("bucket", "events", "prefix", "suffix"));
     String bucket = reference(body, f, "bucket");
     List<String> events = List.of("created");
     boolean ok = true;
@@ -148,7 +183,10 @@ final class TriggerReader {
       if (items.isEmpty() && !f.get("events").isList() && !f.get("events").isEmptyValue()) {
         ok = false;
       } else if (items.isEmpty()) {
-        f.get("events").problem("events must list at least one of created, deleted (or leave it out for [created])");
+        f.get("events")
+            .problem(
+                "events must list at least one of created, deleted (or leave it out for"
+                    + " [created])");
         ok = false;
       }
       events = List.copyOf(written);

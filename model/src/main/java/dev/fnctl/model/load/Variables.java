@@ -59,13 +59,24 @@ record Variables(Map<String, String> env, String stack, String target) {
       if (value != null) return value;
       if (dash >= 0) return rest.substring(dash + 2);
       throw new IllegalArgumentException(
-          "environment variable " + name + " is not set; set it or give a default: ${env:" + name + ":-value}");
+          "environment variable "
+              + name
+              + " is not set; set it or give a default: ${env:"
+              + name
+              + ":-value}");
     }
-    String hint = DidYouMean.closest(variable, java.util.List.of("stack", "target", "env"))
-        .map(c -> c.equals("env") ? "${env:NAME}" : "${" + c + "}")
-        .map(c -> " (did you mean " + c + "?)")
-        .orElse("");
+    String hint =
+        DidYouMean.closest(variable, java.util.List.of("stack", "target", "env"))
+            .map(c -> c.equals("env") ? "${env:NAME}" : "${" + c + "}")
+            .map(c -> " (did you mean " + c + "?)")
+            .orElse("");
     throw new IllegalArgumentException(
-        "unknown variable ${" + variable + "}" + hint + "; use " + KNOWN + ", or $${ for a literal ${");
+        "unknown variable ${"
+            + variable
+            + "}"
+            + hint
+            + "; use "
+            + KNOWN
+            + ", or $${ for a literal ${");
   }
 }

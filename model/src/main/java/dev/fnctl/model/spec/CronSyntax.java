@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Reads 5-field unix cron ({@code minute hour day-of-month month day-of-week}) and checks it for
- * real: every value and range in bounds, ranges ascending, steps positive, names (JAN-DEC,
- * SUN-SAT, any case) only where they mean something, and a day that exists in a chosen month.
- * The result is normalised (names to numbers, day-of-week 7 to 0) so that providers translate a
- * single form.
+ * real: every value and range in bounds, ranges ascending, steps positive, names (JAN-DEC, SUN-SAT,
+ * any case) only where they mean something, and a day that exists in a chosen month. The result is
+ * normalised (names to numbers, day-of-week 7 to 0) so that providers translate a single form.
  */
 public final class CronSyntax {
 
@@ -26,6 +26,8 @@ public final class CronSyntax {
     new Field("month", 1, 12, MONTHS),
     new Field("day-of-week", 0, 7, DAYS),
   };
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern NUMBER = Pattern.compile("\\d{1,4}");
   private static final int[] DAYS_IN_MONTH = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 
   private CronSyntax() {}
@@ -39,15 +41,20 @@ public final class CronSyntax {
     String trimmed = expression.trim();
     if (trimmed.startsWith("@")) {
       throw new IllegalArgumentException(
-          "'" + trimmed + "' is a shortcut some cron daemons know; write the 5 fields instead,"
+          "'"
+              + trimmed
+              + "' is a shortcut some cron daemons know; write the 5 fields instead,"
               + " e.g. '0 0 * * *' for @daily");
     }
-    String[] parts = trimmed.isEmpty() ? new String[0] : trimmed.split("\\s+");
+    String[] parts = trimmed.isEmpty() ? new String[0] : SPACES.split(trimmed);
     if (parts.length != 5) {
       String extra = parts.length == 6 ? " (fnctl's cron has no seconds or year field)" : "";
       throw new IllegalArgumentException(
-          "cron has " + parts.length + " fields, expected 5: minute hour day-of-month month"
-              + " day-of-week, e.g. '0 9 * * 1-5'" + extra);
+          "cron has "
+              + parts.length
+              + " fields, expected 5: minute hour day-of-month month"
+              + " day-of-week, e.g. '0 9 * * 1-5'"
+              + extra);
     }
     List<TreeSet<Integer>> values = new ArrayList<>();
     String[] normalised = new String[5];
@@ -57,7 +64,8 @@ public final class CronSyntax {
       values.add(set);
     }
     checkDayExists(parts, values);
-    return new Cron(expression, normalised[0], normalised[1], normalised[2], normalised[3], normalised[4]);
+    return new Cron(
+        expression, normalised[0], normalised[1], normalised[2], normalised[3], normalised[4]);
   }
 
   private static String field(String text, Field f, TreeSet<Integer> seen) {
@@ -73,7 +81,12 @@ public final class CronSyntax {
     String withoutNames = withoutNames(element, f);
     for (String unsupported : new String[] {"?", "L", "W", "#"}) {
       if (withoutNames.contains(unsupported)) {
-        throw bad(f, "uses '" + unsupported + "', which unix cron does not know; use numbers, *, ranges (1-5), lists (1,3) and steps (*/5)");
+        throw bad(
+            f,
+            "uses '"
+                + unsupported
+                + "', which unix cron does not know; use numbers, *, ranges (1-5), lists (1,3) and"
+                + " steps (*/5)");
       }
     }
     String range = element;
@@ -82,7 +95,8 @@ public final class CronSyntax {
     if (slash >= 0) {
       range = element.substring(0, slash);
       String stepText = element.substring(slash + 1);
-      if (!stepText.matches("\\d{1,4}")) throw bad(f, "step '" + stepText + "' is not a number");
+      if (!NUMBER.matcher(stepText).matches())
+        throw bad(f, "step '" + stepText + "' is not a number");
       step = Integer.parseInt(stepText);
       if (step == 0) throw bad(f, "step must be at least 1");
     }
@@ -103,7 +117,18 @@ public final class CronSyntax {
       } else {
         start = value(range, f);
         if (step != null) {
-          throw bad(f, "step '" + element + "' needs a range or '*', e.g. " + start + "-" + f.max() + "/" + step + " or */" + step);
+          throw bad(
+              f,
+              "step '"
+                  + element
+                  + "' needs a range or '*', e.g. "
+                  + start
+                  + "-"
+                  + f.max()
+                  + "/"
+                  + step
+                  + " or */"
+                  + step);
         }
         end = start;
       }
@@ -138,8 +163,11 @@ public final class CronSyntax {
   private static int value(String text, Field f) {
     int index = f.names().indexOf(text.toUpperCase(Locale.ROOT));
     if (index >= 0) return f.name().equals("month") ? index + 1 : index;
-    if (!text.matches("\\d{1,4}")) {
-      String names = f.names().isEmpty() ? "" : " or a name " + f.names().get(0) + "-" + f.names().get(f.names().size() - 1);
+    if (!NUMBER.matcher(text).matches()) {
+      String names =
+          f.names().isEmpty()
+              ? ""
+              : " or a name " + f.names().get(0) + "-" + f.names().get(f.names().size() - 1);
       throw bad(f, "'" + text + "' is not a number" + names);
     }
     int v = Integer.parseInt(text);
@@ -156,8 +184,7 @@ public final class CronSyntax {
     for (int month : values.get(3)) {
       if (smallestDay <= DAYS_IN_MONTH[month - 1]) return;
     }
-    throw new IllegalArgumentException(
-        "cron never runs: no chosen month has day " + smallestDay);
+    throw new IllegalArgumentException("cron never runs: no chosen month has day " + smallestDay);
   }
 
   private static IllegalArgumentException bad(Field f, String what) {

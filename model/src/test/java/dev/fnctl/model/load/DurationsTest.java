@@ -22,7 +22,21 @@ class DurationsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "s", "30 s", "30sec", "1.5m", "-5s", "5m1", "m5", "1y", "99999999999"})
+  @ValueSource(
+      strings = {
+        "",
+        "s",
+        "30 s",
+        "30sec",
+        "1.5m",
+        "-5s",
+        "5m1",
+        "m5",
+        "1y",
+        "99999999999",
+        "99999999999999999999s",
+        "1234567890m"
+      })
   void refusesAnythingElse(String text) {
     assertThrows(IllegalArgumentException.class, () -> Durations.parse(text));
   }

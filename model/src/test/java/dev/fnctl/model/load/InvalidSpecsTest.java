@@ -21,8 +21,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The corpus of invalid specs: each {@code invalid/<case>.yaml} must fail with exactly the lines
- * of {@code <case>.expected}. Run with {@code -Dfnctl.golden.update=true} to rewrite them after an
+ * The corpus of invalid specs: each {@code invalid/<case>.yaml} must fail with exactly the lines of
+ * {@code <case>.expected}. Run with {@code -Dfnctl.golden.update=true} to rewrite them after an
  * intended change of wording, then review the diff.
  */
 class InvalidSpecsTest {
@@ -31,7 +31,8 @@ class InvalidSpecsTest {
 
   static Stream<String> cases() throws IOException {
     try (Stream<Path> files = Files.list(DIR)) {
-      return files.map(p -> p.getFileName().toString())
+      return files
+          .map(p -> p.getFileName().toString())
           .filter(n -> n.endsWith(".yaml"))
           .map(n -> n.substring(0, n.length() - ".yaml".length()))
           .sorted()
@@ -45,12 +46,16 @@ class InvalidSpecsTest {
   void reportsExactlyTheExpectedProblems(String name) throws IOException {
     Path spec = DIR.resolve(name + ".yaml");
     SpecException e = assertThrows(SpecException.class, () -> new SpecLoader(ENV).load(spec, null));
-    String actual = e.diagnostics().stream().map(d -> bare(d, spec)).collect(Collectors.joining("\n", "", "\n"));
+    String actual =
+        e.diagnostics().stream()
+            .map(d -> bare(d, spec))
+            .collect(Collectors.joining("\n", "", "\n"));
     Path expectedFile = DIR.resolve(name + ".expected");
     if (Boolean.getBoolean("fnctl.golden.update")) {
       Files.writeString(expectedFile, actual, StandardCharsets.UTF_8);
     }
-    assertTrue(Files.exists(expectedFile), "no " + expectedFile + "; run with -Dfnctl.golden.update=true");
+    assertTrue(
+        Files.exists(expectedFile), "no " + expectedFile + "; run with -Dfnctl.golden.update=true");
     assertEquals(Files.readString(expectedFile, StandardCharsets.UTF_8), actual);
   }
 
@@ -68,6 +73,10 @@ class InvalidSpecsTest {
   static String bare(Diagnostic d, Path spec) {
     Position p = d.position();
     assertEquals(spec.toString(), p.file(), "every diagnostic names the file it was found in");
-    return new Diagnostic(new Position(spec.getFileName().toString(), p.line(), p.column()), d.path(), d.message()).render();
+    return new Diagnostic(
+            new Position(spec.getFileName().toString(), p.line(), p.column()),
+            d.path(),
+            d.message())
+        .render();
   }
 }

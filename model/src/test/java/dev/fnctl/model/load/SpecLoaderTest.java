@@ -56,7 +56,9 @@ class SpecLoaderTest {
     assertEquals("fnctl.dev/v1", spec.apiVersion());
     assertEquals("orders", spec.stack());
     assertEquals(List.of("dev", "cloud", "other"), List.copyOf(spec.targets().keySet()));
-    assertEquals(Map.of("project", "acme-prod", "region", "europe-west1"), spec.targets().get("other").settings());
+    assertEquals(
+        Map.of("project", "acme-prod", "region", "europe-west1"),
+        spec.targets().get("other").settings());
     assertEquals("gcp", spec.targets().get("other").provider());
     assertEquals(List.of("resize", "report"), List.copyOf(spec.functions().keySet()));
 
@@ -81,12 +83,14 @@ class SpecLoaderTest {
     assertEquals(new Trigger.Storage("uploads", List.of("created"), "images/", null), t.get(4));
     assertEquals(new Trigger.Topic("order-events"), t.get(5));
 
-    assertEquals(List.of(
-        new Permission(Permission.Kind.BUCKET, "uploads", Permission.Access.READ),
-        new Permission(Permission.Kind.BUCKET, "thumbs", Permission.Access.WRITE),
-        new Permission(Permission.Kind.QUEUE, "orders", Permission.Access.CONSUME),
-        new Permission(Permission.Kind.SECRET, "stripe-key", Permission.Access.READ),
-        new Permission(Permission.Kind.FUNCTION, "report", Permission.Access.INVOKE)), resize.permissions());
+    assertEquals(
+        List.of(
+            new Permission(Permission.Kind.BUCKET, "uploads", Permission.Access.READ),
+            new Permission(Permission.Kind.BUCKET, "thumbs", Permission.Access.WRITE),
+            new Permission(Permission.Kind.QUEUE, "orders", Permission.Access.CONSUME),
+            new Permission(Permission.Kind.SECRET, "stripe-key", Permission.Access.READ),
+            new Permission(Permission.Kind.FUNCTION, "report", Permission.Access.INVOKE)),
+        resize.permissions());
 
     assertEquals(5, spec.queues().get("orders").deadLetter().maxReceives());
     assertEquals(Duration.ofMinutes(2), spec.queues().get("orders").visibilityTimeout());
@@ -98,15 +102,19 @@ class SpecLoaderTest {
     assertEquals(new BigDecimal("200"), budget.amount());
     assertEquals("USD", budget.currency());
     assertEquals(Budget.Period.MONTHLY, budget.period());
-    assertEquals(List.of(
-        new Budget.Alert(80, false, List.of("ops@example.com")),
-        new Budget.Alert(100, true, List.of("ops@example.com"))), budget.alerts());
+    assertEquals(
+        List.of(
+            new Budget.Alert(80, false, List.of("ops@example.com")),
+            new Budget.Alert(100, true, List.of("ops@example.com"))),
+        budget.alerts());
   }
 
   @Test
   void recordsFileDigestAndBaseDirectory() throws Exception {
     Spec spec = load(FULL, null, Map.of());
-    String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(FULL)));
+    String sha =
+        HexFormat.of()
+            .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(FULL)));
     assertEquals(sha, spec.digest());
     assertEquals(FULL, spec.file());
     assertEquals(FULL.toAbsolutePath().getParent().normalize(), spec.baseDir());
@@ -122,16 +130,25 @@ class SpecLoaderTest {
     Spec spec = load(FULL, null, Map.of());
     var map = spec.sourceMap();
     assertEquals(find(FULL, "memory: 1024", "1024"), map.find("functions.resize.memory"));
-    assertEquals(find(FULL, "MON-FRI", "\"0 9"), map.find("functions.resize.triggers[1].schedule.cron"));
-    assertEquals(find(FULL, "- schedule: { cron", "-") .column() + 2, map.find("functions.resize.triggers[1]").column());
+    assertEquals(
+        find(FULL, "MON-FRI", "\"0 9"), map.find("functions.resize.triggers[1].schedule.cron"));
+    assertEquals(
+        find(FULL, "- schedule: { cron", "-").column() + 2,
+        map.find("functions.resize.triggers[1]").column());
     assertEquals(find(FULL, "cloud: {", "eu-west-1"), map.find("targets.cloud.region"));
     assertEquals(find(FULL, "  resize:", "resize"), map.find("functions.resize"));
     assertEquals(find(FULL, "budgets:", "budgets"), map.find("budgets"));
     // A path never written falls back to its nearest written ancestor.
     assertEquals(map.find("functions.report"), map.find("functions.report.memory"));
     Diagnostic d = map.at("targets.cloud.region", "no such region");
-    assertEquals(FULL + ":" + find(FULL, "cloud: {", "eu-west-1").line() + ":"
-        + find(FULL, "cloud: {", "eu-west-1").column() + ": targets.cloud.region: no such region", d.render());
+    assertEquals(
+        FULL
+            + ":"
+            + find(FULL, "cloud: {", "eu-west-1").line()
+            + ":"
+            + find(FULL, "cloud: {", "eu-west-1").column()
+            + ": targets.cloud.region: no such region",
+        d.render());
   }
 
   @Test
@@ -139,7 +156,8 @@ class SpecLoaderTest {
     Spec spec = load(FULL, "cloud", Map.of());
     Deployment cloud = spec.forTarget("cloud");
     FunctionSpec resize = cloud.functions().get("resize");
-    assertEquals(2048, resize.memory(), "target's functions.NAME beats target defaults and the function");
+    assertEquals(
+        2048, resize.memory(), "target's functions.NAME beats target defaults and the function");
     assertEquals("python3.12", resize.runtime(), "from defaults:");
     assertEquals(Duration.ofSeconds(60), resize.timeout(), "the function's own");
     assertEquals("x86_64", resize.architecture(), "built in");
@@ -173,7 +191,9 @@ class SpecLoaderTest {
   @Test
   void variablesCanFillNumbersAndProviderSettings() throws Exception {
     Path file = tmp.resolve("vars.yaml");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         apiVersion: fnctl.dev/v1
         stack: ${env:STACK_NAME}
         targets:
@@ -185,6 +205,41 @@ class SpecLoaderTest {
     assertEquals("shop", spec.stack());
     assertEquals("shop-main", spec.targets().get("main").setting("dir"));
     assertEquals(640, spec.functions().get("f").settings().memory());
+  }
+
+  @Test
+  void envValuesAreTakenAsWrittenAndEveryKeyIsInTheSourceMap() throws Exception {
+    Path file = tmp.resolve("env.yaml");
+    Files.writeString(
+        file,
+        """
+        apiVersion: fnctl.dev/v1
+        stack: s
+        functions:
+          f:
+            code: ./f
+            handler: h
+            runtime: python3.12
+            env: { DEBUG: yes, VERSION: 1.10, PORT: 8080, EMPTY: "" }
+        """);
+    Spec spec = load(file, null, Map.of());
+    assertEquals(
+        Map.of("DEBUG", "yes", "VERSION", "1.10", "PORT", "8080", "EMPTY", ""),
+        spec.functions().get("f").env());
+    assertEquals(
+        new Position(file.toString(), 8, 19), spec.sourceMap().find("functions.f.env.DEBUG"));
+    assertTrue(
+        spec.sourceMap()
+            .positions()
+            .keySet()
+            .containsAll(
+                List.of(
+                    "apiVersion",
+                    "stack",
+                    "functions",
+                    "functions.f",
+                    "functions.f.code",
+                    "functions.f.env.PORT")));
   }
 
   @Test
@@ -207,8 +262,10 @@ class SpecLoaderTest {
     Deployment d = spec.forTarget("local");
     assertEquals("local", d.target().provider());
     assertEquals(256, d.functions().get("hello").memory());
-    assertEquals(new Trigger.Http("ANY", "/", "none"), d.functions().get("hello").triggers().get(0));
-    SpecException e = assertThrows(SpecException.class, () -> SpecLoader.chooseTarget(spec, "prod"));
+    assertEquals(
+        new Trigger.Http("ANY", "/", "none"), d.functions().get("hello").triggers().get(0));
+    SpecException e =
+        assertThrows(SpecException.class, () -> SpecLoader.chooseTarget(spec, "prod"));
     assertTrue(e.getMessage().contains("declares no targets"), e.getMessage());
   }
 
@@ -217,31 +274,49 @@ class SpecLoaderTest {
     Spec full = load(FULL, null, Map.of());
     assertEquals("dev", SpecLoader.chooseTarget(full, null));
     assertEquals("other", SpecLoader.chooseTarget(full, "other"));
-    SpecException typo = assertThrows(SpecException.class, () -> SpecLoader.chooseTarget(full, "clod"));
-    assertEquals("there is no target 'clod': did you mean 'cloud'? the spec declares dev, cloud, other",
+    SpecException typo =
+        assertThrows(SpecException.class, () -> SpecLoader.chooseTarget(full, "clod"));
+    assertEquals(
+        "there is no target 'clod': did you mean 'cloud'? the spec declares dev, cloud, other",
         typo.diagnostics().get(0).message());
     assertEquals(full.sourceMap().find("targets"), typo.diagnostics().get(0).position());
 
     Path one = tmp.resolve("one.yaml");
-    Files.writeString(one, "apiVersion: fnctl.dev/v1\nstack: s\ntargets:\n  prod: { provider: aws }\n");
-    assertEquals("prod", SpecLoader.chooseTarget(load(one, null, Map.of()), null), "the only target");
+    Files.writeString(
+        one, "apiVersion: fnctl.dev/v1\nstack: s\ntargets:\n  prod: { provider: aws }\n");
+    assertEquals(
+        "prod", SpecLoader.chooseTarget(load(one, null, Map.of()), null), "the only target");
 
     Path two = tmp.resolve("two.yaml");
-    Files.writeString(two, "apiVersion: fnctl.dev/v1\nstack: s\ntargets:\n  eu: { provider: aws }\n  us: { provider: aws }\n");
+    Files.writeString(
+        two,
+        "apiVersion: fnctl.dev/v1\n"
+            + "stack: s\n"
+            + "targets:\n"
+            + "  eu: { provider: aws }\n"
+            + "  us: { provider: aws }\n");
     assertEquals("us", SpecLoader.chooseTarget(load(two, "us", Map.of()), "us"));
     SpecException ambiguous = assertThrows(SpecException.class, () -> load(two, null, Map.of()));
-    assertEquals(two + ":3:1: targets: the spec declares several targets (eu, us) and none uses provider local: choose one with -t",
+    assertEquals(
+        two
+            + ":3:1: targets: the spec declares several targets (eu, us) and none uses provider"
+            + " local: choose one with -t",
         ambiguous.diagnostics().get(0).render());
   }
 
   @Test
   void anUnknownRequestedTargetIsReportedWithTheOtherProblems() throws Exception {
     Path file = tmp.resolve("f.yaml");
-    Files.writeString(file, "apiVersion: fnctl.dev/v1\nstack: s\ntargets:\n  dev: { provider: local }\nmemory: 5\n");
+    Files.writeString(
+        file,
+        "apiVersion: fnctl.dev/v1\nstack: s\ntargets:\n  dev: { provider: local }\nmemory: 5\n");
     SpecException e = assertThrows(SpecException.class, () -> load(file, "prod", Map.of()));
-    assertEquals(List.of(
-        file + ":3:1: targets: there is no target 'prod': the spec declares dev",
-        file + ":5:1: memory: unknown field 'memory': expected one of: apiVersion, stack, targets, defaults, functions, queues, topics, buckets, budgets"),
+    assertEquals(
+        List.of(
+            file + ":3:1: targets: there is no target 'prod': the spec declares dev",
+            file
+                + ":5:1: memory: unknown field 'memory': expected one of: apiVersion, stack,"
+                + " targets, defaults, functions, queues, topics, buckets, budgets"),
         e.diagnostics().stream().map(Diagnostic::render).toList());
   }
 
@@ -250,7 +325,8 @@ class SpecLoaderTest {
     Path missing = tmp.resolve("nope.yaml");
     SpecException e = assertThrows(SpecException.class, () -> load(missing, null, Map.of()));
     assertEquals(1, e.diagnostics().size());
-    assertEquals(missing + ": file not found; create one with 'fnctl init' or point at it with -f FILE",
+    assertEquals(
+        missing + ": file not found; create one with 'fnctl init' or point at it with -f FILE",
         e.diagnostics().get(0).render());
     SpecException dir = assertThrows(SpecException.class, () -> load(tmp, null, Map.of()));
     assertTrue(dir.getMessage().contains("is a directory"), dir.getMessage());
@@ -266,8 +342,10 @@ class SpecLoaderTest {
 
   @Test
   void everyProblemIsCollectedNotJustTheFirst() throws Exception {
-    SpecException e = assertThrows(SpecException.class,
-        () -> load(Path.of("src/test/resources/invalid/budgets.yaml"), null, Map.of()));
+    SpecException e =
+        assertThrows(
+            SpecException.class,
+            () -> load(Path.of("src/test/resources/invalid/budgets.yaml"), null, Map.of()));
     assertTrue(e.diagnostics().size() >= 8, e.diagnostics().toString());
     assertEquals(e.diagnostics().size() + " problems", e.getMessage());
   }
@@ -277,6 +355,7 @@ class SpecLoaderTest {
     Map<String, String> env = new java.util.HashMap<>(Map.of("FNCTL_TEST_REGION", "ap-south-1"));
     SpecLoader loader = new SpecLoader(env);
     env.put("FNCTL_TEST_REGION", "changed");
-    assertEquals("ap-south-1", loader.load(FULL, null).functions().get("resize").env().get("REGION"));
+    assertEquals(
+        "ap-south-1", loader.load(FULL, null).functions().get("resize").env().get("REGION"));
   }
 }

@@ -25,7 +25,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.yaml.snakeyaml.Yaml;
 
-/** The schema editors use agrees with the loader: what loads validates, and clear mistakes do not. */
+/**
+ * The schema editors use agrees with the loader: what loads validates, and clear mistakes do not.
+ */
 class SpecSchemaTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final JsonSchema SCHEMA =
@@ -44,8 +46,11 @@ class SpecSchemaTest {
 
   @Test
   void theDocsCopyIsIdentical() throws IOException {
-    assertEquals(SpecSchema.text(), Files.readString(Path.of("../docs/fnctl.schema.json")),
-        "copy model/src/main/resources/dev/fnctl/model/fnctl.schema.json to docs/fnctl.schema.json");
+    assertEquals(
+        SpecSchema.text(),
+        Files.readString(Path.of("../docs/fnctl.schema.json")),
+        "copy model/src/main/resources/dev/fnctl/model/fnctl.schema.json to"
+            + " docs/fnctl.schema.json");
   }
 
   @Test
@@ -53,8 +58,10 @@ class SpecSchemaTest {
     JsonNode schema = JSON.readTree(SpecSchema.text());
     assertEquals("https://json-schema.org/draft/2020-12/schema", schema.get("$schema").asText());
     for (String field : SpecReader.FIELDS) {
-      assertTrue(schema.at("/properties/" + field + "/description").isTextual()
-          || schema.at("/properties/" + field + "/const").isTextual(), field + " has a description");
+      assertTrue(
+          schema.at("/properties/" + field + "/description").isTextual()
+              || schema.at("/properties/" + field + "/const").isTextual(),
+          field + " has a description");
     }
   }
 
@@ -62,8 +69,10 @@ class SpecSchemaTest {
   void namesTheSameFieldsAsTheLoader() throws IOException {
     JsonNode schema = JSON.readTree(SpecSchema.text());
     assertEquals(new TreeSet<>(SpecReader.FIELDS), names(schema.at("/properties")));
-    assertEquals(new TreeSet<>(FunctionReader.FIELDS), names(schema.at("/$defs/function/properties")));
-    assertEquals(new TreeSet<>(SettingsReader.FIELDS), names(schema.at("/$defs/settings/properties")));
+    assertEquals(
+        new TreeSet<>(FunctionReader.FIELDS), names(schema.at("/$defs/function/properties")));
+    assertEquals(
+        new TreeSet<>(SettingsReader.FIELDS), names(schema.at("/$defs/settings/properties")));
     Set<String> kinds = new TreeSet<>();
     schema.at("/$defs/trigger/oneOf").forEach(t -> kinds.addAll(names(t.get("properties"))));
     assertEquals(new TreeSet<>(TriggerReader.KINDS), kinds);
@@ -83,12 +92,35 @@ class SpecSchemaTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    "unknown-fields", "wrong-types", "missing-top-level", "api-version-wrong", "memory-out-of-range",
-    "timeouts", "concurrency", "architecture", "batch-size", "http", "storage", "names",
-    "stack-too-long", "permissions-access", "trigger-shape", "env-and-secrets", "existing-with-settings",
-    "budgets", "budget-limits", "targets", "types-in-sections", "rates", "missing-function-fields",
-    "cron-field-count", "schedule-cron-and-rate"})
+  @ValueSource(
+      strings = {
+        "unknown-fields",
+        "wrong-types",
+        "missing-top-level",
+        "api-version-wrong",
+        "memory-out-of-range",
+        "timeouts",
+        "concurrency",
+        "architecture",
+        "batch-size",
+        "http",
+        "storage",
+        "names",
+        "stack-too-long",
+        "permissions-access",
+        "trigger-shape",
+        "env-and-secrets",
+        "existing-with-settings",
+        "budgets",
+        "budget-limits",
+        "targets",
+        "types-in-sections",
+        "rates",
+        "missing-function-fields",
+        "cron-field-count",
+        "schedule-cron-and-rate",
+        "quoted-numbers"
+      })
   void rejectsWhatTheLoaderRejects(String name) throws IOException {
     Path spec = InvalidSpecsTest.DIR.resolve(name + ".yaml");
     assertFalse(validate(spec).isEmpty(), name + " should not validate");
@@ -97,14 +129,16 @@ class SpecSchemaTest {
   @Test
   void rejectsEachMistakeOnItsOwn() throws Exception {
     String base = Files.readString(SpecLoaderTest.VALID.resolve("minimal.yaml"));
-    List<String> mistakes = new ArrayList<>(List.of(
-        "    memory: 64\n",
-        "    timeout: 500ms\n",
-        "    architecture: arm\n",
-        "    permissions: [{ bucket: b, access: consume }]\n",
-        "    concurrency: { max: 0 }\n",
-        "    env: { lower: x }\n",
-        "    secrets: { KEY: \"\" }\n"));
+    List<String> mistakes =
+        new ArrayList<>(
+            List.of(
+                "    memory: 64\n",
+                "    timeout: 500ms\n",
+                "    architecture: arm\n",
+                "    permissions: [{ bucket: b, access: consume }]\n",
+                "    concurrency: { max: 0 }\n",
+                "    env: { lower: x }\n",
+                "    secrets: { KEY: \"\" }\n"));
     assertEquals(Set.of(), validate(write(base)));
     for (String m : mistakes) {
       assertFalse(validate(write(base + m)).isEmpty(), m);

@@ -40,7 +40,11 @@ public interface Cloud extends AutoCloseable {
   default void close() {}
 
   /**
-   * One change to make.
+   * One change to make: {@code CREATE}, {@code UPDATE} or {@code DELETE}. The engine never passes
+   * {@code REPLACE} or {@code NO_OP}: a replacement is a {@code DELETE} step, then a {@code CREATE}
+   * step of the same address. A {@code CREATE} may find the resource already there (a re-run after
+   * a kill) and must then converge rather than fail; a {@code DELETE} of a resource already gone
+   * succeeds.
    *
    * @param desired null for a delete
    * @param live null for a create

@@ -1,0 +1,207 @@
+package dev.fnctl.provider.aws;
+
+import static dev.fnctl.provider.aws.AwsTypes.*;
+
+import dev.fnctl.model.plan.Action;
+import dev.fnctl.model.spec.Deployment;
+import dev.fnctl.provider.Cloud;
+import dev.fnctl.provider.CodePackage;
+import dev.fnctl.provider.Context;
+import dev.fnctl.provider.LiveResource;
+import dev.fnctl.provider.LiveState;
+import dev.fnctl.provider.ProviderException;
+import dev.fnctl.provider.Resource;
+import dev.fnctl.provider.StackLock;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** A session against one AWS account and region for one stack and target. */
+final class AwsCloud implements Cloud {
+  private final AwsSession session;
+  private final AwsServices services;
+  private final Path projectDir;
+  private final long directUploadLimit;
+
+  AwsCloud(AwsSession session, Path projectDir, long directUploadLimit) {
+    this.session = session;
+    this.projectDir = projectDir;
+    this.directUploadLimit = directUploadLimit;
+    this.services = new AwsServices(session, directUploadLimit);
+  }
+
+  /** Builds the clients and checks the credentials with one STS call (unless the account is given). */
+  static AwsCloud connect(Deployment d, Context context) throws ProviderException {
+    Map<String, String> settings = d.target().settings();
+    AwsClients clients = new AwsClients(settings, context.env());
+    String account = settings.get("account");
+    if (account == null || account.isBlank()) {
+      try {
+        account = clients.sts.get().getCallerIdentity().account();
+      } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+        clients.close();
+        throw new ProviderException("AWS credentials for target " + d.target().name() + " were refused: " + AwsSession.message(e), e);
+      } catch (software.amazon.awssdk.core.exception.SdkException e) {
+        clients.close();
+        throw new ProviderException("AWS target " + d.target().name() + ": " + AwsSession.clientMessage(e), e);
+      }
+    }
+    StackNames names = new StackNames(d.stack(), d.target().name(), clients.region.id(), account);
+    long window = Long.parseLong(context.env().getOrDefault("FNCTL_AWS_CONSISTENCY_WINDOW_MS", "120000"));
+    long limit = Long.parseLong(context.env().getOrDefault("FNCTL_AWS_DIRECT_UPLOAD_LIMIT", String.valueOf(LambdaFunctions.DIRECT_UPLOAD_LIMIT)));
+    AwsSession session = new AwsSession(clients, names, context.log(), 16, window);
+    Path dir = d.spec().baseDir() != null ? d.spec().baseDir() : context.projectDir();
+    return new AwsCloud(session, dir, limit);
+  }
+
+  StackNames names() {
+    return session.names;
+  }
+
+  /** API calls made by this session so far. */
+  long calls() {
+    return session.clients.calls();
+  }
+
+  @Override
+  public List<Resource> desired(Deployment deployment) throws ProviderException {
+    return new StackLayout(session.names, projectDir, directUploadLimit).expand(deployment);
+  }
+
+  @Override
+  public LiveState read(Deployment deployment, List<Resource> desired) throws ProviderException {
+    return new LiveReader(session, services).read(desired);
+  }
+
+  @Override
+  public StackLock lock() {
+    return new SsmStackLock(session);
+  }
+
+  @Override
+  public Map<String, String> outputs(LiveState live) {
+    Map<String, String> out = new TreeMap<>();
+    String endpoint = live.find(address(API, session.names.httpApi()))
+        .map(r -> String.valueOf(r.outputs().get("endpoint"))).orElse(null);
+    if (endpoint == null || endpoint.isBlank()) return out;
+    for (LiveResource r : live.resources()) {
+      if (!r.type().equals(ROUTE)) continue;
+      String key = String.valueOf(r.properties().get("routeKey"));
+      int space = key.indexOf(' ');
+      out.put(key, endpoint + (space > 0 ? key.substring(space + 1) : ""));
+    }
+    return out;
+  }
+
+  @Override
+  public Map<String, Object> apply(Step step) throws ProviderException {
+    if (step.action() == Action.NO_OP) return step.live() == null ? Map.of() : step.live().outputs();
+    if (step.action() == Action.REPLACE) {
+      delete(step.address(), step.live());
+      return create(step.address(), step.desired(), step.after());
+    }
+    if (step.action() == Action.DELETE) {
+      delete(step.address(), step.live());
+      return Map.of();
+    }
+    if (step.action() == Action.CREATE || step.live() == null) return create(step.address(), step.desired(), step.after());
+    return update(step.address(), step.desired(), step.after(), step.live());
+  }
+
+  private Map<String, Object> create(String address, Resource desired, Map<String, Object> after) throws ProviderException {
+    String type = address.substring(0, address.indexOf('/'));
+    String name = AwsTypes.name(address);
+    return switch (type) {
+      case ROLE -> services.roles.create(name, after);
+      case FUNCTION -> services.functions.create(name, after, code(desired));
+      case PERMISSION -> services.permissions.put(before(name), after(name), after, false);
+      case EVENT_SOURCE -> services.eventSources.create(address, after);
+      case QUEUE -> services.queues.create(name, after);
+      case TOPIC -> services.topics.create(name);
+      case SUBSCRIPTION -> services.topics.subscribe(address, after);
+      case BUCKET -> services.buckets.create(name);
+      case NOTIFICATION -> services.buckets.putNotification(before(name), after(name), after);
+      case SCHEDULE_GROUP -> services.schedules.createGroup(name);
+      case SCHEDULE -> services.schedules.put(name, after, true);
+      case API -> services.apis.createApi(name);
+      case STAGE -> services.apis.putStage(address, after(name), after, true);
+      case INTEGRATION -> services.apis.putIntegration(address, after, null);
+      case ROUTE -> services.apis.putRoute(address, after, null);
+      case BUDGET -> services.budgets.create(name, after);
+      default -> throw new ProviderException("unknown AWS resource type " + type + " at " + address);
+    };
+  }
+
+  private Map<String, Object> update(String address, Resource desired, Map<String, Object> after, LiveResource live)
+      throws ProviderException {
+    String type = live.type();
+    String name = AwsTypes.name(address);
+    Map<String, Object> before = live.properties();
+    return switch (type) {
+      case ROLE -> services.roles.update(name, after, before);
+      case FUNCTION -> services.functions.update(name, after, before, code(desired));
+      case PERMISSION -> services.permissions.put(before(name), after(name), after, true);
+      case EVENT_SOURCE -> services.eventSources.update(address, (String) live.outputs().get("id"), after);
+      case QUEUE -> services.queues.update(name, after, before);
+      case TOPIC, BUCKET, SCHEDULE_GROUP, API -> live.outputs();
+      case SUBSCRIPTION -> services.topics.subscribe(address, after);
+      case NOTIFICATION -> services.buckets.putNotification(before(name), after(name), after);
+      case SCHEDULE -> services.schedules.put(name, after, false);
+      case STAGE -> services.apis.putStage(address, after(name), after, false);
+      case INTEGRATION -> services.apis.putIntegration(address, after, (String) live.outputs().get("id"));
+      case ROUTE -> services.apis.putRoute(address, after, (String) live.outputs().get("id"));
+      case BUDGET -> services.budgets.update(name, after, before);
+      default -> throw new ProviderException("unknown AWS resource type " + type + " at " + address);
+    };
+  }
+
+  private void delete(String address, LiveResource live) throws ProviderException {
+    if (live == null) return;
+    if (!live.owned()) throw new ProviderException(address + " is not owned by stack " + session.names.stack() + ": refusing to delete it");
+    String name = AwsTypes.name(address);
+    Map<String, Object> p = live.properties();
+    switch (live.type()) {
+      case ROLE -> services.roles.delete(name);
+      case FUNCTION -> services.functions.delete(name);
+      case PERMISSION -> services.permissions.remove(before(name), after(name));
+      case EVENT_SOURCE -> services.eventSources.delete(address, (String) live.outputs().get("id"));
+      case QUEUE -> services.queues.delete(name);
+      case TOPIC -> services.topics.delete(name);
+      case SUBSCRIPTION -> services.topics.unsubscribe(address, (String) live.outputs().get("arn"));
+      case BUCKET -> services.buckets.delete(name, name.equals(session.names.artifactBucket()));
+      case NOTIFICATION -> services.buckets.putNotification(before(name), after(name), null);
+      case SCHEDULE_GROUP -> services.schedules.deleteGroup(name);
+      case SCHEDULE -> services.schedules.delete(name);
+      case API -> services.apis.deleteApi(name, (String) live.outputs().get("id"));
+      case STAGE -> services.apis.deleteStage(address, (String) p.get("api"), after(name));
+      case INTEGRATION -> services.apis.deleteIntegration(address, (String) p.get("api"), (String) live.outputs().get("id"));
+      case ROUTE -> services.apis.deleteRoute(address, (String) p.get("api"), (String) live.outputs().get("id"));
+      case BUDGET -> services.budgets.delete(name);
+      default -> throw new ProviderException("unknown AWS resource type " + live.type() + " at " + address);
+    }
+  }
+
+  private static CodePackage code(Resource desired) {
+    return desired != null && desired.payload() instanceof CodePackage c ? c : null;
+  }
+
+  /** "bucket/id" -> "bucket"; the first segment of a qualified name. */
+  private static String before(String qualified) {
+    return qualified.substring(0, qualified.indexOf('/'));
+  }
+
+  private static String after(String qualified) {
+    return qualified.substring(qualified.indexOf('/') + 1);
+  }
+
+  @Override
+  public void close() {
+    session.close();
+  }
+
+  static Map<String, Object> copy(Map<String, Object> m) {
+    return new LinkedHashMap<>(m);
+  }
+}

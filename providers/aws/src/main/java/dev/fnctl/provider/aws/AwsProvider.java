@@ -1,0 +1,187 @@
+package dev.fnctl.provider.aws;
+
+import dev.fnctl.model.spec.Budget;
+import dev.fnctl.model.spec.BucketSpec;
+import dev.fnctl.model.spec.Deployment;
+import dev.fnctl.model.spec.FunctionSpec;
+import dev.fnctl.model.spec.QueueSpec;
+import dev.fnctl.model.spec.TopicSpec;
+import dev.fnctl.model.spec.Trigger;
+import dev.fnctl.provider.Cloud;
+import dev.fnctl.provider.Context;
+import dev.fnctl.provider.Problem;
+import dev.fnctl.provider.Provider;
+import dev.fnctl.provider.ProviderException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code aws} provider. This class is loaded for {@code validate}, so it names no SDK type:
+ * the SDK is touched only in {@link #connect}, through {@link AwsCloud}.
+ */
+public final class AwsProvider implements Provider {
+
+  /** Runtimes Lambda offers for new functions (deprecated ones refuse creation). */
+  static final Set<String> RUNTIMES = Set.of(
+      "nodejs18.x", "nodejs20.x", "nodejs22.x",
+      "python3.9", "python3.10", "python3.11", "python3.12", "python3.13",
+      "java11", "java17", "java21", "java8.al2",
+      "dotnet8", "ruby3.2", "ruby3.3", "ruby3.4",
+      "provided.al2", "provided.al2023");
+  static final Set<String> ARCHITECTURES = Set.of("x86_64", "arm64");
+  private static final Pattern BUCKET_NAME = Pattern.compile("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$");
+  private static final Pattern IP_ADDRESS = Pattern.compile("^\\d+\\.\\d+\\.\\d+\\.\\d+$");
+
+  @Override
+  public String id() {
+    return "aws";
+  }
+
+  @Override
+  public Map<String, String> settings() {
+    Map<String, String> s = new LinkedHashMap<>();
+    s.put("region", "AWS region, e.g. eu-west-1 (default: AWS_REGION or the profile's region)");
+    s.put("profile", "named profile from ~/.aws/config (default: the SDK's default credential chain)");
+    s.put("endpoint", "endpoint URL for every AWS service, e.g. http://localhost:5000 for moto or LocalStack (default: AWS_ENDPOINT_URL)");
+    s.put("account", "AWS account id, to skip the STS call that looks it up");
+    return s;
+  }
+
+  @Override
+  public List<Problem> validate(Deployment d) {
+    List<Problem> problems = new ArrayList<>();
+    String target = d.target().name();
+    String on = " on AWS (target " + target + ")";
+    String prefix = d.stack() + "-" + target + "-";
+    String region = d.target().setting("region");
+    if (region != null && !region.matches("^[a-z]{2}(-gov)?-[a-z]+-\\d$")) {
+      problems.add(new Problem("targets." + target + ".region", "'" + region + "' is not an AWS region name (e.g. eu-west-1)"));
+    }
+    Map<String, Long> consumerTimeout = new LinkedHashMap<>();
+    for (FunctionSpec f : d.functions().values()) {
+      String path = "functions." + f.name();
+      if (f.runtime() == null) {
+        problems.add(new Problem(path + ".runtime", "no runtime: set runtime on the function or in defaults"));
+      } else if (!RUNTIMES.contains(f.runtime())) {
+        problems.add(new Problem(path + ".runtime", "runtime '" + f.runtime() + "' is not offered by Lambda" + on
+            + "; use one of " + String.join(", ", new java.util.TreeSet<>(RUNTIMES))));
+      }
+      if (f.memory() < 128 || f.memory() > 10240) {
+        problems.add(new Problem(path + ".memory", "memory " + f.memory() + " MB is outside Lambda's 128..10240 MB" + on));
+      }
+      long timeout = f.timeout().getSeconds();
+      if (timeout < 1 || timeout > 900 || f.timeout().getNano() != 0) {
+        problems.add(new Problem(path + ".timeout", "timeout " + f.timeout().toSeconds() + "s is outside Lambda's 1s..900s (whole seconds)" + on));
+      }
+      if (!ARCHITECTURES.contains(f.architecture())) {
+        problems.add(new Problem(path + ".architecture", "architecture '" + f.architecture() + "' is not x86_64 or arm64" + on));
+      }
+      if (f.concurrency().max() != null && f.concurrency().max() < 0) {
+        problems.add(new Problem(path + ".concurrency.max", "concurrency.max must be 0 or more"));
+      }
+      if (f.concurrency().warm() != null) {
+        problems.add(new Problem(path + ".concurrency.warm",
+            "concurrency.warm (provisioned concurrency) is not supported by the AWS provider yet" + on));
+      }
+      String phys = prefix + f.name();
+      if (phys.length() > 64) {
+        problems.add(new Problem(path, "'" + phys + "' is longer than the 64 characters Lambda and IAM allow" + on + "; shorten the stack, target or function name"));
+      }
+      int i = 0;
+      int scheduleNo = 0;
+      for (Trigger t : f.triggers()) {
+        String tp = path + ".triggers[" + i++ + "]";
+        if (t instanceof Trigger.Schedule s) {
+          scheduleNo++;
+          try {
+            if (s.cron() != null) ScheduleExpression.cron(s.cron());
+            else ScheduleExpression.rate(s.rate());
+          } catch (IllegalArgumentException e) {
+            problems.add(new Problem(tp + ".schedule." + (s.cron() != null ? "cron" : "rate"), "schedule " + e.getMessage() + on));
+          }
+          if (s.timezone() != null) {
+            try {
+              java.time.ZoneId.of(s.timezone());
+            } catch (java.time.DateTimeException e) {
+              problems.add(new Problem(tp + ".schedule.timezone", "unknown time zone '" + s.timezone() + "'"));
+            }
+          }
+          if ((f.name() + "-" + scheduleNo).length() > 64) {
+            problems.add(new Problem(tp, "schedule name too long for EventBridge Scheduler (64)"));
+          }
+        } else if (t instanceof Trigger.Queue q) {
+          if (q.batchSize() < 1 || q.batchSize() > 10) {
+            problems.add(new Problem(tp + ".queue.batchSize", "batchSize " + q.batchSize() + " is outside 1..10 for SQS event sources" + on));
+          }
+          consumerTimeout.merge(q.queue(), timeout, Math::max);
+        } else if (t instanceof Trigger.Http h) {
+          if (h.auth() != null && !h.auth().equals("none") && !h.auth().equals("iam")) {
+            problems.add(new Problem(tp + ".http.auth", "auth '" + h.auth() + "' is not none or iam" + on));
+          }
+        } else if (t instanceof Trigger.Storage st) {
+          for (String e : st.events() == null ? List.<String>of() : st.events()) {
+            if (!e.equals("created") && !e.equals("deleted")) {
+              problems.add(new Problem(tp + ".storage.events", "event '" + e + "' is not created or deleted"));
+            }
+          }
+        }
+      }
+    }
+    for (QueueSpec q : d.queues().values()) {
+      if (!q.owned()) continue;
+      String path = "queues." + q.name();
+      String phys = prefix + q.name() + (q.deadLetter() != null ? "-dlq" : "");
+      if (phys.length() > 80) problems.add(new Problem(path, "'" + phys + "' is longer than the 80 characters SQS allows" + on));
+      if (q.visibilityTimeout() != null) {
+        long v = q.visibilityTimeout().getSeconds();
+        if (v > 43200) problems.add(new Problem(path + ".visibilityTimeout", "visibilityTimeout is over SQS's 12 hours" + on));
+        Long consumer = consumerTimeout.get(q.name());
+        if (consumer != null && v < consumer) {
+          problems.add(new Problem(path + ".visibilityTimeout", "visibilityTimeout " + v + "s is shorter than the timeout of a function it triggers ("
+              + consumer + "s); Lambda refuses such a queue" + on));
+        }
+      }
+      if (q.deadLetter() != null && (q.deadLetter().maxReceives() < 1 || q.deadLetter().maxReceives() > 1000)) {
+        problems.add(new Problem(path + ".deadLetter.maxReceives", "maxReceives must be 1..1000 on SQS"));
+      }
+    }
+    for (TopicSpec t : d.topics().values()) {
+      if (t.owned() && (prefix + t.name()).length() > 256) problems.add(new Problem("topics." + t.name(), "topic name too long for SNS (256)"));
+    }
+    for (BucketSpec b : d.buckets().values()) {
+      String name = b.owned() ? prefix + b.name() : StackLayout.lastSegment(b.existing());
+      String path = "buckets." + b.name() + (b.owned() ? "" : ".existing");
+      if (!BUCKET_NAME.matcher(name).matches() || name.contains("..") || IP_ADDRESS.matcher(name).matches()) {
+        problems.add(new Problem(path, "'" + name + "' is not a valid S3 bucket name (3..63 characters: lower-case letters, digits, hyphens)" + on
+            + (name.length() > 63 ? "; shorten the stack, target or bucket name" : "")));
+      }
+    }
+    for (Budget b : d.budgets().values()) {
+      String path = "budgets." + b.name();
+      if (b.currency() != null && !b.currency().equals("USD")) {
+        problems.add(new Problem(path + ".currency", "AWS Budgets count in USD, not " + b.currency() + on));
+      }
+      if (b.alerts().size() > 5) {
+        problems.add(new Problem(path + ".alerts", b.alerts().size() + " alerts; AWS Budgets allows at most 5 notifications per budget" + on));
+      }
+      for (int i = 0; i < b.alerts().size(); i++) {
+        Budget.Alert a = b.alerts().get(i);
+        if (a.recipients().size() > 10) {
+          problems.add(new Problem(path + ".alerts[" + i + "].notify", a.recipients().size()
+              + " recipients; AWS Budgets allows at most 10 email subscribers per notification" + on));
+        }
+      }
+      if (("fnctl-" + prefix + b.name()).length() > 100) problems.add(new Problem(path, "budget name too long for AWS Budgets (100)"));
+    }
+    return problems;
+  }
+
+  @Override
+  public Cloud connect(Deployment deployment, Context context) throws ProviderException {
+    return AwsCloud.connect(deployment, context);
+  }
+}

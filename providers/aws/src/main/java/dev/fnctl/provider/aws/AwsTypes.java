@@ -1,0 +1,33 @@
+package dev.fnctl.provider.aws;
+
+/** The resource types the AWS provider plans, and their address prefixes. */
+final class AwsTypes {
+  private AwsTypes() {}
+
+  static final String ROLE = "aws:iam:role";
+  static final String FUNCTION = "aws:lambda:function";
+  static final String ALIAS = "aws:lambda:alias";
+  static final String PERMISSION = "aws:lambda:permission";
+  static final String EVENT_SOURCE = "aws:lambda:event-source-mapping";
+  static final String QUEUE = "aws:sqs:queue";
+  static final String TOPIC = "aws:sns:topic";
+  static final String SUBSCRIPTION = "aws:sns:subscription";
+  static final String BUCKET = "aws:s3:bucket";
+  static final String NOTIFICATION = "aws:s3:notification";
+  static final String SCHEDULE_GROUP = "aws:scheduler:schedule-group";
+  static final String SCHEDULE = "aws:scheduler:schedule";
+  static final String API = "aws:apigatewayv2:api";
+  static final String STAGE = "aws:apigatewayv2:stage";
+  static final String INTEGRATION = "aws:apigatewayv2:integration";
+  static final String ROUTE = "aws:apigatewayv2:route";
+  static final String BUDGET = "aws:budgets:budget";
+
+  static String address(String type, String name) {
+    return type + "/" + name;
+  }
+
+  /** The part of an address after the type. */
+  static String name(String address) {
+    return address.substring(address.indexOf('/') + 1);
+  }
+}

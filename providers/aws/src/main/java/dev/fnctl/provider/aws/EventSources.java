@@ -1,0 +1,109 @@
+package dev.fnctl.provider.aws;
+
+import static dev.fnctl.provider.aws.AwsTypes.EVENT_SOURCE;
+
+import dev.fnctl.provider.LiveResource;
+import dev.fnctl.provider.ProviderException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.EventSourceMappingConfiguration;
+import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
+
+/**
+ * Lambda event source mappings from SQS queues. Listed in bulk (one call for up to 10,000) and
+ * kept when their function belongs to the stack; a mapping has no name, so its address is
+ * function/queue and its UUID an output.
+ */
+final class EventSources {
+  private final AwsSession s;
+
+  EventSources(AwsSession s) {
+    this.s = s;
+  }
+
+  private LambdaClient lambda() {
+    return s.clients.lambda.get();
+  }
+
+  List<LiveResource> read(Set<String> functionNames) throws ProviderException {
+    List<LiveResource> out = new ArrayList<>();
+    String marker = null;
+    do {
+      String m = marker;
+      var page = s.call("ListEventSourceMappings", "all", () -> lambda().listEventSourceMappings(b -> b.maxItems(10000).marker(m)));
+      for (EventSourceMappingConfiguration c : page.eventSourceMappings()) {
+        String fnArn = c.functionArn();
+        if (fnArn == null) continue;
+        String fn = fnArn.substring(fnArn.lastIndexOf(':') + 1);
+        if (fnArn.matches(".*:function:[^:]+:[^:]+$")) {
+          String unqualified = fnArn.substring(0, fnArn.lastIndexOf(':'));
+          fn = unqualified.substring(unqualified.lastIndexOf(':') + 1);
+        }
+        if (!functionNames.contains(fn)) continue;
+        String source = c.eventSourceArn();
+        String queue = source.substring(source.lastIndexOf(':') + 1);
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("function", s.names.functionArn(fn));
+        p.put("source", source);
+        p.put("batchSize", c.batchSize() == null ? 10L : c.batchSize().longValue());
+        p.put("enabled", !"Disabled".equalsIgnoreCase(c.state()) && !"Disabling".equalsIgnoreCase(c.state()));
+        String neutral = s.names.neutral(fn);
+        out.add(new LiveResource(AwsTypes.address(EVENT_SOURCE, fn + "/" + queue), EVENT_SOURCE,
+            "function " + (neutral == null ? fn : neutral), true, p, Map.of("id", c.uuid())));
+      }
+      marker = page.nextMarker();
+    } while (marker != null);
+    return out;
+  }
+
+  Map<String, Object> create(String address, Map<String, Object> after) throws ProviderException {
+    String uuid;
+    try {
+      uuid = createMapping(address, after);
+    } catch (ProviderException e) {
+      if (!(e.getCause() instanceof software.amazon.awssdk.services.lambda.model.ResourceConflictException)) throw e;
+      // A retried create whose first attempt got through: adopt that mapping, never a second one.
+      String existing = s.call("ListEventSourceMappings", address, () -> lambda().listEventSourceMappings(b -> b
+          .functionName((String) after.get("function")).eventSourceArn((String) after.get("source")))
+          .eventSourceMappings().stream().map(EventSourceMappingConfiguration::uuid).findFirst().orElseThrow(() -> e));
+      return update(address, existing, after);
+    }
+    return Map.of("id", uuid);
+  }
+
+  private String createMapping(String address, Map<String, Object> after) throws ProviderException {
+    return s.callRetrying("CreateEventSourceMapping", address, e -> isRolePropagation(e) || LambdaFunctions.isUpdateInProgress(e),
+        () -> lambda().createEventSourceMapping(b -> b
+            .functionName((String) after.get("function"))
+            .eventSourceArn((String) after.get("source"))
+            .batchSize(((Long) after.get("batchSize")).intValue())
+            .enabled((Boolean) after.get("enabled"))).uuid());
+  }
+
+  /** The function's role may not yet be visible to Lambda's SQS permission check. */
+  static boolean isRolePropagation(software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+    return e instanceof software.amazon.awssdk.services.lambda.model.InvalidParameterValueException
+        && String.valueOf(e.getMessage()).contains("execution role does not have permissions");
+  }
+
+  Map<String, Object> update(String address, String uuid, Map<String, Object> after) throws ProviderException {
+    s.callRetrying("UpdateEventSourceMapping", address, LambdaFunctions::isUpdateInProgress,
+        () -> lambda().updateEventSourceMapping(b -> b.uuid(uuid)
+            .batchSize(((Long) after.get("batchSize")).intValue())
+            .enabled((Boolean) after.get("enabled"))));
+    return Map.of("id", uuid);
+  }
+
+  void delete(String address, String uuid) throws ProviderException {
+    try {
+      s.callRetrying("DeleteEventSourceMapping", address, LambdaFunctions::isUpdateInProgress,
+          () -> lambda().deleteEventSourceMapping(b -> b.uuid(uuid)));
+    } catch (ProviderException e) {
+      if (!(e.getCause() instanceof ResourceNotFoundException)) throw e;
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package dev.fnctl.provider.aws;
+
+import static dev.fnctl.provider.aws.AwsTypes.PERMISSION;
+
+import dev.fnctl.model.json.Json;
+import dev.fnctl.provider.LiveResource;
+import dev.fnctl.provider.ProviderException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
+import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
+
+/**
+ * Statements in a function's resource policy that let a service (API Gateway, S3, SNS) invoke
+ * it, each from exactly one source. fnctl's statement ids start with {@code fnctl-}; others are
+ * left alone.
+ */
+final class InvokePermissions {
+  static final String SID_PREFIX = "fnctl-";
+  private final AwsSession s;
+
+  InvokePermissions(AwsSession s) {
+    this.s = s;
+  }
+
+  private LambdaClient lambda() {
+    return s.clients.lambda.get();
+  }
+
+  @SuppressWarnings("unchecked")
+  List<LiveResource> read(String function) throws ProviderException {
+    String policy;
+    try {
+      policy = s.call("GetPolicy", function, () -> lambda().getPolicy(b -> b.functionName(function)).policy());
+    } catch (ProviderException e) {
+      if (e.getCause() instanceof ResourceNotFoundException) return List.of();
+      throw e;
+    }
+    List<LiveResource> out = new ArrayList<>();
+    Object raw = Json.parseObject(policy).get("Statement");
+    List<Object> statements = raw instanceof List<?> l ? (List<Object>) l : raw == null ? List.of() : List.of(raw);
+    String neutral = s.names.neutral(function);
+    for (Object o : statements) {
+      Map<String, Object> st = (Map<String, Object>) o;
+      String sid = String.valueOf(st.get("Sid"));
+      if (!sid.startsWith(SID_PREFIX)) continue;
+      Object principal = st.get("Principal");
+      if (principal instanceof Map<?, ?> pm) principal = pm.get("Service");
+      Map<String, Object> condition = st.get("Condition") instanceof Map<?, ?> c ? (Map<String, Object>) c : Map.of();
+      String sourceArn = conditionValue(condition, "ArnLike", "AWS:SourceArn");
+      if (sourceArn == null) sourceArn = conditionValue(condition, "ArnEquals", "AWS:SourceArn");
+      String sourceAccount = conditionValue(condition, "StringEquals", "AWS:SourceAccount");
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("principal", String.valueOf(principal));
+      if ("apigateway.amazonaws.com".equals(principal) && sourceArn != null && sourceArn.contains(":execute-api:")) {
+        String rest = sourceArn.substring(sourceArn.lastIndexOf(':') + 1);
+        p.put("api", rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest);
+      } else {
+        p.put("source", sourceArn);
+        p.put("sourceAccount", sourceAccount);
+      }
+      out.add(new LiveResource(AwsTypes.address(PERMISSION, function + "/" + sid), PERMISSION,
+          "function " + (neutral == null ? function : neutral), true, p, Map.of()));
+    }
+    return out;
+  }
+
+  private static String conditionValue(Map<String, Object> condition, String operator, String key) {
+    if (condition.get(operator) instanceof Map<?, ?> m) {
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        if (String.valueOf(e.getKey()).equalsIgnoreCase(key)) return String.valueOf(e.getValue());
+      }
+    }
+    return null;
+  }
+
+  Map<String, Object> put(String function, String sid, Map<String, Object> after, boolean replace) throws ProviderException {
+    if (replace) remove(function, sid);
+    String principal = (String) after.get("principal");
+    String source = after.containsKey("api") ? s.names.executeApiArn((String) after.get("api")) : (String) after.get("source");
+    String account = (String) after.get("sourceAccount");
+    try {
+      add(function, sid, principal, source, account);
+    } catch (ProviderException e) {
+      if (!(e.getCause() instanceof ResourceConflictException)) throw e;
+      remove(function, sid);
+      add(function, sid, principal, source, account);
+    }
+    return Map.of();
+  }
+
+  private void add(String function, String sid, String principal, String source, String account) throws ProviderException {
+    s.callRetrying("AddPermission", function + " " + sid, LambdaFunctions::isUpdateInProgress, () -> lambda().addPermission(b -> b
+        .functionName(function).statementId(sid).action("lambda:InvokeFunction").principal(principal)
+        .sourceArn(source).sourceAccount(account)));
+  }
+
+  void remove(String function, String sid) throws ProviderException {
+    try {
+      s.callRetrying("RemovePermission", function + " " + sid, LambdaFunctions::isUpdateInProgress,
+          () -> lambda().removePermission(b -> b.functionName(function).statementId(sid)));
+    } catch (ProviderException e) {
+      if (!(e.getCause() instanceof ResourceNotFoundException)) throw e;
+    }
+  }
+}

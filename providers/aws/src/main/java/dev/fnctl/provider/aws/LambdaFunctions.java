@@ -1,0 +1,210 @@
+package dev.fnctl.provider.aws;
+
+import static dev.fnctl.provider.aws.AwsTypes.FUNCTION;
+
+import dev.fnctl.provider.CodePackage;
+import dev.fnctl.provider.LiveResource;
+import dev.fnctl.provider.ProviderException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.Architecture;
+import software.amazon.awssdk.services.lambda.model.FunctionCode;
+import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+import software.amazon.awssdk.services.lambda.model.GetFunctionResponse;
+import software.amazon.awssdk.services.lambda.model.LastUpdateStatus;
+import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.lambda.model.State;
+
+/**
+ * Lambda functions. One GetFunction per function returns configuration, tags and reserved
+ * concurrency together. Lambda applies changes asynchronously: every change waits until the
+ * function is ready again before the next one.
+ */
+final class LambdaFunctions {
+  /** Lambda's direct-upload limit (zipped, before base64); larger packages go through S3. */
+  static final long DIRECT_UPLOAD_LIMIT = 50L * 1024 * 1024;
+
+  private final AwsSession s;
+  private final long directUploadLimit;
+  private final ArtifactBucket artifacts;
+
+  LambdaFunctions(AwsSession s, long directUploadLimit, ArtifactBucket artifacts) {
+    this.s = s;
+    this.directUploadLimit = directUploadLimit;
+    this.artifacts = artifacts;
+  }
+
+  private LambdaClient lambda() {
+    return s.clients.lambda.get();
+  }
+
+  /** The function at this name, owned or not; null when there is none. */
+  LiveResource read(String name) throws ProviderException {
+    GetFunctionResponse r;
+    try {
+      r = s.call("GetFunction", name, () -> lambda().getFunction(b -> b.functionName(name)));
+    } catch (ProviderException e) {
+      if (e.getCause() instanceof ResourceNotFoundException) return null;
+      throw e;
+    }
+    Map<String, String> tags = r.tags() == null ? Map.of() : r.tags();
+    boolean owned = s.names.stack().equals(tags.get(StackNames.STACK_TAG)) && s.names.target().equals(tags.get(StackNames.TARGET_TAG));
+    FunctionConfiguration c = r.configuration();
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("runtime", c.runtimeAsString());
+    p.put("handler", c.handler());
+    p.put("memory", c.memorySize() == null ? null : c.memorySize().longValue());
+    p.put("timeout", c.timeout() == null ? null : c.timeout().longValue());
+    p.put("architecture", c.hasArchitectures() && !c.architectures().isEmpty() ? c.architecturesAsStrings().get(0) : "x86_64");
+    Map<String, Object> env = new TreeMap<>();
+    if (c.environment() != null && c.environment().variables() != null) env.putAll(c.environment().variables());
+    p.put("environment", env);
+    p.put("role", c.role());
+    p.put("codeSha256", c.codeSha256());
+    p.put("reservedConcurrency", r.concurrency() != null && r.concurrency().reservedConcurrentExecutions() != null
+        ? r.concurrency().reservedConcurrentExecutions().longValue() : null);
+    String neutral = s.names.neutral(name);
+    return new LiveResource(AwsTypes.address(FUNCTION, name), FUNCTION, "function " + (neutral == null ? name : neutral), owned, p,
+        Map.of("arn", c.functionArn()));
+  }
+
+  @SuppressWarnings("unchecked")
+  Map<String, Object> create(String name, Map<String, Object> after, CodePackage code) throws ProviderException {
+    FunctionCode fc = code(name, code);
+    Map<String, String> env = stringMap((Map<String, Object>) after.get("environment"));
+    String arn;
+    try {
+      arn = s.callRetrying("CreateFunction", name, LambdaFunctions::isRolePropagation, () -> lambda().createFunction(b -> b
+          .functionName(name)
+          .runtime((String) after.get("runtime"))
+          .handler((String) after.get("handler"))
+          .memorySize(((Long) after.get("memory")).intValue())
+          .timeout(((Long) after.get("timeout")).intValue())
+          .architecturesWithStrings((String) after.get("architecture"))
+          .environment(e -> e.variables(env))
+          .role((String) after.get("role"))
+          .code(fc)
+          .tags(Map.of(StackNames.STACK_TAG, s.names.stack(), StackNames.TARGET_TAG, s.names.target()))
+          .description("fnctl " + s.names.stack() + "/" + s.names.target()))).functionArn();
+    } catch (ProviderException e) {
+      if (!(e.getCause() instanceof software.amazon.awssdk.services.lambda.model.ResourceConflictException)) throw e;
+      // Created by an earlier run that was stopped before it finished: bring it to the spec.
+      LiveResource live = read(name);
+      return update(name, after, live == null ? Map.of() : live.properties(), code);
+    }
+    awaitReady(name);
+    Object reserved = after.get("reservedConcurrency");
+    if (reserved != null) putConcurrency(name, (Long) reserved);
+    return Map.of("arn", arn);
+  }
+
+  @SuppressWarnings("unchecked")
+  Map<String, Object> update(String name, Map<String, Object> after, Map<String, Object> before, CodePackage code)
+      throws ProviderException {
+    boolean config = false;
+    for (String k : List.of("runtime", "handler", "memory", "timeout", "environment", "role")) {
+      if (!Objects.equals(after.get(k), before.get(k))) config = true;
+    }
+    if (config) {
+      awaitReady(name);
+      Map<String, String> env = stringMap((Map<String, Object>) after.get("environment"));
+      s.callRetrying("UpdateFunctionConfiguration", name, e -> isRolePropagation(e) || isUpdateInProgress(e),
+          () -> lambda().updateFunctionConfiguration(b -> b
+              .functionName(name)
+              .runtime((String) after.get("runtime"))
+              .handler((String) after.get("handler"))
+              .memorySize(((Long) after.get("memory")).intValue())
+              .timeout(((Long) after.get("timeout")).intValue())
+              .environment(e -> e.variables(env))
+              .role((String) after.get("role"))));
+      awaitReady(name);
+    }
+    boolean arch = !Objects.equals(after.get("architecture"), before.get("architecture"));
+    if (arch || !Objects.equals(after.get("codeSha256"), before.get("codeSha256"))) {
+      awaitReady(name);
+      FunctionCode fc = code(name, code);
+      s.callRetrying("UpdateFunctionCode", name, LambdaFunctions::isUpdateInProgress, () -> lambda().updateFunctionCode(b -> b
+          .functionName(name)
+          .architecturesWithStrings((String) after.get("architecture"))
+          .zipFile(fc.zipFile())
+          .s3Bucket(fc.s3Bucket())
+          .s3Key(fc.s3Key())));
+      awaitReady(name);
+    }
+    Object reserved = after.get("reservedConcurrency");
+    if (!Objects.equals(reserved, before.get("reservedConcurrency"))) {
+      if (reserved != null) {
+        putConcurrency(name, (Long) reserved);
+      } else {
+        s.call("DeleteFunctionConcurrency", name, () -> lambda().deleteFunctionConcurrency(b -> b.functionName(name)));
+      }
+    }
+    return Map.of("arn", s.names.functionArn(name));
+  }
+
+  private void putConcurrency(String name, long reserved) throws ProviderException {
+    s.call("PutFunctionConcurrency", name,
+        () -> lambda().putFunctionConcurrency(b -> b.functionName(name).reservedConcurrentExecutions((int) reserved)));
+  }
+
+  void delete(String name) throws ProviderException {
+    try {
+      s.callRetrying("DeleteFunction", name, LambdaFunctions::isUpdateInProgress, () -> lambda().deleteFunction(b -> b.functionName(name)));
+    } catch (ProviderException e) {
+      if (!(e.getCause() instanceof ResourceNotFoundException)) throw e;
+    }
+  }
+
+  private FunctionCode code(String name, CodePackage code) throws ProviderException {
+    if (code == null) throw new ProviderException("function " + name + ": no code package to upload");
+    if (code.size() <= directUploadLimit) return FunctionCode.builder().zipFile(SdkBytes.fromByteArray(code.zip())).build();
+    String key = artifacts.upload(name, code);
+    return FunctionCode.builder().s3Bucket(s.names.artifactBucket()).s3Key(key).build();
+  }
+
+  /** Waits while Lambda creates or updates the function (State Pending, LastUpdateStatus InProgress). */
+  void awaitReady(String name) throws ProviderException {
+    long deadline = System.currentTimeMillis() + 10 * 60_000;
+    long sleep = 250;
+    while (true) {
+      var c = s.call("GetFunctionConfiguration", name, () -> lambda().getFunctionConfiguration(b -> b.functionName(name)));
+      if (c.state() == State.FAILED) throw new ProviderException("function " + name + " failed: " + c.stateReason());
+      if (c.lastUpdateStatus() == LastUpdateStatus.FAILED) {
+        throw new ProviderException("function " + name + ": update failed: " + c.lastUpdateStatusReason());
+      }
+      boolean busy = c.state() == State.PENDING || c.lastUpdateStatus() == LastUpdateStatus.IN_PROGRESS;
+      if (!busy) return;
+      if (System.currentTimeMillis() > deadline) throw new ProviderException("function " + name + ": still updating after 10 minutes");
+      AwsSession.sleepQuietly(sleep);
+      sleep = Math.min(sleep * 2, 5000);
+    }
+  }
+
+  /** IAM is eventually consistent: a role made a moment ago may not yet be assumable by Lambda. */
+  static boolean isRolePropagation(AwsServiceException e) {
+    String m = String.valueOf(e.getMessage());
+    return e instanceof software.amazon.awssdk.services.lambda.model.InvalidParameterValueException
+        && (m.contains("cannot be assumed") || m.contains("role defined for the function"));
+  }
+
+  static boolean isUpdateInProgress(AwsServiceException e) {
+    return e instanceof software.amazon.awssdk.services.lambda.model.ResourceConflictException
+        && String.valueOf(e.getMessage()).contains("in progress");
+  }
+
+  private static Map<String, String> stringMap(Map<String, Object> m) {
+    Map<String, String> out = new TreeMap<>();
+    if (m != null) m.forEach((k, v) -> out.put(k, String.valueOf(v)));
+    return out;
+  }
+
+  static Architecture architecture(String a) {
+    return Architecture.fromValue(a);
+  }
+}

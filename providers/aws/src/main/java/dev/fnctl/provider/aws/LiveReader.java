@@ -1,0 +1,167 @@
+package dev.fnctl.provider.aws;
+
+import static dev.fnctl.provider.aws.AwsTypes.*;
+
+import dev.fnctl.provider.LiveResource;
+import dev.fnctl.provider.LiveState;
+import dev.fnctl.provider.ProviderException;
+import dev.fnctl.provider.Resource;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import software.amazon.awssdk.services.resourcegroupstaggingapi.model.ResourceTagMapping;
+import software.amazon.awssdk.services.resourcegroupstaggingapi.model.TagFilter;
+
+/**
+ * Reads everything the stack owns plus whatever sits at a desired name, with bulk calls where
+ * AWS has them and the per-resource calls in parallel:
+ *
+ * <ol>
+ *   <li>in parallel: the tagging API (owned functions, queues, topics, buckets), IAM's
+ *       authorization details (all roles with policies and tags), the schedule group, the HTTP
+ *       API, budgets, queues by name prefix, event source mappings;
+ *   <li>in parallel, per resource: GetFunction, GetQueueAttributes, GetSchedule, GetPolicy (only
+ *       for functions with invoke permissions), topic subscriptions and bucket notifications
+ *       (only where the stack has them).
+ * </ol>
+ */
+final class LiveReader {
+  private final AwsSession s;
+  private final AwsServices services;
+
+  LiveReader(AwsSession s, AwsServices services) {
+    this.s = s;
+    this.services = services;
+  }
+
+  record Desired(Map<String, Resource> byAddress) {
+    Set<String> names(String type) {
+      Set<String> out = new TreeSet<>();
+      for (Resource r : byAddress.values()) if (r.type().equals(type)) out.add(AwsTypes.name(r.address()));
+      return out;
+    }
+  }
+
+  LiveState read(List<Resource> desiredList) throws ProviderException {
+    Map<String, Resource> map = new LinkedHashMap<>();
+    for (Resource r : desiredList) map.put(r.address(), r);
+    Desired desired = new Desired(map);
+
+    List<Callable<Object>> first = new ArrayList<>();
+    first.add(this::ownedArns);
+    first.add(() -> services.roles.read(desired.names(ROLE)));
+    first.add(services.schedules::read);
+    first.add(services.apis::read);
+    first.add(services.budgets::read);
+    first.add(services.queues::list);
+    List<Object> r1 = s.parallel(first);
+    @SuppressWarnings("unchecked") Set<String> ownedArns = (Set<String>) r1.get(0);
+    List<LiveResource> live = new ArrayList<>();
+    for (int i = 1; i <= 4; i++) live.addAll(cast(r1.get(i)));
+    @SuppressWarnings("unchecked") List<String> queueUrls = (List<String>) r1.get(5);
+
+    Set<String> functions = new TreeSet<>(desired.names(FUNCTION));
+    Set<String> ownedQueues = new TreeSet<>();
+    Set<String> ownedTopics = new TreeSet<>();
+    Set<String> ownedBuckets = new TreeSet<>();
+    for (String arn : ownedArns) {
+      String[] parts = arn.split(":");
+      String service = parts[2];
+      switch (service) {
+        case "lambda" -> { if (parts.length >= 7 && parts[5].equals("function")) functions.add(parts[6]); }
+        case "sqs" -> ownedQueues.add(parts[5]);
+        case "sns" -> ownedTopics.add(parts[5]);
+        case "s3" -> ownedBuckets.add(parts[5]);
+        default -> { }
+      }
+    }
+
+    // Functions whose resource policy holds invoke permissions fnctl manages.
+    Set<String> policyFunctions = new TreeSet<>();
+    for (String a : desired.names(PERMISSION)) policyFunctions.add(a.substring(0, a.indexOf('/')));
+    for (LiveResource r : live) {
+      if (r.type().equals(INTEGRATION)) {
+        String uri = String.valueOf(r.properties().get("uri"));
+        policyFunctions.add(uri.substring(uri.lastIndexOf(':') + 1));
+      }
+    }
+
+    Set<String> topicsToScan = new TreeSet<>(ownedTopics);
+    for (String a : desired.names(SUBSCRIPTION)) topicsToScan.add(a.substring(0, a.indexOf('/')));
+    Set<String> bucketsToScan = new TreeSet<>(ownedBuckets);
+    for (String a : desired.names(NOTIFICATION)) bucketsToScan.add(a.substring(0, a.indexOf('/')));
+
+    Set<String> wantedQueues = new HashSet<>(desired.names(QUEUE));
+    wantedQueues.addAll(ownedQueues);
+
+    List<Callable<Object>> second = new ArrayList<>();
+    Set<String> knownFunctions = Set.copyOf(functions);
+    second.add(() -> services.eventSources.read(knownFunctions));
+    for (String fn : functions) second.add(() -> one(services.functions.read(fn)));
+    for (String fn : policyFunctions) second.add(() -> services.permissions.read(fn));
+    for (String url : queueUrls) {
+      String name = SqsQueues.nameOf(url);
+      if (!wantedQueues.contains(name)) continue;
+      Set<String> ownedQueueArns = new HashSet<>();
+      for (String q : ownedQueues) ownedQueueArns.add(s.names.queueArn(q));
+      second.add(() -> one(services.queues.read(url, ownedQueueArns)));
+    }
+    for (String t : ownedTopics) second.add(() -> List.of(services.topics.topic(t, true)));
+    for (String t : desired.names(TOPIC)) {
+      if (!ownedTopics.contains(t)) second.add(() -> services.topics.exists(t) ? List.of(services.topics.topic(t, false)) : List.of());
+    }
+    for (String t : topicsToScan) second.add(() -> services.topics.subscriptions(t));
+    for (String b : ownedBuckets) second.add(() -> List.of(services.buckets.bucket(b, true)));
+    for (String b : desired.names(BUCKET)) {
+      if (!ownedBuckets.contains(b)) second.add(() -> services.buckets.exists(b) ? List.of(services.buckets.bucket(b, false)) : List.of());
+    }
+    for (String b : bucketsToScan) second.add(() -> services.buckets.notifications(b));
+    for (Object o : s.parallel(second)) live.addAll(cast(o));
+
+    // Statements for functions found only through their notifications or subscriptions.
+    List<Callable<Object>> third = new ArrayList<>();
+    for (LiveResource r : List.copyOf(live)) {
+      if (r.type().equals(NOTIFICATION) || r.type().equals(SUBSCRIPTION)) {
+        String arn = String.valueOf(r.properties().getOrDefault("function", r.properties().get("endpoint")));
+        String fn = arn.substring(arn.lastIndexOf(':') + 1);
+        if (policyFunctions.add(fn)) third.add(() -> services.permissions.read(fn));
+      }
+    }
+    for (Object o : s.parallel(third)) live.addAll(cast(o));
+    return new LiveState(List.copyOf(live));
+  }
+
+  private static List<LiveResource> one(LiveResource r) {
+    return r == null ? List.of() : List.of(r);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Collection<LiveResource> cast(Object o) {
+    return (Collection<LiveResource>) o;
+  }
+
+  /** ARNs of the functions, queues, topics and buckets tagged with this stack and target. */
+  private Set<String> ownedArns() throws ProviderException {
+    Set<String> arns = new HashSet<>();
+    String token = "";
+    do {
+      String t = token;
+      var page = s.call("GetResources", "tag " + StackNames.STACK_TAG + "=" + s.names.stack(),
+          () -> s.clients.tagging.get().getResources(b -> b
+              .tagFilters(TagFilter.builder().key(StackNames.STACK_TAG).values(s.names.stack()).build(),
+                  TagFilter.builder().key(StackNames.TARGET_TAG).values(s.names.target()).build())
+              .resourceTypeFilters("lambda:function", "sqs", "sns", "s3")
+              .resourcesPerPage(100)
+              .paginationToken(t)));
+      for (ResourceTagMapping m : page.resourceTagMappingList()) arns.add(m.resourceARN());
+      token = page.paginationToken();
+    } while (token != null && !token.isEmpty());
+    return arns;
+  }
+}

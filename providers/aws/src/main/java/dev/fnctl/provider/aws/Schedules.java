@@ -1,0 +1,149 @@
+package dev.fnctl.provider.aws;
+
+import static dev.fnctl.provider.aws.AwsTypes.SCHEDULE;
+import static dev.fnctl.provider.aws.AwsTypes.SCHEDULE_GROUP;
+
+import dev.fnctl.provider.LiveResource;
+import dev.fnctl.provider.ProviderException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
+import software.amazon.awssdk.services.scheduler.model.ConflictException;
+import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindowMode;
+import software.amazon.awssdk.services.scheduler.model.GetScheduleResponse;
+import software.amazon.awssdk.services.scheduler.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.scheduler.model.ScheduleGroupSummary;
+import software.amazon.awssdk.services.scheduler.model.ScheduleSummary;
+import software.amazon.awssdk.services.scheduler.model.Tag;
+
+/**
+ * EventBridge Scheduler. Schedules cannot be tagged, so they live in a schedule group named
+ * after the stack and target; the group carries the tags and everything in it is the stack's.
+ */
+final class Schedules {
+  private final AwsSession s;
+
+  Schedules(AwsSession s) {
+    this.s = s;
+  }
+
+  private SchedulerClient scheduler() {
+    return s.clients.scheduler.get();
+  }
+
+  List<LiveResource> read() throws ProviderException {
+    String group = s.names.scheduleGroup();
+    List<ScheduleGroupSummary> groups = s.call("ListScheduleGroups", group,
+        () -> scheduler().listScheduleGroups(b -> b.namePrefix(group)).scheduleGroups());
+    ScheduleGroupSummary found = groups.stream().filter(g -> g.name().equals(group)).findFirst().orElse(null);
+    if (found == null) return List.of();
+    List<Tag> tags = s.call("ListTagsForResource", group, () -> scheduler().listTagsForResource(b -> b.resourceArn(found.arn())).tags());
+    boolean owned = tags.stream().anyMatch(t -> t.key().equals(StackNames.STACK_TAG) && t.value().equals(s.names.stack()))
+        && tags.stream().anyMatch(t -> t.key().equals(StackNames.TARGET_TAG) && t.value().equals(s.names.target()));
+    List<LiveResource> out = new ArrayList<>();
+    out.add(new LiveResource(AwsTypes.address(SCHEDULE_GROUP, group), SCHEDULE_GROUP, StackLayout.STACK_ITEM, owned, Map.of(),
+        Map.of("arn", found.arn())));
+    if (!owned) return out;
+    List<ScheduleSummary> summaries = new ArrayList<>();
+    String token = null;
+    do {
+      String t = token;
+      var page = s.call("ListSchedules", group, () -> scheduler().listSchedules(b -> b.groupName(group).maxResults(100).nextToken(t)));
+      summaries.addAll(page.schedules());
+      token = page.nextToken();
+    } while (token != null);
+    List<Callable<LiveResource>> reads = new ArrayList<>();
+    for (ScheduleSummary sum : summaries) reads.add(() -> readSchedule(group, sum.name()));
+    for (LiveResource r : s.parallel(reads)) if (r != null) out.add(r);
+    return out;
+  }
+
+  private LiveResource readSchedule(String group, String name) throws ProviderException {
+    GetScheduleResponse r;
+    try {
+      r = s.call("GetSchedule", group + "/" + name, () -> scheduler().getSchedule(b -> b.groupName(group).name(name)));
+    } catch (ProviderException e) {
+      if (e.getCause() instanceof ResourceNotFoundException) return null;
+      throw e;
+    }
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("expression", r.scheduleExpression());
+    p.put("timezone", r.scheduleExpressionTimezone() == null ? "UTC" : r.scheduleExpressionTimezone());
+    p.put("target", r.target() == null ? null : r.target().arn());
+    p.put("role", r.target() == null ? null : r.target().roleArn());
+    p.put("state", r.stateAsString() == null ? "ENABLED" : r.stateAsString());
+    int dash = name.lastIndexOf('-');
+    String fn = dash > 0 ? name.substring(0, dash) : name;
+    return new LiveResource(AwsTypes.address(SCHEDULE, group + "/" + name), SCHEDULE, "function " + fn, true, p,
+        Map.of("arn", r.arn()));
+  }
+
+  Map<String, Object> createGroup(String group) throws ProviderException {
+    try {
+      String arn = s.call("CreateScheduleGroup", group, () -> scheduler().createScheduleGroup(b -> b.name(group).tags(
+          Tag.builder().key(StackNames.STACK_TAG).value(s.names.stack()).build(),
+          Tag.builder().key(StackNames.TARGET_TAG).value(s.names.target()).build())).scheduleGroupArn());
+      return Map.of("arn", arn);
+    } catch (ProviderException e) {
+      if (!(e.getCause() instanceof ConflictException)) throw e;
+      return Map.of();
+    }
+  }
+
+  void deleteGroup(String group) throws ProviderException {
+    try {
+      s.call("DeleteScheduleGroup", group, () -> scheduler().deleteScheduleGroup(b -> b.name(group)));
+    } catch (ProviderException e) {
+      if (!(e.getCause() instanceof ResourceNotFoundException)) throw e;
+    }
+  }
+
+  Map<String, Object> put(String qualified, Map<String, Object> after, boolean create) throws ProviderException {
+    String group = qualified.substring(0, qualified.indexOf('/'));
+    String name = qualified.substring(qualified.indexOf('/') + 1);
+    Call op = create ? Call.CREATE : Call.UPDATE;
+    try {
+      return Map.of("arn", write(op, group, name, after));
+    } catch (ProviderException e) {
+      if (create && e.getCause() instanceof ConflictException) return Map.of("arn", write(Call.UPDATE, group, name, after));
+      throw e;
+    }
+  }
+
+  private enum Call { CREATE, UPDATE }
+
+  private String write(Call op, String group, String name, Map<String, Object> after) throws ProviderException {
+    String expression = (String) after.get("expression");
+    String timezone = (String) after.get("timezone");
+    String target = (String) after.get("target");
+    String role = (String) after.get("role");
+    String state = (String) after.get("state");
+    // The scheduler's role was maybe made a moment ago; IAM is eventually consistent.
+    java.util.function.Predicate<software.amazon.awssdk.awscore.exception.AwsServiceException> propagation =
+        e -> e instanceof software.amazon.awssdk.services.scheduler.model.ValidationException
+            && String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("role");
+    if (op == Call.CREATE) {
+      return s.callRetrying("CreateSchedule", group + "/" + name, propagation, () -> scheduler().createSchedule(b -> b
+          .groupName(group).name(name).scheduleExpression(expression).scheduleExpressionTimezone(timezone)
+          .state(state).flexibleTimeWindow(f -> f.mode(FlexibleTimeWindowMode.OFF))
+          .target(t -> t.arn(target).roleArn(role))).scheduleArn());
+    }
+    return s.callRetrying("UpdateSchedule", group + "/" + name, propagation, () -> scheduler().updateSchedule(b -> b
+        .groupName(group).name(name).scheduleExpression(expression).scheduleExpressionTimezone(timezone)
+        .state(state).flexibleTimeWindow(f -> f.mode(FlexibleTimeWindowMode.OFF))
+        .target(t -> t.arn(target).roleArn(role))).scheduleArn());
+  }
+
+  void delete(String qualified) throws ProviderException {
+    String group = qualified.substring(0, qualified.indexOf('/'));
+    String name = qualified.substring(qualified.indexOf('/') + 1);
+    try {
+      s.call("DeleteSchedule", qualified, () -> scheduler().deleteSchedule(b -> b.groupName(group).name(name)));
+    } catch (ProviderException e) {
+      if (!(e.getCause() instanceof ResourceNotFoundException)) throw e;
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package dev.fnctl.provider.aws;
+
+import static dev.fnctl.provider.aws.AwsTypes.SUBSCRIPTION;
+import static dev.fnctl.provider.aws.AwsTypes.TOPIC;
+
+import dev.fnctl.provider.LiveResource;
+import dev.fnctl.provider.ProviderException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.NotFoundException;
+import software.amazon.awssdk.services.sns.model.Subscription;
+import software.amazon.awssdk.services.sns.model.Tag;
+
+/** SNS topics and the stack's Lambda subscriptions to them. */
+final class SnsTopics {
+  private final AwsSession s;
+
+  SnsTopics(AwsSession s) {
+    this.s = s;
+  }
+
+  private SnsClient sns() {
+    return s.clients.sns.get();
+  }
+
+  LiveResource topic(String name, boolean owned) {
+    String neutral = s.names.neutral(name);
+    return new LiveResource(AwsTypes.address(TOPIC, name), TOPIC, "topic " + (neutral == null ? name : neutral), owned, Map.of(),
+        Map.of("arn", s.names.topicArn(name)));
+  }
+
+  boolean exists(String name) throws ProviderException {
+    try {
+      s.call("GetTopicAttributes", name, () -> sns().getTopicAttributes(b -> b.topicArn(s.names.topicArn(name))));
+      return true;
+    } catch (ProviderException e) {
+      if (e.getCause() instanceof NotFoundException) return false;
+      throw e;
+    }
+  }
+
+  /** The subscriptions of this topic that deliver to one of the stack's functions. */
+  List<LiveResource> subscriptions(String topic) throws ProviderException {
+    List<LiveResource> out = new ArrayList<>();
+    String token = null;
+    do {
+      String t = token;
+      software.amazon.awssdk.services.sns.model.ListSubscriptionsByTopicResponse page;
+      try {
+        page = s.call("ListSubscriptionsByTopic", topic,
+            () -> sns().listSubscriptionsByTopic(b -> b.topicArn(s.names.topicArn(topic)).nextToken(t)));
+      } catch (ProviderException e) {
+        if (e.getCause() instanceof NotFoundException) return out;
+        throw e;
+      }
+      for (Subscription sub : page.subscriptions()) {
+        if (!"lambda".equals(sub.protocol()) || sub.endpoint() == null) continue;
+        String fn = sub.endpoint().substring(sub.endpoint().lastIndexOf(':') + 1);
+        String neutral = s.names.neutral(fn);
+        if (neutral == null) continue;
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("topic", sub.topicArn());
+        p.put("protocol", sub.protocol());
+        p.put("endpoint", sub.endpoint());
+        out.add(new LiveResource(AwsTypes.address(SUBSCRIPTION, topic + "/" + fn), SUBSCRIPTION, "function " + neutral, true, p,
+            Map.of("arn", sub.subscriptionArn())));
+      }
+      token = page.nextToken();
+    } while (token != null);
+    return out;
+  }
+
+  Map<String, Object> create(String name) throws ProviderException {
+    // CreateTopic is idempotent for the same name and attributes: safe to repeat.
+    String arn = s.call("CreateTopic", name, () -> sns().createTopic(b -> b.name(name).tags(
+        Tag.builder().key(StackNames.STACK_TAG).value(s.names.stack()).build(),
+        Tag.builder().key(StackNames.TARGET_TAG).value(s.names.target()).build())).topicArn());
+    return Map.of("arn", arn);
+  }
+
+  void delete(String name) throws ProviderException {
+    try {
+      s.call("DeleteTopic", name, () -> sns().deleteTopic(b -> b.topicArn(s.names.topicArn(name))));
+    } catch (ProviderException e) {
+      if (!(e.getCause() instanceof NotFoundException)) throw e;
+    }
+  }
+
+  Map<String, Object> subscribe(String address, Map<String, Object> after) throws ProviderException {
+    // Subscribe returns the existing subscription for the same topic, protocol and endpoint.
+    String arn = s.call("Subscribe", address, () -> sns().subscribe(b -> b.topicArn((String) after.get("topic"))
+        .protocol((String) after.get("protocol")).endpoint((String) after.get("endpoint")).returnSubscriptionArn(true))
+        .subscriptionArn());
+    return Map.of("arn", arn);
+  }
+
+  void unsubscribe(String address, String arn) throws ProviderException {
+    try {
+      s.call("Unsubscribe", address, () -> sns().unsubscribe(b -> b.subscriptionArn(arn)));
+    } catch (ProviderException e) {
+      if (!(e.getCause() instanceof NotFoundException)) throw e;
+    }
+  }
+}

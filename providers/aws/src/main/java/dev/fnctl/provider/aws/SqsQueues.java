@@ -1,0 +1,126 @@
+package dev.fnctl.provider.aws;
+
+import static dev.fnctl.provider.aws.AwsTypes.QUEUE;
+
+import dev.fnctl.model.json.Json;
+import dev.fnctl.provider.LiveResource;
+import dev.fnctl.provider.ProviderException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
+
+/** SQS queues (and their dead-letter queues). Ownership comes from the tagging API. */
+final class SqsQueues {
+  private final AwsSession s;
+
+  SqsQueues(AwsSession s) {
+    this.s = s;
+  }
+
+  private SqsClient sqs() {
+    return s.clients.sqs.get();
+  }
+
+  /** URLs of every queue whose name starts with the stack's prefix (one call per 1000). */
+  List<String> list() throws ProviderException {
+    List<String> urls = new java.util.ArrayList<>();
+    String token = null;
+    do {
+      String t = token;
+      var page = s.call("ListQueues", s.names.prefix() + "*",
+          () -> sqs().listQueues(b -> b.queueNamePrefix(s.names.prefix()).maxResults(1000).nextToken(t)));
+      urls.addAll(page.queueUrls());
+      token = page.nextToken();
+    } while (token != null);
+    return urls;
+  }
+
+  static String nameOf(String url) {
+    return url.substring(url.lastIndexOf('/') + 1);
+  }
+
+  LiveResource read(String url, Set<String> ownedArns) throws ProviderException {
+    String name = nameOf(url);
+    Map<String, String> a;
+    try {
+      a = s.call("GetQueueAttributes", name, () -> sqs().getQueueAttributes(b -> b.queueUrl(url)
+          .attributeNames(QueueAttributeName.QUEUE_ARN, QueueAttributeName.VISIBILITY_TIMEOUT,
+              QueueAttributeName.MESSAGE_RETENTION_PERIOD, QueueAttributeName.REDRIVE_POLICY)).attributesAsStrings());
+    } catch (ProviderException e) {
+      if (e.getCause() instanceof QueueDoesNotExistException) return null;
+      throw e;
+    }
+    String arn = a.getOrDefault("QueueArn", s.names.queueArn(name));
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("visibilityTimeout", Long.parseLong(a.getOrDefault("VisibilityTimeout", "30")));
+    p.put("messageRetention", Long.parseLong(a.getOrDefault("MessageRetentionPeriod", "345600")));
+    p.put("redrive", null);
+    String redrive = a.get("RedrivePolicy");
+    if (redrive != null && !redrive.isBlank()) {
+      Map<String, Object> r = Json.parseObject(redrive);
+      Map<String, Object> n = new LinkedHashMap<>();
+      n.put("deadLetterTargetArn", String.valueOf(r.get("deadLetterTargetArn")));
+      n.put("maxReceiveCount", Long.parseLong(String.valueOf(r.get("maxReceiveCount"))));
+      p.put("redrive", n);
+    }
+    String neutral = s.names.neutral(name);
+    String item = "queue " + (neutral == null ? name : neutral.endsWith("-dlq") ? neutral.substring(0, neutral.length() - 4) : neutral);
+    return new LiveResource(AwsTypes.address(QUEUE, name), QUEUE, item, ownedArns.contains(arn), p, Map.of("arn", arn, "url", url));
+  }
+
+  Map<String, Object> create(String name, Map<String, Object> after) throws ProviderException {
+    String url;
+    try {
+      url = s.call("CreateQueue", name, () -> sqs().createQueue(b -> b.queueName(name)
+          .attributesWithStrings(attributes(after))
+          .tags(Map.of(StackNames.STACK_TAG, s.names.stack(), StackNames.TARGET_TAG, s.names.target()))).queueUrl());
+    } catch (ProviderException e) {
+      if (!(e.getCause() instanceof software.amazon.awssdk.services.sqs.model.QueueNameExistsException)) throw e;
+      url = url(name);
+    }
+    String queueUrl = url;
+    // CreateQueue of an existing queue with other attributes fails, with the same ones returns it: set them anyway.
+    s.call("SetQueueAttributes", name, () -> sqs().setQueueAttributes(b -> b.queueUrl(queueUrl).attributesWithStrings(attributes(after))));
+    return Map.of("arn", s.names.queueArn(name), "url", queueUrl);
+  }
+
+  Map<String, Object> update(String name, Map<String, Object> after, Map<String, Object> before) throws ProviderException {
+    String url = url(name);
+    Map<String, String> attrs = attributes(after);
+    if (after.get("redrive") == null && before.get("redrive") != null) attrs.put("RedrivePolicy", "");
+    s.call("SetQueueAttributes", name, () -> sqs().setQueueAttributes(b -> b.queueUrl(url).attributesWithStrings(attrs)));
+    return Map.of("arn", s.names.queueArn(name), "url", url);
+  }
+
+  void delete(String name) throws ProviderException {
+    try {
+      String url = url(name);
+      s.call("DeleteQueue", name, () -> sqs().deleteQueue(b -> b.queueUrl(url)));
+    } catch (ProviderException e) {
+      if (!(e.getCause() instanceof QueueDoesNotExistException)) throw e;
+    }
+  }
+
+  String url(String name) throws ProviderException {
+    return s.call("GetQueueUrl", name, () -> sqs().getQueueUrl(b -> b.queueName(name)).queueUrl());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, String> attributes(Map<String, Object> after) {
+    Map<String, String> a = new LinkedHashMap<>();
+    a.put("VisibilityTimeout", String.valueOf(after.get("visibilityTimeout")));
+    a.put("MessageRetentionPeriod", String.valueOf(after.get("messageRetention")));
+    Map<String, Object> redrive = (Map<String, Object>) after.get("redrive");
+    if (redrive != null) {
+      Map<String, Object> r = new LinkedHashMap<>();
+      r.put("deadLetterTargetArn", redrive.get("deadLetterTargetArn"));
+      r.put("maxReceiveCount", redrive.get("maxReceiveCount"));
+      a.put("RedrivePolicy", Json.writeCompact(r));
+    }
+    return a;
+  }
+}

@@ -1,0 +1,110 @@
+package dev.fnctl.provider.aws;
+
+/**
+ * Physical names and ARNs of one stack and target in one account and region. Everything fnctl
+ * makes is named {@code <stack>-<target>-<name>}, so names alone never collide between stacks or
+ * targets; the tags say who owns what.
+ */
+record StackNames(String stack, String target, String region, String account, String partition) {
+
+  static final String STACK_TAG = "fnctl-stack";
+  static final String TARGET_TAG = "fnctl-target";
+
+  StackNames(String stack, String target, String region, String account) {
+    this(stack, target, region, account, partitionOf(region));
+  }
+
+  static String partitionOf(String region) {
+    if (region.startsWith("cn-")) return "aws-cn";
+    if (region.startsWith("us-gov-")) return "aws-us-gov";
+    return "aws";
+  }
+
+  String prefix() {
+    return stack + "-" + target + "-";
+  }
+
+  String physical(String name) {
+    return prefix() + name;
+  }
+
+  /** The neutral name back from a physical one, or null when it is not this stack's. */
+  String neutral(String physical) {
+    return physical.startsWith(prefix()) ? physical.substring(prefix().length()) : null;
+  }
+
+  String roleArn(String roleName) {
+    return "arn:" + partition + ":iam::" + account + ":role/" + roleName;
+  }
+
+  String functionArn(String functionName) {
+    return "arn:" + partition + ":lambda:" + region + ":" + account + ":function:" + functionName;
+  }
+
+  String queueArn(String queueName) {
+    return "arn:" + partition + ":sqs:" + region + ":" + account + ":" + queueName;
+  }
+
+  String topicArn(String topicName) {
+    return "arn:" + partition + ":sns:" + region + ":" + account + ":" + topicName;
+  }
+
+  String bucketArn(String bucket) {
+    return "arn:" + partition + ":s3:::" + bucket;
+  }
+
+  String secretArn(String reference) {
+    // A name matches the secret whatever random suffix Secrets Manager appended (documented form).
+    return reference.startsWith("arn:")
+        ? reference
+        : "arn:" + partition + ":secretsmanager:" + region + ":" + account + ":secret:" + reference + "-??????";
+  }
+
+  String executeApiArn(String apiId) {
+    return "arn:" + partition + ":execute-api:" + region + ":" + account + ":" + apiId + "/*/*";
+  }
+
+  String managedPolicyArn(String name) {
+    return "arn:" + partition + ":iam::aws:policy/service-role/" + name;
+  }
+
+  /** The schedule group of this stack and target: schedules cannot be tagged, groups can. */
+  String scheduleGroup() {
+    return stack + "-" + target;
+  }
+
+  /** A name no function can have (function names have no underscore). */
+  String schedulerRole() {
+    return stack + "-" + target + "_scheduler";
+  }
+
+  String httpApi() {
+    return stack + "-" + target;
+  }
+
+  /** Budgets cannot be tagged reliably: the name carries the stack and target. */
+  String budget(String name) {
+    return "fnctl-" + stack + "-" + target + "-" + name;
+  }
+
+  String budgetPrefix() {
+    return "fnctl-" + stack + "-" + target + "-";
+  }
+
+  /** S3 notification ids fnctl owns on a bucket start with this. */
+  String notificationPrefix() {
+    return "fnctl-" + stack + "-" + target + "-";
+  }
+
+  String artifactBucket() {
+    return stack + "-" + target + "-artifacts-" + account;
+  }
+
+  String lockParameter() {
+    return "/fnctl/" + stack + "/" + target + "/lock";
+  }
+
+  String costAllocationTag() {
+    return "user:" + STACK_TAG + "$" + stack;
+  }
+}

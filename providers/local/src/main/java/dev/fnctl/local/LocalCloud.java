@@ -1,0 +1,135 @@
+package dev.fnctl.local;
+
+import dev.fnctl.model.plan.Action;
+import dev.fnctl.model.spec.Deployment;
+import dev.fnctl.provider.Cloud;
+import dev.fnctl.provider.CodePackage;
+import dev.fnctl.provider.LiveResource;
+import dev.fnctl.provider.LiveState;
+import dev.fnctl.provider.Ownership;
+import dev.fnctl.provider.ProviderException;
+import dev.fnctl.provider.Resource;
+import dev.fnctl.provider.StackLock;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The "cloud" of one stack and target: a directory with one JSON file per resource (and each
+ * function's package next to it) plus the lock file. It is read back as a cloud would be, by
+ * listing what is there and checking the ownership tags, so hand edits show as drift and a file
+ * without this stack's tags is not owned.
+ */
+final class LocalCloud implements Cloud {
+  static final String LOCK = "lock.json";
+
+  private final Path dir;
+  private final Deployment deployment;
+  private final Ownership owner;
+
+  LocalCloud(Path dir, Deployment deployment) {
+    this.dir = dir;
+    this.deployment = deployment;
+    this.owner = Ownership.of(deployment);
+  }
+
+  Path dir() {
+    return dir;
+  }
+
+  @Override
+  public List<Resource> desired(Deployment deployment) throws ProviderException {
+    return new LocalResources(deployment).expand();
+  }
+
+  @Override
+  public LiveState read(Deployment deployment, List<Resource> desired) throws ProviderException {
+    if (!Files.isDirectory(dir)) return new LiveState(List.of());
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(dir)) {
+      // Resource files sit in a folder per type; the lock and temporary files are not resources.
+      files =
+          walk.filter(p -> p.getNameCount() > dir.getNameCount() + 1)
+              .filter(p -> p.getFileName().toString().endsWith(".json"))
+              .filter(Files::isRegularFile)
+              .sorted()
+              .toList();
+    } catch (IOException e) {
+      throw new ProviderException("cannot list the local target directory " + dir + ": " + e.getMessage(), e);
+    }
+    List<LiveResource> live = new ArrayList<>();
+    for (Path f : files) live.add(ResourceFile.read(f, owner));
+    live.sort(Comparator.comparing(LiveResource::address));
+    return new LiveState(live);
+  }
+
+  @Override
+  public Map<String, Object> apply(Step step) throws ProviderException {
+    Path file = ResourceFile.path(dir, step.address(), ".json");
+    Path pkg = ResourceFile.path(dir, step.address(), ".zip");
+    refuseIfNotOwned(file, step.address());
+    if (step.action() == Action.DELETE) {
+      try {
+        Files.deleteIfExists(pkg);
+        Files.deleteIfExists(file);
+      } catch (IOException e) {
+        throw new ProviderException(step.address() + ": cannot delete " + file + ": " + e.getMessage(), e);
+      }
+      return Map.of();
+    }
+    if (step.action() != Action.CREATE && step.action() != Action.UPDATE) {
+      throw new ProviderException(step.address() + ": the local target cannot " + step.action().word());
+    }
+    Resource r = step.desired();
+    if (r.payload() instanceof CodePackage code) ResourceFile.writeAtomically(pkg, code.zip());
+    Map<String, Object> outputs = outputs(r, step.after());
+    ResourceFile.write(file, new LiveResource(r.address(), r.type(), r.item(), true, step.after(), outputs, r.dependsOn()), owner);
+    return outputs;
+  }
+
+  private void refuseIfNotOwned(Path file, String address) throws ProviderException {
+    if (!Files.exists(file)) return;
+    if (!ResourceFile.read(file, owner).owned()) {
+      throw new ProviderException(
+          address + ": " + file + " is not owned by stack '" + owner.stack() + "' on target '" + owner.target()
+              + "'; fnctl will not change it");
+    }
+  }
+
+  private Map<String, Object> outputs(Resource r, Map<String, Object> after) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    String name = r.address().substring(r.address().indexOf('/') + 1);
+    out.put("id", after.get("name") instanceof String s ? s : owner.physicalName(name.replace('/', '-')));
+    if (LocalResources.TRIGGER.equals(r.type()) && after.get("path") instanceof String path) {
+      out.put("url", "http://localhost/" + owner.stack() + "/" + owner.target() + path);
+    }
+    return out;
+  }
+
+  @Override
+  public StackLock lock() {
+    return new LockFile(dir.resolve(LOCK));
+  }
+
+  /** The URL of every HTTP trigger, keyed by function, method and path. */
+  @Override
+  public Map<String, String> outputs(LiveState live) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (LiveResource r : live.resources()) {
+      if (!r.owned() || !(r.outputs().get("url") instanceof String url)) continue;
+      out.put(r.item() + " " + r.properties().get("method") + " " + r.properties().get("path"), url);
+    }
+    return out;
+  }
+
+  @Override
+  public String toString() {
+    return "local target at " + dir + " for " + deployment.stack();
+  }
+}

@@ -1,0 +1,222 @@
+package dev.fnctl.local;
+
+import dev.fnctl.model.spec.BucketSpec;
+import dev.fnctl.model.spec.Budget;
+import dev.fnctl.model.spec.Deployment;
+import dev.fnctl.model.spec.FunctionSpec;
+import dev.fnctl.model.spec.Permission;
+import dev.fnctl.model.spec.QueueSpec;
+import dev.fnctl.model.spec.TopicSpec;
+import dev.fnctl.model.spec.Trigger;
+import dev.fnctl.provider.CodePackage;
+import dev.fnctl.provider.CodePackager;
+import dev.fnctl.provider.Item;
+import dev.fnctl.provider.Ownership;
+import dev.fnctl.provider.ProviderException;
+import dev.fnctl.provider.Ref;
+import dev.fnctl.provider.Resource;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A deployment expanded into local resources: one per function, per trigger, per owned queue,
+ * topic and bucket, and per budget. Items declared {@code existing} are not resources; what refers
+ * to them uses their name as it is.
+ */
+final class LocalResources {
+  static final String FUNCTION = "local:function";
+  static final String TRIGGER = "local:trigger";
+  static final String QUEUE = "local:queue";
+  static final String TOPIC = "local:topic";
+  static final String BUCKET = "local:bucket";
+  static final String BUDGET = "local:budget";
+
+  private final Deployment d;
+  private final Ownership own;
+
+  LocalResources(Deployment d) {
+    this.d = d;
+    this.own = Ownership.of(d);
+  }
+
+  static String address(String type, String name) {
+    return type + "/" + name;
+  }
+
+  List<Resource> expand() throws ProviderException {
+    List<Resource> out = new ArrayList<>();
+    for (QueueSpec q : d.queues().values()) if (q.owned()) out.add(queue(q));
+    for (TopicSpec t : d.topics().values()) if (t.owned()) out.add(simple(TOPIC, t.name(), Item.topic(t.name())));
+    for (BucketSpec b : d.buckets().values()) if (b.owned()) out.add(simple(BUCKET, b.name(), Item.bucket(b.name())));
+    for (FunctionSpec f : d.functions().values()) {
+      out.add(function(f));
+      out.addAll(triggers(f));
+    }
+    for (Budget b : d.budgets().values()) out.add(budget(b));
+    return out;
+  }
+
+  private Resource queue(QueueSpec q) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("name", own.physicalName(q.name()));
+    p.put("deadLetter", q.deadLetter() == null ? null : Map.of("maxReceives", (long) q.deadLetter().maxReceives()));
+    p.put("visibilityTimeout", seconds(q.visibilityTimeout()));
+    return new Resource(address(QUEUE, q.name()), QUEUE, Item.queue(q.name()), p, Set.of("name"), Set.of(), List.of(), null);
+  }
+
+  private Resource simple(String type, String name, String item) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("name", own.physicalName(name));
+    return new Resource(address(type, name), type, item, p, Set.of("name"), Set.of(), List.of(), null);
+  }
+
+  private Resource function(FunctionSpec f) throws ProviderException {
+    CodePackage pkg;
+    try {
+      pkg = CodePackager.pack(d.spec().baseDir(), f.code());
+    } catch (ProviderException e) {
+      throw new ProviderException("function " + f.name() + ": " + e.getMessage(), e);
+    }
+    Set<String> deps = new LinkedHashSet<>();
+    List<Object> permissions = new ArrayList<>();
+    for (Permission perm : f.permissions()) {
+      Map<String, Object> grant = new LinkedHashMap<>();
+      grant.put(perm.kind().word(), perm.name());
+      grant.put("access", perm.access().word());
+      // Grants name the resource by its name, known before it exists, so a first plan reads plainly.
+      if (target(perm.kind(), perm.name()) instanceof Ref r) {
+        deps.add(r.address());
+        grant.put("resource", known(r.address()));
+      } else {
+        grant.put("resource", target(perm.kind(), perm.name()));
+      }
+      permissions.add(grant);
+    }
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("name", own.physicalName(f.name()));
+    p.put("runtime", f.runtime());
+    p.put("handler", f.handler());
+    p.put("memory", (long) f.memory());
+    p.put("timeout", seconds(f.timeout()));
+    p.put("architecture", f.architecture());
+    p.put("env", new LinkedHashMap<>(f.env()));
+    p.put("secrets", f.secrets() == null ? Map.of() : new LinkedHashMap<>(f.secrets()));
+    Map<String, Object> concurrency = new LinkedHashMap<>();
+    concurrency.put("max", f.concurrency().max() == null ? null : (long) f.concurrency().max());
+    concurrency.put("warm", f.concurrency().warm() == null ? null : (long) f.concurrency().warm());
+    p.put("concurrency", concurrency);
+    p.put("codeSha256", pkg.sha256Hex());
+    p.put("permissions", permissions);
+    deps.remove(address(FUNCTION, f.name()));
+    return new Resource(
+        address(FUNCTION, f.name()), FUNCTION, Item.function(f.name()), p, Set.of("name"), Set.of(), List.copyOf(deps), pkg);
+  }
+
+  private List<Resource> triggers(FunctionSpec f) {
+    List<Resource> out = new ArrayList<>();
+    Map<String, Integer> counts = new HashMap<>();
+    String fn = address(FUNCTION, f.name());
+    for (Trigger t : f.triggers()) {
+      int n = counts.merge(t.kind(), 1, Integer::sum);
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("function", new Ref(fn, "id"));
+      Set<String> replaceOn = Set.of();
+      Object source = null;
+      if (t instanceof Trigger.Http h) {
+        p.put("method", h.method());
+        p.put("path", h.path());
+        p.put("auth", h.auth());
+      } else if (t instanceof Trigger.Schedule s) {
+        p.put("cron", s.cron() == null ? null : s.cron().normalised());
+        p.put("rate", seconds(s.rate()));
+        p.put("timezone", s.timezone() == null ? "UTC" : s.timezone());
+      } else if (t instanceof Trigger.Queue q) {
+        source = target(Permission.Kind.QUEUE, q.queue());
+        p.put("queue", source);
+        p.put("batchSize", (long) q.batchSize());
+        replaceOn = Set.of("queue"); // as an event source mapping's queue is fixed at creation
+      } else if (t instanceof Trigger.Storage s) {
+        source = target(Permission.Kind.BUCKET, s.bucket());
+        p.put("bucket", source);
+        p.put("events", s.events() == null ? List.of() : List.copyOf(s.events()));
+        p.put("prefix", s.prefix());
+        p.put("suffix", s.suffix());
+        replaceOn = Set.of("bucket");
+      } else if (t instanceof Trigger.Topic tp) {
+        source = target(Permission.Kind.TOPIC, tp.topic());
+        p.put("topic", source);
+        replaceOn = Set.of("topic"); // as a subscription's topic is fixed at creation
+      }
+      List<String> deps = new ArrayList<>(List.of(fn));
+      if (source instanceof Ref r) deps.add(r.address());
+      out.add(
+          new Resource(
+              address(TRIGGER, f.name() + "/" + t.kind() + "-" + n), TRIGGER, Item.function(f.name()), p, replaceOn,
+              Set.of(), deps, null));
+    }
+    return out;
+  }
+
+  private Resource budget(Budget b) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("name", own.physicalName(b.name()));
+    p.put("amount", b.amount());
+    p.put("currency", b.currency() == null ? "USD" : b.currency());
+    p.put("period", b.period() == null ? null : b.period().word());
+    List<Object> alerts = new ArrayList<>();
+    for (Budget.Alert a : b.alerts() == null ? List.<Budget.Alert>of() : b.alerts()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("percent", (long) a.percent());
+      m.put("forecast", a.forecast());
+      m.put("recipients", List.copyOf(a.recipients()));
+      alerts.add(m);
+    }
+    p.put("alerts", alerts);
+    return new Resource(address(BUDGET, b.name()), BUDGET, Item.budget(b.name()), p, Set.of("name"), Set.of(), List.of(), null);
+  }
+
+  /**
+   * What a trigger or a grant points at: a reference to the stack's own resource (known once it
+   * exists), or the name of an {@code existing} one, used as it is.
+   */
+  private Object target(Permission.Kind kind, String name) {
+    switch (kind) {
+      case QUEUE -> {
+        QueueSpec q = d.queues().get(name);
+        if (q != null && !q.owned()) return q.existing();
+        return q == null ? name : new Ref(address(QUEUE, name), "id");
+      }
+      case TOPIC -> {
+        TopicSpec t = d.topics().get(name);
+        if (t != null && !t.owned()) return t.existing();
+        return t == null ? name : new Ref(address(TOPIC, name), "id");
+      }
+      case BUCKET -> {
+        BucketSpec b = d.buckets().get(name);
+        if (b != null && !b.owned()) return b.existing();
+        return b == null ? name : new Ref(address(BUCKET, name), "id");
+      }
+      case FUNCTION -> {
+        return d.functions().containsKey(name) ? new Ref(address(FUNCTION, name), "id") : name;
+      }
+      default -> {
+        return name; // a secret: a reference into the secret store, never its value
+      }
+    }
+  }
+
+  /** The name a resource of this stack gets: {@code local:queue/orders} is {@code orders-dev-orders}. */
+  private String known(String address) {
+    return own.physicalName(address.substring(address.indexOf('/') + 1));
+  }
+
+  private static Long seconds(Duration d) {
+    return d == null ? null : d.toSeconds();
+  }
+}

@@ -1,0 +1,82 @@
+package dev.fnctl.local;
+
+import dev.fnctl.model.json.Json;
+import dev.fnctl.provider.LiveResource;
+import dev.fnctl.provider.Ownership;
+import dev.fnctl.provider.ProviderException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One deployed resource on disk, pretty JSON a user may read and edit (an edit is drift, as a
+ * change in a cloud console would be): address, type, item, tags, properties, outputs and what it
+ * depends on.
+ */
+final class ResourceFile {
+  private ResourceFile() {}
+
+  /** {@code local:trigger/resize/http-1} is kept at {@code trigger/resize/http-1.json}. */
+  static Path path(Path stackDir, String address, String extension) {
+    String rel = address.substring(address.indexOf(':') + 1);
+    return stackDir.resolve(rel + extension);
+  }
+
+  static void write(Path file, LiveResource r, Ownership owner) throws ProviderException {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("address", r.address());
+    doc.put("type", r.type());
+    doc.put("item", r.item());
+    doc.put("tags", owner.tags());
+    doc.put("properties", r.properties());
+    doc.put("outputs", r.outputs());
+    doc.put("dependsOn", r.dependsOn());
+    writeAtomically(file, (Json.write(doc) + "\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  @SuppressWarnings("unchecked")
+  static LiveResource read(Path file, Ownership owner) throws ProviderException {
+    try {
+      Map<String, Object> doc = Json.parseObject(Files.readString(file, StandardCharsets.UTF_8));
+      Object address = doc.get("address");
+      if (!(address instanceof String a)) throw new IllegalArgumentException("no \"address\"");
+      Object tags = doc.get("tags");
+      return new LiveResource(
+          a,
+          String.valueOf(doc.getOrDefault("type", a.substring(0, Math.max(0, a.indexOf('/'))))),
+          String.valueOf(doc.getOrDefault("item", "")),
+          tags instanceof Map<?, ?> m && owner.owns((Map<String, ?>) m),
+          doc.get("properties") instanceof Map<?, ?> p ? (Map<String, Object>) p : Map.of(),
+          doc.get("outputs") instanceof Map<?, ?> o ? (Map<String, Object>) o : Map.of(),
+          doc.get("dependsOn") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of());
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ProviderException("cannot read the local resource file " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Writes through a temporary file so that a killed run never leaves half a file behind. */
+  static void writeAtomically(Path file, byte[] bytes) throws ProviderException {
+    try {
+      Files.createDirectories(file.getParent());
+      Path tmp = Files.createTempFile(file.getParent(), ".tmp-", ".part");
+      try {
+        Files.write(tmp, bytes);
+        try {
+          Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (IOException e) {
+      throw new ProviderException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+}
