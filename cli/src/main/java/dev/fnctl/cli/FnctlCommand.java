@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  success (with plan --detailed-exitcode: no changes)",
-      "  1  error: cloud/API failure, failed or partial apply, lock held, stale plan, refused"
-          + " confirmation",
+      "  1  error: cloud/API failure, failed or partial apply, lock held,",
+      "     stale saved plan, refused or cancelled confirmation",
       "  2  plan --detailed-exitcode only: changes present",
       "  3  invalid input: spec problems or a bad command line",
       "",

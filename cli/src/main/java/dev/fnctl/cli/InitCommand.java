@@ -72,17 +72,17 @@ final class InitCommand implements Callable<Integer> {
                     UserError.invalid(
                         "no template named '" + name + "'; choose one of: " + String.join(", ", index.keySet())));
     List<Path> clashes = new ArrayList<>();
-    for (String f : files) if (Files.exists(dir.resolve(f))) clashes.add(dir.resolve(f));
+    for (String f : files) if (Files.exists(dir.resolve(f), java.nio.file.LinkOption.NOFOLLOW_LINKS)) clashes.add(dir.resolve(f));
     if (!clashes.isEmpty()) {
       throw UserError.failed(
           clashes.get(0) + " already exists" + (clashes.size() > 1 ? " (and " + (clashes.size() - 1) + " more)" : "")
               + "; init never overwrites: choose an empty directory");
     }
+    Path base = dir.toAbsolutePath().normalize();
     for (String f : files) {
-      Path target = dir.resolve(f).normalize();
-      if (!target.startsWith(dir.normalize())) throw new IllegalStateException("template file escapes: " + f);
-      Path parent = target.toAbsolutePath().getParent();
-      if (parent != null) Files.createDirectories(parent);
+      Path target = base.resolve(f).normalize();
+      if (!target.startsWith(base)) throw new IllegalStateException("template " + name + " lists a file outside it: " + f);
+      Files.createDirectories(target.getParent());
       Files.write(target, templates.read(name, f));
       if (isScript(f)) makeExecutable(target);
     }

@@ -8,9 +8,11 @@ import picocli.CommandLine.Mixin;
 @Command(
     name = "schema",
     description = {
-      "Prints the JSON Schema of the spec, for editors: e.g. 'fnctl schema > fnctl.schema.json' and"
-          + " point the YAML language server at it. Validation by fnctl itself goes further (cron,"
-          + " references, provider rules): use 'fnctl validate'.",
+      "Prints the JSON Schema of the spec, for editors (save it and point the YAML language"
+          + " server at it):",
+      "  fnctl schema > fnctl-schema.json",
+      "Validation by fnctl itself goes further (cron, references, provider rules): use 'fnctl"
+          + " validate'.",
       "Exit codes: 0."
     })
 final class SchemaCommand implements Callable<Integer> {

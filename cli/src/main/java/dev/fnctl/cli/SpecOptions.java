@@ -20,7 +20,8 @@ final class SpecOptions {
       paramLabel = "NAME",
       description =
           "The target to work on. Default: the only target; with several, the first one on the"
-              + " local provider; without any, an implicit local target.")
+              + " local provider (if there is none, name one with -t); without any, an implicit"
+              + " local target.")
   String target;
 
   /** The spec file, which must exist: a missing file is the user's input problem (exit 3). */

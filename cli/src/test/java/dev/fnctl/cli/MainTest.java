@@ -410,6 +410,20 @@ class MainTest {
     assertEquals(ExitCode.INVALID, run("init"));
   }
 
+  @Test
+  void initIntoARelativeDirectory() throws IOException {
+    templates = new Templates(getClass().getClassLoader(), "test-templates/");
+    Path relative = Path.of("target", "init-" + System.nanoTime());
+    try {
+      assertEquals(0, run("init", "--template", "demo", relative.toString()), err);
+      assertTrue(Files.isRegularFile(relative.resolve("fnctl.yaml")));
+    } finally {
+      try (var files = Files.walk(relative)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
+    }
+  }
+
   static final class ApplyOptionsDefaults {
     static final int PARALLELISM = dev.fnctl.engine.ApplyOptions.DEFAULT_PARALLELISM;
   }

@@ -50,6 +50,11 @@ final class Launcher {
     List<String> command = new ArrayList<>();
     command.add(SCRIPT.toString());
     command.addAll(List.of(args));
+    return exec(dir, env, null, command);
+  }
+
+  /** Runs any command the same way, with {@code input} as its stdin (null: /dev/null). */
+  static Result exec(Path dir, Map<String, String> env, String input, List<String> command) {
     try {
       Path out = Files.createTempFile("fnctl-out", ".txt");
       Path err = Files.createTempFile("fnctl-err", ".txt");
@@ -58,7 +63,13 @@ final class Launcher {
       pb.environment().remove("FNCTL_JAVA_OPTS");
       pb.environment().put("NO_COLOR", "1");
       pb.environment().putAll(env);
-      pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+      Path in = null;
+      if (input == null) {
+        pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+      } else {
+        in = Files.writeString(Files.createTempFile("fnctl-in", ".txt"), input);
+        pb.redirectInput(in.toFile());
+      }
       pb.redirectOutput(out.toFile());
       pb.redirectError(err.toFile());
       Process p = pb.start();
@@ -74,6 +85,7 @@ final class Launcher {
               Files.readString(err, StandardCharsets.UTF_8));
       Files.delete(out);
       Files.delete(err);
+      if (in != null) Files.delete(in);
       return r;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -1,0 +1,42 @@
+package dev.fnctl.cli.view;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fnctl.model.plan.Plan;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class PlanJsonTest {
+
+  @ParameterizedTest
+  @ValueSource(strings = {"create", "update", "replace", "delete", "no-op", "unknown", "sensitive", "mixed"})
+  void aSavedPlanReadsBackAsTheSameRecord(String name) {
+    Plan plan = PlanFixtures.cases().get(name);
+    Plan read = PlanJson.read(PlanJson.write(plan));
+    // Masked values stay masked and sets come back sorted: the file is a fixed point.
+    assertEquals(PlanJson.write(plan), PlanJson.write(read));
+    assertEquals(plan.summary(), read.summary());
+    assertEquals(plan.liveDigest(), read.liveDigest());
+    assertEquals(plan.specDigest(), read.specDigest());
+  }
+
+  @Test
+  void sensitiveValuesAreMaskedInTheFile() {
+    Plan read = PlanJson.read(PlanJson.write(PlanFixtures.cases().get("sensitive")));
+    assertEquals(PlanJson.MASK, read.changes().get(0).after().get("secrets"));
+    assertEquals(PlanJson.MASK, ((Map<?, ?>) read.changes().get(0).after().get("env")).get("API_TOKEN"));
+    assertEquals("test", ((Map<?, ?>) read.changes().get(0).after().get("env")).get("MODE"));
+  }
+
+  @Test
+  void anotherFormatVersionIsRefused() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> PlanJson.read("{\"formatVersion\": \"2.0\", \"changes\": []}"));
+    assertTrue(e.getMessage().contains("plan format 2.0 is not supported"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> PlanJson.read("[1, 2]"));
+  }
+}
