@@ -119,7 +119,8 @@ class SpecSchemaTest {
         "missing-function-fields",
         "cron-field-count",
         "schedule-cron-and-rate",
-        "quoted-numbers"
+        "quoted-numbers",
+        "runtimes"
       })
   void rejectsWhatTheLoaderRejects(String name) throws IOException {
     Path spec = InvalidSpecsTest.DIR.resolve(name + ".yaml");
