@@ -33,7 +33,7 @@ final class SettingsReader {
         runtime == null ? null : RuntimeReader.read(runtime),
         memory == null ? null : memory.integer(MEMORY_MIN, MEMORY_MAX, " MB"),
         timeout == null ? null : timeout(timeout),
-        architecture == null ? null : architecture.word(List.of("x86_64", "arm64"), false),
+        architecture == null ? null : architecture.word(List.of("x86_64", "arm64")),
         env == null ? Map.of() : variables(env, "environment variables"),
         concurrency == null ? null : concurrency(concurrency));
   }
