@@ -25,13 +25,6 @@ import java.util.regex.Pattern;
  */
 public final class AwsProvider implements Provider {
 
-  /** Runtimes Lambda offers for new functions (deprecated ones refuse creation). */
-  static final Set<String> RUNTIMES = Set.of(
-      "nodejs18.x", "nodejs20.x", "nodejs22.x",
-      "python3.9", "python3.10", "python3.11", "python3.12", "python3.13",
-      "java11", "java17", "java21", "java8.al2",
-      "dotnet8", "ruby3.2", "ruby3.3", "ruby3.4",
-      "provided.al2", "provided.al2023");
   static final Set<String> ARCHITECTURES = Set.of("x86_64", "arm64");
   private static final Pattern BUCKET_NAME = Pattern.compile("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$");
   private static final Pattern IP_ADDRESS = Pattern.compile("^\\d+\\.\\d+\\.\\d+\\.\\d+$");
@@ -66,9 +59,9 @@ public final class AwsProvider implements Provider {
       String path = "functions." + f.name();
       if (f.runtime() == null) {
         problems.add(new Problem(path + ".runtime", "no runtime: set runtime on the function or in defaults"));
-      } else if (!RUNTIMES.contains(f.runtime())) {
+      } else if (LambdaRuntimes.lambdaId(f.runtime()).isEmpty()) {
         problems.add(new Problem(path + ".runtime", "runtime '" + f.runtime() + "' is not offered by Lambda" + on
-            + "; use one of " + String.join(", ", new java.util.TreeSet<>(RUNTIMES))));
+            + "; use one of " + String.join(", ", LambdaRuntimes.OFFERED)));
       }
       if (f.memory() < 128 || f.memory() > 10240) {
         problems.add(new Problem(path + ".memory", "memory " + f.memory() + " MB is outside Lambda's 128..10240 MB" + on));

@@ -177,7 +177,7 @@ final class StackLayout {
 
     CodePackage code = dev.fnctl.provider.CodePackager.pack(baseDir, f.code());
     Map<String, Object> fn = new LinkedHashMap<>();
-    fn.put("runtime", f.runtime());
+    fn.put("runtime", LambdaRuntimes.lambdaId(f.runtime()).orElse(f.runtime()));
     fn.put("handler", f.handler());
     fn.put("memory", (long) f.memory());
     fn.put("timeout", f.timeout().getSeconds());
