@@ -100,7 +100,7 @@ final class Applier {
     }
     if (interrupted) Thread.currentThread().interrupt(); // the report still says what was done
     List<ResourceChange> notStarted = pending.stream().map(Node::change).toList();
-    return new ApplyReport(List.copyOf(done), failed, notStarted, Map.of());
+    return new ApplyReport(List.copyOf(done), java.util.Collections.unmodifiableMap(failed), notStarted, Map.of());
   }
 
   /** Forward work waits for the changes it depends on; deletes wait for all forward work and their dependents' deletes. */

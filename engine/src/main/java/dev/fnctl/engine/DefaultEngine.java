@@ -126,25 +126,34 @@ final class DefaultEngine implements Engine {
     ApplyListener l = listener == null ? ApplyListener.NONE : listener;
     Applier applier = new Applier(s.cloud, options.parallelism(), l); // checks parallelism before locking
     s.log.to(l);
-    try (LockGuard lock = LockGuard.acquire(s.cloud.lock(), options.operation(), options.lockTimeout(), l)) {
-      // Under the lock, the cloud must still be what was planned against: another run may have
-      // applied between this plan and now.
-      LiveState now = s.cloud.read(s.deployment, s.desired);
-      if (!LiveDigest.of(now).equals(s.plan.liveDigest())) {
-        throw new ProviderException(
-            "the live state of target '" + s.plan.target()
-                + "' changed since the plan was made (another run applied, or something was changed outside"
-                + " fnctl); nothing was changed: run fnctl plan again");
+    try {
+      LockGuard lock = LockGuard.acquire(s.cloud.lock(), options.operation(), options.lockTimeout(), l);
+      try {
+        return applyLocked(s, applier, l);
+      } finally {
+        lock.release();
       }
-      ApplyReport report = applier.run(s.plan.changes(), s.desiredByAddress, s.live);
-      if (!report.succeeded()) return report;
-      return new ApplyReport(report.done(), report.failed(), report.notStarted(), outputsAfter(s, l));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ProviderException("apply was interrupted");
+      throw new ProviderException("apply was interrupted while waiting for the stack lock; nothing was changed");
     } finally {
       s.log.to(ApplyListener.NONE);
     }
+  }
+
+  private static ApplyReport applyLocked(Session s, Applier applier, ApplyListener l) throws ProviderException {
+    // Under the lock, the cloud must still be what was planned against: another run may have
+    // applied between this plan and now.
+    LiveState now = s.cloud.read(s.deployment, s.desired);
+    if (!LiveDigest.of(now).equals(s.plan.liveDigest())) {
+      throw new ProviderException(
+          "the live state of target '" + s.plan.target()
+              + "' changed since the plan was made (another run applied, or something was changed outside"
+              + " fnctl); nothing was changed: run fnctl plan again");
+    }
+    ApplyReport report = applier.run(s.plan.changes(), s.desiredByAddress, s.live);
+    if (!report.succeeded()) return report;
+    return new ApplyReport(report.done(), report.failed(), report.notStarted(), outputsAfter(s, l));
   }
 
   private static Map<String, String> outputsAfter(Session s, ApplyListener l) {

@@ -12,7 +12,7 @@ import java.util.UUID;
  * Holds a stack lock for one apply or destroy. Taking it retries with a growing pause until the
  * timeout, then names the holder; releasing never hides the outcome of the run it guarded.
  */
-final class LockGuard implements AutoCloseable {
+final class LockGuard {
   private static final Duration FIRST_PAUSE = Duration.ofMillis(200);
   private static final Duration LONGEST_PAUSE = Duration.ofSeconds(5);
 
@@ -51,8 +51,8 @@ final class LockGuard implements AutoCloseable {
     return me;
   }
 
-  @Override
-  public void close() {
+  /** Releases the lock; a failure is noted, never thrown, so it cannot hide the run's outcome. */
+  void release() {
     try {
       lock.release(me);
     } catch (ProviderException | RuntimeException e) {

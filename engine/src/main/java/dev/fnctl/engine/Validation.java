@@ -4,25 +4,30 @@ import dev.fnctl.model.diag.Diagnostic;
 import dev.fnctl.model.diag.Position;
 import dev.fnctl.model.diag.SourceMap;
 import dev.fnctl.model.spec.Deployment;
+import dev.fnctl.model.spec.FunctionSpec;
 import dev.fnctl.model.spec.Spec;
 import dev.fnctl.provider.Problem;
 import dev.fnctl.provider.Provider;
 import dev.fnctl.provider.Providers;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the model cannot check alone, for one target of a loaded spec: that its provider exists,
- * that its settings are ones the provider knows, and the provider's own rules. Problems point at
+ * What the model cannot check alone, for one target of a loaded spec: that every function's code
+ * is there, that the target's provider exists, that its settings are ones the provider knows, and
+ * the provider's own rules. Problems point at
  * the spec through its source map.
  */
 final class Validation {
   private Validation() {}
 
   static List<Diagnostic> check(Spec spec, String targetName, Providers providers) {
-    List<Diagnostic> out = new ArrayList<>();
+    List<Diagnostic> out = new ArrayList<>(missingCode(spec));
     Deployment deployment = spec.forTarget(targetName);
     String base = "targets." + targetName;
     String id = deployment.target().provider();
@@ -46,6 +51,28 @@ final class Validation {
       out.add(at(spec, base + "." + key, message));
     }
     for (Problem p : provider.get().validate(deployment)) out.add(at(spec, p.path(), p.message()));
+    return out;
+  }
+
+  /** A code path that is not there is the user's to fix (exit 3), found before any cloud is read. */
+  private static List<Diagnostic> missingCode(Spec spec) {
+    List<Diagnostic> out = new ArrayList<>();
+    if (spec.baseDir() == null) return out;
+    for (FunctionSpec f : spec.functions().values()) {
+      if (f.code() == null || f.code().isBlank()) continue;
+      Path code;
+      try {
+        code = spec.baseDir().resolve(f.code()).normalize();
+      } catch (InvalidPathException e) {
+        out.add(at(spec, "functions." + f.name() + ".code", "'" + f.code() + "' is not a valid path"));
+        continue;
+      }
+      if (!Files.exists(code)) {
+        out.add(
+            at(spec, "functions." + f.name() + ".code",
+                "code path '" + f.code() + "' does not exist (looked for " + code.toAbsolutePath() + ")"));
+      }
+    }
     return out;
   }
 

@@ -82,6 +82,18 @@ class EngineTest {
   }
 
   @Test
+  void aMissingCodePathIsASpecProblemWithItsPosition() {
+    dev.fnctl.model.spec.FunctionSpec fn =
+        new dev.fnctl.model.spec.FunctionSpec(
+            "resize", "./functions/nowhere", "main.handle", dev.fnctl.model.spec.FunctionSettings.NONE, Map.of(), List.of(), List.of());
+    specs.spec = TestSpecs.spec("fake", Map.of(), "d", Map.of("resize", fn));
+    List<String> rendered = engine.validate(TestSpecs.FILE).stream().map(Diagnostic::render).toList();
+    assertEquals(1, rendered.size(), rendered.toString());
+    assertTrue(rendered.get(0).startsWith("fnctl.yaml:8:11: functions.resize.code: code path './functions/nowhere' does not exist (looked for /"), rendered.get(0));
+    assertThrows(SpecException.class, () -> engine.plan(TestSpecs.FILE, null, Engine.PlanMode.NORMAL));
+  }
+
+  @Test
   void planRefusesAnInvalidSpecBeforeTouchingTheCloud() {
     provider.problems.add(new Problem("functions.resize.memory", "too much"));
     SpecException e = assertThrows(SpecException.class, () -> engine.plan(TestSpecs.FILE, null, Engine.PlanMode.NORMAL));

@@ -21,14 +21,19 @@ final class TestSpecs implements SpecSource {
   volatile Spec spec = spec("fake", Map.of(), "digest-1");
 
   static Spec spec(String provider, Map<String, String> settings, String digest) {
+    return spec(provider, settings, digest, Map.of());
+  }
+
+  static Spec spec(String provider, Map<String, String> settings, String digest, Map<String, dev.fnctl.model.spec.FunctionSpec> functions) {
     Map<String, Position> positions = new LinkedHashMap<>();
     positions.put("targets.dev", new Position("fnctl.yaml", 3, 3));
     positions.put("targets.dev.provider", new Position("fnctl.yaml", 3, 18));
     positions.put("targets.dev.regoin", new Position("fnctl.yaml", 4, 5));
     positions.put("functions.resize.memory", new Position("fnctl.yaml", 9, 13));
+    positions.put("functions.resize.code", new Position("fnctl.yaml", 8, 11));
     Map<String, Target> targets = Map.of("dev", new Target("dev", provider, settings, null, Map.of()));
     return new Spec(
-        Spec.API_VERSION, "orders", targets, FunctionSettings.NONE, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
+        Spec.API_VERSION, "orders", targets, FunctionSettings.NONE, functions, Map.of(), Map.of(), Map.of(), Map.of(),
         FILE, Path.of("."), new SourceMap("fnctl.yaml", positions), digest);
   }
 

@@ -115,7 +115,9 @@ final class LocalResources {
     p.put("permissions", permissions);
     deps.remove(address(FUNCTION, f.name()));
     return new Resource(
-        address(FUNCTION, f.name()), FUNCTION, Item.function(f.name()), p, Set.of("name"), Set.of(), List.copyOf(deps), pkg);
+        address(FUNCTION, f.name()), FUNCTION, Item.function(f.name()), p, Set.of("name"),
+        Set.of("secrets"), // references, not values, but views mask them all the same
+        List.copyOf(deps), pkg);
   }
 
   private List<Resource> triggers(FunctionSpec f) {

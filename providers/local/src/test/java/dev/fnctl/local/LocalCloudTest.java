@@ -83,6 +83,7 @@ class LocalCloudTest {
     assertEquals(512L, fn.properties().get("memory"));
     assertEquals(60L, fn.properties().get("timeout"));
     assertEquals(Map.of("API_KEY", "stripe-key"), fn.properties().get("secrets"));
+    assertEquals(Set.of("secrets"), fn.sensitive());
     assertEquals(((CodePackage) fn.payload()).sha256Hex(), fn.properties().get("codeSha256"));
     assertEquals(List.of("local:bucket/uploads", "local:queue/orders"), fn.dependsOn());
     @SuppressWarnings("unchecked")

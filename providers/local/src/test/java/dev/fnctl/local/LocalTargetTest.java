@@ -177,6 +177,44 @@ class LocalTargetTest {
   }
 
   @Test
+  void aFailedStepIsReportedAndARerunConverges() throws Exception {
+    // Something in the way of one resource's file: its write fails, as a cloud call would.
+    Path blocked = stateDir().resolve("budget/monthly.json");
+    Files.createDirectories(blocked.resolve("in-the-way"));
+    ApplyReport failed = apply(Engine.PlanMode.NORMAL);
+    assertFalse(failed.succeeded());
+    assertEquals(List.of("local:budget/monthly"), failed.failed().keySet().stream().map(ResourceChange::address).toList());
+    assertEquals(10, failed.done().size() + failed.failed().size() + failed.notStarted().size());
+    assertFalse(Files.exists(stateDir().resolve("lock.json")), "the lock is released after a failure");
+
+    Files.delete(blocked.resolve("in-the-way"));
+    Files.delete(blocked);
+    Plan rerun = plan(Engine.PlanMode.NORMAL);
+    assertEquals(failed.failed().size() + failed.notStarted().size(), rerun.count(Action.CREATE), shape(rerun).toString());
+    assertEquals(0, rerun.count(Action.UPDATE) + rerun.count(Action.DELETE) + rerun.count(Action.REPLACE));
+    assertTrue(apply(Engine.PlanMode.NORMAL).succeeded());
+    assertFalse(plan(Engine.PlanMode.NORMAL).hasChanges());
+  }
+
+  @Test
+  void aSpecWithoutTargetsDeploysToTheImplicitLocalTarget() throws Exception {
+    Files.writeString(
+        spec,
+        """
+        apiVersion: fnctl.dev/v1
+        stack: tiny
+        functions:
+          hello: { code: ./functions/resize, handler: main.handle, runtime: python3.12 }
+        """);
+    assertEquals(List.of(), engine.validate(spec));
+    try (PlanSession s = engine.plan(spec, null, Engine.PlanMode.NORMAL)) {
+      assertEquals("local", s.plan().target());
+      assertTrue(engine.apply(s, ApplyOptions.defaults(), ApplyListener.NONE).succeeded());
+    }
+    assertTrue(Files.exists(project.resolve(".fnctl/local/tiny/local/function/hello.json")));
+  }
+
+  @Test
   void aChangedSettingIsExactlyOneUpdate() throws Exception {
     assertTrue(apply(Engine.PlanMode.NORMAL).succeeded());
     writeSpec(1024);

@@ -53,7 +53,8 @@ final class EventSources {
         p.put("enabled", !"Disabled".equalsIgnoreCase(c.state()) && !"Disabling".equalsIgnoreCase(c.state()));
         String neutral = s.names.neutral(fn);
         out.add(new LiveResource(AwsTypes.address(EVENT_SOURCE, fn + "/" + queue), EVENT_SOURCE,
-            "function " + (neutral == null ? fn : neutral), true, p, Map.of("id", c.uuid())));
+            "function " + (neutral == null ? fn : neutral), true, p, Map.of("id", c.uuid()),
+            List.of(AwsTypes.address(AwsTypes.FUNCTION, fn), AwsTypes.address(AwsTypes.QUEUE, queue))));
       }
       marker = page.nextMarker();
     } while (marker != null);

@@ -54,7 +54,7 @@ final class HttpApis {
     String apiAddress = AwsTypes.address(API, name);
     Map<String, Object> ap = new LinkedHashMap<>();
     ap.put("protocol", api.protocolTypeAsString());
-    out.add(new LiveResource(apiAddress, API, StackLayout.STACK_ITEM, owned, ap,
+    out.add(new LiveResource(apiAddress, API, s.names.stackItem(), owned, ap,
         Map.of("id", api.apiId(), "endpoint", api.apiEndpoint() == null ? "" : api.apiEndpoint())));
     if (!owned) return out;
     String id = api.apiId();
@@ -69,8 +69,8 @@ final class HttpApis {
       Map<String, Object> p = new LinkedHashMap<>();
       p.put("api", id);
       p.put("autoDeploy", Boolean.TRUE.equals(st.autoDeploy()));
-      out.add(new LiveResource(AwsTypes.address(STAGE, name + "/" + st.stageName()), STAGE, StackLayout.STACK_ITEM, true, p,
-          Map.of("name", st.stageName())));
+      out.add(new LiveResource(AwsTypes.address(STAGE, name + "/" + st.stageName()), STAGE, s.names.stackItem(), true, p,
+          Map.of("name", st.stageName()), List.of(apiAddress)));
     }
     Map<String, String> integrationFunction = new HashMap<>();
     for (Integration i : integrations) {
@@ -85,7 +85,7 @@ final class HttpApis {
       p.put("uri", uri);
       p.put("payloadFormat", i.payloadFormatVersion());
       out.add(new LiveResource(AwsTypes.address(INTEGRATION, name + "/" + neutral), INTEGRATION, "function " + neutral, true, p,
-          Map.of("id", i.integrationId())));
+          Map.of("id", i.integrationId()), List.of(apiAddress, AwsTypes.address(AwsTypes.FUNCTION, fn))));
     }
     for (Route r : routes) {
       String target = r.target() == null ? "" : r.target();
@@ -97,7 +97,8 @@ final class HttpApis {
       p.put("authorization", r.authorizationTypeAsString() == null ? "NONE" : r.authorizationTypeAsString());
       String fn = integrationFunction.get(integrationId);
       out.add(new LiveResource(AwsTypes.address(ROUTE, name + "/" + r.routeKey()), ROUTE,
-          fn == null ? StackLayout.STACK_ITEM : "function " + fn, true, p, Map.of("id", r.routeId())));
+          fn == null ? s.names.stackItem() : "function " + fn, true, p, Map.of("id", r.routeId()),
+          fn == null ? List.of(apiAddress) : List.of(apiAddress, AwsTypes.address(INTEGRATION, name + "/" + fn))));
     }
     return out;
   }

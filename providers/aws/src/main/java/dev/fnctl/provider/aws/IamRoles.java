@@ -74,7 +74,7 @@ final class IamRoles {
     }
     String name = r.roleName();
     String neutral = s.names.neutral(name);
-    String item = name.equals(s.names.schedulerRole()) || neutral == null ? StackLayout.STACK_ITEM : "function " + neutral;
+    String item = name.equals(s.names.schedulerRole()) || neutral == null ? s.names.stackItem() : "function " + neutral;
     return new LiveResource(AwsTypes.address(ROLE, name), ROLE, item, owned, p, Map.of("arn", r.arn()));
   }
 

@@ -63,7 +63,8 @@ final class InvokePermissions {
         p.put("sourceAccount", sourceAccount);
       }
       out.add(new LiveResource(AwsTypes.address(PERMISSION, function + "/" + sid), PERMISSION,
-          "function " + (neutral == null ? function : neutral), true, p, Map.of()));
+          "function " + (neutral == null ? function : neutral), true, p, Map.of(),
+          List.of(AwsTypes.address(AwsTypes.FUNCTION, function))));
     }
     return out;
   }

@@ -70,8 +70,9 @@ final class LambdaFunctions {
     p.put("reservedConcurrency", r.concurrency() != null && r.concurrency().reservedConcurrentExecutions() != null
         ? r.concurrency().reservedConcurrentExecutions().longValue() : null);
     String neutral = s.names.neutral(name);
+    String role = c.role() == null ? "" : c.role().substring(c.role().lastIndexOf('/') + 1);
     return new LiveResource(AwsTypes.address(FUNCTION, name), FUNCTION, "function " + (neutral == null ? name : neutral), owned, p,
-        Map.of("arn", c.functionArn()));
+        Map.of("arn", c.functionArn()), List.of(AwsTypes.address(AwsTypes.ROLE, role)));
   }
 
   @SuppressWarnings("unchecked")

@@ -44,7 +44,7 @@ final class Schedules {
     boolean owned = tags.stream().anyMatch(t -> t.key().equals(StackNames.STACK_TAG) && t.value().equals(s.names.stack()))
         && tags.stream().anyMatch(t -> t.key().equals(StackNames.TARGET_TAG) && t.value().equals(s.names.target()));
     List<LiveResource> out = new ArrayList<>();
-    out.add(new LiveResource(AwsTypes.address(SCHEDULE_GROUP, group), SCHEDULE_GROUP, StackLayout.STACK_ITEM, owned, Map.of(),
+    out.add(new LiveResource(AwsTypes.address(SCHEDULE_GROUP, group), SCHEDULE_GROUP, s.names.stackItem(), owned, Map.of(),
         Map.of("arn", found.arn())));
     if (!owned) return out;
     List<ScheduleSummary> summaries = new ArrayList<>();
@@ -77,8 +77,15 @@ final class Schedules {
     p.put("state", r.stateAsString() == null ? "ENABLED" : r.stateAsString());
     int dash = name.lastIndexOf('-');
     String fn = dash > 0 ? name.substring(0, dash) : name;
+    List<String> deps = new ArrayList<>(List.of(AwsTypes.address(SCHEDULE_GROUP, group)));
+    if (r.target() != null && r.target().arn() != null) {
+      deps.add(AwsTypes.address(AwsTypes.FUNCTION, r.target().arn().substring(r.target().arn().lastIndexOf(':') + 1)));
+    }
+    if (r.target() != null && r.target().roleArn() != null) {
+      deps.add(AwsTypes.address(AwsTypes.ROLE, r.target().roleArn().substring(r.target().roleArn().lastIndexOf('/') + 1)));
+    }
     return new LiveResource(AwsTypes.address(SCHEDULE, group + "/" + name), SCHEDULE, "function " + fn, true, p,
-        Map.of("arn", r.arn()));
+        Map.of("arn", r.arn()), deps);
   }
 
   Map<String, Object> createGroup(String group) throws ProviderException {

@@ -66,7 +66,7 @@ final class SnsTopics {
         p.put("protocol", sub.protocol());
         p.put("endpoint", sub.endpoint());
         out.add(new LiveResource(AwsTypes.address(SUBSCRIPTION, topic + "/" + fn), SUBSCRIPTION, "function " + neutral, true, p,
-            Map.of("arn", sub.subscriptionArn())));
+            Map.of("arn", sub.subscriptionArn()), List.of(AwsTypes.address(TOPIC, topic), AwsTypes.address(AwsTypes.FUNCTION, fn))));
       }
       token = page.nextToken();
     } while (token != null);

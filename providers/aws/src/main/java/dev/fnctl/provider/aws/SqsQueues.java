@@ -69,7 +69,12 @@ final class SqsQueues {
     }
     String neutral = s.names.neutral(name);
     String item = "queue " + (neutral == null ? name : neutral.endsWith("-dlq") ? neutral.substring(0, neutral.length() - 4) : neutral);
-    return new LiveResource(AwsTypes.address(QUEUE, name), QUEUE, item, ownedArns.contains(arn), p, Map.of("arn", arn, "url", url));
+    List<String> deps = new java.util.ArrayList<>();
+    if (p.get("redrive") instanceof Map<?, ?> r) {
+      String dlq = String.valueOf(r.get("deadLetterTargetArn"));
+      deps.add(AwsTypes.address(QUEUE, dlq.substring(dlq.lastIndexOf(':') + 1)));
+    }
+    return new LiveResource(AwsTypes.address(QUEUE, name), QUEUE, item, ownedArns.contains(arn), p, Map.of("arn", arn, "url", url), deps);
   }
 
   Map<String, Object> create(String name, Map<String, Object> after) throws ProviderException {

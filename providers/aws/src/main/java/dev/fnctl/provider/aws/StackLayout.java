@@ -35,7 +35,7 @@ final class StackLayout {
   static final String SCHEDULER_TRUST = "scheduler.amazonaws.com";
   static final String BASIC_EXECUTION = "AWSLambdaBasicExecutionRole";
   static final String POLICY_VERSION = "2012-10-17";
-  static final String STACK_ITEM = "stack";
+
   static final long DEFAULT_RETENTION = 345_600L;
   static final long DLQ_RETENTION = 1_209_600L;
 
@@ -175,7 +175,7 @@ final class StackLayout {
     role.put("policy", policy);
     add(Resource.of(roleAddress, ROLE, item, role, List.of()));
 
-    CodePackage code = FunctionCode.pack(baseDir, f.code());
+    CodePackage code = dev.fnctl.provider.CodePackager.pack(baseDir, f.code());
     Map<String, Object> fn = new LinkedHashMap<>();
     fn.put("runtime", f.runtime());
     fn.put("handler", f.handler());
@@ -190,7 +190,7 @@ final class StackLayout {
     if (code.size() > directUploadLimit) {
       // Too large for a direct upload: through the stack's artifact bucket.
       String bucket = address(BUCKET, names.artifactBucket());
-      add(Resource.of(bucket, BUCKET, STACK_ITEM, Map.of(), List.of()));
+      add(Resource.of(bucket, BUCKET, names.stackItem(), Map.of(), List.of()));
       deps.add(bucket);
     }
     add(new Resource(address(FUNCTION, phys), FUNCTION, item, fn, Set.of(), Set.of(), deps, code));
@@ -314,13 +314,13 @@ final class StackLayout {
 
   private void schedulerBase(List<String> scheduledFunctionArns) {
     Map<String, Object> group = new LinkedHashMap<>();
-    add(Resource.of(address(SCHEDULE_GROUP, names.scheduleGroup()), SCHEDULE_GROUP, STACK_ITEM, group, List.of()));
+    add(Resource.of(address(SCHEDULE_GROUP, names.scheduleGroup()), SCHEDULE_GROUP, names.stackItem(), group, List.of()));
     Map<String, Object> role = new LinkedHashMap<>();
     role.put("trust", SCHEDULER_TRUST);
     role.put("managedPolicies", List.of());
     role.put("policy", policyDocument(List.of(new Statement("InvokeScheduledFunctions",
         new TreeSet<>(List.of("lambda:InvokeFunction")), new TreeSet<>(scheduledFunctionArns)))));
-    add(Resource.of(address(ROLE, names.schedulerRole()), ROLE, STACK_ITEM, role, List.of()));
+    add(Resource.of(address(ROLE, names.schedulerRole()), ROLE, names.stackItem(), role, List.of()));
   }
 
   private String apiAddress() {
@@ -330,11 +330,11 @@ final class StackLayout {
   private void httpBase() {
     Map<String, Object> api = new LinkedHashMap<>();
     api.put("protocol", "HTTP");
-    add(Resource.of(apiAddress(), API, STACK_ITEM, api, List.of()));
+    add(Resource.of(apiAddress(), API, names.stackItem(), api, List.of()));
     Map<String, Object> stage = new LinkedHashMap<>();
     stage.put("api", new Ref(apiAddress(), "id"));
     stage.put("autoDeploy", true);
-    add(Resource.of(address(STAGE, names.httpApi() + "/$default"), STAGE, STACK_ITEM, stage, List.of(apiAddress())));
+    add(Resource.of(address(STAGE, names.httpApi() + "/$default"), STAGE, names.stackItem(), stage, List.of(apiAddress())));
   }
 
   // ---- triggers

@@ -7,8 +7,8 @@ package dev.fnctl.provider.aws;
  */
 record StackNames(String stack, String target, String region, String account, String partition) {
 
-  static final String STACK_TAG = "fnctl-stack";
-  static final String TARGET_TAG = "fnctl-target";
+  static final String STACK_TAG = dev.fnctl.provider.Ownership.STACK_KEY;
+  static final String TARGET_TAG = dev.fnctl.provider.Ownership.TARGET_KEY;
 
   StackNames(String stack, String target, String region, String account) {
     this(stack, target, region, account, partitionOf(region));
@@ -18,6 +18,11 @@ record StackNames(String stack, String target, String region, String account, St
     if (region.startsWith("cn-")) return "aws-cn";
     if (region.startsWith("us-gov-")) return "aws-us-gov";
     return "aws";
+  }
+
+  /** The neutral item of resources shared by the whole stack (HTTP API, schedule group). */
+  String stackItem() {
+    return dev.fnctl.provider.Item.stack(stack);
   }
 
   String prefix() {
