@@ -24,6 +24,14 @@ import picocli.CommandLine.ParameterException;
  * ({@link ExitCode}); it never calls {@code System.exit}, so tests run it in-process.
  */
 public final class Main {
+  static {
+    // Cloud SDKs log through SLF4J; without a binding, SLF4J 2 warns on stderr at first use, which
+    // would break the one-line error contract. fnctl reports through its own views instead.
+    if (System.getProperty("slf4j.internal.verbosity") == null) {
+      System.setProperty("slf4j.internal.verbosity", "ERROR");
+    }
+  }
+
   private Main() {}
 
   public static void main(String... args) {
