@@ -56,10 +56,15 @@ final class ApplyRun {
    */
   int run(Cli cli, PlanSession session, boolean destroy, boolean approved) throws ProviderException {
     Plan plan = session.plan();
-    PlanView.human(cli.out, cli.palette).show(plan);
     ApplyView view = new ApplyView(cli.out, cli.palette);
+    if (destroy && !plan.hasChanges()) {
+      cli.out.printf("Nothing to destroy: stack %s owns no resources on target %s.%n", plan.stack(), plan.target());
+      cli.out.flush();
+      return ExitCode.OK;
+    }
+    PlanView.human(cli.out, cli.palette).show(plan);
     if (!plan.hasChanges()) {
-      if (!destroy) view.outputs(plan.outputs());
+      view.outputs(plan.outputs());
       return ExitCode.OK;
     }
     if (!approved && !autoApprove) confirm(cli, plan, destroy);

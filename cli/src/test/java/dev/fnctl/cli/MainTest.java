@@ -364,6 +364,14 @@ class MainTest {
   }
 
   @Test
+  void destroyOfNothing() {
+    engine.destroyPlan = PlanFixtures.cases().get("no-op");
+    assertEquals(0, run("destroy", "-f", spec.toString(), "--auto-approve"));
+    assertEquals("Nothing to destroy: stack orders owns no resources on target dev.\n", out.replace(System.lineSeparator(), "\n"));
+    assertNull(engine.applied);
+  }
+
+  @Test
   void destroyWithoutTerminalIsRefused() {
     assertEquals(ExitCode.ERROR, run("destroy", "-f", spec.toString()));
     assertTrue(err.contains("destroy needs confirmation"), err);
