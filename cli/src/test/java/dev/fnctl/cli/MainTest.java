@@ -327,6 +327,13 @@ class MainTest {
   }
 
   @Test
+  void multiLineCloudMessagesAreFoldedIntoOneLine() {
+    engine.providerProblem = new ProviderException("PutBucketNotification failed:\n  Access Denied\n");
+    assertEquals(ExitCode.ERROR, run("plan", "-f", spec.toString()));
+    assertEquals("Error: PutBucketNotification failed: Access Denied\n", err.replace(System.lineSeparator(), "\n"));
+  }
+
+  @Test
   void heldLockExitsOne() {
     engine.providerProblem =
         new LockHeldException(new StackLock.Holder("abc", "ci@runner", "apply", Instant.parse("2026-01-01T00:00:00Z")));
