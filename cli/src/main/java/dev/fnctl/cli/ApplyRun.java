@@ -46,15 +46,14 @@ final class ApplyRun {
     throw UserError.failed(
         command
             + " needs confirmation, but there is no terminal to ask on; run it with --auto-approve"
-            + " (for CI), or review a plan saved with 'fnctl plan --out FILE' and apply that file");
+            + " (for CI, e.g. with a plan reviewed and saved by 'fnctl plan --out FILE')");
   }
 
   /**
-   * Shows the plan, asks (unless approved), applies and reports. Returns the exit code.
-   *
-   * @param approved true when no question must be asked (--auto-approve, or a saved plan)
+   * Shows the plan, asks (unless --auto-approve), applies and reports. Returns the exit code. A
+   * saved plan is asked about too: nothing changes without a 'yes' or an explicit --auto-approve.
    */
-  int run(Cli cli, PlanSession session, boolean destroy, boolean approved) throws ProviderException {
+  int run(Cli cli, PlanSession session, boolean destroy) throws ProviderException {
     Plan plan = session.plan();
     ApplyView view = new ApplyView(cli.out, cli.palette);
     if (destroy && !plan.hasChanges()) {
@@ -67,7 +66,7 @@ final class ApplyRun {
       view.outputs(plan.outputs());
       return ExitCode.OK;
     }
-    if (!approved && !autoApprove) confirm(cli, plan, destroy);
+    if (!autoApprove) confirm(cli, plan, destroy);
     cli.out.println();
     cli.out.flush();
     ApplyReport report =

@@ -36,7 +36,7 @@ final class DestroyCommand implements Callable<Integer> {
     run.requireApprovalPossible(cli, "destroy");
     Path file = spec.existingFile();
     try (PlanSession session = cli.engine().plan(file, spec.target, PlanMode.DESTROY)) {
-      return run.run(cli, session, true, false);
+      return run.run(cli, session, true);
     }
   }
 }
