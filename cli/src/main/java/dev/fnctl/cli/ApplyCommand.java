@@ -52,7 +52,7 @@ final class ApplyCommand implements Callable<Integer> {
   @Override
   public Integer call() throws SpecException, ProviderException, StalePlanException {
     if (planFile != null) return applySaved();
-    run.requireApprovalPossible(cli, "apply");
+    run.refuseEarly(cli, "apply");
     Path file = spec.existingFile();
     try (PlanSession session = cli.engine().plan(file, spec.target, PlanMode.NORMAL)) {
       return run.run(cli, session, false);
@@ -65,7 +65,7 @@ final class ApplyCommand implements Callable<Integer> {
       throw UserError.invalid("a saved plan names its own spec and target: drop -f/-t");
     }
     Plan saved = read(planFile);
-    run.requireApprovalPossible(cli, "apply");
+    run.refuseEarly(cli, "apply");
     try (PlanSession session = cli.engine().reopen(saved)) {
       return run.run(cli, session, false);
     }

@@ -37,16 +37,16 @@ final class ApplyRun {
   Duration lockTimeout;
 
   /**
-   * Fails before anything is read when confirmation is needed and nobody can give it: a CI job
-   * without --auto-approve must stop, never hang and never go ahead.
+   * Fails before the cloud is read on bad options, and when confirmation is needed and nobody can
+   * give it: a CI job without --auto-approve must stop, never hang and never go ahead.
    */
-  void requireApprovalPossible(Cli cli, String command) {
+  void refuseEarly(Cli cli, String command) {
     if (parallelism < 1) throw UserError.invalid("--parallelism must be 1 or more, not " + parallelism);
     if (autoApprove || cli.terminal.interactive()) return;
     throw UserError.failed(
         command
             + " needs confirmation, but there is no terminal to ask on; run it with --auto-approve"
-            + " (for CI, e.g. with a plan reviewed and saved by 'fnctl plan --out FILE')");
+            + " (as in CI)");
   }
 
   /**
