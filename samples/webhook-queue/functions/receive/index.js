@@ -40,9 +40,14 @@ const cloud = {
   },
 };
 
-// `secrets: { SIGNING_KEY: ... }` gives the function the secret's reference, never its value:
-// on AWS in SIGNING_KEY_SECRET_ID (a Secrets Manager name or ARN).
-const signingKeyRef = () => process.env.SIGNING_KEY_SECRET_ID || process.env.SIGNING_KEY;
+// `secrets: { SIGNING_KEY: ... }` gives the function SIGNING_KEY_SECRET_ID, the provider's
+// reference to the secret (on AWS a Secrets Manager name or ARN), and read access to that one
+// secret. The value never passes through fnctl: the function fetches it from the secret store.
+function signingKeyRef() {
+  const reference = process.env.SIGNING_KEY_SECRET_ID;
+  if (!reference) throw new Error('SIGNING_KEY_SECRET_ID is not set: deploy with secrets: { SIGNING_KEY: ... }');
+  return reference;
+}
 
 let signingKey; // fetched once per warm instance
 function respond(statusCode, payload) {

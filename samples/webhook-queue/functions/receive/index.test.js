@@ -60,3 +60,16 @@ test('a signed body that is not JSON is a 400', async () => {
   setUp();
   assert.strictEqual((await call('nope', { 'x-signature-256': sign('nope') })).statusCode, 400);
 });
+
+test('the key is read only through SIGNING_KEY_SECRET_ID, never from a plain variable', async () => {
+  const { sent, asked } = setUp();
+  delete process.env.SIGNING_KEY_SECRET_ID;
+  process.env.SIGNING_KEY = KEY; // a value in the environment must not be trusted as the key
+  try {
+    await assert.rejects(call('{}', { 'x-signature-256': sign('{}') }), /SIGNING_KEY_SECRET_ID is not set/);
+    assert.deepStrictEqual(asked, []);
+    assert.strictEqual(sent.length, 0);
+  } finally {
+    delete process.env.SIGNING_KEY;
+  }
+});

@@ -55,7 +55,7 @@ final class BudgetReader {
     }
     Budget.Period period = Budget.Period.MONTHLY;
     if (f.containsKey("period")) {
-      String word = f.get("period").word(List.of("monthly", "quarterly", "yearly"), false);
+      String word = f.get("period").word(List.of("monthly", "quarterly", "yearly"));
       period = word == null ? null : Budget.Period.valueOf(word.toUpperCase(Locale.ROOT));
     }
     List<Budget.Alert> alerts = f.containsKey("alerts") ? alerts(f.get("alerts")) : List.of();

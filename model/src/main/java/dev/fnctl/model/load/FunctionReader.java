@@ -65,7 +65,18 @@ final class FunctionReader {
               (key, value) -> {
                 SettingsReader.checkVariableName(key, value);
                 if (settings.env().containsKey(key))
-                  value.keyProblem(key + " is both in env and in secrets; keep one");
+                  value.keyProblem(
+                      key
+                          + " is both in env and in secrets; keep one (the function gets the"
+                          + " secret's reference as "
+                          + FunctionSpec.secretIdVariable(key)
+                          + ")");
+                if (settings.env().containsKey(FunctionSpec.secretIdVariable(key)))
+                  value.keyProblem(
+                      "env "
+                          + FunctionSpec.secretIdVariable(key)
+                          + " would hide the secret's reference, which the function gets under"
+                          + " that name; rename one");
                 String reference = value.nonEmptyText("a secret reference");
                 if (reference != null) secrets.put(key, reference);
               });

@@ -30,10 +30,10 @@ final class SettingsReader {
     SpecNode env = fields.get("env");
     SpecNode concurrency = fields.get("concurrency");
     return new FunctionSettings(
-        runtime == null ? null : runtime.nonEmptyText("runtime"),
+        runtime == null ? null : RuntimeReader.read(runtime),
         memory == null ? null : memory.integer(MEMORY_MIN, MEMORY_MAX, " MB"),
         timeout == null ? null : timeout(timeout),
-        architecture == null ? null : architecture.word(List.of("x86_64", "arm64"), false),
+        architecture == null ? null : architecture.word(List.of("x86_64", "arm64")),
         env == null ? Map.of() : variables(env, "environment variables"),
         concurrency == null ? null : concurrency(concurrency));
   }

@@ -208,6 +208,11 @@ final class SpecNode {
     return scalar("a string", variables);
   }
 
+  /** True when the value is written with a variable, ${...}, before resolving. */
+  boolean writesVariable() {
+    return node instanceof ScalarNode s && s.getValue().replace("$${", "").contains("${");
+  }
+
   /** Text that must not be empty. */
   String nonEmptyText(String what) {
     String t = text();
@@ -304,17 +309,14 @@ final class SpecNode {
     }
   }
 
-  /**
-   * One of {@code allowed}; with {@code upperCase} the text is compared and returned in upper case.
-   */
-  String word(List<String> allowed, boolean upperCase) {
-    String t = text();
-    if (t == null) return null;
-    String w = upperCase ? t.toUpperCase(Locale.ROOT) : t;
+  /** One of {@code allowed}, written exactly so. */
+  String word(List<String> allowed) {
+    String w = text();
+    if (w == null) return null;
     if (!allowed.contains(w)) {
       String hint =
-          DidYouMean.closest(t, allowed).map(c -> "; did you mean '" + c + "'?").orElse("");
-      problem("'" + t + "' is not one of " + String.join(", ", allowed) + hint);
+          DidYouMean.closest(w, allowed).map(c -> "; did you mean '" + c + "'?").orElse("");
+      problem("'" + w + "' is not one of " + String.join(", ", allowed) + hint);
       return null;
     }
     return w;

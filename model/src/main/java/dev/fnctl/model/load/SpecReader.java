@@ -46,7 +46,11 @@ final class SpecReader {
         root.missing("apiVersion", "start the file with apiVersion: " + Spec.API_VERSION);
     } else {
       apiVersion = f.get("apiVersion").text();
-      if (apiVersion != null && !apiVersion.equals(Spec.API_VERSION)) {
+      if (f.get("apiVersion").writesVariable()) {
+        // The version says how the rest of the file is read, so it is written as it is.
+        f.get("apiVersion")
+            .problem("apiVersion cannot use variables; write apiVersion: " + Spec.API_VERSION);
+      } else if (apiVersion != null && !apiVersion.equals(Spec.API_VERSION)) {
         f.get("apiVersion")
             .problem(
                 "apiVersion '"

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -59,7 +60,7 @@ final class TriggerReader {
   private Trigger http(SpecNode body) {
     Map<String, SpecNode> f =
         body.fields("a map with method, path and auth", List.of("method", "path", "auth"));
-    String method = f.containsKey("method") ? f.get("method").word(METHODS, true) : "ANY";
+    String method = f.containsKey("method") ? method(f.get("method")) : "ANY";
     String path = null;
     if (!f.containsKey("path")) {
       body.missing("path", "add the route, e.g. path: /orders");
@@ -77,9 +78,24 @@ final class TriggerReader {
       }
     }
     String auth =
-        f.containsKey("auth") ? f.get("auth").word(List.of("none", "iam"), false) : "none";
+        f.containsKey("auth") ? f.get("auth").word(List.of("none", "iam")) : "none";
     if (method == null || path == null || auth == null) return null;
     return new Trigger.Http(method, path, auth);
+  }
+
+  /**
+   * An HTTP method, in upper case only: methods are case-sensitive in HTTP, every cloud writes them
+   * in upper case, and one spelling keeps the schema, plans and route clashes simple.
+   */
+  private static String method(SpecNode node) {
+    String written = node.text();
+    if (written == null || METHODS.contains(written)) return written;
+    String upper = written.toUpperCase(Locale.ROOT);
+    if (METHODS.contains(upper)) {
+      node.problem("method '" + written + "' must be upper case: write " + upper);
+      return null;
+    }
+    return node.word(METHODS);
   }
 
   private Trigger schedule(SpecNode body) {
@@ -171,7 +187,7 @@ final class TriggerReader {
       List<String> written = new ArrayList<>();
       List<SpecNode> items = f.get("events").items("a list of events: created, deleted");
       for (SpecNode e : items) {
-        String w = e.word(List.of("created", "deleted"), false);
+        String w = e.word(List.of("created", "deleted"));
         if (w == null) {
           ok = false;
         } else if (written.contains(w)) {

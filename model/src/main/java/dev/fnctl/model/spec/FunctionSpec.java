@@ -10,8 +10,10 @@ import java.util.Map;
  * anywhere (a validation error) and the concurrency limits.
  *
  * @param code the path as written: a directory (zipped deterministically), a .zip or a .jar
- * @param secrets environment name to a reference into the provider's secret store; the value
- *     itself never passes through fnctl
+ * @param secrets NAME to a reference into the provider's secret store. Every provider gives the
+ *     function the environment variable {@code NAME_SECRET_ID} ({@link #secretIdVariable}) holding
+ *     its own reference to that secret, and read permission on exactly that secret; the value
+ *     itself never passes through fnctl, the function fetches it at run time
  */
 public record FunctionSpec(
     String name,
@@ -21,6 +23,14 @@ public record FunctionSpec(
     Map<String, String> secrets,
     List<Trigger> triggers,
     List<Permission> permissions) {
+
+  /** Appended to a {@code secrets:} name to make the variable holding the secret's reference. */
+  public static final String SECRET_ID_SUFFIX = "_SECRET_ID";
+
+  /** The environment variable that carries secret {@code name}'s reference: API_KEY_SECRET_ID. */
+  public static String secretIdVariable(String name) {
+    return name + SECRET_ID_SUFFIX;
+  }
 
   public String runtime() { return settings.runtime(); }
   public int memory() { return settings.memory(); }

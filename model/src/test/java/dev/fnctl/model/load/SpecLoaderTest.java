@@ -165,7 +165,7 @@ class SpecLoaderTest {
     assertEquals("thumbs", resize.env().get("THUMBS"));
     FunctionSpec report = cloud.functions().get("report");
     assertEquals(512, report.memory(), "target defaults beat spec defaults");
-    assertEquals("nodejs20.x", report.runtime(), "the function's runtime beats defaults");
+    assertEquals("nodejs22", report.runtime(), "the function's runtime beats defaults");
     assertEquals("arm64", report.architecture());
     assertEquals(Duration.ofSeconds(30), report.timeout());
 

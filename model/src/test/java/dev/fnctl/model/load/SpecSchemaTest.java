@@ -119,7 +119,9 @@ class SpecSchemaTest {
         "missing-function-fields",
         "cron-field-count",
         "schedule-cron-and-rate",
-        "quoted-numbers"
+        "quoted-numbers",
+        "runtimes",
+        "api-version-variable"
       })
   void rejectsWhatTheLoaderRejects(String name) throws IOException {
     Path spec = InvalidSpecsTest.DIR.resolve(name + ".yaml");
@@ -138,7 +140,10 @@ class SpecSchemaTest {
                 "    permissions: [{ bucket: b, access: consume }]\n",
                 "    concurrency: { max: 0 }\n",
                 "    env: { lower: x }\n",
-                "    secrets: { KEY: \"\" }\n"));
+                "    secrets: { KEY: \"\" }\n",
+                "    runtime: nodejs20.x\n",
+                "    triggers: [{ http: { method: get, path: /a } }]\n",
+                "    triggers: [{ http: { method: Post, path: /a } }]\n"));
     assertEquals(Set.of(), validate(write(base)));
     for (String m : mistakes) {
       assertFalse(validate(write(base + m)).isEmpty(), m);
