@@ -25,8 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
       "Makes the cloud match the spec: plans, shows the plan, asks for confirmation ('yes') and"
           + " applies it in dependency order under the stack lock.",
       "Without a terminal (CI) it refuses unless --auto-approve is given. With a saved PLAN file"
-          + " (from 'fnctl plan --out') it applies exactly that plan without asking, and refuses it"
-          + " if the spec or the live cloud changed since it was made.",
+          + " (from 'fnctl plan --out') it applies exactly that plan, and refuses it if the spec or"
+          + " the live cloud changed since it was made.",
       "Exit codes: 0 applied (or nothing to do), 1 error or partial apply (run apply again to"
           + " converge), 3 invalid spec or command line."
     })
@@ -52,10 +52,10 @@ final class ApplyCommand implements Callable<Integer> {
   @Override
   public Integer call() throws SpecException, ProviderException, StalePlanException {
     if (planFile != null) return applySaved();
-    run.requireApprovalPossible(cli, "apply");
+    run.refuseEarly(cli, "apply");
     Path file = spec.existingFile();
     try (PlanSession session = cli.engine().plan(file, spec.target, PlanMode.NORMAL)) {
-      return run.run(cli, session, false, false);
+      return run.run(cli, session, false);
     }
   }
 
@@ -64,10 +64,10 @@ final class ApplyCommand implements Callable<Integer> {
         || command.commandLine().getParseResult().hasMatchedOption("-t")) {
       throw UserError.invalid("a saved plan names its own spec and target: drop -f/-t");
     }
-    if (run.parallelism < 1) throw UserError.invalid("--parallelism must be 1 or more, not " + run.parallelism);
     Plan saved = read(planFile);
+    run.refuseEarly(cli, "apply");
     try (PlanSession session = cli.engine().reopen(saved)) {
-      return run.run(cli, session, false, true);
+      return run.run(cli, session, false);
     }
   }
 

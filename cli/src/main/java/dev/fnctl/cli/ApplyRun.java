@@ -37,32 +37,36 @@ final class ApplyRun {
   Duration lockTimeout;
 
   /**
-   * Fails before anything is read when confirmation is needed and nobody can give it: a CI job
-   * without --auto-approve must stop, never hang and never go ahead.
+   * Fails before the cloud is read on bad options, and when confirmation is needed and nobody can
+   * give it: a CI job without --auto-approve must stop, never hang and never go ahead.
    */
-  void requireApprovalPossible(Cli cli, String command) {
+  void refuseEarly(Cli cli, String command) {
     if (parallelism < 1) throw UserError.invalid("--parallelism must be 1 or more, not " + parallelism);
     if (autoApprove || cli.terminal.interactive()) return;
     throw UserError.failed(
         command
             + " needs confirmation, but there is no terminal to ask on; run it with --auto-approve"
-            + " (for CI), or review a plan saved with 'fnctl plan --out FILE' and apply that file");
+            + " (as in CI)");
   }
 
   /**
-   * Shows the plan, asks (unless approved), applies and reports. Returns the exit code.
-   *
-   * @param approved true when no question must be asked (--auto-approve, or a saved plan)
+   * Shows the plan, asks (unless --auto-approve), applies and reports. Returns the exit code. A
+   * saved plan is asked about too: nothing changes without a 'yes' or an explicit --auto-approve.
    */
-  int run(Cli cli, PlanSession session, boolean destroy, boolean approved) throws ProviderException {
+  int run(Cli cli, PlanSession session, boolean destroy) throws ProviderException {
     Plan plan = session.plan();
-    PlanView.human(cli.out, cli.palette).show(plan);
     ApplyView view = new ApplyView(cli.out, cli.palette);
-    if (!plan.hasChanges()) {
-      if (!destroy) view.outputs(plan.outputs());
+    if (destroy && !plan.hasChanges()) {
+      cli.out.printf("Nothing to destroy: stack %s owns no resources on target %s.%n", plan.stack(), plan.target());
+      cli.out.flush();
       return ExitCode.OK;
     }
-    if (!approved && !autoApprove) confirm(cli, plan, destroy);
+    PlanView.human(cli.out, cli.palette).show(plan);
+    if (!plan.hasChanges()) {
+      view.outputs(plan.outputs());
+      return ExitCode.OK;
+    }
+    if (!autoApprove) confirm(cli, plan, destroy);
     cli.out.println();
     cli.out.flush();
     ApplyReport report =

@@ -33,10 +33,10 @@ final class DestroyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws SpecException, ProviderException {
-    run.requireApprovalPossible(cli, "destroy");
+    run.refuseEarly(cli, "destroy");
     Path file = spec.existingFile();
     try (PlanSession session = cli.engine().plan(file, spec.target, PlanMode.DESTROY)) {
-      return run.run(cli, session, true, false);
+      return run.run(cli, session, true);
     }
   }
 }

@@ -24,6 +24,14 @@ import picocli.CommandLine.ParameterException;
  * ({@link ExitCode}); it never calls {@code System.exit}, so tests run it in-process.
  */
 public final class Main {
+  static {
+    // Cloud SDKs log through SLF4J; without a binding, SLF4J 2 warns on stderr at first use, which
+    // would break the one-line error contract. fnctl reports through its own views instead.
+    if (System.getProperty("slf4j.internal.verbosity") == null) {
+      System.setProperty("slf4j.internal.verbosity", "ERROR");
+    }
+  }
+
   private Main() {}
 
   public static void main(String... args) {
@@ -82,13 +90,13 @@ public final class Main {
       for (Diagnostic d : spec.diagnostics()) cli.err.println(d.render());
       code = ExitCode.INVALID;
     } else if (ex instanceof UserError user) {
-      cli.err.println("Error: " + user.getMessage());
+      cli.err.println("Error: " + oneLine(user));
       code = user.exitCode();
     } else if (ex instanceof StalePlanException stale) {
-      cli.err.println("Error: the saved plan is stale: " + stale.getMessage() + "; run 'fnctl plan' again");
+      cli.err.println("Error: the saved plan is stale: " + oneLine(stale) + "; run 'fnctl plan' again");
       code = ExitCode.ERROR;
     } else if (ex instanceof ProviderException provider) {
-      cli.err.println("Error: " + provider.getMessage());
+      cli.err.println("Error: " + oneLine(provider));
       code = ExitCode.ERROR;
     } else {
       cli.err.println(
@@ -98,6 +106,13 @@ public final class Main {
     }
     cli.err.flush();
     return code;
+  }
+
+  /** The contract is one line per error, whatever a cloud's message looks like. */
+  private static String oneLine(Exception ex) {
+    String message = ex.getMessage();
+    if (message == null || message.isBlank()) return ex.getClass().getSimpleName();
+    return message.strip().replaceAll("\\s*\\R\\s*", " ");
   }
 
   /** Hands every command the {@link Cli} through its constructor. */

@@ -181,14 +181,14 @@ class MainTest {
   }
 
   @Test
-  void savedPlanIsAppliedWithoutAskingAndReopenedWithItsDigest() throws IOException {
+  void savedPlanIsReopenedWithItsDigestAndApplied() throws IOException {
     Path saved = dir.resolve("out/plan.json");
     assertEquals(0, run("plan", "-f", spec.toString(), "--out", saved.toString()));
     assertTrue(out.contains("Saved the plan to " + saved), out);
     Plan read = PlanJson.read(Files.readString(saved));
     assertEquals(engine.plan.liveDigest(), read.liveDigest());
 
-    assertEquals(0, run("apply", saved.toString()));
+    assertEquals(0, run("apply", "--auto-approve", saved.toString()));
     assertEquals(engine.plan.liveDigest(), engine.reopened.liveDigest());
     assertTrue(out.contains("Apply complete! Resources: 2 added, 3 changed, 2 destroyed."), out);
   }
@@ -206,11 +206,25 @@ class MainTest {
     Path saved = dir.resolve("plan.json");
     Files.writeString(saved, PlanJson.write(engine.plan));
     engine.staleBecause = "the live state changed since the plan was made";
-    assertEquals(ExitCode.ERROR, run("apply", saved.toString()));
+    assertEquals(ExitCode.ERROR, run("apply", "--auto-approve", saved.toString()));
     assertEquals(
         "Error: the saved plan is stale: the live state changed since the plan was made; run 'fnctl plan' again\n",
         err.replace(System.lineSeparator(), "\n"));
     assertNull(engine.applied);
+  }
+
+  @Test
+  void savedPlanNeedsConfirmationLikeAnyApply() throws IOException {
+    Path saved = dir.resolve("plan.json");
+    Files.writeString(saved, PlanJson.write(engine.plan));
+    assertEquals(ExitCode.ERROR, run("apply", saved.toString()));
+    assertTrue(err.contains("apply needs confirmation"), err);
+    assertTrue(engine.calls.isEmpty(), "refused before reading the cloud: " + engine.calls);
+
+    terminal = answering("yes");
+    assertEquals(0, run("apply", saved.toString()));
+    assertTrue(out.contains("Only 'yes' will be accepted"), out);
+    assertTrue(out.contains("Apply complete!"), out);
   }
 
   @Test
@@ -327,6 +341,13 @@ class MainTest {
   }
 
   @Test
+  void multiLineCloudMessagesAreFoldedIntoOneLine() {
+    engine.providerProblem = new ProviderException("PutBucketNotification failed:\n  Access Denied\n");
+    assertEquals(ExitCode.ERROR, run("plan", "-f", spec.toString()));
+    assertEquals("Error: PutBucketNotification failed: Access Denied\n", err.replace(System.lineSeparator(), "\n"));
+  }
+
+  @Test
   void heldLockExitsOne() {
     engine.providerProblem =
         new LockHeldException(new StackLock.Holder("abc", "ci@runner", "apply", Instant.parse("2026-01-01T00:00:00Z")));
@@ -361,6 +382,14 @@ class MainTest {
     assertEquals("plan " + spec + " null DESTROY", engine.calls.get(0));
     assertEquals("destroy", engine.applied.operation());
     assertTrue(out.contains("Destroy complete! Resources: 1 destroyed."), out);
+  }
+
+  @Test
+  void destroyOfNothing() {
+    engine.destroyPlan = PlanFixtures.cases().get("no-op");
+    assertEquals(0, run("destroy", "-f", spec.toString(), "--auto-approve"));
+    assertEquals("Nothing to destroy: stack orders owns no resources on target dev.\n", out.replace(System.lineSeparator(), "\n"));
+    assertNull(engine.applied);
   }
 
   @Test

@@ -163,6 +163,8 @@ final class HumanPlanView implements PlanView {
       }
       return;
     }
+    // A new resource's unset properties say nothing: leave them out, as they are in the spec.
+    if (c.action() == Action.CREATE && a == null) return;
     lines.add(new Line(path, hasB ? render(b) : ABSENT, hasA ? render(a) : ABSENT, forces));
   }
 

@@ -71,6 +71,39 @@ class ClassLoadingIT {
     assertNoSdk(lines, "validate");
   }
 
+  /**
+   * The control: planning a cloud target does load the SDK (so the assertions above can fail).
+   * The endpoint is a closed loopback port, so no request leaves the machine; the failure to
+   * connect must read as one line.
+   */
+  @Test
+  void aCloudTargetDoesLoadItsSdkAndFailsInOneLine() throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeTrue(awsProviderRegistered(), "the AWS provider is not on this branch yet");
+    Path p = Project.create(dir.resolve("aws"), 256);
+    Path spec = p.resolve("fnctl.yaml");
+    Files.writeString(
+        spec,
+        Files.readString(spec)
+            .replace(
+                "  dev: { provider: local }",
+                "  dev: { provider: local }\n  aws: { provider: aws, region: eu-west-1, endpoint: \"http://127.0.0.1:9\", account: \"123456789012\" }"));
+    Path log = dir.resolve("aws-classes.log");
+    Launcher.Result r =
+        Launcher.run(
+                p,
+                Map.of(
+                    "FNCTL_JAVA_OPTS", "-Xlog:class+load=info:file=" + log,
+                    "AWS_ACCESS_KEY_ID", "test",
+                    "AWS_SECRET_ACCESS_KEY", "test",
+                    "AWS_EC2_METADATA_DISABLED", "true"),
+                "plan", "-t", "aws")
+            .expect(1)
+            .noStackTrace();
+    assertTrue(Files.readAllLines(log).stream().anyMatch(l -> l.contains(SDK)), "an AWS plan must load the SDK");
+    assertTrue(r.err().startsWith("Error: "), r.err());
+    assertTrue(r.err().lines().count() == 1, "one line expected:\n" + r.err());
+  }
+
   @Test
   void schemaInitAndHelpLoadNoSdk() throws IOException {
     assertNoSdk(loadedClasses(dir, 0, "schema"), "schema");

@@ -63,6 +63,10 @@ final class Launcher {
       pb.environment().remove("FNCTL_JAVA_OPTS");
       pb.environment().put("NO_COLOR", "1");
       pb.environment().putAll(env);
+      // An empty value here means "leave it unset", to test what happens without it.
+      env.forEach((k, v) -> {
+        if (v.isEmpty()) pb.environment().remove(k);
+      });
       Path in = null;
       if (input == null) {
         pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every sample under samples/ and every template (scaffolded with init) goes through the whole
- * life on the local target: validate, plan, apply, plan again (no changes), destroy, plan again
- * (everything to add). Samples and templates are found from the directories, so new ones are
+ * life on the local target: validate, plan, apply, plan again (no changes), destroy, destroy again
+ * (nothing left), plan again (everything to add). Samples and templates are found from the directories, so new ones are
  * tested without touching this class.
  */
 class LifecycleIT {
@@ -70,6 +70,8 @@ class LifecycleIT {
     assertTrue(destroy.out().contains("Destroy complete! Resources: "), destroy.out());
     assertFalse(destroy.out().contains("Resources: 0 destroyed"), destroy.out());
 
+    Launcher.Result twice = Launcher.run(dir, "destroy", "--auto-approve").expect(0);
+    assertTrue(twice.out().startsWith("Nothing to destroy"), "a second destroy finds nothing:\n" + twice.out());
     Launcher.run(dir, "plan", "--detailed-exitcode").expect(2);
   }
 }

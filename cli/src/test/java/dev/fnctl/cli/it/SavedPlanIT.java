@@ -16,15 +16,17 @@ class SavedPlanIT {
   @TempDir Path dir;
 
   @Test
-  void savedPlanIsAppliedWithoutAnotherQuestion() throws IOException {
+  void savedPlanIsApplied() throws IOException {
     Project.create(dir, 256);
     Launcher.Result plan = Launcher.run(dir, "plan", "--out", "reviewed.plan").expect(0);
     assertTrue(plan.out().contains("Saved the plan to reviewed.plan"), plan.out());
     Map<String, Object> saved = Json.parseObject(Files.readString(dir.resolve("reviewed.plan")));
     assertTrue(saved.containsKey("liveDigest") && saved.containsKey("changes"), saved.toString());
 
-    // No terminal and no --auto-approve: a saved plan was reviewed already, so it is applied.
-    Launcher.Result apply = Launcher.run(dir, "apply", "reviewed.plan").expect(0).noStackTrace();
+    // Like any apply without a terminal, a saved plan needs --auto-approve.
+    Launcher.Result refused = Launcher.run(dir, "apply", "reviewed.plan").expect(1).noStackTrace();
+    assertTrue(refused.err().contains("--auto-approve"), refused.err());
+    Launcher.Result apply = Launcher.run(dir, "apply", "--auto-approve", "reviewed.plan").expect(0).noStackTrace();
     assertTrue(apply.out().contains("Apply complete!"), apply.out());
     Launcher.run(dir, "plan", "--detailed-exitcode").expect(0);
   }
@@ -40,7 +42,7 @@ class SavedPlanIT {
     Launcher.run(dir, "apply", "--auto-approve").expect(0);
     Project.spec(dir, 512);
 
-    Launcher.Result stale = Launcher.run(dir, "apply", "memory.plan").expect(1).noStackTrace();
+    Launcher.Result stale = Launcher.run(dir, "apply", "--auto-approve", "memory.plan").expect(1).noStackTrace();
     assertTrue(stale.err().startsWith("Error: the saved plan is stale"), stale.err());
     assertFalse(stale.out().contains("Apply complete"), stale.out());
     Launcher.Result plan = Launcher.run(dir, "plan").expect(0);
@@ -52,7 +54,7 @@ class SavedPlanIT {
     Project.create(dir, 256);
     Launcher.run(dir, "plan", "--out", "first.plan").expect(0);
     Project.spec(dir, 2048);
-    Launcher.Result stale = Launcher.run(dir, "apply", "first.plan").expect(1).noStackTrace();
+    Launcher.Result stale = Launcher.run(dir, "apply", "--auto-approve", "first.plan").expect(1).noStackTrace();
     assertTrue(stale.err().startsWith("Error: the saved plan is stale"), stale.err());
     Launcher.run(dir, "plan", "--detailed-exitcode").expect(2);
   }

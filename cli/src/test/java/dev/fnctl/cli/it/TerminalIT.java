@@ -49,6 +49,16 @@ class TerminalIT {
   }
 
   @Test
+  void colourOnATerminalUnlessNoColor() {
+    Project.create(dir, 256);
+    List<String> plan = List.of("script", "-qec", Launcher.SCRIPT + " plan", "/dev/null");
+    Launcher.Result coloured = Launcher.exec(dir, Map.of("NO_COLOR", "", "TERM", "xterm"), null, plan).expect(0);
+    assertTrue(coloured.out().contains("\u001b[32m"), "a terminal gets colour:\n" + coloured.out());
+    Launcher.Result plain = Launcher.exec(dir, Map.of("NO_COLOR", "1", "TERM", "xterm"), null, plan).expect(0);
+    assertFalse(plain.out().contains("\u001b["), "NO_COLOR wins:\n" + plain.out());
+  }
+
+  @Test
   void destroyAsksToo() {
     Project.create(dir, 256);
     Launcher.run(dir, "apply", "--auto-approve").expect(0);

@@ -69,6 +69,8 @@ public final class PlanFixtures {
             "memory", 1024L,
             "timeout", 60L,
             "env", map("THUMBS", "orders-dev-thumbs", "LOG_LEVEL", "info"),
+            "concurrency", map("max", 10L, "warm", null),
+            "layers", null,
             "codeSha256", "q2Zx9d+fXoBv1cHb0mW3GkLr8yTnS5aPeJtU4vIiO7E="),
         Set.of(),
         Set.of(),
