@@ -45,11 +45,11 @@ final class Planner {
 
     refuseClashes(desired, liveByAddress);
     List<Resource> ordered = DependencyOrder.sort(desired, Resource::address, Planner::dependencies);
-    Map<String, Action> actions = new HashMap<>();
+    Map<String, ResourceChange> planned = new HashMap<>();
     List<ResourceChange> changes = new ArrayList<>();
     for (Resource r : ordered) {
-      ResourceChange c = diff(r, liveByAddress.get(r.address()), actions, liveByAddress);
-      actions.put(r.address(), c.action());
+      ResourceChange c = diff(r, liveByAddress.get(r.address()), planned, liveByAddress);
+      planned.put(r.address(), c);
       changes.add(c);
     }
     List<LiveResource> gone = new ArrayList<>();
@@ -82,11 +82,11 @@ final class Planner {
   }
 
   private ResourceChange diff(
-      Resource r, LiveResource l, Map<String, Action> actions, Map<String, LiveResource> live) {
+      Resource r, LiveResource l, Map<String, ResourceChange> planned, Map<String, LiveResource> live) {
     Map<String, Object> after = new LinkedHashMap<>();
     Set<String> unknown = new TreeSet<>();
     for (Map.Entry<String, Object> p : r.properties().entrySet()) {
-      Object v = Values.resolve(p.getValue(), ref -> known(ref, actions, live));
+      Object v = Values.resolve(p.getValue(), ref -> known(ref, planned, live));
       if (v == Values.UNKNOWN) unknown.add(p.getKey());
       else after.put(p.getKey(), v);
     }
@@ -121,10 +121,15 @@ final class Planner {
         r.address(), r.type(), r.item(), action, reason, before, after, unknown, forcing, r.sensitive(), deps);
   }
 
-  /** A referenced output's value now, or unknown when its resource is yet to be (re)made. */
-  private static Object known(Ref ref, Map<String, Action> actions, Map<String, LiveResource> live) {
-    Action a = actions.get(ref.address());
+  /**
+   * A referenced output's value now, or unknown when its resource is yet to be (re)made or an
+   * update of it renews the output.
+   */
+  private static Object known(Ref ref, Map<String, ResourceChange> planned, Map<String, LiveResource> live) {
+    ResourceChange c = planned.get(ref.address());
+    Action a = c == null ? null : c.action();
     if (a == Action.CREATE || a == Action.REPLACE) return Values.UNKNOWN;
+    if (a == Action.UPDATE && !java.util.Collections.disjoint(c.changedProperties(), ref.renewedBy())) return Values.UNKNOWN;
     LiveResource l = live.get(ref.address());
     if (l == null || !l.outputs().containsKey(ref.output())) return Values.UNKNOWN;
     return l.outputs().get(ref.output());

@@ -11,6 +11,7 @@ import dev.fnctl.model.plan.Action;
 import dev.fnctl.model.plan.ResourceChange;
 import dev.fnctl.provider.LiveResource;
 import dev.fnctl.provider.LiveState;
+import dev.fnctl.provider.Ref;
 import dev.fnctl.provider.Resource;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -117,6 +118,23 @@ class PlannerTest {
     live("role", true, props("name", "r"), "role#7");
     live("fn", true, props("role", "role#7"), "fn#1");
     assertEquals(List.of("  role", "  fn"), shape(plan(res("role", props("name", "r")), res("fn", props("role", ref("role"))))));
+  }
+
+  @Test
+  void anOutputRenewedByAnUpdateIsUnknownOnlyWhenARenewingPropertyChanges() throws Exception {
+    live("fn", true, props("memory", 128L, "reserved", 5L), "fn#1");
+    live("alias", true, props("version", "fn#1"), "alias#1");
+    Ref version = new Ref("fn", "id", Set.of("memory"));
+
+    List<ResourceChange> memory = plan(res("fn", props("memory", 256L, "reserved", 5L)), res("alias", props("version", version)));
+    assertEquals(List.of("~ fn", "~ alias"), shape(memory));
+    assertEquals(Set.of("version"), at(memory, "alias").unknown());
+
+    live.clear();
+    live("fn", true, props("memory", 128L, "reserved", 5L), "fn#1");
+    live("alias", true, props("version", "fn#1"), "alias#1");
+    List<ResourceChange> reserved = plan(res("fn", props("memory", 128L, "reserved", 9L)), res("alias", props("version", version)));
+    assertEquals(List.of("~ fn", "  alias"), shape(reserved), "a change that does not renew the output leaves its users alone");
   }
 
   @Test

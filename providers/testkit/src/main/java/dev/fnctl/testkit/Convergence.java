@@ -52,6 +52,13 @@ public final class Convergence {
     Map<String, Map<String, Object>> outputs = new HashMap<>();
     for (LiveResource r : live.resources()) outputs.put(r.address(), r.outputs());
     List<Change> changes = new ArrayList<>();
+    Map<String, Change> planned = new HashMap<>();
+    // An output its resource's change will renew is not known yet (a replaced id, a new version).
+    java.util.function.Predicate<Ref> renewed = ref -> {
+      Change c = planned.get(ref.address());
+      return c != null && (c.action() == Action.REPLACE
+          || c.action() == Action.UPDATE && !java.util.Collections.disjoint(c.changed(), ref.renewedBy()));
+    };
     Set<String> wanted = new HashSet<>();
     if (!destroy) {
       for (Resource d : desired) {
@@ -64,14 +71,16 @@ public final class Convergence {
         if (!l.owned()) {
           throw new ClashException(d.address() + " exists but is not owned by this stack: refusing to change it");
         }
-        Map<String, Object> resolved = resolve(d.properties(), outputs);
+        Map<String, Object> resolved = resolve(d.properties(), outputs, renewed);
         List<String> changed = new ArrayList<>();
         for (String k : resolved.keySet()) {
           if (!Objects.equals(resolved.get(k), l.properties().get(k))) changed.add(k);
         }
         if (changed.isEmpty()) continue;
         boolean replace = changed.stream().anyMatch(d.replaceOn()::contains);
-        changes.add(new Change(replace ? Action.REPLACE : Action.UPDATE, d.address(), d, l, changed));
+        Change c = new Change(replace ? Action.REPLACE : Action.UPDATE, d.address(), d, l, changed);
+        planned.put(d.address(), c);
+        changes.add(c);
       }
     }
     List<LiveResource> deletes = new ArrayList<>(live.resources());
@@ -161,21 +170,27 @@ public final class Convergence {
   /** The properties with every {@link Ref} whose resource has outputs replaced by the value. */
   @SuppressWarnings("unchecked")
   static Map<String, Object> resolve(Map<String, Object> props, Map<String, Map<String, Object>> outputs) {
+    return resolve(props, outputs, ref -> false);
+  }
+
+  /** As {@link #resolve(Map, Map)}, leaving the {@link Ref}s that {@code renewed} says are stale. */
+  static Map<String, Object> resolve(
+      Map<String, Object> props, Map<String, Map<String, Object>> outputs, java.util.function.Predicate<Ref> renewed) {
     Map<String, Object> out = new LinkedHashMap<>();
-    props.forEach((k, v) -> out.put(k, resolveValue(v, outputs)));
+    props.forEach((k, v) -> out.put(k, resolveValue(v, outputs, renewed)));
     return out;
   }
 
   @SuppressWarnings("unchecked")
-  private static Object resolveValue(Object v, Map<String, Map<String, Object>> outputs) {
+  private static Object resolveValue(Object v, Map<String, Map<String, Object>> outputs, java.util.function.Predicate<Ref> renewed) {
     if (v instanceof Ref r) {
       Map<String, Object> o = outputs.get(r.address());
-      return o != null && o.get(r.output()) != null ? o.get(r.output()) : r;
+      return o != null && o.get(r.output()) != null && !renewed.test(r) ? o.get(r.output()) : r;
     }
-    if (v instanceof Map<?, ?> m) return resolve((Map<String, Object>) m, outputs);
+    if (v instanceof Map<?, ?> m) return resolve((Map<String, Object>) m, outputs, renewed);
     if (v instanceof List<?> l) {
       List<Object> out = new ArrayList<>();
-      for (Object o : l) out.add(resolveValue(o, outputs));
+      for (Object o : l) out.add(resolveValue(o, outputs, renewed));
       return out;
     }
     return v;
