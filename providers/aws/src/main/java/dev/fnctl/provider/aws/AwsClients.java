@@ -36,8 +36,9 @@ import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * The SDK clients of one session, made on first use, all with the same region, credentials,
- * endpoint override, HTTP client and retry strategy (backoff on throttling, 5xx and dropped
- * connections).
+ * endpoint override and retry strategy (backoff on throttling, 5xx and dropped connections).
+ * They share the JDK's URLConnection client, which starts fastest, except API Gateway: its
+ * updates are PATCH requests, a method URLConnection refuses, so it gets Apache HttpClient.
  */
 final class AwsClients implements AutoCloseable {
   static final int MAX_ATTEMPTS = 6;
@@ -46,6 +47,7 @@ final class AwsClients implements AutoCloseable {
   private final AwsCredentialsProvider credentials;
   private final URI endpoint;
   private final SdkHttpClient http;
+  private final Lazy<SdkHttpClient> patchingHttp;
   private final AtomicLong calls = new AtomicLong();
 
   final Supplier<StsClient> sts;
@@ -71,6 +73,10 @@ final class AwsClients implements AutoCloseable {
         .connectionTimeout(Duration.ofSeconds(10))
         .socketTimeout(Duration.ofSeconds(60))
         .build();
+    this.patchingHttp = lazy(() -> software.amazon.awssdk.http.apache.ApacheHttpClient.builder()
+        .connectionTimeout(Duration.ofSeconds(10))
+        .socketTimeout(Duration.ofSeconds(60))
+        .build());
     this.sts = lazy(() -> configure(StsClient.builder()).build());
     this.iam = lazy(() -> configure(IamClient.builder()).region(endpoint == null ? Region.AWS_GLOBAL : region).build());
     this.lambda = lazy(() -> configure(LambdaClient.builder()).build());
@@ -78,7 +84,7 @@ final class AwsClients implements AutoCloseable {
     this.sns = lazy(() -> configure(SnsClient.builder()).build());
     this.s3 = lazy(() -> configure(S3Client.builder()).forcePathStyle(endpoint != null).build());
     this.scheduler = lazy(() -> configure(SchedulerClient.builder()).build());
-    this.apis = lazy(() -> configure(ApiGatewayV2Client.builder()).build());
+    this.apis = lazy(() -> configure(ApiGatewayV2Client.builder()).httpClient(patchingHttp.get()).build());
     this.budgets = lazy(() -> configure(BudgetsClient.builder()).region(endpoint == null ? Region.AWS_GLOBAL : region).build());
     this.ssm = lazy(() -> configure(SsmClient.builder()).build());
     this.tagging = lazy(() -> configure(ResourceGroupsTaggingApiClient.builder()).build());
@@ -144,26 +150,39 @@ final class AwsClients implements AutoCloseable {
     return DefaultCredentialsProvider.builder().build();
   }
 
-  private static <T> Supplier<T> lazy(Supplier<T> make) {
-    return new Supplier<>() {
-      private volatile T value;
+  private static <T> Lazy<T> lazy(Supplier<T> make) {
+    return new Lazy<>(make);
+  }
 
-      @Override
-      public T get() {
-        T v = value;
-        if (v == null) {
-          synchronized (this) {
-            if (value == null) value = make.get();
-            v = value;
-          }
+  /** A value made on first use, once, whichever thread asks first. */
+  static final class Lazy<T> implements Supplier<T> {
+    private final Supplier<T> make;
+    private volatile T value;
+
+    Lazy(Supplier<T> make) {
+      this.make = make;
+    }
+
+    @Override
+    public T get() {
+      T v = value;
+      if (v == null) {
+        synchronized (this) {
+          if (value == null) value = make.get();
+          v = value;
         }
-        return v;
       }
-    };
+      return v;
+    }
+
+    boolean made() {
+      return value != null;
+    }
   }
 
   @Override
   public void close() {
     http.close();
+    if (patchingHttp.made()) patchingHttp.get().close();
   }
 }
