@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.request;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
@@ -20,13 +21,17 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * WireMock in front of moto on a free loopback port: every request is proxied to moto, except
- * AWS Budgets (answered by {@link BudgetsFake}: moto lacks some of its calls) and the faults a
- * test injects on chosen calls (HTTP 500, 429 throttling, connection reset), either every time
- * or only the first {@code n} times. Counts the requests it sees (the benchmark's measure).
+ * what moto lacks (AWS Budgets: {@link BudgetsFake}; Lambda's provisioned concurrency: {@link
+ * ProvisionedConcurrencyFake}; alias ARNs of event source mappings: {@link AliasMappingsFix}) and
+ * the faults a test injects on chosen calls (HTTP 500, 429 throttling, connection reset), either
+ * every time or only the first {@code n} times. Counts the requests it sees (the benchmark's
+ * measure).
  */
 public final class MotoProxy implements AutoCloseable {
   private final WireMockServer server;
   private final BudgetsFake budgets = new BudgetsFake();
+  private final ProvisionedConcurrencyFake provisioned;
+  private final AliasMappingsFix aliasMappings = new AliasMappingsFix();
   private final AtomicLong requests = new AtomicLong();
   private final String motoEndpoint;
 
@@ -50,12 +55,13 @@ public final class MotoProxy implements AutoCloseable {
 
   public MotoProxy(String motoEndpoint) {
     this.motoEndpoint = motoEndpoint;
+    this.provisioned = new ProvisionedConcurrencyFake(motoEndpoint);
     server = new WireMockServer(WireMockConfiguration.options()
         .bindAddress("127.0.0.1")
         .dynamicPort()
         .containerThreads(64)
         .disableRequestJournal()
-        .extensions(budgets));
+        .extensions(budgets, provisioned, provisioned.deletions, aliasMappings));
     server.addMockServiceRequestListener((req, resp) -> requests.incrementAndGet());
     server.start();
     defaults();
@@ -66,6 +72,12 @@ public final class MotoProxy implements AutoCloseable {
     server.stubFor(any(anyUrl()).atPriority(50)
         .withHeader("X-Amz-Target", matching(BudgetsFake.TARGET_PREFIX.replace(".", "\\.") + ".*"))
         .willReturn(aResponse().withTransformers(BudgetsFake.NAME)));
+    server.stubFor(any(urlPathMatching(ProvisionedConcurrencyFake.PATH)).atPriority(50)
+        .willReturn(aResponse().withTransformers(ProvisionedConcurrencyFake.NAME)));
+    server.stubFor(request("DELETE", urlPathMatching(ProvisionedConcurrencyFake.DELETIONS_PATH)).atPriority(60)
+        .willReturn(aResponse().proxiedFrom(motoEndpoint).withTransformers(ProvisionedConcurrencyFake.DELETIONS)));
+    server.stubFor(any(urlPathMatching(AliasMappingsFix.PATH)).atPriority(60)
+        .willReturn(aResponse().proxiedFrom(motoEndpoint).withTransformers(AliasMappingsFix.NAME)));
   }
 
   public String endpoint() {
@@ -80,8 +92,15 @@ public final class MotoProxy implements AutoCloseable {
     requests.set(0);
   }
 
-  public void resetBudgets() {
+  /** Empties the fakes, to go with a reset of moto. */
+  public void resetFakes() {
     budgets.reset();
+    provisioned.reset();
+    aliasMappings.reset();
+  }
+
+  public ProvisionedConcurrencyFake provisionedConcurrency() {
+    return provisioned;
   }
 
   /** Answers {@code call} with HTTP 500 every time (until {@link #clearFaults}). */
