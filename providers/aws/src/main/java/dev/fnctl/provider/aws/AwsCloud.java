@@ -116,6 +116,7 @@ final class AwsCloud implements Cloud {
     return switch (type) {
       case ROLE -> services.roles.create(name, after);
       case FUNCTION -> services.functions.create(name, after, code(desired));
+      case ALIAS -> services.aliases.create(StackNames.functionName(name), after);
       case PERMISSION -> services.permissions.put(before(name), after(name), after, false);
       case EVENT_SOURCE -> services.eventSources.create(address, after);
       case QUEUE -> services.queues.create(name, after);
@@ -141,7 +142,8 @@ final class AwsCloud implements Cloud {
     Map<String, Object> before = live.properties();
     return switch (type) {
       case ROLE -> services.roles.update(name, after, before);
-      case FUNCTION -> services.functions.update(name, after, before, code(desired));
+      case FUNCTION -> services.functions.update(name, after, before, live.outputs(), code(desired));
+      case ALIAS -> services.aliases.update(StackNames.functionName(name), after, before);
       case PERMISSION -> services.permissions.put(before(name), after(name), after, true);
       case EVENT_SOURCE -> services.eventSources.update(address, (String) live.outputs().get("id"), after);
       case QUEUE -> services.queues.update(name, after, before);
@@ -165,6 +167,7 @@ final class AwsCloud implements Cloud {
     switch (live.type()) {
       case ROLE -> services.roles.delete(name);
       case FUNCTION -> services.functions.delete(name);
+      case ALIAS -> services.aliases.delete(StackNames.functionName(name));
       case PERMISSION -> services.permissions.remove(before(name), after(name));
       case EVENT_SOURCE -> services.eventSources.delete(address, (String) live.outputs().get("id"));
       case QUEUE -> services.queues.delete(name);

@@ -76,10 +76,6 @@ public final class AwsProvider implements Provider {
       if (f.concurrency().max() != null && f.concurrency().max() < 0) {
         problems.add(new Problem(path + ".concurrency.max", "concurrency.max must be 0 or more"));
       }
-      if (f.concurrency().warm() != null) {
-        problems.add(new Problem(path + ".concurrency.warm",
-            "concurrency.warm (provisioned concurrency) is not supported by the AWS provider yet" + on));
-      }
       String phys = prefix + f.name();
       if (phys.length() > 64) {
         problems.add(new Problem(path, "'" + phys + "' is longer than the 64 characters Lambda and IAM allow" + on + "; shorten the stack, target or function name"));

@@ -4,6 +4,7 @@ package dev.fnctl.provider.aws;
 final class AwsServices {
   final IamRoles roles;
   final LambdaFunctions functions;
+  final FunctionAliases aliases;
   final InvokePermissions permissions;
   final EventSources eventSources;
   final SqsQueues queues;
@@ -16,7 +17,8 @@ final class AwsServices {
   AwsServices(AwsSession s, long directUploadLimit) {
     this.roles = new IamRoles(s);
     this.buckets = new S3Buckets(s);
-    this.functions = new LambdaFunctions(s, directUploadLimit, new ArtifactBucket(s, buckets));
+    this.aliases = new FunctionAliases(s);
+    this.functions = new LambdaFunctions(s, directUploadLimit, new ArtifactBucket(s, buckets), aliases);
     this.permissions = new InvokePermissions(s);
     this.eventSources = new EventSources(s);
     this.queues = new SqsQueues(s);

@@ -38,16 +38,14 @@ final class EventSources {
       for (EventSourceMappingConfiguration c : page.eventSourceMappings()) {
         String fnArn = c.functionArn();
         if (fnArn == null) continue;
-        String fn = fnArn.substring(fnArn.lastIndexOf(':') + 1);
-        if (fnArn.matches(".*:function:[^:]+:[^:]+$")) {
-          String unqualified = fnArn.substring(0, fnArn.lastIndexOf(':'));
-          fn = unqualified.substring(unqualified.lastIndexOf(':') + 1);
-        }
+        String qualified = StackNames.qualifiedName(fnArn).replace(":$LATEST", "");
+        String fn = StackNames.functionName(qualified);
         if (!functionNames.contains(fn)) continue;
         String source = c.eventSourceArn();
         String queue = source.substring(source.lastIndexOf(':') + 1);
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("function", s.names.functionArn(fn));
+        // The function or the alias it delivers to (a warm function's), as the spec would write it.
+        p.put("function", s.names.functionArn(qualified));
         p.put("source", source);
         p.put("batchSize", c.batchSize() == null ? 10L : c.batchSize().longValue());
         p.put("enabled", !"Disabled".equalsIgnoreCase(c.state()) && !"Disabling".equalsIgnoreCase(c.state()));
@@ -94,6 +92,7 @@ final class EventSources {
   Map<String, Object> update(String address, String uuid, Map<String, Object> after) throws ProviderException {
     s.callRetrying("UpdateEventSourceMapping", address, LambdaFunctions::isUpdateInProgress,
         () -> lambda().updateEventSourceMapping(b -> b.uuid(uuid)
+            .functionName((String) after.get("function"))
             .batchSize(((Long) after.get("batchSize")).intValue())
             .enabled((Boolean) after.get("enabled"))));
     return Map.of("id", uuid);

@@ -75,7 +75,7 @@ final class HttpApis {
     Map<String, String> integrationFunction = new HashMap<>();
     for (Integration i : integrations) {
       String uri = i.integrationUri() == null ? "" : i.integrationUri();
-      String fn = uri.substring(uri.lastIndexOf(':') + 1);
+      String fn = StackNames.functionName(uri);
       String neutral = s.names.neutral(fn);
       if (neutral == null) continue;
       integrationFunction.put(i.integrationId(), neutral);

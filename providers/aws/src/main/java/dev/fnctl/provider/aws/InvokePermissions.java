@@ -16,7 +16,8 @@ import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 /**
  * Statements in a function's resource policy that let a service (API Gateway, S3, SNS) invoke
  * it, each from exactly one source. fnctl's statement ids start with {@code fnctl-}; others are
- * left alone.
+ * left alone. A warm function is invoked through its alias, whose resource policy is its own:
+ * there the function is named {@code name:live} and every call carries the qualifier.
  */
 final class InvokePermissions {
   static final String SID_PREFIX = "fnctl-";
@@ -30,11 +31,14 @@ final class InvokePermissions {
     return s.clients.lambda.get();
   }
 
+  /** fnctl's statements in the policy of {@code function} ({@code name} or {@code name:qualifier}). */
   @SuppressWarnings("unchecked")
   List<LiveResource> read(String function) throws ProviderException {
+    String name = StackNames.functionName(function);
+    String qualifier = StackNames.qualifier(function);
     String policy;
     try {
-      policy = s.call("GetPolicy", function, () -> lambda().getPolicy(b -> b.functionName(function)).policy());
+      policy = s.call("GetPolicy", function, () -> lambda().getPolicy(b -> b.functionName(name).qualifier(qualifier)).policy());
     } catch (ProviderException e) {
       if (e.getCause() instanceof ResourceNotFoundException) return List.of();
       throw e;
@@ -42,11 +46,13 @@ final class InvokePermissions {
     List<LiveResource> out = new ArrayList<>();
     Object raw = Json.parseObject(policy).get("Statement");
     List<Object> statements = raw instanceof List<?> l ? (List<Object>) l : raw == null ? List.of() : List.of(raw);
-    String neutral = s.names.neutral(function);
+    String neutral = s.names.neutral(name);
     for (Object o : statements) {
       Map<String, Object> st = (Map<String, Object>) o;
       String sid = String.valueOf(st.get("Sid"));
       if (!sid.startsWith(SID_PREFIX)) continue;
+      // The statement's Resource says whose policy it is part of (the function or an alias).
+      String on = st.get("Resource") instanceof String r && r.contains(":function:") ? StackNames.qualifiedName(r) : function;
       Object principal = st.get("Principal");
       if (principal instanceof Map<?, ?> pm) principal = pm.get("Service");
       Map<String, Object> condition = st.get("Condition") instanceof Map<?, ?> c ? (Map<String, Object>) c : Map.of();
@@ -62,9 +68,10 @@ final class InvokePermissions {
         p.put("source", sourceArn);
         p.put("sourceAccount", sourceAccount);
       }
-      out.add(new LiveResource(AwsTypes.address(PERMISSION, function + "/" + sid), PERMISSION,
-          "function " + (neutral == null ? function : neutral), true, p, Map.of(),
-          List.of(AwsTypes.address(AwsTypes.FUNCTION, function))));
+      List<String> deps = StackNames.qualifier(on) == null ? List.of(AwsTypes.address(AwsTypes.FUNCTION, name))
+          : List.of(AwsTypes.address(AwsTypes.FUNCTION, name), AwsTypes.address(AwsTypes.ALIAS, on));
+      out.add(new LiveResource(AwsTypes.address(PERMISSION, on + "/" + sid), PERMISSION,
+          "function " + (neutral == null ? name : neutral), true, p, Map.of(), deps));
     }
     return out;
   }
@@ -95,14 +102,16 @@ final class InvokePermissions {
 
   private void add(String function, String sid, String principal, String source, String account) throws ProviderException {
     s.callRetrying("AddPermission", function + " " + sid, LambdaFunctions::isUpdateInProgress, () -> lambda().addPermission(b -> b
-        .functionName(function).statementId(sid).action("lambda:InvokeFunction").principal(principal)
+        .functionName(StackNames.functionName(function)).qualifier(StackNames.qualifier(function))
+        .statementId(sid).action("lambda:InvokeFunction").principal(principal)
         .sourceArn(source).sourceAccount(account)));
   }
 
   void remove(String function, String sid) throws ProviderException {
     try {
       s.callRetrying("RemovePermission", function + " " + sid, LambdaFunctions::isUpdateInProgress,
-          () -> lambda().removePermission(b -> b.functionName(function).statementId(sid)));
+          () -> lambda().removePermission(b -> b.functionName(StackNames.functionName(function))
+              .qualifier(StackNames.qualifier(function)).statementId(sid)));
     } catch (ProviderException e) {
       if (!(e.getCause() instanceof ResourceNotFoundException)) throw e;
     }

@@ -33,29 +33,64 @@ final class LambdaFunctions {
   private final AwsSession s;
   private final long directUploadLimit;
   private final ArtifactBucket artifacts;
+  private final FunctionAliases aliases;
 
-  LambdaFunctions(AwsSession s, long directUploadLimit, ArtifactBucket artifacts) {
+  LambdaFunctions(AwsSession s, long directUploadLimit, ArtifactBucket artifacts, FunctionAliases aliases) {
     this.s = s;
     this.directUploadLimit = directUploadLimit;
     this.artifacts = artifacts;
+    this.aliases = aliases;
   }
 
   private LambdaClient lambda() {
     return s.clients.lambda.get();
   }
 
-  /** The function at this name, owned or not; null when there is none. */
-  LiveResource read(String name) throws ProviderException {
+  /**
+   * What a published version holds: when any of these changes, a warm function publishes a new
+   * version and its alias moves to it.
+   */
+  static final java.util.Set<String> VERSION_CONTENT =
+      java.util.Set.of("runtime", "handler", "memory", "timeout", "architecture", "environment", "role", "codeSha256");
+
+  /**
+   * The function at this name, owned or not, with its alias when fnctl keeps one (or the spec
+   * wants one); empty when there is no function.
+   */
+  List<LiveResource> read(String name, boolean aliasWanted) throws ProviderException {
     GetFunctionResponse r;
     try {
       r = s.call("GetFunction", name, () -> lambda().getFunction(b -> b.functionName(name)));
     } catch (ProviderException e) {
-      if (e.getCause() instanceof ResourceNotFoundException) return null;
+      if (e.getCause() instanceof ResourceNotFoundException) return List.of();
       throw e;
     }
     Map<String, String> tags = r.tags() == null ? Map.of() : r.tags();
     boolean owned = s.names.stack().equals(tags.get(StackNames.STACK_TAG)) && s.names.target().equals(tags.get(StackNames.TARGET_TAG));
     FunctionConfiguration c = r.configuration();
+    Map<String, Object> p = properties(c);
+    p.put("reservedConcurrency", r.concurrency() != null && r.concurrency().reservedConcurrentExecutions() != null
+        ? r.concurrency().reservedConcurrentExecutions().longValue() : null);
+    Map<String, Object> outputs = new LinkedHashMap<>();
+    outputs.put("arn", c.functionArn());
+    List<LiveResource> out = new java.util.ArrayList<>();
+    if (aliasWanted || tags.containsKey(StackNames.ALIAS_TAG)) {
+      FunctionAliases.Live alias = aliases.read(name, owned);
+      // "published": the alias's version holds exactly what $LATEST holds now.
+      boolean published = alias != null && properties(alias.configuration()).equals(properties(c));
+      p.put("published", published);
+      if (published) outputs.put("version", alias.version());
+      if (alias != null) out.add(alias.resource());
+    }
+    String neutral = s.names.neutral(name);
+    String role = c.role() == null ? "" : c.role().substring(c.role().lastIndexOf('/') + 1);
+    out.add(0, new LiveResource(AwsTypes.address(FUNCTION, name), FUNCTION, "function " + (neutral == null ? name : neutral), owned, p,
+        outputs, List.of(AwsTypes.address(AwsTypes.ROLE, role))));
+    return out;
+  }
+
+  /** The {@link #VERSION_CONTENT} of a configuration ($LATEST or a published version). */
+  private static Map<String, Object> properties(FunctionConfiguration c) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("runtime", c.runtimeAsString());
     p.put("handler", c.handler());
@@ -67,12 +102,7 @@ final class LambdaFunctions {
     p.put("environment", env);
     p.put("role", c.role());
     p.put("codeSha256", c.codeSha256());
-    p.put("reservedConcurrency", r.concurrency() != null && r.concurrency().reservedConcurrentExecutions() != null
-        ? r.concurrency().reservedConcurrentExecutions().longValue() : null);
-    String neutral = s.names.neutral(name);
-    String role = c.role() == null ? "" : c.role().substring(c.role().lastIndexOf('/') + 1);
-    return new LiveResource(AwsTypes.address(FUNCTION, name), FUNCTION, "function " + (neutral == null ? name : neutral), owned, p,
-        Map.of("arn", c.functionArn()), List.of(AwsTypes.address(AwsTypes.ROLE, role)));
+    return p;
   }
 
   @SuppressWarnings("unchecked")
@@ -96,18 +126,37 @@ final class LambdaFunctions {
     } catch (ProviderException e) {
       if (!(e.getCause() instanceof software.amazon.awssdk.services.lambda.model.ResourceConflictException)) throw e;
       // Created by an earlier run that was stopped before it finished: bring it to the spec.
-      LiveResource live = read(name);
-      return update(name, after, live == null ? Map.of() : live.properties(), code);
+      List<LiveResource> live = read(name, Boolean.TRUE.equals(after.get("published")));
+      return live.isEmpty() ? update(name, after, Map.of(), Map.of(), code)
+          : update(name, after, live.get(0).properties(), live.get(0).outputs(), code);
     }
     awaitReady(name);
     Object reserved = after.get("reservedConcurrency");
     if (reserved != null) putConcurrency(name, (Long) reserved);
-    return Map.of("arn", arn);
+    return outputs(arn, Boolean.TRUE.equals(after.get("published")) ? publish(name, (String) after.get("codeSha256")) : null);
+  }
+
+  private static Map<String, Object> outputs(String arn, Object version) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("arn", arn);
+    if (version != null) out.put("version", version);
+    return out;
+  }
+
+  /**
+   * Publishes $LATEST as a version, for the alias of a warm function. Lambda returns the latest
+   * version instead of a new one when nothing changed since it, so a repeated publish is harmless;
+   * the expected code hash refuses to publish code that another deploy changed meanwhile.
+   */
+  private String publish(String name, String codeSha256) throws ProviderException {
+    awaitReady(name);
+    return s.callRetrying("PublishVersion", name, LambdaFunctions::isUpdateInProgress,
+        () -> lambda().publishVersion(b -> b.functionName(name).codeSha256(codeSha256)).version());
   }
 
   @SuppressWarnings("unchecked")
-  Map<String, Object> update(String name, Map<String, Object> after, Map<String, Object> before, CodePackage code)
-      throws ProviderException {
+  Map<String, Object> update(String name, Map<String, Object> after, Map<String, Object> before, Map<String, Object> liveOutputs,
+      CodePackage code) throws ProviderException {
     boolean config = false;
     for (String k : List.of("runtime", "handler", "memory", "timeout", "environment", "role")) {
       if (!Objects.equals(after.get(k), before.get(k))) config = true;
@@ -146,7 +195,13 @@ final class LambdaFunctions {
         s.call("DeleteFunctionConcurrency", name, () -> lambda().deleteFunctionConcurrency(b -> b.functionName(name)));
       }
     }
-    return Map.of("arn", s.names.functionArn(name));
+    Object version = null;
+    if (Boolean.TRUE.equals(after.get("published"))) {
+      boolean renewed = !Boolean.TRUE.equals(before.get("published"))
+          || VERSION_CONTENT.stream().anyMatch(k -> !Objects.equals(after.get(k), before.get(k)));
+      version = renewed ? publish(name, (String) after.get("codeSha256")) : liveOutputs.get("version");
+    }
+    return outputs(s.names.functionArn(name), version);
   }
 
   private void putConcurrency(String name, long reserved) throws ProviderException {

@@ -26,9 +26,10 @@ import software.amazon.awssdk.services.resourcegroupstaggingapi.model.TagFilter;
  *   <li>in parallel: the tagging API (owned functions, queues, topics, buckets), IAM's
  *       authorization details (all roles with policies and tags), the schedule group, the HTTP
  *       API, budgets, queues by name prefix, event source mappings;
- *   <li>in parallel, per resource: GetFunction, GetQueueAttributes, GetSchedule, GetPolicy (only
- *       for functions with invoke permissions), topic subscriptions and bucket notifications
- *       (only where the stack has them).
+ *   <li>in parallel, per resource: GetFunction (for a warm function also its alias and the
+ *       alias's provisioned concurrency), GetQueueAttributes, GetSchedule, GetPolicy (only for
+ *       functions with invoke permissions), topic subscriptions and bucket notifications (only
+ *       where the stack has them).
  * </ol>
  */
 final class LiveReader {
@@ -87,8 +88,7 @@ final class LiveReader {
     for (String a : desired.names(PERMISSION)) policyFunctions.add(a.substring(0, a.indexOf('/')));
     for (LiveResource r : live) {
       if (r.type().equals(INTEGRATION)) {
-        String uri = String.valueOf(r.properties().get("uri"));
-        policyFunctions.add(uri.substring(uri.lastIndexOf(':') + 1));
+        policyFunctions.add(StackNames.qualifiedName(String.valueOf(r.properties().get("uri"))));
       }
     }
 
@@ -103,7 +103,9 @@ final class LiveReader {
     List<Callable<Object>> second = new ArrayList<>();
     Set<String> knownFunctions = Set.copyOf(functions);
     second.add(() -> services.eventSources.read(knownFunctions));
-    for (String fn : functions) second.add(() -> one(services.functions.read(fn)));
+    Set<String> aliased = new HashSet<>();
+    for (String a : desired.names(ALIAS)) aliased.add(StackNames.functionName(a));
+    for (String fn : functions) second.add(() -> services.functions.read(fn, aliased.contains(fn)));
     for (String fn : policyFunctions) second.add(() -> services.permissions.read(fn));
     for (String url : queueUrls) {
       String name = SqsQueues.nameOf(url);
@@ -129,12 +131,15 @@ final class LiveReader {
     for (LiveResource r : List.copyOf(live)) {
       if (r.type().equals(NOTIFICATION) || r.type().equals(SUBSCRIPTION)) {
         String arn = String.valueOf(r.properties().getOrDefault("function", r.properties().get("endpoint")));
-        String fn = arn.substring(arn.lastIndexOf(':') + 1);
+        String fn = StackNames.qualifiedName(arn);
         if (policyFunctions.add(fn)) third.add(() -> services.permissions.read(fn));
       }
     }
     for (Object o : s.parallel(third)) live.addAll(cast(o));
-    return new LiveState(List.copyOf(live));
+    // A statement read twice (through the function and its alias) is one resource.
+    Map<String, LiveResource> unique = new LinkedHashMap<>();
+    for (LiveResource r : live) unique.putIfAbsent(r.address(), r);
+    return new LiveState(List.copyOf(unique.values()));
   }
 
   private static List<LiveResource> one(LiveResource r) {

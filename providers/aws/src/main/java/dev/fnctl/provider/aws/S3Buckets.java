@@ -117,7 +117,7 @@ final class S3Buckets {
       String rest = id.substring(s.names.notificationPrefix().length());
       int dash = rest.lastIndexOf('-');
       String fn = dash > 0 ? rest.substring(0, dash) : rest;
-      String target = l.lambdaFunctionArn() == null ? "" : l.lambdaFunctionArn().substring(l.lambdaFunctionArn().lastIndexOf(':') + 1);
+      String target = StackNames.functionName(StackNames.qualifiedName(l.lambdaFunctionArn()));
       out.add(new LiveResource(AwsTypes.address(NOTIFICATION, bucket + "/" + id), NOTIFICATION, "function " + fn, true, p, Map.of(),
           List.of(AwsTypes.address(BUCKET, bucket), AwsTypes.address(AwsTypes.FUNCTION, target))));
     }

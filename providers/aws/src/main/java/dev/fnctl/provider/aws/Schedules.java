@@ -79,7 +79,7 @@ final class Schedules {
     String fn = dash > 0 ? name.substring(0, dash) : name;
     List<String> deps = new ArrayList<>(List.of(AwsTypes.address(SCHEDULE_GROUP, group)));
     if (r.target() != null && r.target().arn() != null) {
-      deps.add(AwsTypes.address(AwsTypes.FUNCTION, r.target().arn().substring(r.target().arn().lastIndexOf(':') + 1)));
+      deps.add(AwsTypes.address(AwsTypes.FUNCTION, StackNames.functionName(r.target().arn())));
     }
     if (r.target() != null && r.target().roleArn() != null) {
       deps.add(AwsTypes.address(AwsTypes.ROLE, r.target().roleArn().substring(r.target().roleArn().lastIndexOf('/') + 1)));

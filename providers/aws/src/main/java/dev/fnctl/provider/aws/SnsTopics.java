@@ -58,7 +58,7 @@ final class SnsTopics {
       }
       for (Subscription sub : page.subscriptions()) {
         if (!"lambda".equals(sub.protocol()) || sub.endpoint() == null) continue;
-        String fn = sub.endpoint().substring(sub.endpoint().lastIndexOf(':') + 1);
+        String fn = StackNames.functionName(sub.endpoint());
         String neutral = s.names.neutral(fn);
         if (neutral == null) continue;
         Map<String, Object> p = new LinkedHashMap<>();

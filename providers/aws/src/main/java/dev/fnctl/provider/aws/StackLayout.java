@@ -60,7 +60,7 @@ final class StackLayout {
     for (FunctionSpec f : d.functions().values()) {
       function(d, f);
       for (Trigger t : f.triggers()) {
-        if (t instanceof Trigger.Schedule) scheduled.add(names.functionArn(names.physical(f.name())));
+        if (t instanceof Trigger.Schedule) scheduled.add(invokeArn(f));
         if (t instanceof Trigger.Http) http = true;
       }
     }
@@ -186,6 +186,7 @@ final class StackLayout {
     fn.put("role", names.roleArn(phys));
     fn.put("codeSha256", code.sha256Base64());
     fn.put("reservedConcurrency", f.concurrency().max() == null ? null : (long) f.concurrency().max());
+    if (warm(f)) fn.put("published", true);
     List<String> deps = new ArrayList<>(List.of(roleAddress));
     if (code.size() > directUploadLimit) {
       // Too large for a direct upload: through the stack's artifact bucket.
@@ -193,7 +194,43 @@ final class StackLayout {
       add(Resource.of(bucket, BUCKET, names.stackItem(), Map.of(), List.of()));
       deps.add(bucket);
     }
-    add(new Resource(address(FUNCTION, phys), FUNCTION, item, fn, Set.of(), Set.of(), deps, code));
+    String fnAddress = address(FUNCTION, phys);
+    add(new Resource(fnAddress, FUNCTION, item, fn, Set.of(), Set.of(), deps, code));
+    if (warm(f)) {
+      Set<String> renewedBy = new TreeSet<>(LambdaFunctions.VERSION_CONTENT);
+      renewedBy.add("published");
+      Map<String, Object> alias = new LinkedHashMap<>();
+      alias.put("version", new Ref(fnAddress, "version", renewedBy));
+      alias.put("provisionedConcurrency", (long) f.concurrency().warm());
+      add(Resource.of(aliasAddress(f), ALIAS, item, alias, List.of(fnAddress)));
+    }
+  }
+
+  /** Whether the function keeps instances warm: provisioned concurrency on its alias. */
+  static boolean warm(FunctionSpec f) {
+    return f.concurrency().warm() != null && f.concurrency().warm() > 0;
+  }
+
+  private String aliasAddress(FunctionSpec f) {
+    return address(ALIAS, names.physical(f.name()) + ":" + StackNames.ALIAS);
+  }
+
+  /** What triggers invoke: the alias of a warm function (where its provisioned concurrency is), else the function. */
+  private String invokeArn(FunctionSpec f) {
+    String phys = names.physical(f.name());
+    return warm(f) ? names.aliasArn(phys) : names.functionArn(phys);
+  }
+
+  /** The function or alias name a resource policy statement for the triggers goes on. */
+  private String invokeName(FunctionSpec f) {
+    String phys = names.physical(f.name());
+    return warm(f) ? phys + ":" + StackNames.ALIAS : phys;
+  }
+
+  /** What a trigger must wait for: the function and, for a warm one, its alias. */
+  private List<String> invokeDeps(FunctionSpec f) {
+    String fn = address(FUNCTION, names.physical(f.name()));
+    return warm(f) ? List.of(fn, aliasAddress(f)) : List.of(fn);
   }
 
   /** Plain env plus, per secret, a reference to it (never its value): {@code KEY_SECRET_ID}. */
@@ -277,7 +314,11 @@ final class StackLayout {
           case ADMIN -> List.of("lambda:InvokeFunction", "lambda:GetFunction");
           default -> List.of("lambda:InvokeFunction");
         };
-        resources = List.of(names.functionArn(names.physical(name)));
+        String phys = names.physical(name);
+        FunctionSpec target = d.functions().get(name);
+        // A warm function is invoked through its alias: grant that exact ARN too (IAM does not
+        // extend an unqualified function ARN to its aliases).
+        resources = target != null && warm(target) ? List.of(names.functionArn(phys), names.aliasArn(phys)) : List.of(names.functionArn(phys));
       }
       case SECRET -> {
         actions = List.of("secretsmanager:GetSecretValue");
@@ -342,74 +383,78 @@ final class StackLayout {
   private void triggers(Deployment d, FunctionSpec f) {
     String phys = names.physical(f.name());
     String item = "function " + f.name();
-    String fnAddress = address(FUNCTION, phys);
-    String fnArn = names.functionArn(phys);
+    String target = invokeArn(f);
+    List<String> targetDeps = invokeDeps(f);
     int schedules = 0;
     int notifications = 0;
     for (Trigger t : f.triggers()) {
       if (t instanceof Trigger.Http h) {
-          String integration = address(INTEGRATION, names.httpApi() + "/" + f.name());
-          Map<String, Object> ip = new LinkedHashMap<>();
-          ip.put("api", new Ref(apiAddress(), "id"));
-          ip.put("type", "AWS_PROXY");
-          ip.put("uri", fnArn);
-          ip.put("payloadFormat", "2.0");
-          add(Resource.of(integration, INTEGRATION, item, ip, List.of(apiAddress(), fnAddress)));
-          String routeKey = h.method().toUpperCase(java.util.Locale.ROOT) + " " + h.path();
-          Map<String, Object> rp = new LinkedHashMap<>();
-          rp.put("api", new Ref(apiAddress(), "id"));
-          rp.put("routeKey", routeKey);
-          rp.put("integration", new Ref(integration, "id"));
-          rp.put("authorization", "iam".equals(h.auth()) ? "AWS_IAM" : "NONE");
-          add(Resource.of(address(ROUTE, names.httpApi() + "/" + routeKey), ROUTE, item, rp, List.of(integration)));
-          permission(phys, item, "fnctl-http", "apigateway.amazonaws.com", new Ref(apiAddress(), "id"), List.of(apiAddress()));
+        String integration = address(INTEGRATION, names.httpApi() + "/" + f.name());
+        Map<String, Object> ip = new LinkedHashMap<>();
+        ip.put("api", new Ref(apiAddress(), "id"));
+        ip.put("type", "AWS_PROXY");
+        ip.put("uri", target);
+        ip.put("payloadFormat", "2.0");
+        add(Resource.of(integration, INTEGRATION, item, ip, concat(List.of(apiAddress()), targetDeps)));
+        String routeKey = h.method().toUpperCase(java.util.Locale.ROOT) + " " + h.path();
+        Map<String, Object> rp = new LinkedHashMap<>();
+        rp.put("api", new Ref(apiAddress(), "id"));
+        rp.put("routeKey", routeKey);
+        rp.put("integration", new Ref(integration, "id"));
+        rp.put("authorization", "iam".equals(h.auth()) ? "AWS_IAM" : "NONE");
+        add(Resource.of(address(ROUTE, names.httpApi() + "/" + routeKey), ROUTE, item, rp, List.of(integration)));
+        permission(f, item, "fnctl-http", "apigateway.amazonaws.com", new Ref(apiAddress(), "id"), List.of(apiAddress()));
       } else if (t instanceof Trigger.Schedule s) {
-          schedules++;
-          Map<String, Object> sp = new LinkedHashMap<>();
-          sp.put("expression", s.cron() != null ? ScheduleExpression.cron(s.cron()) : ScheduleExpression.rate(s.rate()));
-          sp.put("timezone", s.timezone() == null ? "UTC" : s.timezone());
-          sp.put("target", fnArn);
-          sp.put("role", names.roleArn(names.schedulerRole()));
-          sp.put("state", "ENABLED");
-          add(Resource.of(address(SCHEDULE, names.scheduleGroup() + "/" + f.name() + "-" + schedules), SCHEDULE, item, sp,
-              List.of(address(SCHEDULE_GROUP, names.scheduleGroup()), address(ROLE, names.schedulerRole()), fnAddress)));
+        schedules++;
+        Map<String, Object> sp = new LinkedHashMap<>();
+        sp.put("expression", s.cron() != null ? ScheduleExpression.cron(s.cron()) : ScheduleExpression.rate(s.rate()));
+        sp.put("timezone", s.timezone() == null ? "UTC" : s.timezone());
+        sp.put("target", target);
+        sp.put("role", names.roleArn(names.schedulerRole()));
+        sp.put("state", "ENABLED");
+        add(Resource.of(address(SCHEDULE, names.scheduleGroup() + "/" + f.name() + "-" + schedules), SCHEDULE, item, sp,
+            concat(List.of(address(SCHEDULE_GROUP, names.scheduleGroup()), address(ROLE, names.schedulerRole())), targetDeps)));
       } else if (t instanceof Trigger.Queue q) {
-          String queue = queueName(d, q.queue());
-          Map<String, Object> ep = new LinkedHashMap<>();
-          ep.put("function", fnArn);
-          ep.put("source", names.queueArn(queue));
-          ep.put("batchSize", (long) q.batchSize());
-          ep.put("enabled", true);
-          List<String> deps = new ArrayList<>(List.of(fnAddress));
-          deps.addAll(ownedDep(QUEUE, queue));
-          add(Resource.of(address(EVENT_SOURCE, phys + "/" + queue), EVENT_SOURCE, item, ep, deps));
+        String queue = queueName(d, q.queue());
+        Map<String, Object> ep = new LinkedHashMap<>();
+        ep.put("function", target);
+        ep.put("source", names.queueArn(queue));
+        ep.put("batchSize", (long) q.batchSize());
+        ep.put("enabled", true);
+        add(Resource.of(address(EVENT_SOURCE, phys + "/" + queue), EVENT_SOURCE, item, ep, concat(targetDeps, ownedDep(QUEUE, queue))));
       } else if (t instanceof Trigger.Storage s) {
-          notifications++;
-          String bucket = bucketName(d, s.bucket());
-          String sid = "fnctl-s3-" + bucket;
-          String permission = permission(phys, item, sid, "s3.amazonaws.com", names.bucketArn(bucket), ownedDep(BUCKET, bucket));
-          Map<String, Object> np = new LinkedHashMap<>();
-          np.put("function", fnArn);
-          np.put("events", s3Events(s.events()));
-          np.put("prefix", s.prefix());
-          np.put("suffix", s.suffix());
-          List<String> deps = new ArrayList<>(List.of(fnAddress, permission));
-          deps.addAll(ownedDep(BUCKET, bucket));
-          String id = names.notificationPrefix() + f.name() + "-" + notifications;
-          add(Resource.of(address(NOTIFICATION, bucket + "/" + id), NOTIFICATION, item, np, deps));
+        notifications++;
+        String bucket = bucketName(d, s.bucket());
+        String sid = "fnctl-s3-" + bucket;
+        String permission = permission(f, item, sid, "s3.amazonaws.com", names.bucketArn(bucket), ownedDep(BUCKET, bucket));
+        Map<String, Object> np = new LinkedHashMap<>();
+        np.put("function", target);
+        np.put("events", s3Events(s.events()));
+        np.put("prefix", s.prefix());
+        np.put("suffix", s.suffix());
+        String id = names.notificationPrefix() + f.name() + "-" + notifications;
+        add(Resource.of(address(NOTIFICATION, bucket + "/" + id), NOTIFICATION, item, np,
+            concat(targetDeps, List.of(permission), ownedDep(BUCKET, bucket))));
       } else if (t instanceof Trigger.Topic tp) {
-          String topic = topicName(d, tp.topic());
-          String topicArn = names.topicArn(topic);
-          String permission = permission(phys, item, "fnctl-sns-" + topic, "sns.amazonaws.com", topicArn, ownedDep(TOPIC, topic));
-          Map<String, Object> sp = new LinkedHashMap<>();
-          sp.put("topic", topicArn);
-          sp.put("protocol", "lambda");
-          sp.put("endpoint", fnArn);
-          List<String> deps = new ArrayList<>(List.of(fnAddress, permission));
-          deps.addAll(ownedDep(TOPIC, topic));
-          add(Resource.of(address(SUBSCRIPTION, topic + "/" + phys), SUBSCRIPTION, item, sp, deps));
+        String topic = topicName(d, tp.topic());
+        String topicArn = names.topicArn(topic);
+        String permission = permission(f, item, "fnctl-sns-" + topic, "sns.amazonaws.com", topicArn, ownedDep(TOPIC, topic));
+        Map<String, Object> sp = new LinkedHashMap<>();
+        sp.put("topic", topicArn);
+        sp.put("protocol", "lambda");
+        sp.put("endpoint", target);
+        // A subscription's endpoint cannot change: a new target is a new subscription.
+        add(new Resource(address(SUBSCRIPTION, topic + "/" + phys), SUBSCRIPTION, item, sp, Set.of("topic", "protocol", "endpoint"),
+            Set.of(), concat(targetDeps, List.of(permission), ownedDep(TOPIC, topic)), null));
       }
     }
+  }
+
+  @SafeVarargs
+  private static List<String> concat(List<String>... lists) {
+    List<String> out = new ArrayList<>();
+    for (List<String> l : lists) out.addAll(l);
+    return out;
   }
 
   static List<String> s3Events(List<String> events) {
@@ -424,16 +469,17 @@ final class StackLayout {
     return List.copyOf(out);
   }
 
-  /** A statement in the function's resource policy; the source is an ARN or, for HTTP, the API id. */
-  private String permission(String phys, String item, String sid, String principal, Object source, List<String> deps) {
-    String a = address(PERMISSION, phys + "/" + sid);
+  /**
+   * A statement in the resource policy of what the triggers invoke (the function, or the alias of
+   * a warm one); the source is an ARN or, for HTTP, the API id.
+   */
+  private String permission(FunctionSpec f, String item, String sid, String principal, Object source, List<String> deps) {
+    String a = address(PERMISSION, invokeName(f) + "/" + sid);
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("principal", principal);
     p.put(source instanceof Ref ? "api" : "source", source);
     if (!(source instanceof Ref)) p.put("sourceAccount", names.account());
-    List<String> all = new ArrayList<>(List.of(address(FUNCTION, phys)));
-    all.addAll(deps);
-    add(Resource.of(a, PERMISSION, item, p, all));
+    add(Resource.of(a, PERMISSION, item, p, concat(invokeDeps(f), deps)));
     return a;
   }
 

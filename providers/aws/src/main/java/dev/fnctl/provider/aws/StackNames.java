@@ -10,6 +10,19 @@ record StackNames(String stack, String target, String region, String account, St
   static final String STACK_TAG = dev.fnctl.provider.Ownership.STACK_KEY;
   static final String TARGET_TAG = dev.fnctl.provider.Ownership.TARGET_KEY;
 
+  /**
+   * The alias a function with {@code concurrency.warm} is invoked through: its provisioned
+   * concurrency belongs to the alias, so every trigger targets {@code <function>:live}.
+   */
+  static final String ALIAS = "live";
+
+  /**
+   * Set on a function while fnctl keeps its alias. Aliases cannot be tagged and finding them takes
+   * a call per function, so this tag is what tells a plan to read (and, once {@code warm} is gone
+   * from the spec, delete) the alias without a ListAliases for every function.
+   */
+  static final String ALIAS_TAG = "fnctl-alias";
+
   StackNames(String stack, String target, String region, String account) {
     this(stack, target, region, account, partitionOf(region));
   }
@@ -44,6 +57,30 @@ record StackNames(String stack, String target, String region, String account, St
 
   String functionArn(String functionName) {
     return "arn:" + partition + ":lambda:" + region + ":" + account + ":function:" + functionName;
+  }
+
+  String aliasArn(String functionName) {
+    return functionArn(functionName) + ":" + ALIAS;
+  }
+
+  /** {@code name} or {@code name:qualifier}: the function an ARN names, with its alias or version if any. */
+  static String qualifiedName(String functionArn) {
+    if (functionArn == null) return "";
+    int at = functionArn.indexOf(":function:");
+    return at < 0 ? functionArn.substring(functionArn.lastIndexOf(':') + 1) : functionArn.substring(at + ":function:".length());
+  }
+
+  /** The function's name without a qualifier: {@code orders-prod-resize} for {@code ...:function:orders-prod-resize:live}. */
+  static String functionName(String functionArnOrQualifiedName) {
+    String q = functionArnOrQualifiedName.contains(":function:") ? qualifiedName(functionArnOrQualifiedName) : functionArnOrQualifiedName;
+    int colon = q.indexOf(':');
+    return colon < 0 ? q : q.substring(0, colon);
+  }
+
+  /** The qualifier of {@code name:qualifier}, or null for an unqualified name. */
+  static String qualifier(String qualifiedName) {
+    int colon = qualifiedName.indexOf(':');
+    return colon < 0 ? null : qualifiedName.substring(colon + 1);
   }
 
   String queueArn(String queueName) {

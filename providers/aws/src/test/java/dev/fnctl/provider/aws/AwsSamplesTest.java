@@ -113,6 +113,43 @@ class AwsSamplesTest extends MotoTestBase {
     assertEquals(List.of(), taggedWith(stack), sample + ": destroy leaves nothing tagged with the stack");
   }
 
+  /** fanout's prod target keeps {@code publish} warm: through the real engine, a memory change is the function and its alias. */
+  @org.junit.jupiter.api.Test
+  void aWarmFunctionsNewVersionIsKnownOnlyAfterApply() throws Exception {
+    Path project = dir.resolve("fanout");
+    copy(samplesRoot().resolve("fanout"), project);
+    Path spec = project.resolve("fnctl.yaml");
+    Engine engine = engine();
+    try (PlanSession session = engine.plan(spec, "prod", Engine.PlanMode.NORMAL)) {
+      assertTrue(engine.apply(session, ApplyOptions.defaults(), ApplyListener.NONE).succeeded());
+    }
+    try (PlanSession session = engine.plan(spec, "prod", Engine.PlanMode.NORMAL)) {
+      assertEquals("", describe(session.plan()), "an applied warm target plans to no changes");
+    }
+    Files.writeString(spec, Files.readString(spec).replace("        memory: 1024\n", "        memory: 1536\n"));
+    try (PlanSession session = engine.plan(spec, "prod", Engine.PlanMode.NORMAL)) {
+      assertEquals("""
+          update aws:lambda:function/fanout-prod-publish (changed: memory)
+          update aws:lambda:alias/fanout-prod-publish:live (changed: version)
+          """, describe(session.plan()));
+      ResourceChange alias = session.plan().changes().stream()
+          .filter(c -> c.address().equals("aws:lambda:alias/fanout-prod-publish:live")).findFirst().orElseThrow();
+      assertEquals("1", alias.before().get("version"));
+      assertEquals(java.util.Set.of("version"), alias.unknown(), "the new version number is known only after apply");
+      assertEquals(2L, alias.after().get("provisionedConcurrency"));
+      assertTrue(engine.apply(session, ApplyOptions.defaults(), ApplyListener.NONE).succeeded());
+    }
+    try (PlanSession session = engine.plan(spec, "prod", Engine.PlanMode.NORMAL)) {
+      assertEquals("", describe(session.plan()));
+      assertEquals("2", session.plan().changes().stream()
+          .filter(c -> c.address().equals("aws:lambda:alias/fanout-prod-publish:live")).findFirst().orElseThrow().before().get("version"));
+    }
+    try (PlanSession session = engine.plan(spec, "prod", Engine.PlanMode.DESTROY)) {
+      assertTrue(engine.apply(session, ApplyOptions.defaults(), ApplyListener.NONE).succeeded());
+    }
+    assertEquals(List.of(), taggedWith("fanout"));
+  }
+
   static void copy(Path from, Path to) throws IOException {
     try (Stream<Path> walk = Files.walk(from)) {
       for (Path p : (Iterable<Path>) walk::iterator) {

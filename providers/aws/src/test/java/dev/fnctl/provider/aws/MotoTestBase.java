@@ -63,7 +63,7 @@ abstract class MotoTestBase {
   @BeforeEach
   void fresh() throws IOException {
     moto.reset();
-    proxy.resetBudgets();
+    proxy.resetFakes();
     proxy.clearFaults();
     Path code = dir.resolve("code");
     Files.createDirectories(code);

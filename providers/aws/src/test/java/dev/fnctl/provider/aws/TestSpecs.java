@@ -49,6 +49,11 @@ final class TestSpecs {
         f.settings().over(new FunctionSettings(null, null, null, null, Map.of(), new Concurrency(max, null))), f.secrets(), f.triggers(), f.permissions());
   }
 
+  static FunctionSpec withWarm(FunctionSpec f, Integer max, Integer warm) {
+    return new FunctionSpec(f.name(), f.code(), f.handler(),
+        f.settings().over(new FunctionSettings(null, null, null, null, Map.of(), new Concurrency(max, warm))), f.secrets(), f.triggers(), f.permissions());
+  }
+
   /** Every trigger kind, every supporting resource, a budget; {@code legacy} is an existing bucket. */
   static Spec everything(String stack, Path baseDir, String legacyBucket, Map<String, String> settings) {
     Map<String, FunctionSpec> fns = new LinkedHashMap<>();
