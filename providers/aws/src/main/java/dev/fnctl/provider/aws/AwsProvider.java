@@ -81,11 +81,9 @@ public final class AwsProvider implements Provider {
         problems.add(new Problem(path, "'" + phys + "' is longer than the 64 characters Lambda and IAM allow" + on + "; shorten the stack, target or function name"));
       }
       int i = 0;
-      int scheduleNo = 0;
       for (Trigger t : f.triggers()) {
         String tp = path + ".triggers[" + i++ + "]";
         if (t instanceof Trigger.Schedule s) {
-          scheduleNo++;
           try {
             if (s.cron() != null) ScheduleExpression.cron(s.cron());
             else ScheduleExpression.rate(s.rate());
@@ -99,8 +97,9 @@ public final class AwsProvider implements Provider {
               problems.add(new Problem(tp + ".schedule.timezone", "unknown time zone '" + s.timezone() + "'"));
             }
           }
-          if ((f.name() + "-" + scheduleNo).length() > 64) {
-            problems.add(new Problem(tp, "schedule name too long for EventBridge Scheduler (64)"));
+          if ((f.name() + "-" + t.slug()).length() > 64) {
+            problems.add(new Problem(tp, "schedule name '" + f.name() + "-" + t.slug() + "' is longer than the 64 characters"
+                + " EventBridge Scheduler allows" + on + "; shorten the function name"));
           }
         } else if (t instanceof Trigger.Queue q) {
           if (q.batchSize() < 1 || q.batchSize() > 10) {

@@ -114,9 +114,7 @@ final class S3Buckets {
           if (n.equals("prefix") || n.equals("suffix")) p.put(n, r.value());
         }
       }
-      String rest = id.substring(s.names.notificationPrefix().length());
-      int dash = rest.lastIndexOf('-');
-      String fn = dash > 0 ? rest.substring(0, dash) : rest;
+      String fn = StackNames.triggerFunction(id.substring(s.names.notificationPrefix().length()));
       String target = StackNames.functionName(StackNames.qualifiedName(l.lambdaFunctionArn()));
       out.add(new LiveResource(AwsTypes.address(NOTIFICATION, bucket + "/" + id), NOTIFICATION, "function " + fn, true, p, Map.of(),
           List.of(AwsTypes.address(BUCKET, bucket), AwsTypes.address(AwsTypes.FUNCTION, target))));

@@ -75,8 +75,7 @@ final class Schedules {
     p.put("target", r.target() == null ? null : r.target().arn());
     p.put("role", r.target() == null ? null : r.target().roleArn());
     p.put("state", r.stateAsString() == null ? "ENABLED" : r.stateAsString());
-    int dash = name.lastIndexOf('-');
-    String fn = dash > 0 ? name.substring(0, dash) : name;
+    String fn = StackNames.triggerFunction(name);
     List<String> deps = new ArrayList<>(List.of(AwsTypes.address(SCHEDULE_GROUP, group)));
     if (r.target() != null && r.target().arn() != null) {
       deps.add(AwsTypes.address(AwsTypes.FUNCTION, StackNames.functionName(r.target().arn())));

@@ -385,8 +385,8 @@ final class StackLayout {
     String item = "function " + f.name();
     String target = invokeArn(f);
     List<String> targetDeps = invokeDeps(f);
-    int schedules = 0;
-    int notifications = 0;
+    // Schedules and notifications are named by what they are (Trigger.slug), not by list position:
+    // reordering triggers changes nothing, inserting one creates exactly one.
     for (Trigger t : f.triggers()) {
       if (t instanceof Trigger.Http h) {
         String integration = address(INTEGRATION, names.httpApi() + "/" + f.name());
@@ -405,14 +405,13 @@ final class StackLayout {
         add(Resource.of(address(ROUTE, names.httpApi() + "/" + routeKey), ROUTE, item, rp, List.of(integration)));
         permission(f, item, "fnctl-http", "apigateway.amazonaws.com", new Ref(apiAddress(), "id"), List.of(apiAddress()));
       } else if (t instanceof Trigger.Schedule s) {
-        schedules++;
         Map<String, Object> sp = new LinkedHashMap<>();
         sp.put("expression", s.cron() != null ? ScheduleExpression.cron(s.cron()) : ScheduleExpression.rate(s.rate()));
         sp.put("timezone", s.timezone() == null ? "UTC" : s.timezone());
         sp.put("target", target);
         sp.put("role", names.roleArn(names.schedulerRole()));
         sp.put("state", "ENABLED");
-        add(Resource.of(address(SCHEDULE, names.scheduleGroup() + "/" + f.name() + "-" + schedules), SCHEDULE, item, sp,
+        add(Resource.of(address(SCHEDULE, names.scheduleGroup() + "/" + f.name() + "-" + t.slug()), SCHEDULE, item, sp,
             concat(List.of(address(SCHEDULE_GROUP, names.scheduleGroup()), address(ROLE, names.schedulerRole())), targetDeps)));
       } else if (t instanceof Trigger.Queue q) {
         String queue = queueName(d, q.queue());
@@ -423,7 +422,6 @@ final class StackLayout {
         ep.put("enabled", true);
         add(Resource.of(address(EVENT_SOURCE, phys + "/" + queue), EVENT_SOURCE, item, ep, concat(targetDeps, ownedDep(QUEUE, queue))));
       } else if (t instanceof Trigger.Storage s) {
-        notifications++;
         String bucket = bucketName(d, s.bucket());
         String sid = "fnctl-s3-" + bucket;
         String permission = permission(f, item, sid, "s3.amazonaws.com", names.bucketArn(bucket), ownedDep(BUCKET, bucket));
@@ -432,7 +430,7 @@ final class StackLayout {
         np.put("events", s3Events(s.events()));
         np.put("prefix", s.prefix());
         np.put("suffix", s.suffix());
-        String id = names.notificationPrefix() + f.name() + "-" + notifications;
+        String id = names.notificationPrefix() + f.name() + "-" + t.slug();
         add(Resource.of(address(NOTIFICATION, bucket + "/" + id), NOTIFICATION, item, np,
             concat(targetDeps, List.of(permission), ownedDep(BUCKET, bucket))));
       } else if (t instanceof Trigger.Topic tp) {

@@ -83,6 +83,17 @@ record StackNames(String stack, String target, String region, String account, St
     return colon < 0 ? null : qualifiedName.substring(colon + 1);
   }
 
+  /**
+   * {@code resize} from {@code resize-schedule-3f2a9c1d}: schedules and notifications are named
+   * {@code <function>-<trigger slug>} ({@link dev.fnctl.model.spec.Trigger#slug}).
+   */
+  static String triggerFunction(String triggerName) {
+    java.util.regex.Matcher m = TRIGGER_NAME.matcher(triggerName);
+    return m.matches() ? m.group(1) : triggerName;
+  }
+
+  private static final java.util.regex.Pattern TRIGGER_NAME = java.util.regex.Pattern.compile("^(.+)-[a-z]+-[0-9a-f]{8}$");
+
   String queueArn(String queueName) {
     return "arn:" + partition + ":sqs:" + region + ":" + account + ":" + queueName;
   }

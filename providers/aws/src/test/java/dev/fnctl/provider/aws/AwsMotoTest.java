@@ -9,6 +9,7 @@ import dev.fnctl.model.plan.Action;
 import dev.fnctl.model.spec.Deployment;
 import dev.fnctl.model.spec.FunctionSpec;
 import dev.fnctl.model.spec.Spec;
+import dev.fnctl.model.spec.Trigger;
 import dev.fnctl.provider.Cloud;
 import dev.fnctl.provider.Context;
 import dev.fnctl.provider.LiveState;
@@ -105,6 +106,38 @@ class AwsMotoTest extends MotoTestBase {
         assertEquals(1, n.queueConfigurations().size(), "the other owner's notification survives destroy");
         assertEquals(List.<LambdaFunctionConfiguration>of(), n.lambdaFunctionConfigurations());
       }
+    }
+  }
+
+  @Test
+  void triggersAreKeyedByWhatTheyAreNotByTheirPlaceInTheList() throws Exception {
+    Spec spec = TestSpecs.everything("keys", dir, null, Map.of());
+    Deployment d = TestSpecs.prod(spec);
+    try (AwsCloud cloud = connect(d)) {
+      assertTrue(apply(cloud, d, false).ok());
+      Map<String, FunctionSpec> fns = new LinkedHashMap<>(spec.functions());
+      FunctionSpec tick = fns.get("tick");
+      List<Trigger> reversed = new java.util.ArrayList<>(tick.triggers());
+      java.util.Collections.reverse(reversed);
+      fns.put("tick", new FunctionSpec(tick.name(), tick.code(), tick.handler(), tick.settings(), tick.secrets(), reversed, tick.permissions()));
+      Deployment reordered = TestSpecs.prod(AwsResourcesTest.with(spec, fns, spec.budgets()));
+      assertEquals("", describe(plan(cloud, reordered, false).changes()), "reordering triggers changes nothing");
+
+      FunctionSpec thumb = fns.get("thumb");
+      List<Trigger> inserted = new java.util.ArrayList<>(List.of(new Trigger.Storage("uploads", List.of("created"), "docs/", null)));
+      inserted.addAll(thumb.triggers());
+      fns.put("thumb", new FunctionSpec(thumb.name(), thumb.code(), thumb.handler(), thumb.settings(), thumb.secrets(), inserted,
+          thumb.permissions()));
+      List<Trigger> early = new java.util.ArrayList<>(List.of(new Trigger.Schedule(null, java.time.Duration.ofHours(1), null)));
+      early.addAll(reversed);
+      fns.put("tick", new FunctionSpec(tick.name(), tick.code(), tick.handler(), tick.settings(), tick.secrets(), early, tick.permissions()));
+      Deployment more = TestSpecs.prod(AwsResourcesTest.with(spec, fns, spec.budgets()));
+      String slug = early.get(0).slug();
+      assertEquals("create aws:scheduler:schedule/keys-prod/tick-" + slug + " [expression, timezone, target, role, state]\n"
+          + "create aws:s3:notification/keys-prod-uploads/fnctl-keys-prod-thumb-" + inserted.get(0).slug()
+          + " [function, events, prefix, suffix]\n", describe(plan(cloud, more, false).changes()), "inserting triggers first creates exactly them");
+      assertTrue(apply(cloud, more, false).ok());
+      assertEquals("", describe(plan(cloud, more, false).changes()));
     }
   }
 

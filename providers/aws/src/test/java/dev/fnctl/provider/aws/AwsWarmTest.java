@@ -74,7 +74,8 @@ class AwsWarmTest extends MotoTestBase {
       }
       // Every trigger targets the alias, where the warm instances are.
       try (SchedulerClient scheduler = client(SchedulerClient.builder())) {
-        assertEquals(ALIAS_ARN.formatted("hot-prod-tick"), scheduler.getSchedule(b -> b.groupName("hot-prod").name("tick-1")).target().arn());
+        String tick = "tick-" + d.functions().get("tick").triggers().get(0).slug();
+        assertEquals(ALIAS_ARN.formatted("hot-prod-tick"), scheduler.getSchedule(b -> b.groupName("hot-prod").name(tick)).target().arn());
       }
       try (ApiGatewayV2Client apis = client(ApiGatewayV2Client.builder())) {
         String api = apis.getApis().items().get(0).apiId();
