@@ -117,6 +117,11 @@ final class AwsSession implements AutoCloseable {
     if (m.contains("Unable to load credentials")) {
       return "no AWS credentials found: set AWS_PROFILE or profile: on the target, or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY";
     }
+    if (m.contains("Profile file contained no credentials for profile")) {
+      // Not a network problem: the named profile is missing from ~/.aws/config and ~/.aws/credentials.
+      return "no AWS credentials: " + firstLine(m).replace(": ProfileFile(sections=[])", "")
+          + " (check profile: on the target, or run 'aws configure --profile NAME')";
+    }
     return "cannot reach AWS: " + firstLine(m);
   }
 

@@ -86,4 +86,18 @@ class AwsProviderTest {
         "buckets.Bad_Bucket", "buckets.a-very-long-bucket-name-that-will-not-fit-in-sixty-three",
         "budgets.b.currency", "budgets.b.alerts", "budgets.b.alerts[0].notify"), paths);
   }
+
+  @Test
+  void credentialProblemsReadAsWhatToDoNotAsNetworkErrors() {
+    assertEquals("no AWS credentials found: set AWS_PROFILE or profile: on the target, or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY",
+        AwsSession.clientMessage(software.amazon.awssdk.core.exception.SdkClientException.create(
+            "Unable to load credentials from any of the providers in the chain AwsCredentialsProviderChain(...)")));
+    assertEquals("no AWS credentials: Profile file contained no credentials for profile 'nosuch'"
+            + " (check profile: on the target, or run 'aws configure --profile NAME')",
+        AwsSession.clientMessage(software.amazon.awssdk.core.exception.SdkClientException.create(
+            "Profile file contained no credentials for profile 'nosuch': ProfileFile(sections=[])")));
+    assertEquals("cannot reach AWS: Unable to execute HTTP request: Connection refused",
+        AwsSession.clientMessage(software.amazon.awssdk.core.exception.SdkClientException.create(
+            "Unable to execute HTTP request: Connection refused")));
+  }
 }
