@@ -51,12 +51,20 @@ final class LockGuard {
     return me;
   }
 
-  /** Releases the lock; a failure is noted, never thrown, so it cannot hide the run's outcome. */
+  /**
+   * Releases the lock; a failure is noted, never thrown, so it cannot hide the run's outcome. An
+   * interrupted run releases it too: cloud clients refuse to call out on an interrupted thread
+   * (the AWS SDK aborts, file channels close), so the interrupt is set aside for the release and
+   * then kept for the caller.
+   */
   void release() {
+    boolean interrupted = Thread.interrupted();
     try {
       lock.release(me);
     } catch (ProviderException | RuntimeException e) {
       listener.note("could not release the stack lock (" + e.getMessage() + "); run 'fnctl unlock' before the next apply");
+    } finally {
+      if (interrupted) Thread.currentThread().interrupt();
     }
   }
 
