@@ -109,7 +109,8 @@ final class FakeCloud implements Cloud {
     volatile boolean refusesInterruptedThreads;
 
     @Override
-    public Optional<Holder> tryAcquire(Holder me) {
+    public Optional<Holder> tryAcquire(Holder me) throws ProviderException {
+      if (refusesInterruptedThreads && Thread.interrupted()) throw new ProviderException("aborted: the thread was interrupted");
       attempts.incrementAndGet();
       return held.compareAndSet(null, me) ? Optional.empty() : Optional.ofNullable(held.get());
     }
