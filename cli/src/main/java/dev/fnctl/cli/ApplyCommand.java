@@ -27,8 +27,11 @@ import picocli.CommandLine.Model.CommandSpec;
       "Without a terminal (CI) it refuses unless --auto-approve is given. With a saved PLAN file"
           + " (from 'fnctl plan --out') it applies exactly that plan, and refuses it if the spec or"
           + " the live cloud changed since it was made.",
-      "Exit codes: 0 applied (or nothing to do), 1 error or partial apply (run apply again to"
-          + " converge), 3 invalid spec or command line."
+      "Ctrl-C (or SIGTERM) while changes are made stops it: no new change starts, the ones in"
+          + " flight finish, the lock is released and the report says what was not done. A second"
+          + " Ctrl-C exits at once and leaves the lock held ('fnctl unlock').",
+      "Exit codes: 0 applied (or nothing to do), 1 error, partial or interrupted apply (run apply"
+          + " again to converge), 3 invalid spec or command line."
     })
 final class ApplyCommand implements Callable<Integer> {
   private final Cli cli;

@@ -69,10 +69,16 @@ final class ApplyRun {
     if (!autoApprove) confirm(cli, plan, destroy);
     cli.out.println();
     cli.out.flush();
-    ApplyReport report =
-        cli.engine().apply(session, new ApplyOptions(parallelism, lockTimeout, destroy ? "destroy" : "apply"), view);
-    view.report(report, destroy);
-    return report.succeeded() ? ExitCode.OK : ExitCode.ERROR;
+    String operation = destroy ? "destroy" : "apply";
+    // Only from here is an interrupt handled: until now nothing was changed and no lock was held.
+    Interrupts.Watch interrupts = cli.interrupts.watch(cli.err, operation);
+    try {
+      ApplyReport report = cli.engine().apply(session, new ApplyOptions(parallelism, lockTimeout, operation), view);
+      view.report(report, destroy);
+      return report.succeeded() ? ExitCode.OK : ExitCode.ERROR;
+    } finally {
+      interrupts.close();
+    }
   }
 
   private static void confirm(Cli cli, Plan plan, boolean destroy) {

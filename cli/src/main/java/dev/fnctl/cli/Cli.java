@@ -18,6 +18,8 @@ final class Cli {
   final Palette palette;
   /** What {@code init} scaffolds from; tests swap in their own. */
   Templates templates = Templates.packaged();
+  /** How apply and destroy hear of Ctrl-C and SIGTERM: the real signals only when run from {@link Main}. */
+  Interrupts interrupts = Interrupts.NONE;
 
   private final Supplier<Engine> engines;
   private Engine engine;

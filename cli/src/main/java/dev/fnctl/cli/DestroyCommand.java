@@ -17,8 +17,11 @@ import picocli.CommandLine.Mixin;
           + " 'existing:' queues, topics and buckets, are never touched.",
       "Shows the plan and asks for confirmation ('yes'); without a terminal it refuses unless"
           + " --auto-approve is given.",
-      "Exit codes: 0 destroyed (or nothing to do), 1 error or partial destroy, 3 invalid spec or"
-          + " command line."
+      "Ctrl-C (or SIGTERM) while it deletes stops it: no new deletion starts, the ones in flight"
+          + " finish and the lock is released. A second Ctrl-C exits at once and leaves the lock held"
+          + " ('fnctl unlock').",
+      "Exit codes: 0 destroyed (or nothing to do), 1 error, partial or interrupted destroy, 3 invalid"
+          + " spec or command line."
     })
 final class DestroyCommand implements Callable<Integer> {
   private final Cli cli;

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  success (with plan --detailed-exitcode: no changes)",
-      "  1  error: cloud/API failure, failed or partial apply, lock held,",
+      "  1  error: cloud/API failure, failed or interrupted apply, lock held,",
       "     stale saved plan, refused or cancelled confirmation",
       "  2  plan --detailed-exitcode only: changes present",
       "  3  invalid input: spec problems or a bad command line",

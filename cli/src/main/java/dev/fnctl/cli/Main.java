@@ -13,7 +13,6 @@ import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.IFactory;
@@ -43,22 +42,17 @@ public final class Main {
     System.exit(code);
   }
 
-  /** Runs one command line against the real terminal and the providers on the class path. */
+  /**
+   * Runs one command line against the real terminal, the providers on the class path and the
+   * process's signals (Ctrl-C during apply or destroy stops it gracefully: {@link Interrupts}).
+   */
   public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
-    return run(out, err, env, Terminal.system(), () -> Engine.create(Providers.discover(), env), args);
+    Cli cli = new Cli(out, err, env, Terminal.system(), () -> Engine.create(Providers.discover(), env));
+    cli.interrupts = Interrupts.system();
+    return run(cli, args);
   }
 
-  /** As {@link #run(PrintWriter, PrintWriter, Map, String...)}, with the terminal and engine given. */
-  static int run(
-      PrintWriter out,
-      PrintWriter err,
-      Map<String, String> env,
-      Terminal terminal,
-      Supplier<Engine> engines,
-      String... args) {
-    return run(new Cli(out, err, env, terminal, engines), args);
-  }
-
+  /** As {@link #run(PrintWriter, PrintWriter, Map, String...)}, with the terminal, engine and signals of {@code cli}. */
   static int run(Cli cli, String... args) {
     PrintWriter out = cli.out;
     PrintWriter err = cli.err;

@@ -32,6 +32,8 @@ class FakeEngine implements Engine {
   String failing;
   Map<String, String> outputs = Map.of();
   Optional<StackLock.Holder> lock = Optional.empty();
+  /** Runs when the first change is done, e.g. to raise a signal mid-apply. */
+  Runnable afterFirstChange = () -> {};
 
   final List<String> calls = new ArrayList<>();
   ApplyOptions applied;
@@ -61,7 +63,8 @@ class FakeEngine implements Engine {
     List<ResourceChange> notStarted = new ArrayList<>();
     for (ResourceChange c : session.plan().changes()) {
       if (c.action() == Action.NO_OP) continue;
-      if (!failed.isEmpty()) {
+      // As the real engine: after a failure or an interrupt, nothing new starts.
+      if (!failed.isEmpty() || Thread.currentThread().isInterrupted()) {
         notStarted.add(c);
         continue;
       }
@@ -72,9 +75,11 @@ class FakeEngine implements Engine {
       } else {
         listener.finished(c, Duration.ofMillis(1200));
         done.add(c);
+        if (done.size() == 1) afterFirstChange.run();
       }
     }
-    return new ApplyReport(done, failed, notStarted, failed.isEmpty() ? outputs : Map.of());
+    boolean interrupted = Thread.currentThread().isInterrupted();
+    return new ApplyReport(done, failed, notStarted, failed.isEmpty() && !interrupted ? outputs : Map.of(), interrupted);
   }
 
   @Override

@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -45,6 +46,18 @@ class MainTest {
   Templates templates;
   String out;
   String err;
+  /** Signal handlers installed now, how often any was, and the exit codes a second signal asked for. */
+  final List<Runnable> signalHandlers = new ArrayList<>();
+  int signalInstalls;
+  final List<Integer> exits = new ArrayList<>();
+  final Interrupts interrupts =
+      new Interrupts(
+          received -> {
+            signalInstalls++;
+            signalHandlers.add(received);
+            return () -> signalHandlers.remove(received);
+          },
+          exits::add);
 
   @BeforeEach
   void setUp() throws IOException {
@@ -58,6 +71,7 @@ class MainTest {
     StringWriter e = new StringWriter();
     Cli cli = new Cli(new PrintWriter(o), new PrintWriter(e), env, terminal, () -> engine);
     if (templates != null) cli.templates = templates;
+    cli.interrupts = interrupts;
     int code = Main.run(cli, args);
     out = o.toString();
     err = e.toString();
@@ -310,6 +324,64 @@ class MainTest {
     assertTrue(text.contains("Failed:\n  -/+ local:bucket/orders-dev-uploads: the cloud said no\n"), text);
     assertTrue(text.contains("Not started:\n  ~ local:function/orders-dev-charge\n"), text);
     assertFalse(text.contains("Apply complete"), text);
+  }
+
+  /** A SIGINT or SIGTERM, as the operating system would deliver it to the installed handlers. */
+  void signal() {
+    List.copyOf(signalHandlers).forEach(Runnable::run);
+  }
+
+  @Test
+  void anInterruptStopsTheApplyReportsItAndExitsOne() {
+    List<Integer> installedDuringApply = new ArrayList<>();
+    engine.afterFirstChange = () -> {
+      installedDuringApply.add(signalHandlers.size());
+      signal();
+    };
+    assertEquals(ExitCode.ERROR, run("apply", "-f", spec.toString(), "--auto-approve"));
+    assertEquals(List.of(1), installedDuringApply);
+    assertEquals(1, signalInstalls);
+    assertEquals(
+        "Interrupt received: no new changes will start; waiting for the ones in flight to finish (interrupt again to"
+            + " exit at once and leave the stack lock held).\n",
+        err.replace(System.lineSeparator(), "\n"));
+    String text = out.replace(System.lineSeparator(), "\n");
+    assertTrue(text.contains("Apply interrupted: 1 done, 0 failed, 5 not started."), text);
+    assertTrue(text.contains("Done:\n  + local:queue/orders-dev-orders\nNot started:\n  ~ local:function/orders-dev-report\n"), text);
+    assertTrue(text.endsWith("Run apply again: finished changes are not repeated.\n"), text);
+    assertEquals(List.of(), exits);
+    assertEquals(List.of(), signalHandlers, "the previous signal handling is back after the apply");
+    assertFalse(Thread.interrupted(), "the interrupt does not outlive the apply");
+  }
+
+  @Test
+  void aSecondInterruptExitsAtOnceAndSaysTheLockMayNeedUnlocking() {
+    engine.afterFirstChange = () -> {
+      signal();
+      signal();
+    };
+    run("destroy", "-f", spec.toString(), "--auto-approve");
+    assertEquals(List.of(ExitCode.ERROR), exits);
+    List<String> lines = err.lines().toList();
+    assertEquals(2, lines.size(), err);
+    assertEquals(
+        "Interrupted again: exiting now. Changes in flight may be cut short and the stack lock stays held: run"
+            + " 'fnctl unlock' (with the same -f/-t) before the next destroy.",
+        lines.get(1));
+    Thread.interrupted();
+  }
+
+  @Test
+  void signalsAreLeftAloneOutsideApplyAndDestroy() {
+    engine.afterFirstChange = this::signal;
+    engine.plan = PlanFixtures.cases().get("no-op");
+    assertEquals(0, run("apply", "-f", spec.toString(), "--auto-approve"));
+    engine.plan = PlanFixtures.cases().get("mixed");
+    assertEquals(0, run("plan", "-f", spec.toString()));
+    assertEquals(ExitCode.CHANGES, run("plan", "-f", spec.toString(), "--detailed-exitcode"));
+    terminal = answering("no");
+    assertEquals(ExitCode.ERROR, run("apply", "-f", spec.toString()));
+    assertEquals(0, signalInstalls, "plans, prompts and no-change applies keep the default signal handling");
   }
 
   @ParameterizedTest

@@ -25,9 +25,9 @@ import java.util.concurrent.Executors;
  * Makes a plan's changes: creates, updates and replacements in dependency order, then deletes in
  * reverse order, at most {@code parallelism} at once. A replacement is a delete then a create.
  *
- * <p>On the first failure no new change starts; changes already running finish, and the report
- * lists what was done, what failed and what was never started, so a re-run (which re-plans)
- * converges.
+ * <p>On the first failure, or when the calling thread is interrupted, no new change starts;
+ * changes already running finish, and the report lists what was done, what failed and what was
+ * never started, so a re-run (which re-plans) converges.
  */
 final class Applier {
   private final Cloud cloud;
@@ -65,6 +65,10 @@ final class Applier {
     boolean interrupted = false;
     try {
       while (true) {
+        if (Thread.interrupted()) { // interrupted before the first step, or between two
+          interrupted = true;
+          stopping.set(true);
+        }
         if (!stopping.get()) {
           for (var it = pending.iterator(); it.hasNext() && inFlight < parallelism && !stopping.get(); ) {
             Node n = it.next();
@@ -100,7 +104,7 @@ final class Applier {
     }
     if (interrupted) Thread.currentThread().interrupt(); // the report still says what was done
     List<ResourceChange> notStarted = pending.stream().map(Node::change).toList();
-    return new ApplyReport(List.copyOf(done), java.util.Collections.unmodifiableMap(failed), notStarted, Map.of());
+    return new ApplyReport(List.copyOf(done), java.util.Collections.unmodifiableMap(failed), notStarted, Map.of(), interrupted);
   }
 
   /** Forward work waits for the changes it depends on; deletes wait for all forward work and their dependents' deletes. */

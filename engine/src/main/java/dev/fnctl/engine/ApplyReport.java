@@ -10,12 +10,24 @@ import java.util.Map;
  * apply to converge.
  *
  * @param outputs endpoint URLs and the like, from the provider after a successful apply
+ * @param interrupted the applying thread was interrupted (Ctrl-C, a CI job cancel): no change was
+ *     started after that, the ones in flight were finished
  */
 public record ApplyReport(
     List<ResourceChange> done,
     Map<ResourceChange, String> failed,
     List<ResourceChange> notStarted,
-    Map<String, String> outputs) {
+    Map<String, String> outputs,
+    boolean interrupted) {
+
+  /** A run that was not interrupted. */
+  public ApplyReport(
+      List<ResourceChange> done,
+      Map<ResourceChange, String> failed,
+      List<ResourceChange> notStarted,
+      Map<String, String> outputs) {
+    this(done, failed, notStarted, outputs, false);
+  }
 
   public boolean succeeded() {
     return failed.isEmpty() && notStarted.isEmpty();

@@ -144,7 +144,15 @@ final class DefaultEngine implements Engine {
   private static ApplyReport applyLocked(Session s, Applier applier, ApplyListener l) throws ProviderException {
     // Under the lock, the cloud must still be what was planned against: another run may have
     // applied between this plan and now.
-    LiveState now = s.cloud.read(s.deployment, s.desired);
+    LiveState now;
+    try {
+      now = s.cloud.read(s.deployment, s.desired);
+    } catch (ProviderException e) {
+      // Interrupted during the read: the applier, interrupted, starts nothing and reports every
+      // change as not started, as for an interrupt a moment later.
+      if (Thread.currentThread().isInterrupted()) return applier.run(s.plan.changes(), s.desiredByAddress, s.live);
+      throw e;
+    }
     if (!LiveDigest.of(now).equals(s.plan.liveDigest())) {
       throw new ProviderException(
           "the live state of target '" + s.plan.target()
@@ -152,7 +160,8 @@ final class DefaultEngine implements Engine {
               + " fnctl); nothing was changed: run fnctl plan again");
     }
     ApplyReport report = applier.run(s.plan.changes(), s.desiredByAddress, s.live);
-    if (!report.succeeded()) return report;
+    // Reading the outputs back is left out of an interrupted run too: the user wants it to end.
+    if (!report.succeeded() || report.interrupted()) return report;
     return new ApplyReport(report.done(), report.failed(), report.notStarted(), outputsAfter(s, l));
   }
 

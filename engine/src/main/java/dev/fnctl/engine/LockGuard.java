@@ -7,10 +7,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Holds a stack lock for one apply or destroy. Taking it retries with a growing pause until the
- * timeout, then names the holder; releasing never hides the outcome of the run it guarded.
+ * timeout, then names the holder; releasing never hides the outcome of the run it guarded. An
+ * interrupt stops the waiting between attempts, never a call on the lock itself.
  */
 final class LockGuard {
   private static final Duration FIRST_PAUSE = Duration.ofMillis(200);
@@ -34,7 +37,7 @@ final class LockGuard {
     Duration pause = FIRST_PAUSE;
     boolean told = false;
     while (true) {
-      Optional<StackLock.Holder> other = lock.tryAcquire(me);
+      Optional<StackLock.Holder> other = uninterrupted(() -> lock.tryAcquire(me));
       if (other.isEmpty()) return new LockGuard(lock, me, listener);
       long left = deadline - System.nanoTime();
       if (left <= 0) throw new LockHeldException(other.get());
@@ -51,12 +54,51 @@ final class LockGuard {
     return me;
   }
 
-  /** Releases the lock; a failure is noted, never thrown, so it cannot hide the run's outcome. */
+  /** Releases the lock, interrupted or not; a failure is noted, never thrown, so it cannot hide the run's outcome. */
   void release() {
     try {
-      lock.release(me);
+      uninterrupted(() -> {
+        lock.release(me);
+        return null;
+      });
     } catch (ProviderException | RuntimeException e) {
       listener.note("could not release the stack lock (" + e.getMessage() + "); run 'fnctl unlock' before the next apply");
+    }
+  }
+
+  private interface LockCall<T> {
+    T run() throws ProviderException;
+  }
+
+  /**
+   * Runs one call on the lock where an interrupt (Ctrl-C) cannot cut it short. Cloud clients
+   * refuse to work on an interrupted thread (the AWS SDK aborts even after the answer came, file
+   * channels close): a lock taken but reported as failed would be left behind, and an interrupted
+   * run would never release its lock. So the call runs on a thread of its own and is waited for;
+   * an interrupt meanwhile is kept for the caller, who sees it right after.
+   */
+  private static <T> T uninterrupted(LockCall<T> call) throws ProviderException {
+    FutureTask<T> task = new FutureTask<>(call::run);
+    Thread t = new Thread(task, "fnctl-lock");
+    t.setDaemon(true);
+    t.start();
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return task.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          Throwable cause = e.getCause();
+          if (cause instanceof ProviderException p) throw p;
+          if (cause instanceof RuntimeException r) throw r;
+          if (cause instanceof Error err) throw err;
+          throw new IllegalStateException(cause);
+        }
+      }
+    } finally {
+      if (interrupted) Thread.currentThread().interrupt();
     }
   }
 

@@ -253,6 +253,7 @@ class EngineTest {
     java.util.concurrent.CountDownLatch aStarted = new java.util.concurrent.CountDownLatch(1);
     cloud.gates.put("a", gate);
     cloud.startedSignals.put("a", aStarted);
+    cloud.lock.refusesInterruptedThreads = true;
     java.util.concurrent.atomic.AtomicReference<ApplyReport> report = new java.util.concurrent.atomic.AtomicReference<>();
     java.util.concurrent.atomic.AtomicBoolean stillInterrupted = new java.util.concurrent.atomic.AtomicBoolean();
     Thread applying =
@@ -273,7 +274,30 @@ class EngineTest {
     applying.join(5000);
     assertEquals(List.of("a"), addresses(report.get().done()));
     assertEquals(List.of("b"), addresses(report.get().notStarted()));
+    assertTrue(report.get().interrupted());
     assertTrue(stillInterrupted.get(), "the interrupt is kept for the caller");
+    assertEquals(null, cloud.lock.held.get(), "released although the lock refuses interrupted threads");
+  }
+
+  @Test
+  void anApplyInterruptedBeforeItsFirstStepStartsNothingAndReleasesTheLock() throws Exception {
+    cloud.desired = List.of(res("a", props()), res("b", props()));
+    cloud.lock.refusesInterruptedThreads = true;
+    ApplyReport report;
+    boolean stillInterrupted;
+    try (PlanSession s = engine.plan(TestSpecs.FILE, null, Engine.PlanMode.NORMAL)) {
+      Thread.currentThread().interrupt();
+      try {
+        report = engine.apply(s, ApplyOptions.defaults(), ApplyListener.NONE);
+      } finally {
+        stillInterrupted = Thread.interrupted();
+      }
+    }
+    assertEquals(List.of(), cloud.calls);
+    assertEquals(List.of("a", "b"), addresses(report.notStarted()));
+    assertTrue(report.interrupted());
+    assertFalse(report.succeeded());
+    assertTrue(stillInterrupted, "the interrupt is kept for the caller");
     assertEquals(null, cloud.lock.held.get());
   }
 

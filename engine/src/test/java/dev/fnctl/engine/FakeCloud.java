@@ -105,15 +105,19 @@ final class FakeCloud implements Cloud {
   static final class FakeLock implements StackLock {
     final AtomicReference<Holder> held = new AtomicReference<>();
     final AtomicInteger attempts = new AtomicInteger();
+    /** Refuse to work on an interrupted thread, as the AWS SDK does (it clears the flag and aborts). */
+    volatile boolean refusesInterruptedThreads;
 
     @Override
-    public Optional<Holder> tryAcquire(Holder me) {
+    public Optional<Holder> tryAcquire(Holder me) throws ProviderException {
+      if (refusesInterruptedThreads && Thread.interrupted()) throw new ProviderException("aborted: the thread was interrupted");
       attempts.incrementAndGet();
       return held.compareAndSet(null, me) ? Optional.empty() : Optional.ofNullable(held.get());
     }
 
     @Override
-    public void release(Holder me) {
+    public void release(Holder me) throws ProviderException {
+      if (refusesInterruptedThreads && Thread.interrupted()) throw new ProviderException("aborted: the thread was interrupted");
       held.compareAndSet(me, null);
     }
 

@@ -50,9 +50,9 @@ public final class ApplyView implements ApplyListener {
   }
 
   /**
-   * The end of an apply or destroy: the totals when everything was done; otherwise exactly what
-   * was done, what failed and why, and what was never started, so the user knows a re-run will
-   * converge. Outputs (endpoints) follow a successful apply.
+   * The end of an apply or destroy: the totals when everything was done; otherwise (a failure, or
+   * an interrupt) exactly what was done, what failed and why, and what was never started, so the
+   * user knows a re-run will converge. Outputs (endpoints) follow a successful apply.
    */
   public synchronized void report(ApplyReport report, boolean destroy) {
     out.println();
@@ -82,8 +82,9 @@ public final class ApplyView implements ApplyListener {
           palette.paint(
               Style.ERROR,
               String.format(
-                  "%s failed: %d done, %d failed, %d not started.",
+                  "%s %s: %d done, %d failed, %d not started.",
                   destroy ? "Destroy" : "Apply",
+                  report.interrupted() ? "interrupted" : "failed",
                   report.done().size(),
                   report.failed().size(),
                   report.notStarted().size())));
@@ -95,7 +96,10 @@ public final class ApplyView implements ApplyListener {
         }
       }
       section("Not started:", report.notStarted());
-      out.printf("Fix the failure and run %s again: finished changes are not repeated.%n", destroy ? "destroy" : "apply");
+      out.printf(
+          "%s %s again: finished changes are not repeated.%n",
+          report.failed().isEmpty() ? "Run" : "Fix the failure and run",
+          destroy ? "destroy" : "apply");
     }
     out.flush();
   }

@@ -9,10 +9,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -55,6 +57,18 @@ final class Launcher {
 
   /** Runs any command the same way, with {@code input} as its stdin (null: /dev/null). */
   static Result exec(Path dir, Map<String, String> env, String input, List<String> command) {
+    return start(dir, env, input, command).finish(Duration.ofMinutes(5));
+  }
+
+  /** Starts the launcher the same way without waiting, for tests that signal or kill it mid-run. */
+  static Running start(Path dir, Map<String, String> env, String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(SCRIPT.toString());
+    command.addAll(List.of(args));
+    return start(dir, env, null, command);
+  }
+
+  private static Running start(Path dir, Map<String, String> env, String input, List<String> command) {
     try {
       Path out = Files.createTempFile("fnctl-out", ".txt");
       Path err = Files.createTempFile("fnctl-err", ".txt");
@@ -76,23 +90,102 @@ final class Launcher {
       }
       pb.redirectOutput(out.toFile());
       pb.redirectError(err.toFile());
-      Process p = pb.start();
-      if (!p.waitFor(5, TimeUnit.MINUTES)) {
-        p.destroyForcibly();
-        throw new AssertionError("timed out: " + command);
-      }
-      Result r =
-          new Result(
-              command,
-              p.exitValue(),
-              Files.readString(out, StandardCharsets.UTF_8),
-              Files.readString(err, StandardCharsets.UTF_8));
-      Files.delete(out);
-      Files.delete(err);
-      if (in != null) Files.delete(in);
-      return r;
+      return new Running(command, pb.start(), out, err, in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A run in progress. The launcher execs the JVM, so signals sent to its pid reach fnctl itself. */
+  static final class Running {
+    private final List<String> command;
+    private final Process process;
+    private final Path out;
+    private final Path err;
+    private final Path in;
+
+    private Running(List<String> command, Process process, Path out, Path err, Path in) {
+      this.command = command;
+      this.process = process;
+      this.out = out;
+      this.err = err;
+      this.in = in;
+    }
+
+    String out() {
+      return read(out);
+    }
+
+    String err() {
+      return read(err);
+    }
+
+    /** Waits until what it printed on {@code stream} so far satisfies {@code ready}; fails if it ends first. */
+    private Running await(Path stream, Predicate<String> ready, Duration timeout, String what) {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (!ready.test(read(stream))) {
+        if (!process.isAlive() || System.nanoTime() > deadline) {
+          throw new AssertionError(
+              (process.isAlive() ? "timed out" : "exited") + " before " + what + ": " + String.join(" ", command)
+                  + "\n--- stdout\n" + out() + "\n--- stderr\n" + err());
+        }
+        Launcher.sleep(100);
+      }
+      return this;
+    }
+
+    Running awaitOut(Predicate<String> ready, Duration timeout, String what) {
+      return await(out, ready, timeout, what);
+    }
+
+    Running awaitErr(Predicate<String> ready, Duration timeout, String what) {
+      return await(err, ready, timeout, what);
+    }
+
+    /** SIGTERM, as a CI system sends to a cancelled job (what {@link Process#destroy} sends on Linux and macOS). */
+    Running terminate() {
+      process.destroy();
+      return this;
+    }
+
+    /** SIGKILL: {@code kill -9}, which nothing can handle. */
+    Running kill() {
+      process.destroyForcibly();
+      return this;
+    }
+
+    /** Waits for the exit and returns everything it printed. */
+    Result finish(Duration timeout) {
+      try {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+          process.destroyForcibly();
+          throw new AssertionError("timed out: " + command + "\n--- stdout\n" + out() + "\n--- stderr\n" + err());
+        }
+        Result r = new Result(command, process.exitValue(), out(), err());
+        Files.delete(out);
+        Files.delete(err);
+        if (in != null) Files.delete(in);
+        return r;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+
+    private static String read(Path file) {
+      try {
+        return Files.readString(file, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);

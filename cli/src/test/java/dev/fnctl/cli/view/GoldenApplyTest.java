@@ -29,6 +29,11 @@ class GoldenApplyTest {
 
   /** Plays an apply of the mixed plan; {@code failAt} (or -1) is the change that fails. */
   private static String play(int failAt, boolean destroy, Map<String, String> outputs) {
+    return play(failAt, -1, destroy, outputs);
+  }
+
+  /** As above; from {@code interruptAt} on (or -1: never), changes are not started, as after Ctrl-C. */
+  private static String play(int failAt, int interruptAt, boolean destroy, Map<String, String> outputs) {
     Plan plan = PlanFixtures.cases().get(destroy ? "delete" : "mixed");
     StringWriter sw = new StringWriter();
     ApplyView view = new ApplyView(new PrintWriter(sw), Palette.PLAIN);
@@ -38,7 +43,7 @@ class GoldenApplyTest {
     int i = 0;
     for (ResourceChange c : plan.changes()) {
       if (c.action() == Action.NO_OP) continue;
-      if (!failed.isEmpty()) {
+      if (!failed.isEmpty() || (interruptAt >= 0 && i >= interruptAt)) {
         notStarted.add(c);
       } else if (i++ == failAt) {
         view.started(c);
@@ -51,7 +56,7 @@ class GoldenApplyTest {
         done.add(c);
       }
     }
-    view.report(new ApplyReport(done, failed, notStarted, failed.isEmpty() ? outputs : Map.of()), destroy);
+    view.report(new ApplyReport(done, failed, notStarted, failed.isEmpty() ? outputs : Map.of(), interruptAt >= 0), destroy);
     return sw.toString().replace(System.lineSeparator(), "\n");
   }
 
@@ -63,6 +68,11 @@ class GoldenApplyTest {
   @Test
   void failed() throws IOException {
     check("apply-failed", play(2, false, Map.of()));
+  }
+
+  @Test
+  void interrupted() throws IOException {
+    check("apply-interrupted", play(-1, 2, false, Map.of()));
   }
 
   @Test

@@ -133,6 +133,11 @@ public final class MotoProxy implements AutoCloseable {
     }
   }
 
+  /** Answers {@code call} from moto as usual, but only after {@code millis}: a change that stays in flight. */
+  public void slow(Call call, int millis) {
+    server.stubFor(match(call).atPriority(1).willReturn(aResponse().proxiedFrom(motoEndpoint).withFixedDelay(millis)));
+  }
+
   public void clearFaults() {
     server.resetMappings();
     server.resetScenarios();
