@@ -4,14 +4,18 @@
 
 # ---- per function: a role (basic execution policy; inline consume policy for queue consumers) and the Lambda
 
-resource "aws_iam_role" "fn" {
-  for_each = local.functions
-  name     = "bench-aws-${each.key}"
-  assume_role_policy = jsonencode({
+locals {
+  trust = { for service in ["lambda", "scheduler"] : service => jsonencode({
     Version   = "2012-10-17"
-    Statement = [{ Effect = "Allow", Principal = { Service = "lambda.amazonaws.com" }, Action = "sts:AssumeRole" }]
-  })
-  tags = local.tags
+    Statement = [{ Effect = "Allow", Principal = { Service = "${service}.amazonaws.com" }, Action = "sts:AssumeRole" }]
+  }) }
+}
+
+resource "aws_iam_role" "fn" {
+  for_each           = local.functions
+  name               = "bench-aws-${each.key}"
+  assume_role_policy = local.trust["lambda"]
+  tags               = local.tags
 }
 
 resource "aws_iam_role_policy_attachment" "basic" {
@@ -42,12 +46,9 @@ resource "aws_scheduler_schedule_group" "stack" {
 }
 
 resource "aws_iam_role" "scheduler" {
-  name = "bench-aws_scheduler"
-  assume_role_policy = jsonencode({
-    Version   = "2012-10-17"
-    Statement = [{ Effect = "Allow", Principal = { Service = "scheduler.amazonaws.com" }, Action = "sts:AssumeRole" }]
-  })
-  tags = local.tags
+  name               = "bench-aws_scheduler"
+  assume_role_policy = local.trust["scheduler"]
+  tags               = local.tags
 }
 
 resource "aws_iam_role_policy" "scheduler" {
