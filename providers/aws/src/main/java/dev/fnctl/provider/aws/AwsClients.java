@@ -99,6 +99,11 @@ final class AwsClients implements AutoCloseable {
     return endpoint != null;
   }
 
+  /** The target's endpoint override, or null for AWS's own endpoints. */
+  URI endpoint() {
+    return endpoint;
+  }
+
   private <B extends AwsClientBuilder<B, ?>> B configure(AwsClientBuilder<B, ?> builder) {
     B b = builder.region(region).credentialsProvider(credentials);
     if (endpoint != null) b.endpointOverride(endpoint);

@@ -60,12 +60,10 @@ final class LiveReader {
     first.add(services.schedules::read);
     first.add(services.apis::read);
     first.add(services.budgets::read);
-    first.add(services.queues::list);
     List<Object> r1 = s.parallel(first);
     @SuppressWarnings("unchecked") Set<String> ownedArns = (Set<String>) r1.get(0);
     List<LiveResource> live = new ArrayList<>();
     for (int i = 1; i <= 4; i++) live.addAll(cast(r1.get(i)));
-    @SuppressWarnings("unchecked") List<String> queueUrls = (List<String>) r1.get(5);
 
     Set<String> functions = new TreeSet<>(desired.names(FUNCTION));
     Set<String> ownedQueues = new TreeSet<>();
@@ -97,8 +95,6 @@ final class LiveReader {
     Set<String> bucketsToScan = new TreeSet<>(ownedBuckets);
     for (String a : desired.names(NOTIFICATION)) bucketsToScan.add(a.substring(0, a.indexOf('/')));
 
-    Set<String> wantedQueues = new HashSet<>(desired.names(QUEUE));
-    wantedQueues.addAll(ownedQueues);
 
     List<Callable<Object>> second = new ArrayList<>();
     Set<String> knownFunctions = Set.copyOf(functions);
@@ -107,13 +103,14 @@ final class LiveReader {
     for (String a : desired.names(ALIAS)) aliased.add(StackNames.functionName(a));
     for (String fn : functions) second.add(() -> services.functions.read(fn, aliased.contains(fn)));
     for (String fn : policyFunctions) second.add(() -> services.permissions.read(fn));
-    for (String url : queueUrls) {
-      String name = SqsQueues.nameOf(url);
-      if (!wantedQueues.contains(name)) continue;
-      Set<String> ownedQueueArns = new HashSet<>();
-      for (String q : ownedQueues) ownedQueueArns.add(s.names.queueArn(q));
-      second.add(() -> one(services.queues.read(url, ownedQueueArns)));
-    }
+    Set<String> ownedQueueArns = new HashSet<>();
+    for (String q : ownedQueues) ownedQueueArns.add(s.names.queueArn(q));
+    // An owned queue's URL follows from its name; only a desired queue the tags did not find
+    // (new, or someone else's by that name) needs the listing.
+    for (String q : ownedQueues) second.add(() -> one(services.queues.read(services.queues.urlOf(q), ownedQueueArns)));
+    Set<String> unownedQueues = new TreeSet<>(desired.names(QUEUE));
+    unownedQueues.removeAll(ownedQueues);
+    if (!unownedQueues.isEmpty()) second.add(() -> services.queues.readListed(unownedQueues, ownedQueueArns));
     for (String t : ownedTopics) second.add(() -> List.of(services.topics.topic(t, true)));
     for (String t : desired.names(TOPIC)) {
       if (!ownedTopics.contains(t)) second.add(() -> services.topics.exists(t) ? List.of(services.topics.topic(t, false)) : List.of());

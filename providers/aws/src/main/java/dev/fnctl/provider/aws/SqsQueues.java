@@ -25,8 +25,30 @@ final class SqsQueues {
     return s.clients.sqs.get();
   }
 
+  /** The queues among {@code names} that exist, found with ListQueues (one call per 1000). */
+  List<LiveResource> readListed(Set<String> names, Set<String> ownedArns) throws ProviderException {
+    List<LiveResource> out = new java.util.ArrayList<>();
+    for (String url : list()) {
+      if (!names.contains(nameOf(url))) continue;
+      LiveResource r = read(url, ownedArns);
+      if (r != null) out.add(r);
+    }
+    return out;
+  }
+
+  /**
+   * A queue's URL, as SQS builds it: {@code https://sqs.<region>.<domain>/<account>/<name>}, or
+   * under the target's endpoint when it sets one (moto, LocalStack).
+   */
+  String urlOf(String name) {
+    String base = s.clients.endpoint() != null
+        ? s.clients.endpoint().toString().replaceAll("/+$", "")
+        : "https://sqs." + s.names.region() + "." + (s.names.partition().equals("aws-cn") ? "amazonaws.com.cn" : "amazonaws.com");
+    return base + "/" + s.names.account() + "/" + name;
+  }
+
   /** URLs of every queue whose name starts with the stack's prefix (one call per 1000). */
-  List<String> list() throws ProviderException {
+  private List<String> list() throws ProviderException {
     List<String> urls = new java.util.ArrayList<>();
     String token = null;
     do {
@@ -85,12 +107,13 @@ final class SqsQueues {
           .tags(Map.of(StackNames.STACK_TAG, s.names.stack(), StackNames.TARGET_TAG, s.names.target()))).queueUrl());
     } catch (ProviderException e) {
       if (!(e.getCause() instanceof software.amazon.awssdk.services.sqs.model.QueueNameExistsException)) throw e;
+      // It exists with other attributes (made by a run that was stopped, or changed since): set ours.
       url = url(name);
+      String queueUrl = url;
+      s.call("SetQueueAttributes", name, () -> sqs().setQueueAttributes(b -> b.queueUrl(queueUrl).attributesWithStrings(attributes(after))));
     }
-    String queueUrl = url;
-    // CreateQueue of an existing queue with other attributes fails, with the same ones returns it: set them anyway.
-    s.call("SetQueueAttributes", name, () -> sqs().setQueueAttributes(b -> b.queueUrl(queueUrl).attributesWithStrings(attributes(after))));
-    return Map.of("arn", s.names.queueArn(name), "url", queueUrl);
+    // CreateQueue of a queue that exists with the same attributes returns it: nothing more to set.
+    return Map.of("arn", s.names.queueArn(name), "url", url);
   }
 
   Map<String, Object> update(String name, Map<String, Object> after, Map<String, Object> before) throws ProviderException {
