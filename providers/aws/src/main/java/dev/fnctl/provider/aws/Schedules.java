@@ -15,7 +15,6 @@ import software.amazon.awssdk.services.scheduler.model.ConflictException;
 import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindowMode;
 import software.amazon.awssdk.services.scheduler.model.GetScheduleResponse;
 import software.amazon.awssdk.services.scheduler.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.scheduler.model.ScheduleGroupSummary;
 import software.amazon.awssdk.services.scheduler.model.ScheduleSummary;
 import software.amazon.awssdk.services.scheduler.model.Tag;
 
@@ -34,31 +33,54 @@ final class Schedules {
     return s.clients.scheduler.get();
   }
 
+  /**
+   * The group and its schedules. The group's name and so its ARN are known: its tags answer both
+   * whether it exists (ResourceNotFoundException otherwise) and whose it is, read alongside the
+   * list of its schedules, which count only when the group is the stack's.
+   */
+  @SuppressWarnings("unchecked")
   List<LiveResource> read() throws ProviderException {
     String group = s.names.scheduleGroup();
-    List<ScheduleGroupSummary> groups = s.call("ListScheduleGroups", group,
-        () -> scheduler().listScheduleGroups(b -> b.namePrefix(group)).scheduleGroups());
-    ScheduleGroupSummary found = groups.stream().filter(g -> g.name().equals(group)).findFirst().orElse(null);
-    if (found == null) return List.of();
-    List<Tag> tags = s.call("ListTagsForResource", group, () -> scheduler().listTagsForResource(b -> b.resourceArn(found.arn())).tags());
+    String arn = s.names.scheduleGroupArn();
+    List<Object> first = s.parallel(List.of(
+        () -> {
+          try {
+            return s.call("ListTagsForResource", group, () -> scheduler().listTagsForResource(b -> b.resourceArn(arn)).tags());
+          } catch (ProviderException e) {
+            if (e.getCause() instanceof ResourceNotFoundException) return null;
+            throw e;
+          }
+        },
+        () -> schedules(group)));
+    List<Tag> tags = (List<Tag>) first.get(0);
+    if (tags == null) return List.of();
     boolean owned = tags.stream().anyMatch(t -> t.key().equals(StackNames.STACK_TAG) && t.value().equals(s.names.stack()))
         && tags.stream().anyMatch(t -> t.key().equals(StackNames.TARGET_TAG) && t.value().equals(s.names.target()));
     List<LiveResource> out = new ArrayList<>();
     out.add(new LiveResource(AwsTypes.address(SCHEDULE_GROUP, group), SCHEDULE_GROUP, s.names.stackItem(), owned, Map.of(),
-        Map.of("arn", found.arn())));
+        Map.of("arn", arn)));
     if (!owned) return out;
-    List<ScheduleSummary> summaries = new ArrayList<>();
-    String token = null;
-    do {
-      String t = token;
-      var page = s.call("ListSchedules", group, () -> scheduler().listSchedules(b -> b.groupName(group).maxResults(100).nextToken(t)));
-      summaries.addAll(page.schedules());
-      token = page.nextToken();
-    } while (token != null);
+    List<ScheduleSummary> summaries = (List<ScheduleSummary>) first.get(1);
     List<Callable<LiveResource>> reads = new ArrayList<>();
     for (ScheduleSummary sum : summaries) reads.add(() -> readSchedule(group, sum.name()));
     for (LiveResource r : s.parallel(reads)) if (r != null) out.add(r);
     return out;
+  }
+
+  private List<ScheduleSummary> schedules(String group) throws ProviderException {
+    List<ScheduleSummary> summaries = new ArrayList<>();
+    String token = null;
+    try {
+      do {
+        String t = token;
+        var page = s.call("ListSchedules", group, () -> scheduler().listSchedules(b -> b.groupName(group).maxResults(100).nextToken(t)));
+        summaries.addAll(page.schedules());
+        token = page.nextToken();
+      } while (token != null);
+    } catch (ProviderException e) {
+      if (!(e.getCause() instanceof ResourceNotFoundException)) throw e;
+    }
+    return summaries;
   }
 
   private LiveResource readSchedule(String group, String name) throws ProviderException {

@@ -131,6 +131,10 @@ record StackNames(String stack, String target, String region, String account, St
     return stack + "-" + target + "_scheduler";
   }
 
+  String scheduleGroupArn() {
+    return "arn:" + partition + ":scheduler:" + region + ":" + account + ":schedule-group/" + scheduleGroup();
+  }
+
   String httpApi() {
     return stack + "-" + target;
   }

@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * WireMock in front of moto on a free loopback port: every request is proxied to moto, except
  * what moto lacks (AWS Budgets: {@link BudgetsFake}; Lambda's provisioned concurrency: {@link
- * ProvisionedConcurrencyFake}; alias ARNs of event source mappings: {@link AliasMappingsFix}) and
+ * ProvisionedConcurrencyFake}; alias ARNs of event source mappings: {@link AliasMappingsFix};
+ * tags of deleted schedule groups: {@link ScheduleGroupTagsFix}) and
  * the faults a test injects on chosen calls (HTTP 500, 429 throttling, connection reset), either
  * every time or only the first {@code n} times. Counts the requests it sees (the benchmark's
  * measure).
@@ -32,6 +33,7 @@ public final class MotoProxy implements AutoCloseable {
   private final BudgetsFake budgets = new BudgetsFake();
   private final ProvisionedConcurrencyFake provisioned;
   private final AliasMappingsFix aliasMappings = new AliasMappingsFix();
+  private final ScheduleGroupTagsFix scheduleGroupTags;
   private final AtomicLong requests = new AtomicLong();
   private final String motoEndpoint;
 
@@ -56,12 +58,13 @@ public final class MotoProxy implements AutoCloseable {
   public MotoProxy(String motoEndpoint) {
     this.motoEndpoint = motoEndpoint;
     this.provisioned = new ProvisionedConcurrencyFake(motoEndpoint);
+    this.scheduleGroupTags = new ScheduleGroupTagsFix(motoEndpoint);
     server = new WireMockServer(WireMockConfiguration.options()
         .bindAddress("127.0.0.1")
         .dynamicPort()
         .containerThreads(64)
         .disableRequestJournal()
-        .extensions(budgets, provisioned, provisioned.deletions, aliasMappings));
+        .extensions(budgets, provisioned, provisioned.deletions, aliasMappings, scheduleGroupTags));
     server.addMockServiceRequestListener((req, resp) -> requests.incrementAndGet());
     server.start();
     defaults();
@@ -76,6 +79,8 @@ public final class MotoProxy implements AutoCloseable {
         .willReturn(aResponse().withTransformers(ProvisionedConcurrencyFake.NAME)));
     server.stubFor(request("DELETE", urlPathMatching(ProvisionedConcurrencyFake.DELETIONS_PATH)).atPriority(60)
         .willReturn(aResponse().proxiedFrom(motoEndpoint).withTransformers(ProvisionedConcurrencyFake.DELETIONS)));
+    server.stubFor(request("GET", urlPathMatching(ScheduleGroupTagsFix.PATH)).atPriority(60)
+        .willReturn(aResponse().proxiedFrom(motoEndpoint).withTransformers(ScheduleGroupTagsFix.NAME)));
     server.stubFor(any(urlPathMatching(AliasMappingsFix.PATH)).atPriority(60)
         .willReturn(aResponse().proxiedFrom(motoEndpoint).withTransformers(AliasMappingsFix.NAME)));
   }
