@@ -91,30 +91,29 @@ final class DefaultEngine implements Engine {
   }
 
   /**
-   * The saved plan's changes, recomputed. A plan does not record whether it was a destroy, so both
-   * readings are tried; if neither gives the saved changes, the plan cannot be trusted.
+   * The saved plan's changes, recomputed, when they are exactly the saved ones (see {@link
+   * SavedPlanCheck}). A plan does not record whether it was a destroy, so both readings are tried;
+   * if neither gives the saved changes, the plan is refused with what differs from the reading it
+   * most likely was: a normal plan, unless it only deletes.
    */
   private List<ResourceChange> sameChanges(Deployment d, List<Resource> desired, LiveState live, Plan saved)
       throws ProviderException, StalePlanException {
-    List<String> wanted = shape(saved.changes());
+    boolean onlyDeletes = saved.changes().stream().allMatch(c -> c.action() == Action.DELETE);
+    List<String> reported = null;
     for (PlanMode mode : PlanMode.values()) {
+      List<ResourceChange> changes;
       try {
-        List<ResourceChange> changes = planner(d).plan(desired, live, mode);
-        if (shape(changes).equals(wanted)) return changes;
+        changes = planner(d).plan(desired, live, mode);
       } catch (ClashException e) {
-        // a destroy plan of a spec that now clashes: the DESTROY reading may still match
+        continue; // a destroy plan of a spec that now clashes: the DESTROY reading may still match
       }
+      List<String> differences = SavedPlanCheck.differences(saved.changes(), changes);
+      if (differences.isEmpty()) return changes;
+      if (reported == null || (onlyDeletes && differences.size() < reported.size())) reported = differences;
     }
     throw new StalePlanException(
-        "its changes no longer match what the spec and the live state call for (was it made by another"
-            + " fnctl version?)");
-  }
-
-  private static List<String> shape(List<ResourceChange> changes) {
-    return changes.stream()
-        .filter(c -> c.action() != Action.NO_OP)
-        .map(c -> c.action().word() + " " + c.address())
-        .toList();
+        "what the spec calls for now differs from the plan: "
+            + (reported == null ? "the spec now clashes with resources it does not own" : SavedPlanCheck.describe(reported)));
   }
 
   @Override
