@@ -2,6 +2,7 @@ package dev.fnctl.engine;
 
 import dev.fnctl.model.diag.Diagnostic;
 import dev.fnctl.model.diag.SpecException;
+import dev.fnctl.model.load.SpecLoader;
 import dev.fnctl.model.plan.Action;
 import dev.fnctl.model.plan.Plan;
 import dev.fnctl.model.plan.ResourceChange;
@@ -16,7 +17,6 @@ import dev.fnctl.provider.Providers;
 import dev.fnctl.provider.Resource;
 import dev.fnctl.provider.StackLock;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,16 +37,14 @@ final class DefaultEngine implements Engine {
 
   @Override
   public List<Diagnostic> validate(Path specFile) {
-    List<String> targets = new ArrayList<>(specs.targets(specFile));
-    if (targets.isEmpty()) targets.add(null);
     LinkedHashSet<Diagnostic> problems = new LinkedHashSet<>();
-    for (String target : targets) {
-      try {
-        SpecSource.Loaded loaded = specs.load(specFile, target);
-        problems.addAll(Validation.check(loaded.spec(), loaded.target(), providers));
-      } catch (SpecException e) {
-        problems.addAll(e.diagnostics());
+    try {
+      for (SpecLoader.ForTarget t : specs.loadEveryTarget(specFile)) {
+        problems.addAll(t.problems());
+        if (t.problems().isEmpty()) problems.addAll(Validation.check(t.spec(), t.target(), providers));
       }
+    } catch (SpecException e) {
+      problems.addAll(e.diagnostics());
     }
     return List.copyOf(problems);
   }

@@ -4,6 +4,7 @@ import dev.fnctl.model.diag.Diagnostic;
 import dev.fnctl.model.diag.Position;
 import dev.fnctl.model.diag.SourceMap;
 import dev.fnctl.model.diag.SpecException;
+import dev.fnctl.model.load.SpecLoader;
 import dev.fnctl.model.spec.FunctionSettings;
 import dev.fnctl.model.spec.Spec;
 import dev.fnctl.model.spec.Target;
@@ -46,8 +47,8 @@ final class TestSpecs implements SpecSource {
   }
 
   @Override
-  public List<String> targets(Path file) {
-    return List.copyOf(spec.targets().keySet());
+  public List<SpecLoader.ForTarget> loadEveryTarget(Path file) {
+    return spec.targets().keySet().stream().map(t -> new SpecLoader.ForTarget(t, spec, List.of())).toList();
   }
 
   static Resource res(String address, Map<String, Object> props, String... deps) {

@@ -44,6 +44,42 @@ class ValidateIT {
   }
 
   @Test
+  void everyTargetIsCheckedWhateverTheAliasesAndWithNoDefaultTarget() throws IOException {
+    StringBuilder yaml =
+        new StringBuilder(
+            String.join(
+                "\n",
+                "apiVersion: fnctl.dev/v1",
+                "stack: orders",
+                "x-base: &base { runtime: python3.12, handler: main.handle, code: ./fn }",
+                "targets:",
+                "  eu: { provider: aws, region: eu-west-1 }",
+                "  us: { provider: aws, region: us-east-1, regoin: x }",
+                "functions:",
+                ""));
+    for (int i = 0; i < 60; i++) yaml.append("  f").append(i).append(": *base\n");
+    Files.writeString(dir.resolve("fnctl.yaml"), yaml.toString());
+    Files.createDirectories(dir.resolve("fn"));
+    Files.writeString(dir.resolve("fn/main.py"), "def handle(event, context):\n    return 1\n");
+    Launcher.Result r = Launcher.run(dir, "validate").expect(3).noStackTrace();
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertTrue(
+        r.err().startsWith("fnctl.yaml:6:51: targets.us.regoin: unknown setting 'regoin' for provider 'aws'; did you mean 'region'?"),
+        r.err());
+  }
+
+  @Test
+  void aDuplicateKeyIsOneLineAndNothingElseIsPrinted() throws IOException {
+    Files.writeString(
+        dir.resolve("fnctl.yaml"),
+        "apiVersion: fnctl.dev/v1\nstack: orders\nstack: orders\n");
+    Launcher.Result r = Launcher.run(dir, "validate").expect(3).noStackTrace();
+    assertEquals(
+        List.of("fnctl.yaml:3:1: stack: duplicate key 'stack' (first written at line 2); keep one"),
+        r.err().lines().toList());
+  }
+
+  @Test
   void yamlSyntaxErrorHasAPosition() throws IOException {
     Files.writeString(dir.resolve("fnctl.yaml"), "apiVersion: fnctl.dev/v1\nstack: [orders\n");
     Launcher.Result r = Launcher.run(dir, "validate").expect(3).noStackTrace();
