@@ -41,7 +41,10 @@ final class DefaultEngine implements Engine {
     try {
       for (SpecLoader.ForTarget t : specs.loadEveryTarget(specFile)) {
         problems.addAll(t.problems());
-        if (t.problems().isEmpty()) problems.addAll(Validation.check(t.spec(), t.target(), providers));
+        problems.addAll(
+            t.problems().isEmpty()
+                ? Validation.check(t.spec(), t.target(), providers)
+                : Validation.alongsideModelProblems(t.spec(), t.target(), providers));
       }
     } catch (SpecException e) {
       problems.addAll(e.diagnostics());

@@ -3,9 +3,9 @@ package dev.fnctl.engine;
 import dev.fnctl.model.diag.Diagnostic;
 import dev.fnctl.model.diag.Position;
 import dev.fnctl.model.diag.SourceMap;
-import dev.fnctl.model.spec.Deployment;
 import dev.fnctl.model.spec.FunctionSpec;
 import dev.fnctl.model.spec.Spec;
+import dev.fnctl.model.spec.Target;
 import dev.fnctl.provider.Problem;
 import dev.fnctl.provider.Provider;
 import dev.fnctl.provider.Providers;
@@ -20,17 +20,35 @@ import java.util.Optional;
 /**
  * What the model cannot check alone, for one target of a loaded spec: that every function's code
  * is there, that the target's provider exists, that its settings are ones the provider knows, and
- * the provider's own rules. Problems point at
- * the spec through its source map.
+ * the provider's own rules. Problems point at the spec through its source map.
  */
 final class Validation {
   private Validation() {}
 
+  /** Everything, for a spec the model found no problem in. */
   static List<Diagnostic> check(Spec spec, String targetName, Providers providers) {
+    List<Diagnostic> out = new ArrayList<>(alongsideModelProblems(spec, targetName, providers));
+    Target target = spec.target(targetName);
+    Optional<Provider> provider = providers.find(target.provider());
+    if (provider.isEmpty()) return out;
+    for (Problem p : provider.get().validate(spec.forTarget(targetName))) out.add(at(spec, p.path(), p.message()));
+    return out;
+  }
+
+  /**
+   * What holds whatever else is wrong with the spec, so that validate reports it in the same run
+   * as the model's problems: the code paths, the target's provider and the settings it knows. They
+   * need only what was read of those fields. The provider's own rules (limits, runtimes) look at
+   * the whole deployment, with every setting merged, so they wait for a spec without problems.
+   *
+   * @param spec as far as it could be read: a value with a problem is null or left out
+   */
+  static List<Diagnostic> alongsideModelProblems(Spec spec, String targetName, Providers providers) {
     List<Diagnostic> out = new ArrayList<>(missingCode(spec));
-    Deployment deployment = spec.forTarget(targetName);
+    Target target = spec.target(targetName);
+    if (target == null || target.provider() == null) return out; // the model said why
     String base = "targets." + targetName;
-    String id = deployment.target().provider();
+    String id = target.provider();
     Optional<Provider> provider = providers.find(id);
     if (provider.isEmpty()) {
       String known = String.join(", ", providers.ids());
@@ -42,7 +60,7 @@ final class Validation {
       return out;
     }
     Map<String, String> known = provider.get().settings();
-    for (String key : deployment.target().settings().keySet()) {
+    for (String key : target.settings().keySet()) {
       if (known.containsKey(key)) continue;
       String message =
           "unknown setting '" + key + "' for provider '" + id + "'"
@@ -50,7 +68,6 @@ final class Validation {
               + (known.isEmpty() ? " (it takes no settings)" : " (known: " + String.join(", ", new java.util.TreeSet<>(known.keySet())) + ")");
       out.add(at(spec, base + "." + key, message));
     }
-    for (Problem p : provider.get().validate(deployment)) out.add(at(spec, p.path(), p.message()));
     return out;
   }
 

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fnctl.model.diag.Diagnostic;
+import dev.fnctl.model.diag.Position;
 import dev.fnctl.model.diag.SpecException;
 import dev.fnctl.model.json.Json;
 import dev.fnctl.model.plan.Action;
@@ -69,6 +70,27 @@ class EngineTest {
             "fnctl.yaml:4:5: targets.dev.regoin: unknown setting 'regoin' for provider 'fake'; did you mean 'region'?"
                 + " (known: endpoint, region)"),
         problems.stream().map(Diagnostic::render).toList());
+  }
+
+  @Test
+  void anUnknownProviderAndSettingAreReportedWithTheModelsOwnProblems() {
+    Diagnostic memory = new Diagnostic(new Position("fnctl.yaml", 9, 13), "functions.resize.memory", "'lots' is not a whole number");
+    specs.modelProblems = List.of(memory);
+    specs.spec = TestSpecs.spec("fak", Map.of(), "d");
+    assertEquals(
+        List.of(
+            memory.render(),
+            "fnctl.yaml:3:18: targets.dev.provider: unknown provider 'fak'; did you mean 'fake'? (available: fake)"),
+        engine.validate(TestSpecs.FILE).stream().map(Diagnostic::render).toList());
+
+    specs.spec = TestSpecs.spec("fake", Map.of("regoin", "eu-west-1"), "d");
+    provider.problems.add(new Problem("functions.resize.timeout", "a limit, checked on a whole deployment only"));
+    assertEquals(
+        List.of(
+            memory.render(),
+            "fnctl.yaml:4:5: targets.dev.regoin: unknown setting 'regoin' for provider 'fake'; did you mean 'region'?"
+                + " (known: endpoint, region)"),
+        engine.validate(TestSpecs.FILE).stream().map(Diagnostic::render).toList());
   }
 
   @Test

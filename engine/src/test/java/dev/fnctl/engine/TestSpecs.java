@@ -20,6 +20,8 @@ import java.util.Set;
 final class TestSpecs implements SpecSource {
   static final Path FILE = Path.of("fnctl.yaml");
   volatile Spec spec = spec("fake", Map.of(), "digest-1");
+  /** What the model found wrong with {@link #spec}, as validate sees it; load() ignores it. */
+  volatile List<Diagnostic> modelProblems = List.of();
 
   static Spec spec(String provider, Map<String, String> settings, String digest) {
     return spec(provider, settings, digest, Map.of());
@@ -48,7 +50,7 @@ final class TestSpecs implements SpecSource {
 
   @Override
   public List<SpecLoader.ForTarget> loadEveryTarget(Path file) {
-    return spec.targets().keySet().stream().map(t -> new SpecLoader.ForTarget(t, spec, List.of())).toList();
+    return spec.targets().keySet().stream().map(t -> new SpecLoader.ForTarget(t, spec, modelProblems)).toList();
   }
 
   static Resource res(String address, Map<String, Object> props, String... deps) {

@@ -69,6 +69,29 @@ class ValidateIT {
   }
 
   @Test
+  void providerProblemsAreReportedInTheSameRunAsTheModelsOwn() throws IOException {
+    Files.writeString(
+        dir.resolve("fnctl.yaml"),
+        String.join(
+            "\n",
+            "apiVersion: fnctl.dev/v1",
+            "stack: orders",
+            "targets:",
+            "  dev: { provider: local, dri: x }",
+            "  prod: { provider: nosuch }",
+            "functions:",
+            "  resize: { code: ./fn, handler: main.handle, runtime: python3.12, memory: lots }",
+            ""));
+    Files.createDirectories(dir.resolve("fn"));
+    Launcher.Result r = Launcher.run(dir, "validate").expect(3).noStackTrace();
+    List<String> lines = r.err().lines().toList();
+    assertEquals(3, lines.size(), r.err());
+    assertTrue(lines.get(0).startsWith("fnctl.yaml:7:76: functions.resize.memory: "), r.err());
+    assertTrue(lines.contains("fnctl.yaml:4:32: targets.dev.dri: unknown setting 'dri' for provider 'local'; did you mean 'dir'? (known: dir)"), r.err());
+    assertTrue(lines.contains("fnctl.yaml:5:21: targets.prod.provider: unknown provider 'nosuch' (available: aws, local)"), r.err());
+  }
+
+  @Test
   void aDuplicateKeyIsOneLineAndNothingElseIsPrinted() throws IOException {
     Files.writeString(
         dir.resolve("fnctl.yaml"),
