@@ -17,6 +17,7 @@ import dev.fnctl.provider.Ref;
 import dev.fnctl.provider.Resource;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -27,7 +28,9 @@ import java.util.Set;
 /**
  * A deployment expanded into local resources: one per function, per trigger, per owned queue,
  * topic and bucket, and per budget. Items declared {@code existing} are not resources; what refers
- * to them uses their name as it is.
+ * to them uses their name as it is. Lists whose order means nothing (permissions, storage events,
+ * budget alerts and their recipients) are sorted, as a cloud that does not keep their order would
+ * read them back, so that reordering them in the spec plans no change.
  */
 final class LocalResources {
   static final String FUNCTION = "local:function";
@@ -85,7 +88,12 @@ final class LocalResources {
     }
     Set<String> deps = new LinkedHashSet<>();
     List<Object> permissions = new ArrayList<>();
-    for (Permission perm : f.permissions()) {
+    List<Permission> granted = new ArrayList<>(f.permissions());
+    granted.sort(
+        Comparator.comparing((Permission perm) -> perm.kind().word())
+            .thenComparing(Permission::name)
+            .thenComparing(perm -> perm.access().word()));
+    for (Permission perm : granted) {
       Map<String, Object> grant = new LinkedHashMap<>();
       grant.put(perm.kind().word(), perm.name());
       grant.put("access", perm.access().word());
@@ -146,7 +154,7 @@ final class LocalResources {
       } else if (t instanceof Trigger.Storage s) {
         source = target(Permission.Kind.BUCKET, s.bucket());
         p.put("bucket", source);
-        p.put("events", s.events() == null ? List.of() : List.copyOf(s.events()));
+        p.put("events", s.events() == null ? List.of() : sorted(s.events()));
         p.put("prefix", s.prefix());
         p.put("suffix", s.suffix());
         replaceOn = Set.of("bucket");
@@ -171,12 +179,14 @@ final class LocalResources {
     p.put("amount", b.amount());
     p.put("currency", b.currency() == null ? "USD" : b.currency());
     p.put("period", b.period() == null ? null : b.period().word());
+    List<Budget.Alert> byThreshold = new ArrayList<>(b.alerts() == null ? List.of() : b.alerts());
+    byThreshold.sort(Comparator.comparingInt(Budget.Alert::percent).thenComparing(Budget.Alert::forecast));
     List<Object> alerts = new ArrayList<>();
-    for (Budget.Alert a : b.alerts() == null ? List.<Budget.Alert>of() : b.alerts()) {
+    for (Budget.Alert a : byThreshold) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("percent", (long) a.percent());
       m.put("forecast", a.forecast());
-      m.put("recipients", List.copyOf(a.recipients()));
+      m.put("recipients", sorted(a.recipients()));
       alerts.add(m);
     }
     p.put("alerts", alerts);
@@ -216,6 +226,10 @@ final class LocalResources {
   /** The name a resource of this stack gets: {@code local:queue/orders} is {@code orders-dev-orders}. */
   private String known(String address) {
     return own.physicalName(address.substring(address.indexOf('/') + 1));
+  }
+
+  private static List<String> sorted(List<String> values) {
+    return values.stream().sorted().toList();
   }
 
   private static Long seconds(Duration d) {

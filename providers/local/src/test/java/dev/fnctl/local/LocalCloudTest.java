@@ -88,8 +88,9 @@ class LocalCloudTest {
     assertEquals(List.of("local:bucket/uploads", "local:queue/orders"), fn.dependsOn());
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> grants = (List<Map<String, Object>>) fn.properties().get("permissions");
-    assertEquals("orders-dev-uploads", grants.get(0).get("resource"));
-    assertEquals("acme-legacy-uploads", grants.get(1).get("resource"), "an existing bucket is used by its name");
+    // Sorted by kind, name and access: their order in the spec means nothing.
+    assertEquals("acme-legacy-uploads", grants.get(0).get("resource"), "an existing bucket is used by its name");
+    assertEquals("orders-dev-uploads", grants.get(1).get("resource"));
 
     Resource storage = find(rs, "local:trigger/resize/storage-1");
     assertEquals("acme-legacy-uploads", storage.properties().get("bucket"));

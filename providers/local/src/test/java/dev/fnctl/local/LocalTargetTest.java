@@ -224,6 +224,28 @@ class LocalTargetTest {
   }
 
   @Test
+  void reorderingListsWhoseOrderMeansNothingPlansNoChange() throws Exception {
+    String spread =
+        Files.readString(spec)
+            .replace("events: [created]", "events: [created, deleted]")
+            .replace("- { at: 80%, notify: [ops@example.com] }", "- { at: 80%, notify: [ops@example.com, cto@example.com] }");
+    Files.writeString(spec, spread);
+    assertTrue(apply(Engine.PlanMode.NORMAL).succeeded());
+
+    String permissions = "      - { bucket: uploads, access: read }\n      - { bucket: legacy, access: write }\n      - { queue: orders, access: consume }\n";
+    String alerts = "      - { at: 80%, notify: [ops@example.com, cto@example.com] }\n      - { at: 100%, forecast: true, notify: [ops@example.com] }\n";
+    assertTrue(spread.contains(permissions) && spread.contains(alerts), spread);
+    Files.writeString(
+        spec,
+        spread
+            .replace(permissions, "      - { queue: orders, access: consume }\n      - { bucket: uploads, access: read }\n      - { bucket: legacy, access: write }\n")
+            .replace("events: [created, deleted]", "events: [deleted, created]")
+            .replace(alerts, "      - { at: 100%, forecast: true, notify: [ops@example.com] }\n      - { at: 80%, notify: [cto@example.com, ops@example.com] }\n"));
+    Plan p = plan(Engine.PlanMode.NORMAL);
+    assertFalse(p.hasChanges(), "reordered permissions, events, alerts and recipients: " + shape(p));
+  }
+
+  @Test
   void changingATriggersQueueReplacesIt() throws Exception {
     assertTrue(apply(Engine.PlanMode.NORMAL).succeeded());
     Files.writeString(spec, Files.readString(spec).replace("orders: { deadLetter: { maxReceives: 5 } }", "orders: { existing: legacy-jobs }"));
