@@ -18,7 +18,6 @@ import dev.fnctl.provider.Resource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,8 +25,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A deployment expanded into local resources: one per function, per trigger, per owned queue,
- * topic and bucket, and per budget. Items declared {@code existing} are not resources; what refers
+ * A deployment expanded into local resources: one per function, per trigger (keyed by the
+ * trigger's slug, so that its place in the list does not matter), per owned queue, topic and
+ * bucket, and per budget. Items declared {@code existing} are not resources; what refers
  * to them uses their name as it is. Lists whose order means nothing (permissions, storage events,
  * budget alerts and their recipients) are sorted, as a cloud that does not keep their order would
  * read them back, so that reordering them in the spec plans no change.
@@ -130,10 +130,8 @@ final class LocalResources {
 
   private List<Resource> triggers(FunctionSpec f) {
     List<Resource> out = new ArrayList<>();
-    Map<String, Integer> counts = new HashMap<>();
     String fn = address(FUNCTION, f.name());
     for (Trigger t : f.triggers()) {
-      int n = counts.merge(t.kind(), 1, Integer::sum);
       Map<String, Object> p = new LinkedHashMap<>();
       p.put("function", new Ref(fn, "id"));
       Set<String> replaceOn = Set.of();
@@ -167,7 +165,7 @@ final class LocalResources {
       if (source instanceof Ref r) deps.add(r.address());
       out.add(
           new Resource(
-              address(TRIGGER, f.name() + "/" + t.kind() + "-" + n), TRIGGER, Item.function(f.name()), p, replaceOn,
+              address(TRIGGER, f.name() + "/" + t.slug()), TRIGGER, Item.function(f.name()), p, replaceOn,
               Set.of(), deps, null));
     }
     return out;

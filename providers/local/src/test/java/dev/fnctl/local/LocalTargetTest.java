@@ -18,6 +18,7 @@ import dev.fnctl.model.diag.SpecException;
 import dev.fnctl.model.plan.Action;
 import dev.fnctl.model.plan.Plan;
 import dev.fnctl.model.plan.ResourceChange;
+import dev.fnctl.model.spec.Trigger;
 import dev.fnctl.provider.Providers;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,7 +126,7 @@ class LocalTargetTest {
     Plan first = plan(Engine.PlanMode.NORMAL);
     assertEquals(10, first.count(Action.CREATE), shape(first).toString());
     assertEquals("dev", first.target());
-    ResourceChange http = first.changes().stream().filter(c -> c.address().endsWith("http-1")).findFirst().orElseThrow();
+    ResourceChange http = first.changes().stream().filter(c -> c.address().startsWith("local:trigger/resize/http-")).findFirst().orElseThrow();
     assertEquals(Set.of("function"), http.unknown(), "the function's id is known after apply");
 
     ApplyReport report = apply(Engine.PlanMode.NORMAL);
@@ -164,7 +165,7 @@ class LocalTargetTest {
     assertEquals(10, destroy.count(Action.DELETE));
     assertEquals("local:budget/monthly", destroy.changes().get(0).address());
     assertTrue(
-        indexOf(destroy, "local:trigger/resize/queue-1") < indexOf(destroy, "local:queue/orders"), "a trigger goes before its queue");
+        indexOf(destroy, "local:trigger/resize/queue-orders") < indexOf(destroy, "local:queue/orders"), "a trigger goes before its queue");
     assertTrue(apply(Engine.PlanMode.DESTROY).succeeded());
     try (Stream<Path> left = Files.walk(stateDir())) {
       assertEquals(List.of(theirs), left.filter(Files::isRegularFile).toList());
@@ -246,12 +247,39 @@ class LocalTargetTest {
   }
 
   @Test
+  void triggersAreKeyedByWhatTheyAreNotWhereTheyAreListed() throws Exception {
+    assertTrue(apply(Engine.PlanMode.NORMAL).succeeded());
+    String triggers = "    triggers:\n";
+    String http = "      - http: { method: POST, path: /resize, auth: none }\n";
+    String topic = "      - topic: { topic: events }\n";
+    String written = Files.readString(spec);
+    assertTrue(written.contains(triggers + http) && written.contains(topic), written);
+
+    // Moved: the same triggers in another order are no change at all.
+    Files.writeString(spec, written.replace(triggers + http, triggers).replace(topic, topic + http));
+    assertFalse(plan(Engine.PlanMode.NORMAL).hasChanges(), shape(plan(Engine.PlanMode.NORMAL)).toString());
+
+    // Inserted first: exactly one create, nothing else moves.
+    Files.writeString(spec, written.replace(triggers, triggers + "      - http: { method: GET, path: /sizes }\n"));
+    Plan inserted = plan(Engine.PlanMode.NORMAL);
+    assertEquals(1, shape(inserted).size(), shape(inserted).toString());
+    assertTrue(only(inserted, Action.CREATE).address().startsWith("local:trigger/resize/http-"), shape(inserted).toString());
+    assertTrue(apply(Engine.PlanMode.NORMAL).succeeded());
+
+    // A setting outside the identity is updated in place; removing one trigger deletes just it.
+    Files.writeString(spec, written.replace("auth: none", "auth: iam"));
+    Plan changed = plan(Engine.PlanMode.NORMAL);
+    String post = "local:trigger/resize/" + new Trigger.Http("POST", "/resize", "iam").slug();
+    assertEquals(List.of("~ " + post, "- " + only(inserted, Action.CREATE).address()), shape(changed));
+  }
+
+  @Test
   void changingATriggersQueueReplacesIt() throws Exception {
     assertTrue(apply(Engine.PlanMode.NORMAL).succeeded());
     Files.writeString(spec, Files.readString(spec).replace("orders: { deadLetter: { maxReceives: 5 } }", "orders: { existing: legacy-jobs }"));
     Plan p = plan(Engine.PlanMode.NORMAL);
     ResourceChange trigger = only(p, Action.REPLACE);
-    assertEquals("local:trigger/resize/queue-1", trigger.address());
+    assertEquals("local:trigger/resize/queue-orders", trigger.address());
     assertEquals(Set.of("queue"), trigger.replacedBy());
     assertEquals("legacy-jobs", trigger.after().get("queue"));
     assertEquals("local:queue/orders", only(p, Action.DELETE).address(), "no longer owned: deleted, the existing one is not");
