@@ -2,12 +2,16 @@ package dev.fnctl.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -20,8 +24,8 @@ import picocli.CommandLine.Parameters;
     description = {
       "Creates a new project from a template: a spec (fnctl.yaml) and function code, ready for"
           + " 'fnctl apply' on the local target. Existing files are never overwritten.",
-      "Exit codes: 0 created, 1 a file exists already or cannot be written, 3 unknown template or"
-          + " bad command line."
+      "Exit codes: 0 created, 1 a file exists already or cannot be written, 3 unknown template,"
+          + " DIR is a file, or bad command line."
     })
 final class InitCommand implements Callable<Integer> {
   private final Cli cli;
@@ -71,19 +75,32 @@ final class InitCommand implements Callable<Integer> {
                 () ->
                     UserError.invalid(
                         "no template named '" + name + "'; choose one of: " + String.join(", ", index.keySet())));
-    List<Path> clashes = new ArrayList<>();
-    for (String f : files) if (Files.exists(dir.resolve(f), java.nio.file.LinkOption.NOFOLLOW_LINKS)) clashes.add(dir.resolve(f));
+    for (Path p = dir.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
+      if (!Files.exists(p)) continue; // made below
+      if (!Files.isDirectory(p)) {
+        throw UserError.invalid(
+            (p.equals(dir.toAbsolutePath().normalize()) ? dir : p) + " is a file, not a directory; name the"
+                + " directory to create the project in");
+      }
+      break;
+    }
+    Set<Path> clashes = new LinkedHashSet<>();
+    for (String f : files) clash(f).ifPresent(clashes::add);
     if (!clashes.isEmpty()) {
       throw UserError.failed(
-          clashes.get(0) + " already exists" + (clashes.size() > 1 ? " (and " + (clashes.size() - 1) + " more)" : "")
-              + "; init never overwrites: choose an empty directory");
+          clashes.iterator().next() + " already exists" + (clashes.size() > 1 ? " (and " + (clashes.size() - 1) + " more)" : "")
+              + "; init never overwrites: move it away or choose another directory");
     }
     Path base = dir.toAbsolutePath().normalize();
     for (String f : files) {
       Path target = base.resolve(f).normalize();
       if (!target.startsWith(base)) throw new IllegalStateException("template " + name + " lists a file outside it: " + f);
-      Files.createDirectories(target.getParent());
-      Files.write(target, templates.read(name, f));
+      try {
+        Files.createDirectories(target.getParent());
+        Files.write(target, templates.read(name, f), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      } catch (IOException e) {
+        throw UserError.failed("cannot write " + dir.resolve(f) + ": " + reason(e));
+      }
       if (isScript(f)) makeExecutable(target);
     }
     cli.out.printf("Created %d files in %s from template %s.%n", files.size(), dir, name);
@@ -91,6 +108,26 @@ final class InitCommand implements Callable<Integer> {
     cli.out.printf("Next: %sfnctl plan, then fnctl apply (the local target needs no cloud account).%n", where);
     cli.out.flush();
     return ExitCode.OK;
+  }
+
+  /**
+   * What is in the way of a template's file: the file itself, or a file where one of the
+   * directories it goes in should be.
+   */
+  private Optional<Path> clash(String file) {
+    Path relative = Path.of(file);
+    for (int i = 1; i <= relative.getNameCount(); i++) {
+      Path at = dir.resolve(relative.subpath(0, i).toString());
+      if (!Files.exists(at, LinkOption.NOFOLLOW_LINKS)) return Optional.empty();
+      if (i == relative.getNameCount() || !Files.isDirectory(at)) return Optional.of(at);
+    }
+    return Optional.empty();
+  }
+
+  private static String reason(IOException e) {
+    if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   /** A jar keeps no file modes; scripts are the files users expect to run. */

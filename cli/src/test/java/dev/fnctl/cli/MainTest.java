@@ -440,6 +440,30 @@ class MainTest {
   }
 
   @Test
+  void initRefusesWhatIsInTheWayWithAClearMessage() throws IOException {
+    templates = new Templates(getClass().getClassLoader(), "test-templates/");
+    Path file = Files.writeString(dir.resolve("existing-file"), "mine");
+    assertEquals(ExitCode.INVALID, run("init", "--template", "demo", file.toString()));
+    assertEquals("Error: " + file + " is a file, not a directory; name the directory to create the project in\n", err.replace(System.lineSeparator(), "\n"));
+    assertEquals(ExitCode.INVALID, run("init", "--template", "demo", file.resolve("sub").toString()));
+    assertTrue(err.startsWith("Error: " + file + " is a file, not a directory"), err);
+
+    // A non-empty directory is fine as long as nothing the template writes is in the way...
+    Path project = Files.createDirectories(dir.resolve("existing"));
+    Files.writeString(project.resolve("notes.txt"), "mine");
+    assertEquals(0, run("init", "--template", "demo", project.toString()), err);
+    assertEquals("mine", Files.readString(project.resolve("notes.txt")));
+
+    // ...and a file where the template needs a directory is in the way.
+    Path other = Files.createDirectories(dir.resolve("other"));
+    Files.writeString(other.resolve("functions"), "mine");
+    assertEquals(ExitCode.ERROR, run("init", "--template", "demo", other.toString()));
+    assertTrue(err.startsWith("Error: " + other.resolve("functions") + " already exists; init never overwrites"), err);
+    assertFalse(err.contains("internal error"), err);
+    assertFalse(Files.exists(other.resolve("fnctl.yaml")), "nothing is written when something is in the way");
+  }
+
+  @Test
   void initIntoARelativeDirectory() throws IOException {
     templates = new Templates(getClass().getClassLoader(), "test-templates/");
     Path relative = Path.of("target", "init-" + System.nanoTime());

@@ -6,11 +6,12 @@ import dev.fnctl.model.diag.SourceMap;
 import dev.fnctl.model.spec.FunctionSpec;
 import dev.fnctl.model.spec.Spec;
 import dev.fnctl.model.spec.Target;
+import dev.fnctl.provider.CodePackager;
+import dev.fnctl.provider.IgnoreFileException;
 import dev.fnctl.provider.Problem;
 import dev.fnctl.provider.Provider;
+import dev.fnctl.provider.ProviderException;
 import dev.fnctl.provider.Providers;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,7 @@ final class Validation {
    * @param spec as far as it could be read: a value with a problem is null or left out
    */
   static List<Diagnostic> alongsideModelProblems(Spec spec, String targetName, Providers providers) {
-    List<Diagnostic> out = new ArrayList<>(missingCode(spec));
+    List<Diagnostic> out = new ArrayList<>(codeProblems(spec));
     Target target = spec.target(targetName);
     if (target == null || target.provider() == null) return out; // the model said why
     String base = "targets." + targetName;
@@ -71,26 +72,35 @@ final class Validation {
     return out;
   }
 
-  /** A code path that is not there is the user's to fix (exit 3), found before any cloud is read. */
-  private static List<Diagnostic> missingCode(Spec spec) {
+  /**
+   * A code path that is not there, or a bad pattern in its {@code .fnctlignore}, is the user's to
+   * fix (exit 3), found before any cloud is read. An ignore file's problem points at its line.
+   */
+  private static List<Diagnostic> codeProblems(Spec spec) {
     List<Diagnostic> out = new ArrayList<>();
     if (spec.baseDir() == null) return out;
     for (FunctionSpec f : spec.functions().values()) {
       if (f.code() == null || f.code().isBlank()) continue;
-      Path code;
+      String path = "functions." + f.name() + ".code";
       try {
-        code = spec.baseDir().resolve(f.code()).normalize();
-      } catch (InvalidPathException e) {
-        out.add(at(spec, "functions." + f.name() + ".code", "'" + f.code() + "' is not a valid path"));
-        continue;
-      }
-      if (!Files.exists(code)) {
-        out.add(
-            at(spec, "functions." + f.name() + ".code",
-                "code path '" + f.code() + "' does not exist (looked for " + code.toAbsolutePath() + ")"));
+        CodePackager.check(spec.baseDir(), f.code());
+      } catch (IgnoreFileException e) {
+        out.add(new Diagnostic(new Position(shown(spec, e.file()), e.line(), 1), path, e.reason()));
+      } catch (ProviderException e) {
+        out.add(at(spec, path, e.getMessage()));
       }
     }
     return out;
+  }
+
+  /** A file next to the spec as the user would write it: from where the spec was named. */
+  private static String shown(Spec spec, Path file) {
+    Path given = spec.file() == null ? null : spec.file().getParent();
+    Path base = spec.baseDir().toAbsolutePath().normalize();
+    Path absolute = file.toAbsolutePath().normalize();
+    if (!absolute.startsWith(base)) return absolute.toString();
+    Path relative = base.relativize(absolute);
+    return (given == null ? relative : given.resolve(relative)).toString();
   }
 
   private static Diagnostic at(Spec spec, String path, String message) {

@@ -103,6 +103,17 @@ class ValidateIT {
   }
 
   @Test
+  void aBadIgnorePatternIsInvalidInputAtItsLineAndNothingIsTouched() throws IOException {
+    Project.create(dir, 256);
+    Files.writeString(dir.resolve("functions/hello/.fnctlignore"), "# local tooling\n[z-a]\n");
+    List<String> expected =
+        List.of("functions/hello/.fnctlignore:2:1: functions.hello.code: '[z-a]' is not a valid pattern (illegal character range)");
+    assertEquals(expected, Launcher.run(dir, "validate").expect(3).noStackTrace().err().lines().toList());
+    assertEquals(expected, Launcher.run(dir, "apply", "--auto-approve").expect(3).noStackTrace().err().lines().toList());
+    assertFalse(Files.exists(dir.resolve(".fnctl")), "nothing may be touched");
+  }
+
+  @Test
   void yamlSyntaxErrorHasAPosition() throws IOException {
     Files.writeString(dir.resolve("fnctl.yaml"), "apiVersion: fnctl.dev/v1\nstack: [orders\n");
     Launcher.Result r = Launcher.run(dir, "validate").expect(3).noStackTrace();

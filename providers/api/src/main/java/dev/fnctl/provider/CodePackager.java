@@ -15,7 +15,6 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.HexFormat;
@@ -57,12 +56,7 @@ public final class CodePackager {
    * @throws ProviderException when the path does not exist, holds no files, or cannot be read
    */
   public static CodePackage pack(Path baseDir, String code) throws ProviderException {
-    if (code == null || code.isBlank()) throw new ProviderException("no code path given");
-    Path source = baseDir.resolve(code).normalize();
-    if (!Files.exists(source)) {
-      throw new ProviderException(
-          "code path '" + code + "' does not exist (looked for " + source.toAbsolutePath() + ")");
-    }
+    Path source = source(baseDir, code);
     try {
       byte[] zip;
       if (Files.isDirectory(source)) {
@@ -79,6 +73,39 @@ public final class CodePackager {
     }
   }
 
+  /**
+   * Checks what {@link #pack} would refuse, without reading or zipping the code, so that the
+   * engine can report it with the spec's problems before any cloud is read: the path must exist
+   * and a directory's {@code .fnctlignore} must hold only valid patterns.
+   *
+   * @throws IgnoreFileException naming the ignore file and the line of a bad pattern
+   * @throws ProviderException for any other problem, with a message for the user
+   */
+  public static void check(Path baseDir, String code) throws ProviderException {
+    Path source = source(baseDir, code);
+    if (!Files.isDirectory(source)) return;
+    try {
+      IgnoreRules.forDirectory(source);
+    } catch (IOException e) {
+      throw new ProviderException("cannot read code path '" + code + "': " + describe(e), e);
+    }
+  }
+
+  private static Path source(Path baseDir, String code) throws ProviderException {
+    if (code == null || code.isBlank()) throw new ProviderException("no code path given");
+    Path source;
+    try {
+      source = baseDir.resolve(code).normalize();
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new ProviderException("'" + code + "' is not a valid path");
+    }
+    if (!Files.exists(source)) {
+      throw new ProviderException(
+          "code path '" + code + "' does not exist (looked for " + source.toAbsolutePath() + ")");
+    }
+    return source;
+  }
+
   private static boolean isArchive(Path file) {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     return name.endsWith(".zip") || name.endsWith(".jar");
@@ -87,10 +114,7 @@ public final class CodePackager {
   private record Entry(byte[] content, boolean executable) {}
 
   private static byte[] zipDirectory(Path dir, String code) throws IOException, ProviderException {
-    List<String> ignoreLines = new ArrayList<>(IgnoreRules.DEFAULTS);
-    Path ignoreFile = dir.resolve(IGNORE_FILE);
-    if (Files.isRegularFile(ignoreFile)) ignoreLines.addAll(Files.readAllLines(ignoreFile, StandardCharsets.UTF_8));
-    IgnoreRules ignore = IgnoreRules.of(ignoreLines);
+    IgnoreRules ignore = IgnoreRules.forDirectory(dir);
 
     TreeMap<String, Entry> entries = new TreeMap<>();
     Files.walkFileTree(

@@ -179,4 +179,23 @@ class CodePackagerTest {
     }
     return modes;
   }
+
+  @Test
+  void aBadIgnorePatternIsTheUsersToFixAtItsLine() throws Exception {
+    Path fn = tmp.resolve("fn");
+    write(fn, "main.py", "x = 1\n");
+    write(fn, ".fnctlignore", "# tests\ntest_*.py\n[z-a]\n");
+    for (org.junit.jupiter.api.function.Executable call :
+        List.<org.junit.jupiter.api.function.Executable>of(() -> CodePackager.check(tmp, "fn"), () -> CodePackager.pack(tmp, "fn"))) {
+      IgnoreFileException e = assertThrows(IgnoreFileException.class, call);
+      assertEquals(fn.resolve(".fnctlignore"), e.file());
+      assertEquals(3, e.line());
+      assertEquals("'[z-a]' is not a valid pattern (illegal character range)", e.reason());
+      assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+    }
+    write(fn, ".fnctlignore", "[a-z]*.tmp\n");
+    CodePackager.check(tmp, "fn");
+    ProviderException missing = assertThrows(ProviderException.class, () -> CodePackager.check(tmp, "nope"));
+    assertTrue(missing.getMessage().startsWith("code path 'nope' does not exist"), missing.getMessage());
+  }
 }

@@ -327,6 +327,18 @@ class LocalTargetTest {
   }
 
   @Test
+  void aBadIgnorePatternIsASpecProblemAtItsLineAndNothingIsTouched() throws Exception {
+    Files.writeString(project.resolve("functions/resize/.fnctlignore"), "test_*.py\n[z-a]\n");
+    Path ignore = project.resolve("functions/resize/.fnctlignore");
+    assertEquals(
+        List.of(ignore + ":2:1: functions.resize.code: '[z-a]' is not a valid pattern (illegal character range)"),
+        engine.validate(spec).stream().map(Diagnostic::render).toList());
+    SpecException e = assertThrows(SpecException.class, () -> engine.plan(spec, null, Engine.PlanMode.NORMAL));
+    assertEquals(1, e.diagnostics().size());
+    assertFalse(Files.exists(project.resolve(".fnctl")), "nothing is read or written before the spec is right");
+  }
+
+  @Test
   void validationMapsTargetProblemsToTheSpec() throws Exception {
     Files.writeString(spec, Files.readString(spec).replace("dev: { provider: local }", "dev: { provider: local, dri: x }\n  prod: { provider: lcoal }"));
     List<String> problems = engine.validate(spec).stream().map(Diagnostic::render).toList();
