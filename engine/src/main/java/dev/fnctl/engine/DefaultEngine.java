@@ -1,6 +1,7 @@
 package dev.fnctl.engine;
 
 import dev.fnctl.model.diag.Diagnostic;
+import dev.fnctl.model.diag.Position;
 import dev.fnctl.model.diag.SpecException;
 import dev.fnctl.model.load.SpecLoader;
 import dev.fnctl.model.plan.Action;
@@ -17,6 +18,7 @@ import dev.fnctl.provider.Providers;
 import dev.fnctl.provider.Resource;
 import dev.fnctl.provider.StackLock;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -68,12 +70,7 @@ final class DefaultEngine implements Engine {
 
   @Override
   public PlanSession reopen(Plan saved) throws SpecException, ProviderException, StalePlanException {
-    Path file = Path.of(saved.specFile());
-    SpecSource.Loaded loaded = specs.load(file, saved.target());
-    if (!Objects.equals(loaded.spec().digest(), saved.specDigest())) {
-      throw new StalePlanException(
-          "the spec file " + saved.specFile() + " changed since the plan was made");
-    }
+    SpecSource.Loaded loaded = savedSpec(saved);
     Opened o = open(loaded);
     try {
       List<Resource> desired = o.cloud.desired(o.deployment);
@@ -89,6 +86,42 @@ final class DefaultEngine implements Engine {
       o.cloud.close();
       throw e;
     }
+  }
+
+  /**
+   * The spec a saved plan was made from: at its path as given, relative to where fnctl runs now
+   * (the same place in another checkout, as in a CI deploy job), else at its absolute path (the
+   * same machine, another directory). The first whose bytes are the ones planned wins, so an
+   * unrelated spec that happens to sit at the relative path is passed over.
+   */
+  private SpecSource.Loaded savedSpec(Plan saved) throws SpecException, StalePlanException {
+    List<Path> candidates = new ArrayList<>();
+    for (String f : new String[] {saved.specFile(), saved.specFileAbsolute()}) {
+      if (f != null && specs.exists(Path.of(f)) && !candidates.contains(Path.of(f))) candidates.add(Path.of(f));
+    }
+    if (candidates.isEmpty()) {
+      throw new SpecException(
+          List.of(
+              new Diagnostic(
+                  Position.ofFile(saved.specFile()), "",
+                  "the spec this plan was made from is not there"
+                      + (saved.specFileAbsolute() == null ? "" : " (nor at " + saved.specFileAbsolute() + ")")
+                      + "; a saved plan names its own spec: apply it from the directory it was made in, or"
+                      + " from a checkout with the spec at the same relative path")));
+    }
+    SpecException unreadable = null;
+    SpecSource.Loaded found = null;
+    for (Path file : candidates) {
+      try {
+        SpecSource.Loaded loaded = specs.load(file, saved.target());
+        if (Objects.equals(loaded.spec().digest(), saved.specDigest())) return loaded;
+        if (found == null) found = loaded;
+      } catch (SpecException e) {
+        if (unreadable == null) unreadable = e;
+      }
+    }
+    if (found == null) throw unreadable;
+    throw new StalePlanException("the spec file " + found.spec().file() + " changed since the plan was made");
   }
 
   /**
@@ -212,6 +245,7 @@ final class DefaultEngine implements Engine {
             o.target,
             o.deployment.target().provider(),
             specFile,
+            o.spec.file() == null ? null : o.spec.file().toAbsolutePath().normalize().toString(),
             o.spec.digest(),
             LiveDigest.of(live),
             List.copyOf(changes),

@@ -16,6 +16,11 @@ final class ModelSpecSource implements SpecSource {
   }
 
   @Override
+  public boolean exists(Path file) {
+    return java.nio.file.Files.isRegularFile(file);
+  }
+
+  @Override
   public Loaded load(Path file, String target) throws SpecException {
     Spec spec = loader.load(file, target);
     return new Loaded(spec, SpecLoader.chooseTarget(spec, target));

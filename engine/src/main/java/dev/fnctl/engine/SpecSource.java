@@ -12,6 +12,9 @@ interface SpecSource {
   /** A spec loaded and validated for one target, with that target's name (never null). */
   record Loaded(Spec spec, String target) {}
 
+  /** Whether there is a spec file at {@code file}, relative to where fnctl runs. */
+  boolean exists(Path file);
+
   /** Loads {@code file} for {@code target} (null: the default target). */
   Loaded load(Path file, String target) throws SpecException;
 

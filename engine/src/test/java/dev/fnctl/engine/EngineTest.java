@@ -359,7 +359,7 @@ class EngineTest {
               c.sensitiveDigest()));
     }
     return new Plan(
-        p.formatVersion(), p.fnctlVersion(), p.stack(), p.target(), p.provider(), p.specFile(), p.specDigest(),
+        p.formatVersion(), p.fnctlVersion(), p.stack(), p.target(), p.provider(), p.specFile(), p.specFileAbsolute(), p.specDigest(),
         p.liveDigest(), changes, p.outputs());
   }
 

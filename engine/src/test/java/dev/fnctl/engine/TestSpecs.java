@@ -41,6 +41,11 @@ final class TestSpecs implements SpecSource {
   }
 
   @Override
+  public boolean exists(Path file) {
+    return file.equals(FILE);
+  }
+
+  @Override
   public Loaded load(Path file, String target) throws SpecException {
     if (target != null && !spec.targets().containsKey(target)) {
       throw new SpecException(List.of(new Diagnostic(Position.ofFile(file.toString()), "", "no target " + target)));

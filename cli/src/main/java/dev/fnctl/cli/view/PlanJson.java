@@ -35,6 +35,7 @@ public final class PlanJson {
     m.put("target", plan.target());
     m.put("provider", plan.provider());
     m.put("specFile", plan.specFile());
+    m.put("specFileAbsolute", plan.specFileAbsolute());
     m.put("specDigest", plan.specDigest());
     m.put("liveDigest", plan.liveDigest());
     List<Object> changes = new ArrayList<>();
@@ -83,6 +84,7 @@ public final class PlanJson {
         string(m, "target"),
         string(m, "provider"),
         string(m, "specFile"),
+        string(m, "specFileAbsolute"),
         string(m, "specDigest"),
         string(m, "liveDigest"),
         List.copyOf(changes),

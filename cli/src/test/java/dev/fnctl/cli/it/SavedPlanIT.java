@@ -83,6 +83,26 @@ class SavedPlanIT {
   }
 
   @Test
+  void aSavedPlanFindsItsSpecFromAnyDirectory() throws IOException {
+    Path project = Project.create(dir.resolve("repo/app"), 256);
+    Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+    Launcher.run(dir.resolve("repo"), "plan", "-f", "app/fnctl.yaml", "--out", dir.resolve("p.plan").toString()).expect(0);
+    // An unrelated spec at the same relative path is passed over for the one the plan was made from.
+    Project.create(elsewhere.resolve("app"), 1024);
+
+    Launcher.Result apply = Launcher.run(elsewhere, "apply", "--auto-approve", dir.resolve("p.plan").toString()).expect(0).noStackTrace();
+    assertTrue(apply.out().contains("Apply complete!"), apply.out());
+    Launcher.run(project, "plan", "--detailed-exitcode").expect(0);
+    assertFalse(Files.exists(elsewhere.resolve("app/.fnctl")), "the decoy's target was not touched");
+
+    Launcher.run(dir.resolve("repo"), "plan", "-f", "app/fnctl.yaml", "--out", dir.resolve("gone.plan").toString()).expect(0);
+    Files.move(project.resolve("fnctl.yaml"), project.resolve("moved.yaml"));
+    Launcher.Result gone = Launcher.run(dir, "apply", "--auto-approve", "gone.plan").expect(3).noStackTrace();
+    assertTrue(gone.err().startsWith("app/fnctl.yaml: the spec this plan was made from is not there (nor at " + project.resolve("fnctl.yaml")), gone.err());
+    assertFalse(gone.err().contains("-f FILE"), "-f is refused with a saved plan: " + gone.err());
+  }
+
+  @Test
   void planOfASpecEditedSinceIsRefused() {
     Project.create(dir, 256);
     Launcher.run(dir, "plan", "--out", "first.plan").expect(0);
