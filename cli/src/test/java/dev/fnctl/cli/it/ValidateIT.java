@@ -83,6 +83,7 @@ class ValidateIT {
             "  resize: { code: ./fn, handler: main.handle, runtime: python3.12, memory: lots }",
             ""));
     Files.createDirectories(dir.resolve("fn"));
+    Files.writeString(dir.resolve("fn/main.py"), "def handle(event, context):\n    return 1\n");
     Launcher.Result r = Launcher.run(dir, "validate").expect(3).noStackTrace();
     List<String> lines = r.err().lines().toList();
     assertEquals(3, lines.size(), r.err());

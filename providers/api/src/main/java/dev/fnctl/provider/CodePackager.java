@@ -75,8 +75,9 @@ public final class CodePackager {
 
   /**
    * Checks what {@link #pack} would refuse, without reading or zipping the code, so that the
-   * engine can report it with the spec's problems before any cloud is read: the path must exist
-   * and a directory's {@code .fnctlignore} must hold only valid patterns.
+   * engine can report it with the spec's problems before any cloud is read: the path must exist,
+   * a directory's {@code .fnctlignore} must hold only valid patterns, and some file must be left
+   * to package.
    *
    * @throws IgnoreFileException naming the ignore file and the line of a bad pattern
    * @throws ProviderException for any other problem, with a message for the user
@@ -85,7 +86,7 @@ public final class CodePackager {
     Path source = source(baseDir, code);
     if (!Files.isDirectory(source)) return;
     try {
-      IgnoreRules.forDirectory(source);
+      files(source, code);
     } catch (IOException e) {
       throw new ProviderException("cannot read code path '" + code + "': " + describe(e), e);
     }
@@ -114,9 +115,21 @@ public final class CodePackager {
   private record Entry(byte[] content, boolean executable) {}
 
   private static byte[] zipDirectory(Path dir, String code) throws IOException, ProviderException {
-    IgnoreRules ignore = IgnoreRules.forDirectory(dir);
-
     TreeMap<String, Entry> entries = new TreeMap<>();
+    for (var f : files(dir, code).entrySet()) {
+      entries.put(f.getKey(), new Entry(Files.readAllBytes(f.getValue()), executable(f.getValue())));
+    }
+    return write(entries);
+  }
+
+  /**
+   * The files of {@code dir} that go into its package, by their path in the zip.
+   *
+   * @throws ProviderException when none is left
+   */
+  private static TreeMap<String, Path> files(Path dir, String code) throws IOException, ProviderException {
+    IgnoreRules ignore = IgnoreRules.forDirectory(dir);
+    TreeMap<String, Path> entries = new TreeMap<>();
     Files.walkFileTree(
         dir,
         EnumSet.of(FileVisitOption.FOLLOW_LINKS),
@@ -132,7 +145,7 @@ public final class CodePackager {
           public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
             if (!attrs.isRegularFile()) return FileVisitResult.CONTINUE;
             String path = relative(dir, f);
-            if (!ignore.ignores(path, false)) entries.put(path, new Entry(Files.readAllBytes(f), executable(f)));
+            if (!ignore.ignores(path, false)) entries.put(path, f);
             return FileVisitResult.CONTINUE;
           }
 
@@ -146,9 +159,10 @@ public final class CodePackager {
         });
     if (entries.isEmpty()) {
       throw new ProviderException(
-          "code directory '" + code + "' has no files to package (check " + IGNORE_FILE + ")");
+          "code directory '" + code + "' has no files to package"
+              + (Files.exists(dir.resolve(IGNORE_FILE)) ? " (check its " + IGNORE_FILE + ")" : ""));
     }
-    return write(entries);
+    return entries;
   }
 
   private static String relative(Path root, Path p) {

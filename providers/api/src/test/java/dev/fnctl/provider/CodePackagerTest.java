@@ -145,6 +145,11 @@ class CodePackagerTest {
     write(dir, "__pycache__/a.pyc", "x");
     ProviderException e = assertThrows(ProviderException.class, () -> CodePackager.pack(tmp, "fn"));
     assertTrue(e.getMessage().contains("no files to package"), e.getMessage());
+    // check() finds it too, without packaging, so that validate can report it.
+    assertEquals("code directory 'fn' has no files to package",
+        assertThrows(ProviderException.class, () -> CodePackager.check(tmp, "fn")).getMessage());
+    Files.createDirectories(tmp.resolve("empty"));
+    assertThrows(ProviderException.class, () -> CodePackager.check(tmp, "empty"));
   }
 
   private static Map<String, String> unzip(byte[] zip, boolean checkTimes) throws IOException {

@@ -339,6 +339,15 @@ class LocalTargetTest {
   }
 
   @Test
+  void anEmptyCodeDirectoryIsReportedByValidateNotFirstByPlan() throws Exception {
+    Files.delete(project.resolve("functions/resize/main.py"));
+    assertEquals(
+        List.of(spec + ":8:11: functions.resize.code: code directory './functions/resize' has no files to package"),
+        engine.validate(spec).stream().map(Diagnostic::render).toList());
+    assertThrows(SpecException.class, () -> engine.plan(spec, null, Engine.PlanMode.NORMAL));
+  }
+
+  @Test
   void validationMapsTargetProblemsToTheSpec() throws Exception {
     Files.writeString(spec, Files.readString(spec).replace("dev: { provider: local }", "dev: { provider: local, dri: x }\n  prod: { provider: lcoal }"));
     List<String> problems = engine.validate(spec).stream().map(Diagnostic::render).toList();
