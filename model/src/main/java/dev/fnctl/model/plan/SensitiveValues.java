@@ -4,7 +4,6 @@ import dev.fnctl.model.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,8 +71,8 @@ public final class SensitiveValues {
       Map<String, Object> sides = new TreeMap<>();
       Object b = lookUp(before, path);
       Object a = lookUp(after, path);
-      if (b != ABSENT) sides.put("before", sorted(b));
-      if (a != ABSENT) sides.put("after", sorted(a));
+      if (b != ABSENT) sides.put("before", Json.withSortedKeys(b));
+      if (a != ABSENT) sides.put("after", Json.withSortedKeys(a));
       doc.put(path, sides);
     }
     String text = Json.writeCompact(List.of(address, doc));
@@ -95,19 +94,5 @@ public final class SensitiveValues {
       at = m.get(part);
     }
     return at;
-  }
-
-  private static Object sorted(Object v) {
-    if (v instanceof Map<?, ?> m) {
-      Map<String, Object> out = new TreeMap<>();
-      m.forEach((k, val) -> out.put(String.valueOf(k), sorted(val)));
-      return out;
-    }
-    if (v instanceof List<?> l) {
-      List<Object> out = new ArrayList<>(l.size());
-      for (Object o : l) out.add(sorted(o));
-      return out;
-    }
-    return v;
   }
 }
