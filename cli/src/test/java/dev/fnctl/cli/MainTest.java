@@ -107,6 +107,17 @@ class MainTest {
       assertTrue(out.contains("  " + c + " "), c + " missing in\n" + out);
     }
     assertTrue(out.contains("Exit codes:"), out);
+    // Each command's summary is its first description line: a whole sentence, not a lead-in.
+    String commands = out.substring(out.indexOf("Commands:") + "Commands:".length(), out.indexOf("Exit codes:"));
+    for (String summary : commands.replace(System.lineSeparator(), "\n").strip().split("\n  (?=[a-z])")) {
+      assertTrue(summary.strip().endsWith("."), "summary does not end a sentence: " + summary);
+    }
+  }
+
+  @Test
+  void schemaHelpNamesTheFileTheDocsUse() {
+    assertEquals(0, run("schema", "--help"));
+    assertTrue(out.contains("fnctl schema > fnctl.schema.json"), out);
   }
 
   @Test
@@ -461,6 +472,23 @@ class MainTest {
     assertTrue(err.startsWith("Error: " + other.resolve("functions") + " already exists; init never overwrites"), err);
     assertFalse(err.contains("internal error"), err);
     assertFalse(Files.exists(other.resolve("fnctl.yaml")), "nothing is written when something is in the way");
+  }
+
+  @Test
+  void initAddsToAGitignoreThereIsInsteadOfRefusing() throws IOException {
+    templates = new Templates(getClass().getClassLoader(), "test-templates/");
+    Path repo = Files.createDirectories(dir.resolve("repo"));
+    Files.writeString(repo.resolve(".gitignore"), "node_modules/");
+    assertEquals(0, run("init", "--template", "demo", repo.toString()), err);
+    assertEquals("node_modules/\n\n# fnctl: the local target's state and local leftovers\n.fnctl/\n", Files.readString(repo.resolve(".gitignore")));
+    assertTrue(out.contains("Created 3 files"), out);
+    assertTrue(out.contains("Added .fnctl/ to " + repo.resolve(".gitignore") + "."), out);
+
+    Path again = Files.createDirectories(dir.resolve("again"));
+    Files.writeString(again.resolve(".gitignore"), ".fnctl/\n");
+    assertEquals(0, run("init", "--template", "demo", again.toString()), err);
+    assertEquals(".fnctl/\n", Files.readString(again.resolve(".gitignore")), "nothing to add, nothing changed");
+    assertFalse(out.contains("Added"), out);
   }
 
   @Test
