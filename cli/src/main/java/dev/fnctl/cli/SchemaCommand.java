@@ -8,9 +8,9 @@ import picocli.CommandLine.Mixin;
 @Command(
     name = "schema",
     description = {
-      "Prints the JSON Schema of the spec, for editors (save it and point the YAML language"
-          + " server at it):",
-      "  fnctl schema > fnctl-schema.json",
+      "Prints the JSON Schema of the spec, for editors.",
+      "Save it next to the spec and point the YAML language server at it:",
+      "  fnctl schema > fnctl.schema.json",
       "Validation by fnctl itself goes further (cron, references, provider rules): use 'fnctl"
           + " validate'.",
       "Exit codes: 0."

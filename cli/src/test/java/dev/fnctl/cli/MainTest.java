@@ -121,6 +121,17 @@ class MainTest {
       assertTrue(out.contains("  " + c + " "), c + " missing in\n" + out);
     }
     assertTrue(out.contains("Exit codes:"), out);
+    // Each command's summary is its first description line: a whole sentence, not a lead-in.
+    String commands = out.substring(out.indexOf("Commands:") + "Commands:".length(), out.indexOf("Exit codes:"));
+    for (String summary : commands.replace(System.lineSeparator(), "\n").strip().split("\n  (?=[a-z])")) {
+      assertTrue(summary.strip().endsWith("."), "summary does not end a sentence: " + summary);
+    }
+  }
+
+  @Test
+  void schemaHelpNamesTheFileTheDocsUse() {
+    assertEquals(0, run("schema", "--help"));
+    assertTrue(out.contains("fnctl schema > fnctl.schema.json"), out);
   }
 
   @Test
@@ -509,6 +520,47 @@ class MainTest {
     assertEquals(ExitCode.INVALID, run("init", "--template", "nope", dir.resolve("x").toString()));
     assertTrue(err.contains("no template named 'nope'; choose one of: demo, other"), err);
     assertEquals(ExitCode.INVALID, run("init"));
+  }
+
+  @Test
+  void initRefusesWhatIsInTheWayWithAClearMessage() throws IOException {
+    templates = new Templates(getClass().getClassLoader(), "test-templates/");
+    Path file = Files.writeString(dir.resolve("existing-file"), "mine");
+    assertEquals(ExitCode.INVALID, run("init", "--template", "demo", file.toString()));
+    assertEquals("Error: " + file + " is a file, not a directory; name the directory to create the project in\n", err.replace(System.lineSeparator(), "\n"));
+    assertEquals(ExitCode.INVALID, run("init", "--template", "demo", file.resolve("sub").toString()));
+    assertTrue(err.startsWith("Error: " + file + " is a file, not a directory"), err);
+
+    // A non-empty directory is fine as long as nothing the template writes is in the way...
+    Path project = Files.createDirectories(dir.resolve("existing"));
+    Files.writeString(project.resolve("notes.txt"), "mine");
+    assertEquals(0, run("init", "--template", "demo", project.toString()), err);
+    assertEquals("mine", Files.readString(project.resolve("notes.txt")));
+
+    // ...and a file where the template needs a directory is in the way.
+    Path other = Files.createDirectories(dir.resolve("other"));
+    Files.writeString(other.resolve("functions"), "mine");
+    assertEquals(ExitCode.ERROR, run("init", "--template", "demo", other.toString()));
+    assertTrue(err.startsWith("Error: " + other.resolve("functions") + " already exists; init never overwrites"), err);
+    assertFalse(err.contains("internal error"), err);
+    assertFalse(Files.exists(other.resolve("fnctl.yaml")), "nothing is written when something is in the way");
+  }
+
+  @Test
+  void initAddsToAGitignoreThereIsInsteadOfRefusing() throws IOException {
+    templates = new Templates(getClass().getClassLoader(), "test-templates/");
+    Path repo = Files.createDirectories(dir.resolve("repo"));
+    Files.writeString(repo.resolve(".gitignore"), "node_modules/");
+    assertEquals(0, run("init", "--template", "demo", repo.toString()), err);
+    assertEquals("node_modules/\n\n# fnctl: the local target's state and local leftovers\n.fnctl/\n", Files.readString(repo.resolve(".gitignore")));
+    assertTrue(out.contains("Created 3 files"), out);
+    assertTrue(out.contains("Added .fnctl/ to " + repo.resolve(".gitignore") + "."), out);
+
+    Path again = Files.createDirectories(dir.resolve("again"));
+    Files.writeString(again.resolve(".gitignore"), ".fnctl/\n");
+    assertEquals(0, run("init", "--template", "demo", again.toString()), err);
+    assertEquals(".fnctl/\n", Files.readString(again.resolve(".gitignore")), "nothing to add, nothing changed");
+    assertFalse(out.contains("Added"), out);
   }
 
   @Test

@@ -1,7 +1,9 @@
 package dev.fnctl.engine;
 
 import dev.fnctl.model.diag.Diagnostic;
+import dev.fnctl.model.diag.Position;
 import dev.fnctl.model.diag.SpecException;
+import dev.fnctl.model.load.SpecLoader;
 import dev.fnctl.model.plan.Action;
 import dev.fnctl.model.plan.Plan;
 import dev.fnctl.model.plan.ResourceChange;
@@ -37,16 +39,17 @@ final class DefaultEngine implements Engine {
 
   @Override
   public List<Diagnostic> validate(Path specFile) {
-    List<String> targets = new ArrayList<>(specs.targets(specFile));
-    if (targets.isEmpty()) targets.add(null);
     LinkedHashSet<Diagnostic> problems = new LinkedHashSet<>();
-    for (String target : targets) {
-      try {
-        SpecSource.Loaded loaded = specs.load(specFile, target);
-        problems.addAll(Validation.check(loaded.spec(), loaded.target(), providers));
-      } catch (SpecException e) {
-        problems.addAll(e.diagnostics());
+    try {
+      for (SpecLoader.ForTarget t : specs.loadEveryTarget(specFile)) {
+        problems.addAll(t.problems());
+        problems.addAll(
+            t.problems().isEmpty()
+                ? Validation.check(t.spec(), t.target(), providers)
+                : Validation.alongsideModelProblems(t.spec(), t.target(), providers));
       }
+    } catch (SpecException e) {
+      problems.addAll(e.diagnostics());
     }
     return List.copyOf(problems);
   }
@@ -67,12 +70,7 @@ final class DefaultEngine implements Engine {
 
   @Override
   public PlanSession reopen(Plan saved) throws SpecException, ProviderException, StalePlanException {
-    Path file = Path.of(saved.specFile());
-    SpecSource.Loaded loaded = specs.load(file, saved.target());
-    if (!Objects.equals(loaded.spec().digest(), saved.specDigest())) {
-      throw new StalePlanException(
-          "the spec file " + saved.specFile() + " changed since the plan was made");
-    }
+    SpecSource.Loaded loaded = savedSpec(saved);
     Opened o = open(loaded);
     try {
       List<Resource> desired = o.cloud.desired(o.deployment);
@@ -91,30 +89,65 @@ final class DefaultEngine implements Engine {
   }
 
   /**
-   * The saved plan's changes, recomputed. A plan does not record whether it was a destroy, so both
-   * readings are tried; if neither gives the saved changes, the plan cannot be trusted.
+   * The spec a saved plan was made from: at its path as given, relative to where fnctl runs now
+   * (the same place in another checkout, as in a CI deploy job), else at its absolute path (the
+   * same machine, another directory). The first whose bytes are the ones planned wins, so an
+   * unrelated spec that happens to sit at the relative path is passed over.
+   */
+  private SpecSource.Loaded savedSpec(Plan saved) throws SpecException, StalePlanException {
+    List<Path> candidates = new ArrayList<>();
+    for (String f : new String[] {saved.specFile(), saved.specFileAbsolute()}) {
+      if (f != null && specs.exists(Path.of(f)) && !candidates.contains(Path.of(f))) candidates.add(Path.of(f));
+    }
+    if (candidates.isEmpty()) {
+      throw new SpecException(
+          List.of(
+              new Diagnostic(
+                  Position.ofFile(saved.specFile()), "",
+                  "the spec this plan was made from is not there"
+                      + (saved.specFileAbsolute() == null ? "" : " (nor at " + saved.specFileAbsolute() + ")")
+                      + "; a saved plan names its own spec: apply it from the directory it was made in, or"
+                      + " from a checkout with the spec at the same relative path")));
+    }
+    SpecException unreadable = null;
+    SpecSource.Loaded found = null;
+    for (Path file : candidates) {
+      try {
+        SpecSource.Loaded loaded = specs.load(file, saved.target());
+        if (Objects.equals(loaded.spec().digest(), saved.specDigest())) return loaded;
+        if (found == null) found = loaded;
+      } catch (SpecException e) {
+        if (unreadable == null) unreadable = e;
+      }
+    }
+    if (found == null) throw unreadable;
+    throw new StalePlanException("the spec file " + found.spec().file() + " changed since the plan was made");
+  }
+
+  /**
+   * The saved plan's changes, recomputed, when they are exactly the saved ones (see {@link
+   * SavedPlanCheck}). A plan does not record whether it was a destroy, so both readings are tried;
+   * if neither gives the saved changes, the plan is refused with what differs from the reading it
+   * most likely was: a normal plan, unless it only deletes.
    */
   private List<ResourceChange> sameChanges(Deployment d, List<Resource> desired, LiveState live, Plan saved)
       throws ProviderException, StalePlanException {
-    List<String> wanted = shape(saved.changes());
+    boolean onlyDeletes = saved.changes().stream().allMatch(c -> c.action() == Action.DELETE);
+    List<String> reported = null;
     for (PlanMode mode : PlanMode.values()) {
+      List<ResourceChange> changes;
       try {
-        List<ResourceChange> changes = planner(d).plan(desired, live, mode);
-        if (shape(changes).equals(wanted)) return changes;
+        changes = planner(d).plan(desired, live, mode);
       } catch (ClashException e) {
-        // a destroy plan of a spec that now clashes: the DESTROY reading may still match
+        continue; // a destroy plan of a spec that now clashes: the DESTROY reading may still match
       }
+      List<String> differences = SavedPlanCheck.differences(saved.changes(), changes);
+      if (differences.isEmpty()) return changes;
+      if (reported == null || (onlyDeletes && differences.size() < reported.size())) reported = differences;
     }
     throw new StalePlanException(
-        "its changes no longer match what the spec and the live state call for (was it made by another"
-            + " fnctl version?)");
-  }
-
-  private static List<String> shape(List<ResourceChange> changes) {
-    return changes.stream()
-        .filter(c -> c.action() != Action.NO_OP)
-        .map(c -> c.action().word() + " " + c.address())
-        .toList();
+        "what the spec calls for now differs from the plan: "
+            + (reported == null ? "the spec now clashes with resources it does not own" : SavedPlanCheck.describe(reported)));
   }
 
   @Override
@@ -221,6 +254,7 @@ final class DefaultEngine implements Engine {
             o.target,
             o.deployment.target().provider(),
             specFile,
+            o.spec.file() == null ? null : o.spec.file().toAbsolutePath().normalize().toString(),
             o.spec.digest(),
             LiveDigest.of(live),
             List.copyOf(changes),

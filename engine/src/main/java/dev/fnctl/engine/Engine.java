@@ -21,7 +21,9 @@ public interface Engine {
 
   /**
    * Loads and validates a spec for every target it declares (or the implicit {@code local}):
-   * model rules and each target's provider rules. Returns all problems; empty means valid.
+   * model rules and each target's provider rules. Code paths, unknown providers and unknown
+   * provider settings are reported together with the model's problems; the provider's own rules
+   * need a spec without them. Returns all problems; empty means valid.
    */
   List<Diagnostic> validate(Path specFile);
 

@@ -1,6 +1,7 @@
 package dev.fnctl.engine;
 
 import dev.fnctl.model.diag.SpecException;
+import dev.fnctl.model.load.SpecLoader;
 import dev.fnctl.model.spec.Spec;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,12 +12,17 @@ interface SpecSource {
   /** A spec loaded and validated for one target, with that target's name (never null). */
   record Loaded(Spec spec, String target) {}
 
+  /** Whether there is a spec file at {@code file}, relative to where fnctl runs. */
+  boolean exists(Path file);
+
   /** Loads {@code file} for {@code target} (null: the default target). */
   Loaded load(Path file, String target) throws SpecException;
 
   /**
-   * The names of the targets the file declares, in file order; empty when it declares none (the
-   * implicit local target) or cannot be read (loading then reports why).
+   * For validate: the file read once and loaded for every target it declares (the implicit local
+   * when it declares none), each with its own problems.
+   *
+   * @throws SpecException when the file cannot be read as a spec at all
    */
-  List<String> targets(Path file);
+  List<SpecLoader.ForTarget> loadEveryTarget(Path file) throws SpecException;
 }

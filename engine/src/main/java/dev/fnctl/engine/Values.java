@@ -1,5 +1,6 @@
 package dev.fnctl.engine;
 
+import dev.fnctl.model.json.Json;
 import dev.fnctl.provider.Ref;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -9,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -54,18 +54,7 @@ final class Values {
 
   /** As {@link #normalise}, and maps sorted by key at every depth: the form digests are made of. */
   static Object canonical(Object v) {
-    Object n = normalise(v);
-    if (n instanceof Map<?, ?> m) {
-      Map<String, Object> out = new TreeMap<>();
-      m.forEach((k, val) -> out.put((String) k, canonical(val)));
-      return out;
-    }
-    if (n instanceof List<?> l) {
-      List<Object> out = new ArrayList<>(l.size());
-      for (Object o : l) out.add(canonical(o));
-      return out;
-    }
-    return n;
+    return Json.withSortedKeys(normalise(v));
   }
 
   static boolean same(Object a, Object b) {

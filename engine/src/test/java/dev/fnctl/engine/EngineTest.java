@@ -9,10 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fnctl.model.diag.Diagnostic;
+import dev.fnctl.model.diag.Position;
 import dev.fnctl.model.diag.SpecException;
+import dev.fnctl.model.json.Json;
 import dev.fnctl.model.plan.Action;
 import dev.fnctl.model.plan.Plan;
 import dev.fnctl.model.plan.ResourceChange;
+import dev.fnctl.model.plan.SensitiveValues;
 import dev.fnctl.provider.Problem;
 import dev.fnctl.provider.ProviderException;
 import dev.fnctl.provider.Providers;
@@ -67,6 +70,27 @@ class EngineTest {
             "fnctl.yaml:4:5: targets.dev.regoin: unknown setting 'regoin' for provider 'fake'; did you mean 'region'?"
                 + " (known: endpoint, region)"),
         problems.stream().map(Diagnostic::render).toList());
+  }
+
+  @Test
+  void anUnknownProviderAndSettingAreReportedWithTheModelsOwnProblems() {
+    Diagnostic memory = new Diagnostic(new Position("fnctl.yaml", 9, 13), "functions.resize.memory", "'lots' is not a whole number");
+    specs.modelProblems = List.of(memory);
+    specs.spec = TestSpecs.spec("fak", Map.of(), "d");
+    assertEquals(
+        List.of(
+            memory.render(),
+            "fnctl.yaml:3:18: targets.dev.provider: unknown provider 'fak'; did you mean 'fake'? (available: fake)"),
+        engine.validate(TestSpecs.FILE).stream().map(Diagnostic::render).toList());
+
+    specs.spec = TestSpecs.spec("fake", Map.of("regoin", "eu-west-1"), "d");
+    provider.problems.add(new Problem("functions.resize.timeout", "a limit, checked on a whole deployment only"));
+    assertEquals(
+        List.of(
+            memory.render(),
+            "fnctl.yaml:4:5: targets.dev.regoin: unknown setting 'regoin' for provider 'fake'; did you mean 'region'?"
+                + " (known: endpoint, region)"),
+        engine.validate(TestSpecs.FILE).stream().map(Diagnostic::render).toList());
   }
 
   @Test
@@ -346,6 +370,89 @@ class EngineTest {
     StalePlanException e = assertThrows(StalePlanException.class, () -> engine.reopen(saved));
     assertTrue(e.getMessage().contains("the spec file fnctl.yaml changed"), e.getMessage());
     assertEquals(0, cloud.reads.get(), "the spec is checked before the cloud is read");
+  }
+
+  /** The plan as {@code plan --out} saves it: sensitive values masked, numbers as JSON reads them. */
+  private static Plan asSaved(Plan p) {
+    List<ResourceChange> changes = new java.util.ArrayList<>();
+    for (ResourceChange c : p.changes()) {
+      changes.add(
+          new ResourceChange(
+              c.address(), c.type(), c.item(), c.action(), c.reason(), fromFile(c.before(), c.sensitive()),
+              fromFile(c.after(), c.sensitive()), c.unknown(), c.replacedBy(), c.sensitive(), c.dependsOn(),
+              c.sensitiveDigest()));
+    }
+    return new Plan(
+        p.formatVersion(), p.fnctlVersion(), p.stack(), p.target(), p.provider(), p.specFile(), p.specFileAbsolute(), p.specDigest(),
+        p.liveDigest(), changes, p.outputs());
+  }
+
+  private static Map<String, Object> fromFile(Map<String, Object> values, Set<String> sensitive) {
+    return Json.parseObject(Json.write(SensitiveValues.masked(values, sensitive)));
+  }
+
+  private static dev.fnctl.provider.Resource secretive(String address, Map<String, Object> props) {
+    return new dev.fnctl.provider.Resource(address, "fake:thing", "thing " + address, props, Set.of(), Set.of("secrets"), List.of(), null);
+  }
+
+  @Test
+  void aSavedPlanIsRefusedWhenWhatTheSpecAsksForChangedThoughTheFileDidNot() throws Exception {
+    // memory: "${env:MEM:-256}", planned with MEM=512 and applied with MEM=4096: same file, same cloud.
+    cloud.put("a", true, props("memory", 256L, "code", "sha-1"), Map.of("id", "a#1"));
+    cloud.desired = List.of(res("a", props("memory", 512L, "code", "sha-1")), res("b", props()));
+    Plan saved = asSaved(plan());
+    cloud.desired = List.of(res("a", props("memory", 4096L, "code", "sha-2")), res("b", props()));
+    cloud.reads.set(0);
+
+    StalePlanException e = assertThrows(StalePlanException.class, () -> engine.reopen(saved));
+    assertEquals(
+        "what the spec calls for now differs from the plan: a code: the plan has \"sha-1\", now \"sha-2\";"
+            + " a memory: the plan has 512, now 4096",
+        e.getMessage());
+    assertEquals(List.of(), cloud.calls);
+
+    cloud.desired = List.of(res("a", props("memory", 512L, "code", "sha-1")));
+    StalePlanException gone = assertThrows(StalePlanException.class, () -> engine.reopen(saved));
+    assertTrue(gone.getMessage().endsWith("b: the plan would create it, now nothing needs doing"), gone.getMessage());
+  }
+
+  @Test
+  void aSavedPlanIsCheckedOnItsSensitiveValuesWithoutHoldingThem() throws Exception {
+    cloud.desired = List.of(secretive("a", props("secrets", Map.of("KEY", "stripe-key"), "memory", 128L)));
+    Plan saved = asSaved(plan());
+    assertFalse(saved.changes().get(0).toString().contains("stripe-key"), saved.toString());
+
+    cloud.desired = List.of(secretive("a", props("secrets", Map.of("KEY", "other-key"), "memory", 128L)));
+    StalePlanException e = assertThrows(StalePlanException.class, () -> engine.reopen(saved));
+    assertEquals(
+        "what the spec calls for now differs from the plan: a: a sensitive value (secrets) is not the one in the plan",
+        e.getMessage());
+    // Told against the normal reading of the plan, never as "now it needs delete".
+    cloud.desired = List.of(secretive("a", props("secrets", Map.of("KEY", "other-key"), "memory", 256L)));
+    e = assertThrows(StalePlanException.class, () -> engine.reopen(saved));
+    assertEquals(
+        "what the spec calls for now differs from the plan: a memory: the plan has 128, now 256;"
+            + " a: a sensitive value (secrets) is not the one in the plan",
+        e.getMessage());
+    assertFalse(e.getMessage().contains("other-key"));
+
+    cloud.desired = List.of(secretive("a", props("secrets", Map.of("KEY", "stripe-key"), "memory", 128L)));
+    try (PlanSession s = engine.reopen(saved)) {
+      assertEquals("stripe-key", ((Map<?, ?>) s.plan().changes().get(0).after().get("secrets")).get("KEY"));
+      assertTrue(engine.apply(s, ApplyOptions.defaults(), ApplyListener.NONE).succeeded());
+    }
+    assertEquals(List.of("create a"), cloud.calls);
+  }
+
+  @Test
+  void aSavedPlanIsRefusedWhenAnActionChanged() throws Exception {
+    cloud.desired = List.of(res("a", props("v", 1L), Set.of("v")));
+    cloud.put("a", true, props("v", 0L), Map.of("id", "a#1"));
+    Plan saved = asSaved(plan());
+    assertEquals(Action.REPLACE, saved.changes().get(0).action());
+    cloud.desired = List.of(res("a", props("v", 1L)));
+    StalePlanException e = assertThrows(StalePlanException.class, () -> engine.reopen(saved));
+    assertTrue(e.getMessage().endsWith("a: the plan would replace it, now it needs update"), e.getMessage());
   }
 
   @Test

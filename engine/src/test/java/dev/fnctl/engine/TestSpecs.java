@@ -4,6 +4,7 @@ import dev.fnctl.model.diag.Diagnostic;
 import dev.fnctl.model.diag.Position;
 import dev.fnctl.model.diag.SourceMap;
 import dev.fnctl.model.diag.SpecException;
+import dev.fnctl.model.load.SpecLoader;
 import dev.fnctl.model.spec.FunctionSettings;
 import dev.fnctl.model.spec.Spec;
 import dev.fnctl.model.spec.Target;
@@ -19,6 +20,8 @@ import java.util.Set;
 final class TestSpecs implements SpecSource {
   static final Path FILE = Path.of("fnctl.yaml");
   volatile Spec spec = spec("fake", Map.of(), "digest-1");
+  /** What the model found wrong with {@link #spec}, as validate sees it; load() ignores it. */
+  volatile List<Diagnostic> modelProblems = List.of();
 
   static Spec spec(String provider, Map<String, String> settings, String digest) {
     return spec(provider, settings, digest, Map.of());
@@ -38,6 +41,11 @@ final class TestSpecs implements SpecSource {
   }
 
   @Override
+  public boolean exists(Path file) {
+    return file.equals(FILE);
+  }
+
+  @Override
   public Loaded load(Path file, String target) throws SpecException {
     if (target != null && !spec.targets().containsKey(target)) {
       throw new SpecException(List.of(new Diagnostic(Position.ofFile(file.toString()), "", "no target " + target)));
@@ -46,8 +54,8 @@ final class TestSpecs implements SpecSource {
   }
 
   @Override
-  public List<String> targets(Path file) {
-    return List.copyOf(spec.targets().keySet());
+  public List<SpecLoader.ForTarget> loadEveryTarget(Path file) {
+    return spec.targets().keySet().stream().map(t -> new SpecLoader.ForTarget(t, spec, modelProblems)).toList();
   }
 
   static Resource res(String address, Map<String, Object> props, String... deps) {

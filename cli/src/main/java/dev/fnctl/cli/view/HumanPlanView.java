@@ -5,6 +5,7 @@ import dev.fnctl.model.json.Json;
 import dev.fnctl.model.plan.Action;
 import dev.fnctl.model.plan.Plan;
 import dev.fnctl.model.plan.ResourceChange;
+import dev.fnctl.model.plan.SensitiveValues;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -120,7 +121,7 @@ final class HumanPlanView implements PlanView {
     for (String key : keys) {
       boolean forces = c.replacedBy().contains(key);
       if (c.unknown().contains(key)) {
-        String before = Sensitivity.masks(c.sensitive(), key) ? PlanJson.MASK : value(c.before(), key);
+        String before = SensitiveValues.masks(c.sensitive(), key) ? SensitiveValues.MASK : value(c.before(), key);
         lines.add(new Line(key, before, palette.paint(Style.QUIET, UNKNOWN), forces));
         continue;
       }
@@ -142,8 +143,8 @@ final class HumanPlanView implements PlanView {
     boolean hasA = afterParent.containsKey(key);
     Object b = beforeParent.get(key);
     Object a = afterParent.get(key);
-    if (Sensitivity.masks(c.sensitive(), path)) {
-      lines.add(new Line(path, hasB ? PlanJson.MASK : ABSENT, hasA ? PlanJson.MASK : ABSENT, forces));
+    if (SensitiveValues.masks(c.sensitive(), path)) {
+      lines.add(new Line(path, hasB ? SensitiveValues.MASK : ABSENT, hasA ? SensitiveValues.MASK : ABSENT, forces));
       return;
     }
     Map<?, ?> bm = hasB ? (b instanceof Map<?, ?> m ? m : null) : Map.of();

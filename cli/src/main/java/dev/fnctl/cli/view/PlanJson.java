@@ -4,6 +4,7 @@ import dev.fnctl.model.json.Json;
 import dev.fnctl.model.plan.Action;
 import dev.fnctl.model.plan.Plan;
 import dev.fnctl.model.plan.ResourceChange;
+import dev.fnctl.model.plan.SensitiveValues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,12 +16,11 @@ import java.util.TreeSet;
 /**
  * The JSON form of a {@link Plan}: what {@code plan --json} prints and {@code plan --out} saves.
  * Field for field the record, nothing added, so the human view and the JSON never disagree. Sets
- * are written sorted so the bytes are stable. Sensitive values are written as {@value #MASK}: a
- * plan file is an artifact CI keeps, and secrets must never land in one.
+ * are written sorted so the bytes are stable. Sensitive values are written as {@value
+ * SensitiveValues#MASK}: a plan file is an artifact CI keeps, and secrets must never land in one;
+ * each change's {@code sensitiveDigest} is what applying the file checks them by.
  */
 public final class PlanJson {
-  public static final String MASK = "(sensitive)";
-
   private PlanJson() {}
 
   public static String write(Plan plan) {
@@ -35,6 +35,7 @@ public final class PlanJson {
     m.put("target", plan.target());
     m.put("provider", plan.provider());
     m.put("specFile", plan.specFile());
+    m.put("specFileAbsolute", plan.specFileAbsolute());
     m.put("specDigest", plan.specDigest());
     m.put("liveDigest", plan.liveDigest());
     List<Object> changes = new ArrayList<>();
@@ -51,30 +52,13 @@ public final class PlanJson {
     m.put("item", c.item());
     m.put("action", c.action().word());
     m.put("reason", c.reason());
-    m.put("before", masked(c.before(), c.sensitive()));
-    m.put("after", masked(c.after(), c.sensitive()));
+    m.put("before", SensitiveValues.masked(c.before(), c.sensitive()));
+    m.put("after", SensitiveValues.masked(c.after(), c.sensitive()));
     m.put("unknown", new TreeSet<>(c.unknown()));
     m.put("replacedBy", new TreeSet<>(c.replacedBy()));
     m.put("sensitive", new TreeSet<>(c.sensitive()));
     m.put("dependsOn", c.dependsOn());
-    return m;
-  }
-
-  private static Map<String, Object> masked(Map<String, Object> values, Set<String> sensitive) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    values.forEach((k, v) -> m.put(k, Sensitivity.masks(sensitive, k) ? MASK : maskedValue(k, v, sensitive)));
-    return m;
-  }
-
-  /** Masks sensitive entries nested in a map value ({@code env.API_KEY}). */
-  private static Object maskedValue(String path, Object value, Set<String> sensitive) {
-    if (!(value instanceof Map<?, ?> map) || !Sensitivity.masksBelow(sensitive, path)) return value;
-    Map<String, Object> m = new LinkedHashMap<>();
-    map.forEach(
-        (k, v) -> {
-          String p = path + "." + k;
-          m.put(String.valueOf(k), Sensitivity.masks(sensitive, p) ? MASK : maskedValue(p, v, sensitive));
-        });
+    m.put("sensitiveDigest", c.sensitiveDigest());
     return m;
   }
 
@@ -100,6 +84,7 @@ public final class PlanJson {
         string(m, "target"),
         string(m, "provider"),
         string(m, "specFile"),
+        string(m, "specFileAbsolute"),
         string(m, "specDigest"),
         string(m, "liveDigest"),
         List.copyOf(changes),
@@ -118,7 +103,8 @@ public final class PlanJson {
         strings(m, "unknown"),
         strings(m, "replacedBy"),
         strings(m, "sensitive"),
-        List.copyOf(strings(m, "dependsOn")));
+        List.copyOf(strings(m, "dependsOn")),
+        string(m, "sensitiveDigest"));
   }
 
   private static String string(Map<String, Object> m, String key) {

@@ -45,6 +45,10 @@ class LifecycleIT {
                       Launcher.Result init = Launcher.run(scratch, "init", "--template", name, dir.toString()).expect(0);
                       assertTrue(init.out().contains("from template " + name), init.out());
                       assertTrue(Files.isRegularFile(dir.resolve("fnctl.yaml")), "init wrote no fnctl.yaml");
+                      // From the real jar, dotfiles included: .fnctl/ stays out of the user's repository.
+                      assertTrue(
+                          Files.readAllLines(dir.resolve(".gitignore")).contains(".fnctl/"),
+                          "init wrote no .gitignore keeping .fnctl/ out");
                       lifecycle(dir);
                     }));
   }

@@ -44,6 +44,77 @@ class ValidateIT {
   }
 
   @Test
+  void everyTargetIsCheckedWhateverTheAliasesAndWithNoDefaultTarget() throws IOException {
+    StringBuilder yaml =
+        new StringBuilder(
+            String.join(
+                "\n",
+                "apiVersion: fnctl.dev/v1",
+                "stack: orders",
+                "x-base: &base { runtime: python3.12, handler: main.handle, code: ./fn }",
+                "targets:",
+                "  eu: { provider: aws, region: eu-west-1 }",
+                "  us: { provider: aws, region: us-east-1, regoin: x }",
+                "functions:",
+                ""));
+    for (int i = 0; i < 60; i++) yaml.append("  f").append(i).append(": *base\n");
+    Files.writeString(dir.resolve("fnctl.yaml"), yaml.toString());
+    Files.createDirectories(dir.resolve("fn"));
+    Files.writeString(dir.resolve("fn/main.py"), "def handle(event, context):\n    return 1\n");
+    Launcher.Result r = Launcher.run(dir, "validate").expect(3).noStackTrace();
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertTrue(
+        r.err().startsWith("fnctl.yaml:6:51: targets.us.regoin: unknown setting 'regoin' for provider 'aws'; did you mean 'region'?"),
+        r.err());
+  }
+
+  @Test
+  void providerProblemsAreReportedInTheSameRunAsTheModelsOwn() throws IOException {
+    Files.writeString(
+        dir.resolve("fnctl.yaml"),
+        String.join(
+            "\n",
+            "apiVersion: fnctl.dev/v1",
+            "stack: orders",
+            "targets:",
+            "  dev: { provider: local, dri: x }",
+            "  prod: { provider: nosuch }",
+            "functions:",
+            "  resize: { code: ./fn, handler: main.handle, runtime: python3.12, memory: lots }",
+            ""));
+    Files.createDirectories(dir.resolve("fn"));
+    Files.writeString(dir.resolve("fn/main.py"), "def handle(event, context):\n    return 1\n");
+    Launcher.Result r = Launcher.run(dir, "validate").expect(3).noStackTrace();
+    List<String> lines = r.err().lines().toList();
+    assertEquals(3, lines.size(), r.err());
+    assertTrue(lines.get(0).startsWith("fnctl.yaml:7:76: functions.resize.memory: "), r.err());
+    assertTrue(lines.contains("fnctl.yaml:4:32: targets.dev.dri: unknown setting 'dri' for provider 'local'; did you mean 'dir'? (known: dir)"), r.err());
+    assertTrue(lines.contains("fnctl.yaml:5:21: targets.prod.provider: unknown provider 'nosuch' (available: aws, local)"), r.err());
+  }
+
+  @Test
+  void aDuplicateKeyIsOneLineAndNothingElseIsPrinted() throws IOException {
+    Files.writeString(
+        dir.resolve("fnctl.yaml"),
+        "apiVersion: fnctl.dev/v1\nstack: orders\nstack: orders\n");
+    Launcher.Result r = Launcher.run(dir, "validate").expect(3).noStackTrace();
+    assertEquals(
+        List.of("fnctl.yaml:3:1: stack: duplicate key 'stack' (first written at line 2); keep one"),
+        r.err().lines().toList());
+  }
+
+  @Test
+  void aBadIgnorePatternIsInvalidInputAtItsLineAndNothingIsTouched() throws IOException {
+    Project.create(dir, 256);
+    Files.writeString(dir.resolve("functions/hello/.fnctlignore"), "# local tooling\n[z-a]\n");
+    List<String> expected =
+        List.of("functions/hello/.fnctlignore:2:1: functions.hello.code: '[z-a]' is not a valid pattern (illegal character range)");
+    assertEquals(expected, Launcher.run(dir, "validate").expect(3).noStackTrace().err().lines().toList());
+    assertEquals(expected, Launcher.run(dir, "apply", "--auto-approve").expect(3).noStackTrace().err().lines().toList());
+    assertFalse(Files.exists(dir.resolve(".fnctl")), "nothing may be touched");
+  }
+
+  @Test
   void yamlSyntaxErrorHasAPosition() throws IOException {
     Files.writeString(dir.resolve("fnctl.yaml"), "apiVersion: fnctl.dev/v1\nstack: [orders\n");
     Launcher.Result r = Launcher.run(dir, "validate").expect(3).noStackTrace();

@@ -43,6 +43,7 @@ public final class PlanFixtures {
         "dev",
         "local",
         "fnctl.yaml",
+        "/work/orders/fnctl.yaml",
         "sha256:5f1e0c3d",
         "sha256:9a7b2c4e",
         changes,

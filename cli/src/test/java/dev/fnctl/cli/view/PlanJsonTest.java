@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fnctl.model.plan.Plan;
+import dev.fnctl.model.plan.SensitiveValues;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,8 +28,8 @@ class PlanJsonTest {
   @Test
   void sensitiveValuesAreMaskedInTheFile() {
     Plan read = PlanJson.read(PlanJson.write(PlanFixtures.cases().get("sensitive")));
-    assertEquals(PlanJson.MASK, read.changes().get(0).after().get("secrets"));
-    assertEquals(PlanJson.MASK, ((Map<?, ?>) read.changes().get(0).after().get("env")).get("API_TOKEN"));
+    assertEquals(SensitiveValues.MASK, read.changes().get(0).after().get("secrets"));
+    assertEquals(SensitiveValues.MASK, ((Map<?, ?>) read.changes().get(0).after().get("env")).get("API_TOKEN"));
     assertEquals("test", ((Map<?, ?>) read.changes().get(0).after().get("env")).get("MODE"));
   }
 

@@ -26,6 +26,24 @@ public final class Json {
     return sb.toString();
   }
 
+  /**
+   * The value with every map's keys sorted, at any depth (lists keep their order): the form
+   * digests are made of, so that the order a map was built in never changes one.
+   */
+  public static Object withSortedKeys(Object value) {
+    if (value instanceof Map<?, ?> m) {
+      Map<String, Object> out = new java.util.TreeMap<>();
+      m.forEach((k, v) -> out.put(String.valueOf(k), withSortedKeys(v)));
+      return out;
+    }
+    if (value instanceof List<?> l) {
+      List<Object> out = new ArrayList<>(l.size());
+      for (Object o : l) out.add(withSortedKeys(o));
+      return out;
+    }
+    return value;
+  }
+
   private static void write(StringBuilder sb, Object v, int indent, boolean pretty) {
     if (v == null) {
       sb.append("null");

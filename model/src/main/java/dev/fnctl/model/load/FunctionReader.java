@@ -83,12 +83,23 @@ final class FunctionReader {
     }
     List<Trigger> triggerList = new ArrayList<>();
     if (f.containsKey("triggers")) {
+      // Providers key a trigger by its identity, so a function can have each one only once.
+      Map<String, Integer> identities = new HashMap<>();
       for (SpecNode item : f.get("triggers").items("a list of triggers")) {
         Trigger t = triggers.read(item);
-        if (t != null) {
-          triggerList.add(t);
-          if (t instanceof Trigger.Http http) checkRoute(name, http, item);
+        if (t == null) continue;
+        if (t instanceof Trigger.Http http) {
+          checkRoute(name, http, item); // also catches the same route twice in this function
+        } else {
+          Integer first = identities.putIfAbsent(t.identity(), item.position().line());
+          if (first != null) {
+            item.problem(
+                "this function already has this trigger, at line " + first + "; "
+                    + (t instanceof Trigger.Storage ? "list all its events in one storage trigger" : "keep one"));
+            continue;
+          }
         }
+        triggerList.add(t);
       }
     }
     List<Permission> permissions = new ArrayList<>();

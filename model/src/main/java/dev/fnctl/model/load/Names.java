@@ -7,11 +7,12 @@ import java.util.regex.Pattern;
  * The naming rules for stacks, targets and resources. Physical names are {@code
  * <stack>-<target>-<name>} and the stack and target are also written as lower-case labels, so every
  * name must fit the strictest cloud: lower-case letters, digits and single hyphens, starting with a
- * letter, short enough that the joined name stays within every limit.
+ * letter, short enough that the joined name stays within every limit: 20 + 11 + 30 and two
+ * hyphens is 63, what S3 bucket names and Google Cloud labels allow.
  */
 final class Names {
   static final int STACK_MAX = 20;
-  static final int TARGET_MAX = 12;
+  static final int TARGET_MAX = 11;
   static final int RESOURCE_MAX = 30;
 
   private static final Pattern SHAPE = Pattern.compile("^[a-z][a-z0-9-]*$");

@@ -41,16 +41,17 @@ final class SettingsReader {
   static Duration timeout(SpecNode node) {
     Duration d = node.duration();
     if (d == null) return null;
-    if (d.toMillisPart() != 0 || d.isZero()) {
-      node.problem(
-          "timeout "
-              + Durations.render(d)
-              + " is not a whole number of seconds;"
-              + " use 1s to 900s (15m)");
+    String written = "timeout " + node.text().strip();
+    if (d.isZero()) {
+      node.problem(written + " is too short: a function needs at least 1s; use 1s to 900s (15m)");
+      return null;
+    }
+    if (d.toMillisPart() != 0) {
+      node.problem(written + " is not a whole number of seconds; use 1s to 900s (15m)");
       return null;
     }
     if (d.compareTo(TIMEOUT_MAX) > 0) {
-      node.problem("timeout " + Durations.render(d) + " is too long; use 1s to 900s (15m)");
+      node.problem(written + " is too long; use 1s to 900s (15m)");
       return null;
     }
     return d;

@@ -3,6 +3,7 @@ package dev.fnctl.model.load;
 import dev.fnctl.model.diag.Diagnostic;
 import dev.fnctl.model.diag.Position;
 import dev.fnctl.model.diag.SpecException;
+import dev.fnctl.model.spec.Deployment;
 import dev.fnctl.model.spec.Spec;
 import dev.fnctl.model.spec.Target;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,14 +53,7 @@ public final class SpecLoader {
   public Spec load(Path file, String target) throws SpecException {
     String name = file.toString();
     byte[] bytes = read(file, name);
-    String text = decode(bytes, name);
-    Node root = YamlText.compose(text, name);
-    if (root == null) {
-      throw single(
-          Position.ofFile(name),
-          "the file is empty: start it with apiVersion: " + Spec.API_VERSION);
-    }
-
+    Node root = compose(bytes, name);
     Problems problems = new Problems(name);
     String stack = preliminaryStack(root);
     String chosen = null;
@@ -70,13 +65,56 @@ public final class SpecLoader {
           targets == null ? Position.ofFile(name) : position(name, keyOf(root, "targets"));
       problems.add(at, "targets", e.getMessage());
     }
-    SpecFile specFile = new SpecFile(problems, new Variables(env, stack, chosen));
-    Path absolute = file.toAbsolutePath().normalize();
-    Spec spec =
-        new SpecReader(specFile)
-            .read(SpecNode.root(specFile, root), file, absolute.getParent(), sha256(bytes));
+    Spec spec = read(file, bytes, root, stack, chosen, problems);
     if (problems.any()) throw new SpecException(problems.sorted());
     return spec;
+  }
+
+  /**
+   * What {@code fnctl validate} checks, from one read of the file: the spec loaded for every
+   * target it declares, in file order (for the implicit {@code local} when it declares none).
+   *
+   * @throws SpecException when the file cannot be read as one YAML document (nothing else can be
+   *     checked then)
+   */
+  public List<ForTarget> loadEveryTarget(Path file) throws SpecException {
+    String name = file.toString();
+    byte[] bytes = read(file, name);
+    Node root = compose(bytes, name);
+    String stack = preliminaryStack(root);
+    List<String> targets = new ArrayList<>(preliminaryProviders(root, stack).keySet());
+    if (targets.isEmpty()) targets.add(Deployment.IMPLICIT_LOCAL);
+    List<ForTarget> out = new ArrayList<>();
+    for (String target : targets) {
+      Problems problems = new Problems(name);
+      Spec spec = read(file, bytes, root, stack, target, problems);
+      out.add(new ForTarget(target, spec, problems.sorted()));
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * The spec loaded for one target, with its problems. When there are problems, the spec holds
+   * what could be read (a value with a problem is null or left out), so that checks which do not
+   * depend on those values, such as the target's provider and its settings, can still be made.
+   */
+  public record ForTarget(String target, Spec spec, List<Diagnostic> problems) {}
+
+  private Spec read(Path file, byte[] bytes, Node root, String stack, String target, Problems problems) {
+    SpecFile specFile = new SpecFile(problems, new Variables(env, stack, target));
+    Path absolute = file.toAbsolutePath().normalize();
+    return new SpecReader(specFile)
+        .read(SpecNode.root(specFile, root), file, absolute.getParent(), sha256(bytes));
+  }
+
+  private static Node compose(byte[] bytes, String name) throws SpecException {
+    Node root = YamlText.compose(decode(bytes, name), name);
+    if (root == null) {
+      throw single(
+          Position.ofFile(name),
+          "the file is empty: start it with apiVersion: " + Spec.API_VERSION);
+    }
+    return root;
   }
 
   /**

@@ -123,7 +123,7 @@ final class TriggerReader {
             || rate.toMillisPart() != 0)) {
       rateNode.problem(
           "rate "
-              + Durations.render(rate)
+              + rateNode.text().strip()
               + " is not possible: every cloud schedules"
               + " in whole minutes, at least 1m");
       rate = null;
@@ -148,6 +148,17 @@ final class TriggerReader {
     if (tz.equals("UTC")) return tz;
     Set<String> zones = Zones.ALL;
     if (zones.contains(tz)) return tz;
+    if (ABBREVIATION.matcher(tz).matches()) {
+      // Close in spelling is not close in meaning: EST is not EET. Name the region instead.
+      String zone = REGION_OF.get(tz);
+      node.problem(
+          zone == null
+              ? "'" + tz + "' is not a time zone: use the region's IANA time zone, such as"
+                  + " America/New_York or Europe/Berlin (abbreviations are not zones)"
+              : "'" + tz + "' is an abbreviation, not a time zone: did you mean '" + zone + "'?"
+                  + " (a region's zone follows its daylight saving time)");
+      return null;
+    }
     String hint =
         zones.stream()
             .filter(z -> z.equalsIgnoreCase(tz))
@@ -158,6 +169,33 @@ final class TriggerReader {
     node.problem("'" + tz + "' is not a time zone: " + hint);
     return null;
   }
+
+  private static final java.util.regex.Pattern ABBREVIATION = java.util.regex.Pattern.compile("^[A-Z]{2,5}$");
+
+  /** Abbreviations people write for a zone, and the zone; ambiguous ones (IST, CST in Asia) are left out. */
+  private static final Map<String, String> REGION_OF =
+      Map.ofEntries(
+          Map.entry("EST", "America/New_York"),
+          Map.entry("EDT", "America/New_York"),
+          Map.entry("CST", "America/Chicago"),
+          Map.entry("CDT", "America/Chicago"),
+          Map.entry("MST", "America/Denver"),
+          Map.entry("MDT", "America/Denver"),
+          Map.entry("PST", "America/Los_Angeles"),
+          Map.entry("PDT", "America/Los_Angeles"),
+          Map.entry("AKST", "America/Anchorage"),
+          Map.entry("AKDT", "America/Anchorage"),
+          Map.entry("HST", "Pacific/Honolulu"),
+          Map.entry("BST", "Europe/London"),
+          Map.entry("CEST", "Europe/Berlin"),
+          Map.entry("EEST", "Europe/Athens"),
+          Map.entry("WEST", "Europe/Lisbon"),
+          Map.entry("JST", "Asia/Tokyo"),
+          Map.entry("KST", "Asia/Seoul"),
+          Map.entry("AEST", "Australia/Sydney"),
+          Map.entry("AEDT", "Australia/Sydney"),
+          Map.entry("NZST", "Pacific/Auckland"),
+          Map.entry("NZDT", "Pacific/Auckland"));
 
   /** The zone ids, read only when a spec names a time zone (it costs start-up time). */
   private static final class Zones {

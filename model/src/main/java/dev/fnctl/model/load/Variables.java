@@ -4,8 +4,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The variables a scalar may use: {@code ${env:NAME}}, {@code ${env:NAME:-default}}, {@code
- * ${stack}} and {@code ${target}}; {@code $${} writes a literal {@code ${}.
+ * The variables a scalar may use: {@code ${env:NAME}}, {@code ${env:NAME:-default}} (the default
+ * may use variables too), {@code ${stack}} and {@code ${target}}; {@code $${} writes a literal
+ * {@code ${}.
  *
  * @param stack null while the stack name itself is being read
  * @param target null when no target could be chosen (that problem is reported elsewhere)
@@ -24,7 +25,7 @@ record Variables(Map<String, String> env, String stack, String target) {
         out.append("${");
         i += 3;
       } else if (text.startsWith("${", i)) {
-        int close = text.indexOf('}', i + 2);
+        int close = closing(text, i + 2);
         if (close < 0) {
           throw new IllegalArgumentException(
               "'${' is not closed with '}'; write $${ for a literal ${");
@@ -36,6 +37,27 @@ record Variables(Map<String, String> env, String stack, String target) {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * Where the variable opened before {@code from} closes: a default may itself use variables, as
+   * in shells ({@code ${env:REGION:-${env:AWS_REGION:-eu-west-1}}}), so braces of inner variables
+   * are skipped. -1 when it is not closed.
+   */
+  private static int closing(String text, int from) {
+    int depth = 0;
+    for (int i = from; i < text.length(); i++) {
+      if (text.startsWith("$${", i)) {
+        i += 2;
+      } else if (text.startsWith("${", i)) {
+        depth++;
+        i++;
+      } else if (text.charAt(i) == '}') {
+        if (depth == 0) return i;
+        depth--;
+      }
+    }
+    return -1;
   }
 
   private String value(String variable) {
@@ -57,7 +79,7 @@ record Variables(Map<String, String> env, String stack, String target) {
       }
       String value = env.get(name);
       if (value != null) return value;
-      if (dash >= 0) return rest.substring(dash + 2);
+      if (dash >= 0) return resolve(rest.substring(dash + 2));
       throw new IllegalArgumentException(
           "environment variable "
               + name

@@ -6,12 +6,16 @@ import java.util.Map;
 /**
  * What {@code fnctl plan} found: the data every view renders and {@code --out} saves.
  *
- * <p>A saved plan is applied only if the spec still has {@code specDigest} and the live state
- * still has {@code liveDigest}; otherwise it is stale and refused, because the changes were
- * computed against a cloud that no longer exists.
+ * <p>A saved plan is applied only if the spec still has {@code specDigest}, the live state still
+ * has {@code liveDigest}, and the changes computed again are the saved ones in every value
+ * (sensitive ones through their digest); otherwise it is stale and refused, because what was
+ * reviewed is not what would be done.
  *
  * @param formatVersion bumped on any incompatible change of the JSON form
  * @param specFile the spec path as given on the command line, so {@code apply PLAN} reloads it
+ *     from the same place in another checkout (a CI deploy job)
+ * @param specFileAbsolute the same file's absolute path, so {@code apply PLAN} finds it from any
+ *     directory on the machine it was made on; null in plans from before it was recorded
  * @param changes every managed resource, no-ops included, in dependency order
  * @param outputs what the user will want after apply (endpoint URLs), known so far
  */
@@ -22,6 +26,7 @@ public record Plan(
     String target,
     String provider,
     String specFile,
+    String specFileAbsolute,
     String specDigest,
     String liveDigest,
     List<ResourceChange> changes,

@@ -20,10 +20,7 @@ public record Deployment(Spec spec, Target target, Map<String, FunctionSpec> fun
   public Map<String, Budget> budgets() { return spec.budgets(); }
 
   static Deployment of(Spec spec, String targetName) {
-    Target target = spec.targets().get(targetName);
-    if (target == null && spec.targets().isEmpty() && IMPLICIT_LOCAL.equals(targetName)) {
-      target = new Target(IMPLICIT_LOCAL, "local", Map.of(), null, Map.of());
-    }
+    Target target = spec.target(targetName);
     if (target == null) {
       throw new IllegalArgumentException("unknown target " + targetName);
     }

@@ -38,4 +38,16 @@ public record Spec(
   public Deployment forTarget(String targetName) {
     return Deployment.of(this, targetName);
   }
+
+  /**
+   * The target named {@code targetName}: a declared one, or the implicit {@code local} of a spec
+   * that declares none; null when there is no such target.
+   */
+  public Target target(String targetName) {
+    Target target = targets.get(targetName);
+    if (target == null && targets.isEmpty() && Deployment.IMPLICIT_LOCAL.equals(targetName)) {
+      target = new Target(Deployment.IMPLICIT_LOCAL, "local", Map.of(), null, Map.of());
+    }
+    return target;
+  }
 }

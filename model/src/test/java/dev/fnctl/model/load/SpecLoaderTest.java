@@ -358,4 +358,36 @@ class SpecLoaderTest {
     assertEquals(
         "ap-south-1", loader.load(FULL, null).functions().get("resize").env().get("REGION"));
   }
+
+  @Test
+  void everyTargetIsLoadedFromOneReadWhateverTheAliasesAndWithoutADefaultTarget() throws Exception {
+    StringBuilder yaml =
+        new StringBuilder(
+            "apiVersion: fnctl.dev/v1\nstack: orders\nx-base: &base { runtime: python3.12, handler: main.h }\n"
+                + "targets:\n  eu: { provider: aws, region: eu-west-1 }\n  us: { provider: aws, region: us-east-1 }\n"
+                + "functions:\n");
+    for (int i = 0; i < 60; i++) yaml.append("  f").append(i).append(": { <<: *base, code: ./f, env: { AT: \"${target}\" } }\n");
+    Path file = tmp.resolve("aliases.yaml");
+    Files.writeString(file, yaml.toString());
+
+    List<SpecLoader.ForTarget> loaded = new SpecLoader(Map.of()).loadEveryTarget(file);
+    assertEquals(List.of("eu", "us"), loaded.stream().map(SpecLoader.ForTarget::target).toList());
+    for (SpecLoader.ForTarget t : loaded) {
+      assertEquals(List.of(), t.problems());
+      assertEquals(60, t.spec().functions().size());
+      assertEquals(t.target(), t.spec().functions().get("f59").env().get("AT"));
+    }
+  }
+
+  @Test
+  void everyTargetOfASpecWithNoneIsTheImplicitLocalAndProblemsComeWithThePartialSpec() throws Exception {
+    Path file = tmp.resolve("none.yaml");
+    Files.writeString(file, "apiVersion: fnctl.dev/v1\nstack: orders\nfunctions:\n  f: { code: ./f, handler: h, runtime: python3.12, memory: lots }\n");
+    List<SpecLoader.ForTarget> loaded = new SpecLoader(Map.of()).loadEveryTarget(file);
+    assertEquals(1, loaded.size());
+    assertEquals(Deployment.IMPLICIT_LOCAL, loaded.get(0).target());
+    assertEquals(1, loaded.get(0).problems().size(), loaded.get(0).problems().toString());
+    assertEquals("orders", loaded.get(0).spec().stack());
+    assertNull(loaded.get(0).spec().functions().get("f").settings().memory());
+  }
 }

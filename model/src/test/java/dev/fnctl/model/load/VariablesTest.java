@@ -23,6 +23,18 @@ class VariablesTest {
   }
 
   @Test
+  void aDefaultMayItselfUseVariables() {
+    assertEquals("eu-west-1", vars.resolve("${env:UNSET:-${env:REGION}}"));
+    assertEquals("orders-x", vars.resolve("${env:UNSET:-${env:ALSO_UNSET:-${stack}-x}}"));
+    assertEquals("eu-west-1!", vars.resolve("${env:REGION:-${env:UNSET}}!"), "a default not needed is not resolved");
+    assertEquals("${literal}", vars.resolve("${env:UNSET:-$${literal}}"));
+    IllegalArgumentException unset =
+        assertThrows(IllegalArgumentException.class, () -> vars.resolve("${env:UNSET:-${env:ALSO_UNSET}}"));
+    assertTrue(unset.getMessage().startsWith("environment variable ALSO_UNSET is not set"), unset.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> vars.resolve("${env:UNSET:-${env:REGION}"));
+  }
+
+  @Test
   void dollarDollarBraceIsALiteral() {
     assertEquals("${stack} costs $5", vars.resolve("$${stack} costs $5"));
     assertEquals("$$5 orders", vars.resolve("$$5 ${stack}"), "only $${ is an escape");

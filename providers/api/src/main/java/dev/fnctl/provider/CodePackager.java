@@ -15,7 +15,6 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.HexFormat;
@@ -57,12 +56,7 @@ public final class CodePackager {
    * @throws ProviderException when the path does not exist, holds no files, or cannot be read
    */
   public static CodePackage pack(Path baseDir, String code) throws ProviderException {
-    if (code == null || code.isBlank()) throw new ProviderException("no code path given");
-    Path source = baseDir.resolve(code).normalize();
-    if (!Files.exists(source)) {
-      throw new ProviderException(
-          "code path '" + code + "' does not exist (looked for " + source.toAbsolutePath() + ")");
-    }
+    Path source = source(baseDir, code);
     try {
       byte[] zip;
       if (Files.isDirectory(source)) {
@@ -79,6 +73,40 @@ public final class CodePackager {
     }
   }
 
+  /**
+   * Checks what {@link #pack} would refuse, without reading or zipping the code, so that the
+   * engine can report it with the spec's problems before any cloud is read: the path must exist,
+   * a directory's {@code .fnctlignore} must hold only valid patterns, and some file must be left
+   * to package.
+   *
+   * @throws IgnoreFileException naming the ignore file and the line of a bad pattern
+   * @throws ProviderException for any other problem, with a message for the user
+   */
+  public static void check(Path baseDir, String code) throws ProviderException {
+    Path source = source(baseDir, code);
+    if (!Files.isDirectory(source)) return;
+    try {
+      files(source, code);
+    } catch (IOException e) {
+      throw new ProviderException("cannot read code path '" + code + "': " + describe(e), e);
+    }
+  }
+
+  private static Path source(Path baseDir, String code) throws ProviderException {
+    if (code == null || code.isBlank()) throw new ProviderException("no code path given");
+    Path source;
+    try {
+      source = baseDir.resolve(code).normalize();
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new ProviderException("'" + code + "' is not a valid path");
+    }
+    if (!Files.exists(source)) {
+      throw new ProviderException(
+          "code path '" + code + "' does not exist (looked for " + source.toAbsolutePath() + ")");
+    }
+    return source;
+  }
+
   private static boolean isArchive(Path file) {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     return name.endsWith(".zip") || name.endsWith(".jar");
@@ -87,12 +115,21 @@ public final class CodePackager {
   private record Entry(byte[] content, boolean executable) {}
 
   private static byte[] zipDirectory(Path dir, String code) throws IOException, ProviderException {
-    List<String> ignoreLines = new ArrayList<>(IgnoreRules.DEFAULTS);
-    Path ignoreFile = dir.resolve(IGNORE_FILE);
-    if (Files.isRegularFile(ignoreFile)) ignoreLines.addAll(Files.readAllLines(ignoreFile, StandardCharsets.UTF_8));
-    IgnoreRules ignore = IgnoreRules.of(ignoreLines);
-
     TreeMap<String, Entry> entries = new TreeMap<>();
+    for (var f : files(dir, code).entrySet()) {
+      entries.put(f.getKey(), new Entry(Files.readAllBytes(f.getValue()), executable(f.getValue())));
+    }
+    return write(entries);
+  }
+
+  /**
+   * The files of {@code dir} that go into its package, by their path in the zip.
+   *
+   * @throws ProviderException when none is left
+   */
+  private static TreeMap<String, Path> files(Path dir, String code) throws IOException, ProviderException {
+    IgnoreRules ignore = IgnoreRules.forDirectory(dir);
+    TreeMap<String, Path> entries = new TreeMap<>();
     Files.walkFileTree(
         dir,
         EnumSet.of(FileVisitOption.FOLLOW_LINKS),
@@ -108,7 +145,7 @@ public final class CodePackager {
           public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
             if (!attrs.isRegularFile()) return FileVisitResult.CONTINUE;
             String path = relative(dir, f);
-            if (!ignore.ignores(path, false)) entries.put(path, new Entry(Files.readAllBytes(f), executable(f)));
+            if (!ignore.ignores(path, false)) entries.put(path, f);
             return FileVisitResult.CONTINUE;
           }
 
@@ -122,9 +159,10 @@ public final class CodePackager {
         });
     if (entries.isEmpty()) {
       throw new ProviderException(
-          "code directory '" + code + "' has no files to package (check " + IGNORE_FILE + ")");
+          "code directory '" + code + "' has no files to package"
+              + (Files.exists(dir.resolve(IGNORE_FILE)) ? " (check its " + IGNORE_FILE + ")" : ""));
     }
-    return write(entries);
+    return entries;
   }
 
   private static String relative(Path root, Path p) {

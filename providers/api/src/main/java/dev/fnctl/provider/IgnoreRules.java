@@ -1,8 +1,13 @@
 package dev.fnctl.provider;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Which files of a code directory stay out of its package: gitignore-like globs, as in a
@@ -27,6 +32,24 @@ final class IgnoreRules {
     return r;
   }
 
+  /** The defaults, then the rules of {@code dir}'s ignore file when it has one. */
+  static IgnoreRules forDirectory(Path dir) throws IOException, IgnoreFileException {
+    IgnoreRules r = of(DEFAULTS);
+    Path file = dir.resolve(CodePackager.IGNORE_FILE);
+    if (!Files.isRegularFile(file)) return r;
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    for (int i = 0; i < lines.size(); i++) {
+      try {
+        r.add(lines.get(i));
+      } catch (PatternSyntaxException e) {
+        String why = e.getDescription().toLowerCase(java.util.Locale.ROOT);
+        throw new IgnoreFileException(file, i + 1, "'" + lines.get(i).strip() + "' is not a valid pattern (" + why + ")");
+      }
+    }
+    return r;
+  }
+
+  /** @throws PatternSyntaxException when the line is no valid pattern, e.g. {@code [z-a]} */
   private void add(String raw) {
     String line = stripTrailingSpaces(raw);
     if (line.isEmpty() || line.startsWith("#")) return;

@@ -145,6 +145,11 @@ class CodePackagerTest {
     write(dir, "__pycache__/a.pyc", "x");
     ProviderException e = assertThrows(ProviderException.class, () -> CodePackager.pack(tmp, "fn"));
     assertTrue(e.getMessage().contains("no files to package"), e.getMessage());
+    // check() finds it too, without packaging, so that validate can report it.
+    assertEquals("code directory 'fn' has no files to package",
+        assertThrows(ProviderException.class, () -> CodePackager.check(tmp, "fn")).getMessage());
+    Files.createDirectories(tmp.resolve("empty"));
+    assertThrows(ProviderException.class, () -> CodePackager.check(tmp, "empty"));
   }
 
   private static Map<String, String> unzip(byte[] zip, boolean checkTimes) throws IOException {
@@ -178,5 +183,24 @@ class CodePackagerTest {
       pos += 46 + nameLen + extraLen + commentLen;
     }
     return modes;
+  }
+
+  @Test
+  void aBadIgnorePatternIsTheUsersToFixAtItsLine() throws Exception {
+    Path fn = tmp.resolve("fn");
+    write(fn, "main.py", "x = 1\n");
+    write(fn, ".fnctlignore", "# tests\ntest_*.py\n[z-a]\n");
+    for (org.junit.jupiter.api.function.Executable call :
+        List.<org.junit.jupiter.api.function.Executable>of(() -> CodePackager.check(tmp, "fn"), () -> CodePackager.pack(tmp, "fn"))) {
+      IgnoreFileException e = assertThrows(IgnoreFileException.class, call);
+      assertEquals(fn.resolve(".fnctlignore"), e.file());
+      assertEquals(3, e.line());
+      assertEquals("'[z-a]' is not a valid pattern (illegal character range)", e.reason());
+      assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+    }
+    write(fn, ".fnctlignore", "[a-z]*.tmp\n");
+    CodePackager.check(tmp, "fn");
+    ProviderException missing = assertThrows(ProviderException.class, () -> CodePackager.check(tmp, "nope"));
+    assertTrue(missing.getMessage().startsWith("code path 'nope' does not exist"), missing.getMessage());
   }
 }

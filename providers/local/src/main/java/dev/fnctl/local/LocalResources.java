@@ -17,7 +17,7 @@ import dev.fnctl.provider.Ref;
 import dev.fnctl.provider.Resource;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,9 +25,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A deployment expanded into local resources: one per function, per trigger, per owned queue,
- * topic and bucket, and per budget. Items declared {@code existing} are not resources; what refers
- * to them uses their name as it is.
+ * A deployment expanded into local resources: one per function, per trigger (keyed by the
+ * trigger's slug, so that its place in the list does not matter), per owned queue, topic and
+ * bucket, and per budget. Items declared {@code existing} are not resources; what refers
+ * to them uses their name as it is. Lists whose order means nothing (permissions, storage events,
+ * budget alerts and their recipients) are sorted, as a cloud that does not keep their order would
+ * read them back, so that reordering them in the spec plans no change.
  */
 final class LocalResources {
   static final String FUNCTION = "local:function";
@@ -85,7 +88,12 @@ final class LocalResources {
     }
     Set<String> deps = new LinkedHashSet<>();
     List<Object> permissions = new ArrayList<>();
-    for (Permission perm : f.permissions()) {
+    List<Permission> granted = new ArrayList<>(f.permissions());
+    granted.sort(
+        Comparator.comparing((Permission perm) -> perm.kind().word())
+            .thenComparing(Permission::name)
+            .thenComparing(perm -> perm.access().word()));
+    for (Permission perm : granted) {
       Map<String, Object> grant = new LinkedHashMap<>();
       grant.put(perm.kind().word(), perm.name());
       grant.put("access", perm.access().word());
@@ -122,10 +130,8 @@ final class LocalResources {
 
   private List<Resource> triggers(FunctionSpec f) {
     List<Resource> out = new ArrayList<>();
-    Map<String, Integer> counts = new HashMap<>();
     String fn = address(FUNCTION, f.name());
     for (Trigger t : f.triggers()) {
-      int n = counts.merge(t.kind(), 1, Integer::sum);
       Map<String, Object> p = new LinkedHashMap<>();
       p.put("function", new Ref(fn, "id"));
       Set<String> replaceOn = Set.of();
@@ -146,7 +152,7 @@ final class LocalResources {
       } else if (t instanceof Trigger.Storage s) {
         source = target(Permission.Kind.BUCKET, s.bucket());
         p.put("bucket", source);
-        p.put("events", s.events() == null ? List.of() : List.copyOf(s.events()));
+        p.put("events", s.events() == null ? List.of() : sorted(s.events()));
         p.put("prefix", s.prefix());
         p.put("suffix", s.suffix());
         replaceOn = Set.of("bucket");
@@ -159,7 +165,7 @@ final class LocalResources {
       if (source instanceof Ref r) deps.add(r.address());
       out.add(
           new Resource(
-              address(TRIGGER, f.name() + "/" + t.kind() + "-" + n), TRIGGER, Item.function(f.name()), p, replaceOn,
+              address(TRIGGER, f.name() + "/" + t.slug()), TRIGGER, Item.function(f.name()), p, replaceOn,
               Set.of(), deps, null));
     }
     return out;
@@ -171,12 +177,14 @@ final class LocalResources {
     p.put("amount", b.amount());
     p.put("currency", b.currency() == null ? "USD" : b.currency());
     p.put("period", b.period() == null ? null : b.period().word());
+    List<Budget.Alert> byThreshold = new ArrayList<>(b.alerts() == null ? List.of() : b.alerts());
+    byThreshold.sort(Comparator.comparingInt(Budget.Alert::percent).thenComparing(Budget.Alert::forecast));
     List<Object> alerts = new ArrayList<>();
-    for (Budget.Alert a : b.alerts() == null ? List.<Budget.Alert>of() : b.alerts()) {
+    for (Budget.Alert a : byThreshold) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("percent", (long) a.percent());
       m.put("forecast", a.forecast());
-      m.put("recipients", List.copyOf(a.recipients()));
+      m.put("recipients", sorted(a.recipients()));
       alerts.add(m);
     }
     p.put("alerts", alerts);
@@ -216,6 +224,10 @@ final class LocalResources {
   /** The name a resource of this stack gets: {@code local:queue/orders} is {@code orders-dev-orders}. */
   private String known(String address) {
     return own.physicalName(address.substring(address.indexOf('/') + 1));
+  }
+
+  private static List<String> sorted(List<String> values) {
+    return values.stream().sorted().toList();
   }
 
   private static Long seconds(Duration d) {

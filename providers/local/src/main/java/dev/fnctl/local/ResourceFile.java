@@ -22,7 +22,7 @@ import java.util.Map;
 final class ResourceFile {
   private ResourceFile() {}
 
-  /** {@code local:trigger/resize/http-1} is kept at {@code trigger/resize/http-1.json}. */
+  /** {@code local:trigger/resize/queue-orders} is kept at {@code trigger/resize/queue-orders.json}. */
   static Path path(Path stackDir, String address, String extension) {
     String rel = address.substring(address.indexOf(':') + 1);
     return stackDir.resolve(rel + extension);

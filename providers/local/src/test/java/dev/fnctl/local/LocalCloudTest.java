@@ -43,6 +43,11 @@ class LocalCloudTest {
     return rs.stream().filter(r -> r.address().equals(address)).findFirst().orElseThrow(() -> new AssertionError(address + " in " + rs));
   }
 
+  /** The address of the function's i-th trigger: keyed by what the trigger is, not where. */
+  private String trigger(int i) {
+    return "local:trigger/resize/" + deployment.functions().get("resize").triggers().get(i).slug();
+  }
+
   @Test
   void stateLivesUnderTheProjectPerStackAndTarget() {
     assertEquals(project.resolve(".fnctl/local/orders/dev"), cloud.dir());
@@ -70,13 +75,15 @@ class LocalCloudTest {
             "local:topic/events",
             "local:bucket/uploads",
             "local:function/resize",
-            "local:trigger/resize/http-1",
-            "local:trigger/resize/schedule-1",
-            "local:trigger/resize/queue-1",
-            "local:trigger/resize/storage-1",
-            "local:trigger/resize/topic-1",
+            trigger(0),
+            trigger(1),
+            "local:trigger/resize/queue-orders",
+            trigger(3),
+            "local:trigger/resize/topic-events",
             "local:budget/monthly"),
         rs.stream().map(Resource::address).toList());
+    assertTrue(trigger(0).matches("local:trigger/resize/http-[0-9a-f]{8}"), trigger(0));
+    assertTrue(trigger(1).matches("local:trigger/resize/schedule-[0-9a-f]{8}"), trigger(1));
 
     Resource fn = find(rs, "local:function/resize");
     assertEquals("orders-dev-resize", fn.properties().get("name"));
@@ -88,13 +95,14 @@ class LocalCloudTest {
     assertEquals(List.of("local:bucket/uploads", "local:queue/orders"), fn.dependsOn());
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> grants = (List<Map<String, Object>>) fn.properties().get("permissions");
-    assertEquals("orders-dev-uploads", grants.get(0).get("resource"));
-    assertEquals("acme-legacy-uploads", grants.get(1).get("resource"), "an existing bucket is used by its name");
+    // Sorted by kind, name and access: their order in the spec means nothing.
+    assertEquals("acme-legacy-uploads", grants.get(0).get("resource"), "an existing bucket is used by its name");
+    assertEquals("orders-dev-uploads", grants.get(1).get("resource"));
 
-    Resource storage = find(rs, "local:trigger/resize/storage-1");
+    Resource storage = find(rs, trigger(3));
     assertEquals("acme-legacy-uploads", storage.properties().get("bucket"));
     assertEquals(Set.of("bucket"), storage.replaceOn());
-    Resource schedule = find(rs, "local:trigger/resize/schedule-1");
+    Resource schedule = find(rs, trigger(1));
     assertEquals("0 9 * * 1-5", schedule.properties().get("cron"));
     assertEquals("Europe/Berlin", schedule.properties().get("timezone"));
   }
@@ -194,7 +202,7 @@ class LocalCloudTest {
   @Test
   void httpTriggersGiveAUrl() throws Exception {
     List<Resource> rs = cloud.desired(deployment);
-    Resource http = find(rs, "local:trigger/resize/http-1");
+    Resource http = find(rs, trigger(0));
     Map<String, Object> after = new java.util.LinkedHashMap<>(http.properties());
     after.put("function", "orders-dev-resize");
     Map<String, Object> out = cloud.apply(new Cloud.Step(Action.CREATE, http.address(), http, null, after));

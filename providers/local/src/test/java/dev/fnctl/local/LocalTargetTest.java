@@ -18,6 +18,7 @@ import dev.fnctl.model.diag.SpecException;
 import dev.fnctl.model.plan.Action;
 import dev.fnctl.model.plan.Plan;
 import dev.fnctl.model.plan.ResourceChange;
+import dev.fnctl.model.spec.Trigger;
 import dev.fnctl.provider.Providers;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,7 +126,7 @@ class LocalTargetTest {
     Plan first = plan(Engine.PlanMode.NORMAL);
     assertEquals(10, first.count(Action.CREATE), shape(first).toString());
     assertEquals("dev", first.target());
-    ResourceChange http = first.changes().stream().filter(c -> c.address().endsWith("http-1")).findFirst().orElseThrow();
+    ResourceChange http = first.changes().stream().filter(c -> c.address().startsWith("local:trigger/resize/http-")).findFirst().orElseThrow();
     assertEquals(Set.of("function"), http.unknown(), "the function's id is known after apply");
 
     ApplyReport report = apply(Engine.PlanMode.NORMAL);
@@ -164,7 +165,7 @@ class LocalTargetTest {
     assertEquals(10, destroy.count(Action.DELETE));
     assertEquals("local:budget/monthly", destroy.changes().get(0).address());
     assertTrue(
-        indexOf(destroy, "local:trigger/resize/queue-1") < indexOf(destroy, "local:queue/orders"), "a trigger goes before its queue");
+        indexOf(destroy, "local:trigger/resize/queue-orders") < indexOf(destroy, "local:queue/orders"), "a trigger goes before its queue");
     assertTrue(apply(Engine.PlanMode.DESTROY).succeeded());
     try (Stream<Path> left = Files.walk(stateDir())) {
       assertEquals(List.of(theirs), left.filter(Files::isRegularFile).toList());
@@ -224,12 +225,61 @@ class LocalTargetTest {
   }
 
   @Test
+  void reorderingListsWhoseOrderMeansNothingPlansNoChange() throws Exception {
+    String spread =
+        Files.readString(spec)
+            .replace("events: [created]", "events: [created, deleted]")
+            .replace("- { at: 80%, notify: [ops@example.com] }", "- { at: 80%, notify: [ops@example.com, cto@example.com] }");
+    Files.writeString(spec, spread);
+    assertTrue(apply(Engine.PlanMode.NORMAL).succeeded());
+
+    String permissions = "      - { bucket: uploads, access: read }\n      - { bucket: legacy, access: write }\n      - { queue: orders, access: consume }\n";
+    String alerts = "      - { at: 80%, notify: [ops@example.com, cto@example.com] }\n      - { at: 100%, forecast: true, notify: [ops@example.com] }\n";
+    assertTrue(spread.contains(permissions) && spread.contains(alerts), spread);
+    Files.writeString(
+        spec,
+        spread
+            .replace(permissions, "      - { queue: orders, access: consume }\n      - { bucket: uploads, access: read }\n      - { bucket: legacy, access: write }\n")
+            .replace("events: [created, deleted]", "events: [deleted, created]")
+            .replace(alerts, "      - { at: 100%, forecast: true, notify: [ops@example.com] }\n      - { at: 80%, notify: [cto@example.com, ops@example.com] }\n"));
+    Plan p = plan(Engine.PlanMode.NORMAL);
+    assertFalse(p.hasChanges(), "reordered permissions, events, alerts and recipients: " + shape(p));
+  }
+
+  @Test
+  void triggersAreKeyedByWhatTheyAreNotWhereTheyAreListed() throws Exception {
+    assertTrue(apply(Engine.PlanMode.NORMAL).succeeded());
+    String triggers = "    triggers:\n";
+    String http = "      - http: { method: POST, path: /resize, auth: none }\n";
+    String topic = "      - topic: { topic: events }\n";
+    String written = Files.readString(spec);
+    assertTrue(written.contains(triggers + http) && written.contains(topic), written);
+
+    // Moved: the same triggers in another order are no change at all.
+    Files.writeString(spec, written.replace(triggers + http, triggers).replace(topic, topic + http));
+    assertFalse(plan(Engine.PlanMode.NORMAL).hasChanges(), shape(plan(Engine.PlanMode.NORMAL)).toString());
+
+    // Inserted first: exactly one create, nothing else moves.
+    Files.writeString(spec, written.replace(triggers, triggers + "      - http: { method: GET, path: /sizes }\n"));
+    Plan inserted = plan(Engine.PlanMode.NORMAL);
+    assertEquals(1, shape(inserted).size(), shape(inserted).toString());
+    assertTrue(only(inserted, Action.CREATE).address().startsWith("local:trigger/resize/http-"), shape(inserted).toString());
+    assertTrue(apply(Engine.PlanMode.NORMAL).succeeded());
+
+    // A setting outside the identity is updated in place; removing one trigger deletes just it.
+    Files.writeString(spec, written.replace("auth: none", "auth: iam"));
+    Plan changed = plan(Engine.PlanMode.NORMAL);
+    String post = "local:trigger/resize/" + new Trigger.Http("POST", "/resize", "iam").slug();
+    assertEquals(List.of("~ " + post, "- " + only(inserted, Action.CREATE).address()), shape(changed));
+  }
+
+  @Test
   void changingATriggersQueueReplacesIt() throws Exception {
     assertTrue(apply(Engine.PlanMode.NORMAL).succeeded());
     Files.writeString(spec, Files.readString(spec).replace("orders: { deadLetter: { maxReceives: 5 } }", "orders: { existing: legacy-jobs }"));
     Plan p = plan(Engine.PlanMode.NORMAL);
     ResourceChange trigger = only(p, Action.REPLACE);
-    assertEquals("local:trigger/resize/queue-1", trigger.address());
+    assertEquals("local:trigger/resize/queue-orders", trigger.address());
     assertEquals(Set.of("queue"), trigger.replacedBy());
     assertEquals("legacy-jobs", trigger.after().get("queue"));
     assertEquals("local:queue/orders", only(p, Action.DELETE).address(), "no longer owned: deleted, the existing one is not");
@@ -274,6 +324,27 @@ class LocalTargetTest {
     assertEquals("ci@runner", engine.unlock(spec, null).orElseThrow().who());
     assertTrue(apply(Engine.PlanMode.NORMAL).succeeded());
     assertFalse(Files.exists(stateDir().resolve("lock.json")), "released after apply");
+  }
+
+  @Test
+  void aBadIgnorePatternIsASpecProblemAtItsLineAndNothingIsTouched() throws Exception {
+    Files.writeString(project.resolve("functions/resize/.fnctlignore"), "test_*.py\n[z-a]\n");
+    Path ignore = project.resolve("functions/resize/.fnctlignore");
+    assertEquals(
+        List.of(ignore + ":2:1: functions.resize.code: '[z-a]' is not a valid pattern (illegal character range)"),
+        engine.validate(spec).stream().map(Diagnostic::render).toList());
+    SpecException e = assertThrows(SpecException.class, () -> engine.plan(spec, null, Engine.PlanMode.NORMAL));
+    assertEquals(1, e.diagnostics().size());
+    assertFalse(Files.exists(project.resolve(".fnctl")), "nothing is read or written before the spec is right");
+  }
+
+  @Test
+  void anEmptyCodeDirectoryIsReportedByValidateNotFirstByPlan() throws Exception {
+    Files.delete(project.resolve("functions/resize/main.py"));
+    assertEquals(
+        List.of(spec + ":8:11: functions.resize.code: code directory './functions/resize' has no files to package"),
+        engine.validate(spec).stream().map(Diagnostic::render).toList());
+    assertThrows(SpecException.class, () -> engine.plan(spec, null, Engine.PlanMode.NORMAL));
   }
 
   @Test
