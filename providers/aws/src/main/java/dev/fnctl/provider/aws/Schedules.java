@@ -34,9 +34,11 @@ final class Schedules {
   }
 
   /**
-   * The group and its schedules. The group's name and so its ARN are known: its tags answer both
-   * whether it exists (ResourceNotFoundException otherwise) and whose it is, read alongside the
-   * list of its schedules, which count only when the group is the stack's.
+   * The group and its schedules. The group's name and so its ARN are known, so its tags are read
+   * directly, alongside the list of its schedules: tags naming the stack and target mean the
+   * group is there and the stack's (two calls in all). Without them, ListScheduleGroups says
+   * whether a group of that name exists at all (someone else's) or not (yet): AWS may answer the
+   * tags of a missing group with ResourceNotFoundException or with none.
    */
   @SuppressWarnings("unchecked")
   List<LiveResource> read() throws ProviderException {
@@ -47,19 +49,25 @@ final class Schedules {
           try {
             return s.call("ListTagsForResource", group, () -> scheduler().listTagsForResource(b -> b.resourceArn(arn)).tags());
           } catch (ProviderException e) {
-            if (e.getCause() instanceof ResourceNotFoundException) return null;
+            if (e.getCause() instanceof ResourceNotFoundException) return List.of();
             throw e;
           }
         },
         () -> schedules(group)));
     List<Tag> tags = (List<Tag>) first.get(0);
-    if (tags == null) return List.of();
     boolean owned = tags.stream().anyMatch(t -> t.key().equals(StackNames.STACK_TAG) && t.value().equals(s.names.stack()))
         && tags.stream().anyMatch(t -> t.key().equals(StackNames.TARGET_TAG) && t.value().equals(s.names.target()));
+    if (!owned) {
+      boolean exists = s.call("ListScheduleGroups", group, () -> scheduler().listScheduleGroups(b -> b.namePrefix(group)).scheduleGroups())
+          .stream().anyMatch(g -> g.name().equals(group));
+      return exists
+          ? List.of(new LiveResource(AwsTypes.address(SCHEDULE_GROUP, group), SCHEDULE_GROUP, s.names.stackItem(), false, Map.of(),
+              Map.of("arn", arn)))
+          : List.of();
+    }
     List<LiveResource> out = new ArrayList<>();
-    out.add(new LiveResource(AwsTypes.address(SCHEDULE_GROUP, group), SCHEDULE_GROUP, s.names.stackItem(), owned, Map.of(),
+    out.add(new LiveResource(AwsTypes.address(SCHEDULE_GROUP, group), SCHEDULE_GROUP, s.names.stackItem(), true, Map.of(),
         Map.of("arn", arn)));
-    if (!owned) return out;
     List<ScheduleSummary> summaries = (List<ScheduleSummary>) first.get(1);
     List<Callable<LiveResource>> reads = new ArrayList<>();
     for (ScheduleSummary sum : summaries) reads.add(() -> readSchedule(group, sum.name()));

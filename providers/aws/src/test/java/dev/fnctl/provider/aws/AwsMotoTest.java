@@ -42,6 +42,7 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.s3.model.LambdaFunctionConfiguration;
 import software.amazon.awssdk.services.s3.model.NotificationConfiguration;
 
@@ -138,6 +139,20 @@ class AwsMotoTest extends MotoTestBase {
           + " [function, events, prefix, suffix]\n", describe(plan(cloud, more, false).changes()), "inserting triggers first creates exactly them");
       assertTrue(apply(cloud, more, false).ok());
       assertEquals("", describe(plan(cloud, more, false).changes()));
+    }
+  }
+
+  @Test
+  void someoneElsesScheduleGroupWithTheStacksNameIsRefused() throws Exception {
+    try (SchedulerClient scheduler = client(SchedulerClient.builder())) {
+      scheduler.createScheduleGroup(b -> b.name("shop-prod"));
+    }
+    Deployment d = TestSpecs.prod(TestSpecs.everything("shop", dir, null, Map.of()));
+    try (AwsCloud cloud = connect(d)) {
+      List<Resource> desired = cloud.desired(d);
+      LiveState live = cloud.read(d, desired);
+      assertFalse(live.find("aws:scheduler:schedule-group/shop-prod").orElseThrow().owned());
+      assertThrows(Convergence.ClashException.class, () -> Convergence.plan(desired, live, false));
     }
   }
 
