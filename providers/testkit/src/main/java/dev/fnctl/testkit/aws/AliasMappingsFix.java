@@ -1,6 +1,5 @@
 package dev.fnctl.testkit.aws;
 
-import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
 import com.github.tomakehurst.wiremock.http.Response;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.fnctl.model.json.Json;
@@ -17,21 +16,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * mapping UUID, the alias it was created or updated with and writes that back into Create,
  * Update, Get and List responses. Mappings made for a function without a qualifier are untouched.
  */
-public final class AliasMappingsFix implements ResponseTransformerV2 {
+public final class AliasMappingsFix extends MotoFix {
   public static final String NAME = "fnctl-alias-mappings";
   public static final String PATH = "/2015-03-31/event-source-mappings/?.*";
 
   private final Map<String, String> aliasByUuid = new ConcurrentHashMap<>();
 
-  @Override
-  public String getName() {
-    return NAME;
+  AliasMappingsFix() {
+    super(NAME);
   }
 
-  @Override
-  public boolean applyGlobally() {
-    return false;
-  }
+
 
   public void reset() {
     aliasByUuid.clear();

@@ -1,6 +1,5 @@
 package dev.fnctl.testkit.aws;
 
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.fnctl.model.json.Json;
@@ -16,7 +15,7 @@ import java.util.Map;
  * and ListTagsForResource with HTTP 500 and has no UpdateBudget, so the whole service is faked here
  * rather than split between two states. Errors use the documented {@code __type} names.
  */
-public final class BudgetsFake implements ResponseDefinitionTransformerV2 {
+public final class BudgetsFake extends MotoFake {
   public static final String NAME = "fnctl-budgets";
   public static final String TARGET_PREFIX = "AWSBudgetServiceGateway.";
 
@@ -24,15 +23,11 @@ public final class BudgetsFake implements ResponseDefinitionTransformerV2 {
 
   private final Map<String, Stored> budgets = new LinkedHashMap<>();
 
-  @Override
-  public String getName() {
-    return NAME;
+  BudgetsFake() {
+    super(NAME);
   }
 
-  @Override
-  public boolean applyGlobally() {
-    return false;
-  }
+
 
   public synchronized void reset() {
     budgets.clear();

@@ -57,8 +57,9 @@ public final class MotoProxy implements AutoCloseable {
 
   public MotoProxy(String motoEndpoint) {
     this.motoEndpoint = motoEndpoint;
-    this.provisioned = new ProvisionedConcurrencyFake(motoEndpoint);
-    this.scheduleGroupTags = new ScheduleGroupTagsFix(motoEndpoint);
+    MotoLookup lookup = new MotoLookup(motoEndpoint);
+    this.provisioned = new ProvisionedConcurrencyFake(lookup);
+    this.scheduleGroupTags = new ScheduleGroupTagsFix(lookup);
     server = new WireMockServer(WireMockConfiguration.options()
         .bindAddress("127.0.0.1")
         .dynamicPort()

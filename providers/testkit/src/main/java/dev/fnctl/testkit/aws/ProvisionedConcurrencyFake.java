@@ -1,15 +1,12 @@
 package dev.fnctl.testkit.aws;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.fnctl.model.json.Json;
-import java.io.IOException;
-import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,42 +25,25 @@ import java.util.Map;
  * as it would on AWS; {@link #deletions} sees moto delete a function or alias and drops its
  * configuration with it, as AWS does.
  */
-public final class ProvisionedConcurrencyFake implements ResponseDefinitionTransformerV2 {
+public final class ProvisionedConcurrencyFake extends MotoFake {
   public static final String NAME = "fnctl-provisioned-concurrency";
   public static final String PATH = "/2019-09-30/functions/[^/]+/provisioned-concurrency";
 
   private record Config(String functionArn, int requested, String status, String reason, String lastModified) {}
 
-  private final String motoEndpoint;
+  private final MotoLookup moto;
   private final Map<String, Config> configs = new LinkedHashMap<>();
   private final Map<String, String> failures = new HashMap<>();
 
-  ProvisionedConcurrencyFake(String motoEndpoint) {
-    this.motoEndpoint = motoEndpoint;
+  ProvisionedConcurrencyFake(MotoLookup moto) {
+    super(NAME);
+    this.moto = moto;
   }
 
-  @Override
-  public String getName() {
-    return NAME;
-  }
 
-  @Override
-  public boolean applyGlobally() {
-    return false;
-  }
 
   /** Watches DeleteFunction and DeleteAlias on their way back from moto: AWS removes the configuration with them. */
-  final ResponseTransformerV2 deletions = new ResponseTransformerV2() {
-    @Override
-    public String getName() {
-      return DELETIONS;
-    }
-
-    @Override
-    public boolean applyGlobally() {
-      return false;
-    }
-
+  final MotoFix deletions = new MotoFix(DELETIONS) {
     @Override
     public com.github.tomakehurst.wiremock.http.Response transform(com.github.tomakehurst.wiremock.http.Response response, ServeEvent event) {
       if (response.getStatus() / 100 == 2) {
@@ -174,22 +154,12 @@ public final class ProvisionedConcurrencyFake implements ResponseDefinitionTrans
 
   /** The alias's or version's ARN as moto knows it, or null when moto has no such alias or version. */
   private String arnOf(String function, String qualifier, String authorization) {
-    try {
-      HttpURLConnection c = (HttpURLConnection) URI.create(motoEndpoint + "/2015-03-31/functions/" + function + "/configuration?Qualifier="
-          + java.net.URLEncoder.encode(qualifier, StandardCharsets.UTF_8)).toURL().openConnection();
-      // moto finds the service and region in the caller's Authorization header (it checks no signature).
-      if (authorization != null) c.setRequestProperty("Authorization", authorization);
-      try {
-        if (c.getResponseCode() != 200) return null;
-        String arn = (String) Json.parseObject(new String(c.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).get("FunctionArn");
+    return moto.get("/2015-03-31/functions/" + function + "/configuration?Qualifier=" + URLEncoder.encode(qualifier, StandardCharsets.UTF_8),
+            authorization)
+        .map(body -> (String) Json.parseObject(body).get("FunctionArn"))
         // moto answers an alias with its version's ARN; AWS names the alias in the configuration.
-        return arn.substring(0, arn.lastIndexOf(':') + 1) + qualifier;
-      } finally {
-        c.disconnect();
-      }
-    } catch (IOException e) {
-      return null;
-    }
+        .map(arn -> arn.substring(0, arn.lastIndexOf(':') + 1) + qualifier)
+        .orElse(null);
   }
 
   private static ResponseDefinition json(int status, Map<String, Object> body) {

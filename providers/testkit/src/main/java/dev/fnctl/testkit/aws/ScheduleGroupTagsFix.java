@@ -1,12 +1,9 @@
 package dev.fnctl.testkit.aws;
 
-import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.HttpHeaders;
 import com.github.tomakehurst.wiremock.http.Response;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import java.io.IOException;
-import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -18,32 +15,28 @@ import java.nio.charset.StandardCharsets;
  * tags, where AWS answers ResourceNotFoundException (API reference, ListTagsForResource errors).
  * Asks moto whether the group exists (GetScheduleGroup) and answers as AWS would when it does not.
  */
-public final class ScheduleGroupTagsFix implements ResponseTransformerV2 {
+public final class ScheduleGroupTagsFix extends MotoFix {
   public static final String NAME = "fnctl-schedule-group-tags";
   public static final String PATH = "/tags/.*schedule-group.*";
 
-  private final String motoEndpoint;
+  private final MotoLookup moto;
 
-  ScheduleGroupTagsFix(String motoEndpoint) {
-    this.motoEndpoint = motoEndpoint;
+  ScheduleGroupTagsFix(MotoLookup moto) {
+    super(NAME);
+    this.moto = moto;
   }
 
-  @Override
-  public String getName() {
-    return NAME;
-  }
 
-  @Override
-  public boolean applyGlobally() {
-    return false;
-  }
 
   @Override
   public Response transform(Response response, ServeEvent event) {
     if (response.getStatus() != 200 || !event.getRequest().getMethod().getName().equals("GET")) return response;
     String arn = URLDecoder.decode(URI.create(event.getRequest().getUrl()).getRawPath().substring("/tags/".length()), StandardCharsets.UTF_8);
     String group = arn.substring(arn.indexOf("schedule-group/") + "schedule-group/".length());
-    if (exists(group, event.getRequest().getHeader("Authorization"))) return response;
+    if (moto.get("/schedule-groups/" + URLEncoder.encode(group, StandardCharsets.UTF_8), event.getRequest().getHeader("Authorization"))
+        .isPresent()) {
+      return response;
+    }
     return Response.Builder.like(response).but()
         .status(404)
         .headers(new HttpHeaders(new HttpHeader("Content-Type", "application/json"),
@@ -52,19 +45,4 @@ public final class ScheduleGroupTagsFix implements ResponseTransformerV2 {
         .build();
   }
 
-  private boolean exists(String group, String authorization) {
-    try {
-      HttpURLConnection c = (HttpURLConnection) URI.create(motoEndpoint + "/schedule-groups/"
-          + URLEncoder.encode(group, StandardCharsets.UTF_8)).toURL().openConnection();
-      // moto finds the service and region in the caller's Authorization header (it checks no signature).
-      if (authorization != null) c.setRequestProperty("Authorization", authorization);
-      try {
-        return c.getResponseCode() == 200;
-      } finally {
-        c.disconnect();
-      }
-    } catch (IOException e) {
-      return true;
-    }
-  }
 }
