@@ -25,8 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
       "Makes the cloud match the spec: plans, shows the plan, asks for confirmation ('yes') and"
           + " applies it in dependency order under the stack lock.",
       "Without a terminal (CI) it refuses unless --auto-approve is given. With a saved PLAN file"
-          + " (from 'fnctl plan --out') it applies exactly that plan, and refuses it if the spec or"
-          + " the live cloud changed since it was made.",
+          + " (from 'fnctl plan --out') it applies exactly that plan, and refuses it if any change"
+          + " would now differ from the saved one (spec, variables, code or the live cloud changed).",
       "Ctrl-C (or SIGTERM) while changes are made stops it: no new change starts, the ones in"
           + " flight finish, the lock is released and the report says what was not done. A second"
           + " Ctrl-C exits at once and leaves the lock held ('fnctl unlock').",

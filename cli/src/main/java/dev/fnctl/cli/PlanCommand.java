@@ -35,7 +35,7 @@ final class PlanCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description =
           "Also saves the plan (JSON, secrets masked) to FILE, for 'fnctl apply FILE'. Apply refuses"
-              + " it if the spec or the live cloud changed in between.")
+              + " it if any change would now differ from the saved one (spec, variables, code or the live cloud changed).")
   Path outFile;
 
   @Option(names = "--json", description = "Prints the plan as JSON instead of text.")

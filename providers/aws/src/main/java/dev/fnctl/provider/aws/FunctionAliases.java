@@ -156,7 +156,7 @@ final class FunctionAliases {
     long sleep = 500;
     while (true) {
       GetProvisionedConcurrencyConfigResponse pc = provisioned(function);
-      if (pc == null) throw new ProviderException(alias + ": provisioned concurrency disappeared while it was being allocated");
+      if (pc == null) throw new ProviderException(alias + ": provisioned concurrency was removed (outside fnctl?) while it was being allocated; run apply again to put it back");
       if (pc.status() == ProvisionedConcurrencyStatusEnum.READY) return;
       if (pc.status() == ProvisionedConcurrencyStatusEnum.FAILED) {
         throw new ProviderException(alias + ": provisioned concurrency of " + executions + " could not be allocated: "

@@ -24,12 +24,13 @@ import software.amazon.awssdk.services.resourcegroupstaggingapi.model.TagFilter;
  *
  * <ol>
  *   <li>in parallel: the tagging API (owned functions, queues, topics, buckets), IAM's
- *       authorization details (all roles with policies and tags), the schedule group, the HTTP
- *       API, budgets, queues by name prefix, event source mappings;
- *   <li>in parallel, per resource: GetFunction (for a warm function also its alias and the
- *       alias's provisioned concurrency), GetQueueAttributes, GetSchedule, GetPolicy (only for
- *       functions with invoke permissions), topic subscriptions and bucket notifications (only
- *       where the stack has them).
+ *       authorization details (all roles with policies and tags), the schedule group with its
+ *       schedules, the HTTP API, budgets;
+ *   <li>in parallel: event source mappings (one list), and per resource: GetFunction (for a warm
+ *       function also its alias and the alias's provisioned concurrency), GetQueueAttributes of
+ *       owned queues by their URL (ListQueues only for desired queues the tags did not find),
+ *       GetPolicy (only for functions with invoke permissions), topic subscriptions and bucket
+ *       notifications (only where the stack has them).
  * </ol>
  */
 final class LiveReader {
@@ -94,7 +95,6 @@ final class LiveReader {
     for (String a : desired.names(SUBSCRIPTION)) topicsToScan.add(a.substring(0, a.indexOf('/')));
     Set<String> bucketsToScan = new TreeSet<>(ownedBuckets);
     for (String a : desired.names(NOTIFICATION)) bucketsToScan.add(a.substring(0, a.indexOf('/')));
-
 
     List<Callable<Object>> second = new ArrayList<>();
     Set<String> knownFunctions = Set.copyOf(functions);

@@ -1,5 +1,6 @@
 package dev.fnctl.testkit.aws;
 
+import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
 import com.github.tomakehurst.wiremock.http.Response;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.fnctl.model.json.Json;
@@ -16,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * mapping UUID, the alias it was created or updated with and writes that back into Create,
  * Update, Get and List responses. Mappings made for a function without a qualifier are untouched.
  */
-public final class AliasMappingsFix extends MotoFix {
+public final class AliasMappingsFix extends MotoExtension implements ResponseTransformerV2 {
   public static final String NAME = "fnctl-alias-mappings";
   public static final String PATH = "/2015-03-31/event-source-mappings/?.*";
 

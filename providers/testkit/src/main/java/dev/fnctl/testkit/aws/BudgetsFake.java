@@ -1,5 +1,6 @@
 package dev.fnctl.testkit.aws;
 
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.fnctl.model.json.Json;
@@ -15,7 +16,7 @@ import java.util.Map;
  * and ListTagsForResource with HTTP 500 and has no UpdateBudget, so the whole service is faked here
  * rather than split between two states. Errors use the documented {@code __type} names.
  */
-public final class BudgetsFake extends MotoFake {
+public final class BudgetsFake extends MotoExtension implements ResponseDefinitionTransformerV2 {
   public static final String NAME = "fnctl-budgets";
   public static final String TARGET_PREFIX = "AWSBudgetServiceGateway.";
 

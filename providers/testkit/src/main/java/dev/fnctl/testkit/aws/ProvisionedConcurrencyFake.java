@@ -1,6 +1,8 @@
 package dev.fnctl.testkit.aws;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.fnctl.model.json.Json;
@@ -25,7 +27,7 @@ import java.util.Map;
  * as it would on AWS; {@link #deletions} sees moto delete a function or alias and drops its
  * configuration with it, as AWS does.
  */
-public final class ProvisionedConcurrencyFake extends MotoFake {
+public final class ProvisionedConcurrencyFake extends MotoExtension implements ResponseDefinitionTransformerV2 {
   public static final String NAME = "fnctl-provisioned-concurrency";
   public static final String PATH = "/2019-09-30/functions/[^/]+/provisioned-concurrency";
 
@@ -43,7 +45,13 @@ public final class ProvisionedConcurrencyFake extends MotoFake {
 
 
   /** Watches DeleteFunction and DeleteAlias on their way back from moto: AWS removes the configuration with them. */
-  final MotoFix deletions = new MotoFix(DELETIONS) {
+  final ResponseTransformerV2 deletions = new Deletions();
+
+  private final class Deletions extends MotoExtension implements ResponseTransformerV2 {
+    Deletions() {
+      super(DELETIONS);
+    }
+
     @Override
     public com.github.tomakehurst.wiremock.http.Response transform(com.github.tomakehurst.wiremock.http.Response response, ServeEvent event) {
       if (response.getStatus() / 100 == 2) {
@@ -53,7 +61,7 @@ public final class ProvisionedConcurrencyFake extends MotoFake {
       }
       return response;
     }
-  };
+  }
 
   public static final String DELETIONS = "fnctl-provisioned-concurrency-deletions";
   /** DeleteFunction and DeleteAlias. */

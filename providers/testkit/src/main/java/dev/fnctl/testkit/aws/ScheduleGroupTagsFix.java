@@ -1,5 +1,6 @@
 package dev.fnctl.testkit.aws;
 
+import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.HttpHeaders;
 import com.github.tomakehurst.wiremock.http.Response;
@@ -15,7 +16,7 @@ import java.nio.charset.StandardCharsets;
  * tags, where AWS answers ResourceNotFoundException (API reference, ListTagsForResource errors).
  * Asks moto whether the group exists (GetScheduleGroup) and answers as AWS would when it does not.
  */
-public final class ScheduleGroupTagsFix extends MotoFix {
+public final class ScheduleGroupTagsFix extends MotoExtension implements ResponseTransformerV2 {
   public static final String NAME = "fnctl-schedule-group-tags";
   public static final String PATH = "/tags/.*schedule-group.*";
 
