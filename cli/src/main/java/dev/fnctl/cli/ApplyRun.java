@@ -41,7 +41,8 @@ final class ApplyRun {
    * give it: a CI job without --auto-approve must stop, never hang and never go ahead.
    */
   void refuseEarly(Cli cli, String command) {
-    if (parallelism < 1) throw UserError.invalid("--parallelism must be 1 or more, not " + parallelism);
+    if (parallelism < 1)
+      throw UserError.invalid("--parallelism must be 1 or more, not " + parallelism);
     if (autoApprove || cli.terminal.interactive()) return;
     throw UserError.failed(
         command
@@ -57,7 +58,9 @@ final class ApplyRun {
     Plan plan = session.plan();
     ApplyView view = new ApplyView(cli.out, cli.palette);
     if (destroy && !plan.hasChanges()) {
-      cli.out.printf("Nothing to destroy: stack %s owns no resources on target %s.%n", plan.stack(), plan.target());
+      cli.out.printf(
+          "Nothing to destroy: stack %s owns no resources on target %s.%n",
+          plan.stack(), plan.target());
       cli.out.flush();
       return ExitCode.OK;
     }
@@ -73,7 +76,8 @@ final class ApplyRun {
     // Only from here is an interrupt handled: until now nothing was changed and no lock was held.
     Interrupts.Watch interrupts = cli.interrupts.watch(cli.err, operation);
     try {
-      ApplyReport report = cli.engine().apply(session, new ApplyOptions(parallelism, lockTimeout, operation), view);
+      ApplyReport report =
+          cli.engine().apply(session, new ApplyOptions(parallelism, lockTimeout, operation), view);
       view.report(report, destroy);
       return report.succeeded() ? ExitCode.OK : ExitCode.ERROR;
     } finally {
@@ -90,6 +94,7 @@ final class ApplyRun {
     cli.out.println(question + " Only 'yes' will be accepted.");
     cli.out.flush();
     String answer = cli.terminal.ask("  Enter a value: ").orElse("").trim();
-    if (!answer.equals("yes")) throw UserError.failed((destroy ? "destroy" : "apply") + " cancelled; nothing was changed");
+    if (!answer.equals("yes"))
+      throw UserError.failed((destroy ? "destroy" : "apply") + " cancelled; nothing was changed");
   }
 }

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * What a command gets from the outside world: its streams, the environment, the terminal (if
- * any), and the engine. Passed in so tests run every command in-process with fakes.
+ * What a command gets from the outside world: its streams, the environment, the terminal (if any),
+ * and the engine. Passed in so tests run every command in-process with fakes.
  */
 final class Cli {
   final PrintWriter out;
@@ -16,15 +16,25 @@ final class Cli {
   final Map<String, String> env;
   final Terminal terminal;
   final Palette palette;
+
   /** What {@code init} scaffolds from; tests swap in their own. */
   Templates templates = Templates.packaged();
-  /** How apply and destroy hear of Ctrl-C and SIGTERM: the real signals only when run from {@link Main}. */
+
+  /**
+   * How apply and destroy hear of Ctrl-C and SIGTERM: the real signals only when run from {@link
+   * Main}.
+   */
   Interrupts interrupts = Interrupts.NONE;
 
   private final Supplier<Engine> engines;
   private Engine engine;
 
-  Cli(PrintWriter out, PrintWriter err, Map<String, String> env, Terminal terminal, Supplier<Engine> engines) {
+  Cli(
+      PrintWriter out,
+      PrintWriter err,
+      Map<String, String> env,
+      Terminal terminal,
+      Supplier<Engine> engines) {
     this.out = out;
     this.err = err;
     this.env = env;
@@ -33,7 +43,9 @@ final class Cli {
     this.engines = engines;
   }
 
-  /** Made on first use: {@code --help}, {@code init} and {@code schema} never discover providers. */
+  /**
+   * Made on first use: {@code --help}, {@code init} and {@code schema} never discover providers.
+   */
   Engine engine() {
     if (engine == null) engine = engines.get();
     return engine;

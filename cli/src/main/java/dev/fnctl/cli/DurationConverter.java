@@ -6,7 +6,9 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Durations as the spec writes them: {@code 30s}, {@code 5m}, {@code 1h}, {@code 1m30s}, {@code 0}. */
+/**
+ * Durations as the spec writes them: {@code 30s}, {@code 5m}, {@code 1h}, {@code 1m30s}, {@code 0}.
+ */
 final class DurationConverter implements ITypeConverter<Duration> {
   private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h)");
 
@@ -29,7 +31,8 @@ final class DurationConverter implements ITypeConverter<Duration> {
       end = m.end();
     }
     if (end == 0 || end != value.length()) {
-      throw new TypeConversionException("'" + value + "' is not a duration (examples: 30s, 5m, 1m30s)");
+      throw new TypeConversionException(
+          "'" + value + "' is not a duration (examples: 30s, 5m, 1m30s)");
     }
     return total;
   }

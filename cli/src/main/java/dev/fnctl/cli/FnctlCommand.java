@@ -45,7 +45,12 @@ final class FnctlCommand implements Callable<Integer> {
   /** No command given: the usage, on stderr, as for any other bad command line. */
   @Override
   public Integer call() {
-    spec.commandLine().usage(cli.err, cli.palette.enabled() ? picocli.CommandLine.Help.Ansi.ON : picocli.CommandLine.Help.Ansi.OFF);
+    spec.commandLine()
+        .usage(
+            cli.err,
+            cli.palette.enabled()
+                ? picocli.CommandLine.Help.Ansi.ON
+                : picocli.CommandLine.Help.Ansi.OFF);
     cli.err.flush();
     return ExitCode.INVALID;
   }

@@ -65,7 +65,9 @@ final class InitCommand implements Callable<Integer> {
     Map<String, String> index = templates.index();
     if (choice.list) {
       int width = index.keySet().stream().mapToInt(String::length).max().orElse(0);
-      index.forEach((name, description) -> cli.out.println(name + " ".repeat(width - name.length() + 2) + description));
+      index.forEach(
+          (name, description) ->
+              cli.out.println(name + " ".repeat(width - name.length() + 2) + description));
       cli.out.flush();
       return ExitCode.OK;
     }
@@ -76,24 +78,31 @@ final class InitCommand implements Callable<Integer> {
             .orElseThrow(
                 () ->
                     UserError.invalid(
-                        "no template named '" + name + "'; choose one of: " + String.join(", ", index.keySet())));
+                        "no template named '"
+                            + name
+                            + "'; choose one of: "
+                            + String.join(", ", index.keySet())));
     for (Path p = dir.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
       if (!Files.exists(p)) continue; // made below
       if (!Files.isDirectory(p)) {
         throw UserError.invalid(
-            (p.equals(dir.toAbsolutePath().normalize()) ? dir : p) + " is a file, not a directory; name the"
+            (p.equals(dir.toAbsolutePath().normalize()) ? dir : p)
+                + " is a file, not a directory; name the"
                 + " directory to create the project in");
       }
       break;
     }
     Set<Path> clashes = new LinkedHashSet<>();
     for (String f : files) {
-      if (isGitignore(f) && Files.isRegularFile(dir.resolve(f), LinkOption.NOFOLLOW_LINKS)) continue; // added to
+      if (isGitignore(f) && Files.isRegularFile(dir.resolve(f), LinkOption.NOFOLLOW_LINKS))
+        continue; // added to
       clash(f).ifPresent(clashes::add);
     }
     if (!clashes.isEmpty()) {
       throw UserError.failed(
-          clashes.iterator().next() + " already exists" + (clashes.size() > 1 ? " (and " + (clashes.size() - 1) + " more)" : "")
+          clashes.iterator().next()
+              + " already exists"
+              + (clashes.size() > 1 ? " (and " + (clashes.size() - 1) + " more)" : "")
               + "; init never overwrites: move it away or choose another directory");
     }
     Path base = dir.toAbsolutePath().normalize();
@@ -101,7 +110,8 @@ final class InitCommand implements Callable<Integer> {
     Map<Path, List<String>> added = new java.util.LinkedHashMap<>();
     for (String f : files) {
       Path target = base.resolve(f).normalize();
-      if (!target.startsWith(base)) throw new IllegalStateException("template " + name + " lists a file outside it: " + f);
+      if (!target.startsWith(base))
+        throw new IllegalStateException("template " + name + " lists a file outside it: " + f);
       try {
         if (isGitignore(f) && Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
           List<String> lines = addMissingLines(target, templates.read(name, f));
@@ -109,7 +119,11 @@ final class InitCommand implements Callable<Integer> {
           continue;
         }
         Files.createDirectories(target.getParent());
-        Files.write(target, templates.read(name, f), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        Files.write(
+            target,
+            templates.read(name, f),
+            StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE);
         created++;
       } catch (IOException e) {
         throw UserError.failed("cannot write " + dir.resolve(f) + ": " + reason(e));
@@ -119,7 +133,8 @@ final class InitCommand implements Callable<Integer> {
     cli.out.printf("Created %d files in %s from template %s.%n", created, dir, name);
     added.forEach((f, lines) -> cli.out.printf("Added %s to %s.%n", String.join(", ", lines), f));
     String where = dir.equals(Path.of(".")) ? "" : "cd " + dir + " && ";
-    cli.out.printf("Next: %sfnctl plan, then fnctl apply (the local target needs no cloud account).%n", where);
+    cli.out.printf(
+        "Next: %sfnctl plan, then fnctl apply (the local target needs no cloud account).%n", where);
     cli.out.flush();
     return ExitCode.OK;
   }
@@ -139,8 +154,8 @@ final class InitCommand implements Callable<Integer> {
   }
 
   /**
-   * A {@code .gitignore} the directory already has (a repository's) is added to rather than in
-   * the way: projects are often started inside one, and {@code .fnctl/} must stay out of it.
+   * A {@code .gitignore} the directory already has (a repository's) is added to rather than in the
+   * way: projects are often started inside one, and {@code .fnctl/} must stay out of it.
    */
   private static boolean isGitignore(String file) {
     return Path.of(file).getFileName().toString().equals(".gitignore");
@@ -168,7 +183,8 @@ final class InitCommand implements Callable<Integer> {
 
   private static String reason(IOException e) {
     if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
-    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null)
+      return f.getReason();
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 

@@ -14,22 +14,22 @@ import java.util.function.IntConsumer;
  * and the usual report is printed (exit 1). The second exits at once, leaving the lock held.
  *
  * <p>Why {@code sun.misc.Signal} and not a shutdown hook: a hook runs only once the JVM has begun
- * to exit, and from then on the JVM does nothing with further signals, so a second Ctrl-C could
- * not cut the wait short; {@code System.exit} blocks for as long as the hook runs, and the exit
- * status is the signal's (130, 143) unless the hook halts the JVM itself. A signal handler leaves
- * the JVM running: the apply ends on its own thread and {@code main} returns its exit code as
- * always. The handler is installed only around the apply and the previous one is put back
- * afterwards, so anywhere else a signal has its default effect (the JVM exits; nothing is being
- * changed then). {@code sun.misc.Signal} is in the {@code jdk.unsupported} module, which the JDK
- * keeps for exactly this kind of use.
+ * to exit, and from then on the JVM does nothing with further signals, so a second Ctrl-C could not
+ * cut the wait short; {@code System.exit} blocks for as long as the hook runs, and the exit status
+ * is the signal's (130, 143) unless the hook halts the JVM itself. A signal handler leaves the JVM
+ * running: the apply ends on its own thread and {@code main} returns its exit code as always. The
+ * handler is installed only around the apply and the previous one is put back afterwards, so
+ * anywhere else a signal has its default effect (the JVM exits; nothing is being changed then).
+ * {@code sun.misc.Signal} is in the {@code jdk.unsupported} module, which the JDK keeps for exactly
+ * this kind of use.
  */
 final class Interrupts {
 
   /** Where signals come from: the operating system, or a test that raises them itself. */
   interface Signals {
     /**
-     * Calls {@code received} on every SIGINT and SIGTERM until the returned handle is closed,
-     * which puts back the handling there was before.
+     * Calls {@code received} on every SIGINT and SIGTERM until the returned handle is closed, which
+     * puts back the handling there was before.
      */
     Installed install(Runnable received);
   }
@@ -86,13 +86,15 @@ final class Interrupts {
         Object signal = signalType.getConstructor(String.class).newInstance(name);
         // An ignored signal (nohup, a background job) stays ignored: the JVM keeps it so.
         Object before = handle.invoke(null, signal, handler);
-        restore.add(0, () -> {
-          try {
-            handle.invoke(null, signal, before);
-          } catch (ReflectiveOperationException e) {
-            // put back as far as possible; the process is about to end anyway
-          }
-        });
+        restore.add(
+            0,
+            () -> {
+              try {
+                handle.invoke(null, signal, before);
+              } catch (ReflectiveOperationException e) {
+                // put back as far as possible; the process is about to end anyway
+              }
+            });
       }
     } catch (ReflectiveOperationException | LinkageError e) {
       // No such API or signal here, or the JVM keeps the signal (-Xrs): the default effect stays.
@@ -101,9 +103,9 @@ final class Interrupts {
   }
 
   /**
-   * Watches for interrupts until closed: the first interrupts the calling thread, the second
-   * exits at once. Closing puts the previous signal handling back and clears an interrupt that was
-   * meant for the apply, so it cannot reach what follows.
+   * Watches for interrupts until closed: the first interrupts the calling thread, the second exits
+   * at once. Closing puts the previous signal handling back and clears an interrupt that was meant
+   * for the apply, so it cannot reach what follows.
    */
   Watch watch(PrintWriter err, String operation) {
     return new Watch(err, operation);
@@ -127,14 +129,18 @@ final class Interrupts {
       synchronized (this) {
         if (closed) return;
         if (++received == 1) {
-          say("Interrupt received: no new changes will start; waiting for the ones in flight to finish"
-              + " (interrupt again to exit at once and leave the stack lock held).");
+          say(
+              "Interrupt received: no new changes will start; waiting for the ones in flight to finish"
+                  + " (interrupt again to exit at once and leave the stack lock held).");
           applying.interrupt();
           return;
         }
       }
-      say("Interrupted again: exiting now. Changes in flight may be cut short and the stack lock stays"
-          + " held: run 'fnctl unlock' (with the same -f/-t) before the next " + operation + ".");
+      say(
+          "Interrupted again: exiting now. Changes in flight may be cut short and the stack lock stays"
+              + " held: run 'fnctl unlock' (with the same -f/-t) before the next "
+              + operation
+              + ".");
       exitNow.accept(ExitCode.ERROR);
     }
 

@@ -6,8 +6,8 @@ import dev.fnctl.model.diag.Diagnostic;
 import dev.fnctl.model.diag.SpecException;
 import dev.fnctl.provider.ProviderException;
 import dev.fnctl.provider.Providers;
-import java.io.FileOutputStream;
 import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
@@ -34,8 +34,14 @@ public final class Main {
   private Main() {}
 
   public static void main(String... args) {
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8));
-    PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8));
+    PrintWriter out =
+        new PrintWriter(
+            new OutputStreamWriter(
+                new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8));
+    PrintWriter err =
+        new PrintWriter(
+            new OutputStreamWriter(
+                new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8));
     int code = run(out, err, System.getenv(), args);
     out.flush();
     err.flush();
@@ -47,19 +53,24 @@ public final class Main {
    * process's signals (Ctrl-C during apply or destroy stops it gracefully: {@link Interrupts}).
    */
   public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
-    Cli cli = new Cli(out, err, env, Terminal.system(), () -> Engine.create(Providers.discover(), env));
+    Cli cli =
+        new Cli(out, err, env, Terminal.system(), () -> Engine.create(Providers.discover(), env));
     cli.interrupts = Interrupts.system();
     return run(cli, args);
   }
 
-  /** As {@link #run(PrintWriter, PrintWriter, Map, String...)}, with the terminal, engine and signals of {@code cli}. */
+  /**
+   * As {@link #run(PrintWriter, PrintWriter, Map, String...)}, with the terminal, engine and
+   * signals of {@code cli}.
+   */
   static int run(Cli cli, String... args) {
     PrintWriter out = cli.out;
     PrintWriter err = cli.err;
     CommandLine commandLine = new CommandLine(FnctlCommand.class, factory(cli));
     commandLine.setOut(out);
     commandLine.setErr(err);
-    commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(cli.palette.enabled() ? Ansi.ON : Ansi.OFF));
+    commandLine.setColorScheme(
+        CommandLine.Help.defaultColorScheme(cli.palette.enabled() ? Ansi.ON : Ansi.OFF));
     commandLine.setParameterExceptionHandler((ex, a) -> usageError(cli, ex));
     commandLine.setExecutionExceptionHandler((ex, cl, parsed) -> failure(cli, ex));
     int code = commandLine.execute(args);
@@ -71,7 +82,8 @@ public final class Main {
   private static int usageError(Cli cli, ParameterException ex) {
     cli.err.println(ex.getMessage());
     CommandLine.UnmatchedArgumentException.printSuggestions(ex, cli.err);
-    cli.err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more.");
+    cli.err.println(
+        "Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more.");
     cli.err.flush();
     return ExitCode.INVALID;
   }
@@ -87,15 +99,19 @@ public final class Main {
       cli.err.println("Error: " + oneLine(user));
       code = user.exitCode();
     } else if (ex instanceof StalePlanException stale) {
-      cli.err.println("Error: the saved plan is stale: " + oneLine(stale) + "; run 'fnctl plan' again");
+      cli.err.println(
+          "Error: the saved plan is stale: " + oneLine(stale) + "; run 'fnctl plan' again");
       code = ExitCode.ERROR;
     } else if (ex instanceof ProviderException provider) {
       cli.err.println("Error: " + oneLine(provider));
       code = ExitCode.ERROR;
     } else {
       cli.err.println(
-          "Error: internal error: " + ex
-              + (cli.debug() ? "" : " (run with FNCTL_DEBUG=1 for the stack trace, and please report it)"));
+          "Error: internal error: "
+              + ex
+              + (cli.debug()
+                  ? ""
+                  : " (run with FNCTL_DEBUG=1 for the stack trace, and please report it)"));
       code = ExitCode.ERROR;
     }
     cli.err.flush();

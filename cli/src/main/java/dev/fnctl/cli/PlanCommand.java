@@ -71,7 +71,10 @@ final class PlanCommand implements Callable<Integer> {
       throw UserError.failed("cannot write the plan to " + outFile + ": " + e.getMessage());
     }
     // With --json, stdout carries only the plan, so the note goes to stderr.
-    (json ? cli.err : cli.out).printf("%nSaved the plan to %s. Apply exactly this plan with: fnctl apply %s%n", outFile, outFile);
+    (json ? cli.err : cli.out)
+        .printf(
+            "%nSaved the plan to %s. Apply exactly this plan with: fnctl apply %s%n",
+            outFile, outFile);
     (json ? cli.err : cli.out).flush();
   }
 }

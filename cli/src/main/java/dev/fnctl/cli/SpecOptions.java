@@ -31,7 +31,10 @@ final class SpecOptions {
 
   static Path existing(Path file) {
     if (!Files.isRegularFile(file)) {
-      String hint = file.toString().equals(DEFAULT_FILE) ? " (name another one with -f FILE, or create one with 'fnctl init')" : "";
+      String hint =
+          file.toString().equals(DEFAULT_FILE)
+              ? " (name another one with -f FILE, or create one with 'fnctl init')"
+              : "";
       throw UserError.invalid(file + ": no such spec file" + hint);
     }
     return file;

@@ -45,12 +45,19 @@ final class Templates {
   Optional<List<String>> files(String name) {
     if (name.contains("/") || name.contains("\\") || name.startsWith(".")) return Optional.empty();
     return lines(root + name + "/.files")
-        .map(l -> l.stream().map(String::strip).filter(s -> !s.isEmpty() && !s.startsWith("#")).toList());
+        .map(
+            l ->
+                l.stream()
+                    .map(String::strip)
+                    .filter(s -> !s.isEmpty() && !s.startsWith("#"))
+                    .toList());
   }
 
   byte[] read(String name, String file) {
     try (InputStream in = loader.getResourceAsStream(root + name + "/" + file)) {
-      if (in == null) throw new IllegalStateException("template " + name + " lists " + file + " but the jar lacks it");
+      if (in == null)
+        throw new IllegalStateException(
+            "template " + name + " lists " + file + " but the jar lacks it");
       return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -60,7 +67,8 @@ final class Templates {
   private Optional<List<String>> lines(String resource) {
     try (InputStream in = loader.getResourceAsStream(resource)) {
       if (in == null) return Optional.empty();
-      return Optional.of(new ArrayList<>(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList()));
+      return Optional.of(
+          new ArrayList<>(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -32,7 +32,8 @@ final class UnlockCommand implements Callable<Integer> {
     if (removed.isPresent()) {
       StackLock.Holder h = removed.get();
       cli.out.printf(
-          "Removed the lock held by %s (%s since %s, lock id %s).%n", h.who(), h.operation(), h.since(), h.id());
+          "Removed the lock held by %s (%s since %s, lock id %s).%n",
+          h.who(), h.operation(), h.since(), h.id());
     } else {
       cli.out.println("No lock was held.");
     }

@@ -24,7 +24,13 @@ public final class Version implements IVersionProvider {
   public String[] getVersion() {
     return new String[] {
       "fnctl " + number(),
-      "Java " + System.getProperty("java.version") + " (" + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ")"
+      "Java "
+          + System.getProperty("java.version")
+          + " ("
+          + System.getProperty("os.name")
+          + " "
+          + System.getProperty("os.arch")
+          + ")"
     };
   }
 }

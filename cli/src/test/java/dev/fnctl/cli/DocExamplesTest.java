@@ -64,8 +64,18 @@ class DocExamplesTest {
   private static final Set<String> BY_NAME = Set.of("functions", "queues", "topics", "buckets");
 
   private static final Set<String> FUNCTION_FIELDS =
-      Set.of("code", "handler", "runtime", "memory", "timeout", "architecture", "env", "secrets", "concurrency",
-          "triggers", "permissions");
+      Set.of(
+          "code",
+          "handler",
+          "runtime",
+          "memory",
+          "timeout",
+          "architecture",
+          "env",
+          "secrets",
+          "concurrency",
+          "triggers",
+          "permissions");
 
   @TempDir Path tmp;
 
@@ -95,7 +105,9 @@ class DocExamplesTest {
   void theExamplesAreFound() throws IOException {
     List<Example> all = examples();
     assertTrue(all.size() >= 12, all.toString());
-    assertTrue(all.stream().anyMatch(e -> e.yaml().contains("targets:") && e.yaml().contains("staging")), all.toString());
+    assertTrue(
+        all.stream().anyMatch(e -> e.yaml().contains("targets:") && e.yaml().contains("staging")),
+        all.toString());
   }
 
   @TestFactory
@@ -107,20 +119,31 @@ class DocExamplesTest {
                 DynamicTest.dynamicTest(
                     e.where(),
                     () -> {
-                      Path dir = Files.createDirectories(tmp.resolve(e.where().replaceAll("[^a-z0-9]", "-")));
+                      Path dir =
+                          Files.createDirectories(
+                              tmp.resolve(e.where().replaceAll("[^a-z0-9]", "-")));
                       MappingNode spec = complete(compose(e.yaml()));
                       writeCode(dir, spec);
                       java.io.StringWriter text = new java.io.StringWriter();
                       new Yaml().serialize(spec, text);
                       Path file = Files.writeString(dir.resolve("fnctl.yaml"), text.toString());
-                      List<String> problems = engine.validate(file).stream().map(Diagnostic::render).toList();
-                      assertEquals(List.of(), problems, e.where() + " as validated:\n" + Files.readString(file));
+                      List<String> problems =
+                          engine.validate(file).stream().map(Diagnostic::render).toList();
+                      assertEquals(
+                          List.of(),
+                          problems,
+                          e.where() + " as validated:\n" + Files.readString(file));
                     }));
   }
 
   private static MappingNode compose(String yaml) {
     LoaderOptions options = new LoaderOptions();
-    Node node = new Composer(new ParserImpl(new StreamReader(new StringReader(yaml)), options), new Resolver(), options).getSingleNode();
+    Node node =
+        new Composer(
+                new ParserImpl(new StreamReader(new StringReader(yaml)), options),
+                new Resolver(),
+                options)
+            .getSingleNode();
     if (!(node instanceof MappingNode m)) throw new AssertionError("not a map:\n" + yaml);
     return m;
   }
@@ -129,7 +152,8 @@ class DocExamplesTest {
   private static MappingNode complete(MappingNode example) {
     if (value(example, "apiVersion") != null) return example;
     MappingNode base = compose(BASE);
-    boolean functionFields = example.getValue().stream().allMatch(t -> FUNCTION_FIELDS.contains(key(t)));
+    boolean functionFields =
+        example.getValue().stream().allMatch(t -> FUNCTION_FIELDS.contains(key(t)));
     if (functionFields) {
       MappingNode resize = (MappingNode) value((MappingNode) value(base, "functions"), "resize");
       for (NodeTuple t : example.getValue()) put(resize, t);
@@ -137,7 +161,9 @@ class DocExamplesTest {
     }
     for (NodeTuple t : example.getValue()) {
       Node existing = value(base, key(t));
-      if (BY_NAME.contains(key(t)) && existing instanceof MappingNode named && t.getValueNode() instanceof MappingNode added) {
+      if (BY_NAME.contains(key(t))
+          && existing instanceof MappingNode named
+          && t.getValueNode() instanceof MappingNode added) {
         for (NodeTuple entry : added.getValue()) put(named, entry);
       } else {
         put(base, t);
@@ -152,7 +178,9 @@ class DocExamplesTest {
     return base;
   }
 
-  /** A directory with a handler for each function's {@code code:}, or an archive for a .jar/.zip. */
+  /**
+   * A directory with a handler for each function's {@code code:}, or an archive for a .jar/.zip.
+   */
   private static void writeCode(Path dir, MappingNode spec) throws IOException {
     Node functions = value(spec, "functions");
     if (!(functions instanceof MappingNode fs)) return;
@@ -202,7 +230,10 @@ class DocExamplesTest {
   }
 
   private static NodeTuple tuple(String key, String value) {
-    return new NodeTuple(new ScalarNode(Tag.STR, key, null, null, org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN),
-        new ScalarNode(Tag.STR, value, null, null, org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN));
+    return new NodeTuple(
+        new ScalarNode(
+            Tag.STR, key, null, null, org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN),
+        new ScalarNode(
+            Tag.STR, value, null, null, org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN));
   }
 }

@@ -32,6 +32,7 @@ class FakeEngine implements Engine {
   String failing;
   Map<String, String> outputs = Map.of();
   Optional<StackLock.Holder> lock = Optional.empty();
+
   /** Runs when the first change is done, e.g. to raise a signal mid-apply. */
   Runnable afterFirstChange = () -> {};
 
@@ -47,7 +48,8 @@ class FakeEngine implements Engine {
   }
 
   @Override
-  public PlanSession plan(Path specFile, String target, PlanMode mode) throws SpecException, ProviderException {
+  public PlanSession plan(Path specFile, String target, PlanMode mode)
+      throws SpecException, ProviderException {
     calls.add("plan " + specFile + " " + target + " " + mode);
     if (specProblem != null) throw specProblem;
     if (providerProblem != null) throw providerProblem;
@@ -79,7 +81,12 @@ class FakeEngine implements Engine {
       }
     }
     boolean interrupted = Thread.currentThread().isInterrupted();
-    return new ApplyReport(done, failed, notStarted, failed.isEmpty() && !interrupted ? outputs : Map.of(), interrupted);
+    return new ApplyReport(
+        done,
+        failed,
+        notStarted,
+        failed.isEmpty() && !interrupted ? outputs : Map.of(),
+        interrupted);
   }
 
   @Override

@@ -46,8 +46,12 @@ class MainTest {
   Templates templates;
   String out;
   String err;
-  /** Signal handlers installed now, how often any was, and the exit codes a second signal asked for. */
+
+  /**
+   * Signal handlers installed now, how often any was, and the exit codes a second signal asked for.
+   */
   final List<Runnable> signalHandlers = new ArrayList<>();
+
   int signalInstalls;
   final List<Integer> exits = new ArrayList<>();
   final Interrupts interrupts =
@@ -117,13 +121,16 @@ class MainTest {
   @Test
   void topLevelHelpListsEveryCommandAndTheExitCodes() {
     assertEquals(0, run("--help"));
-    for (String c : new String[] {"validate", "plan", "apply", "destroy", "init", "schema", "unlock"}) {
+    for (String c :
+        new String[] {"validate", "plan", "apply", "destroy", "init", "schema", "unlock"}) {
       assertTrue(out.contains("  " + c + " "), c + " missing in\n" + out);
     }
     assertTrue(out.contains("Exit codes:"), out);
     // Each command's summary is its first description line: a whole sentence, not a lead-in.
-    String commands = out.substring(out.indexOf("Commands:") + "Commands:".length(), out.indexOf("Exit codes:"));
-    for (String summary : commands.replace(System.lineSeparator(), "\n").strip().split("\n  (?=[a-z])")) {
+    String commands =
+        out.substring(out.indexOf("Commands:") + "Commands:".length(), out.indexOf("Exit codes:"));
+    for (String summary :
+        commands.replace(System.lineSeparator(), "\n").strip().split("\n  (?=[a-z])")) {
       assertTrue(summary.strip().endsWith("."), "summary does not end a sentence: " + summary);
     }
   }
@@ -166,7 +173,8 @@ class MainTest {
   void validatePrintsEveryProblemOnItsOwnLine() {
     engine.problems =
         List.of(
-            new Diagnostic(new Position("fnctl.yaml", 3, 5), "functions.a.memory", "must be at least 128"),
+            new Diagnostic(
+                new Position("fnctl.yaml", 3, 5), "functions.a.memory", "must be at least 128"),
             new Diagnostic(new Position("fnctl.yaml", 9, 1), "queues", "unknown field 'queus'"));
     assertEquals(ExitCode.INVALID, run("validate", "-f", spec.toString()));
     assertEquals(
@@ -317,7 +325,16 @@ class MainTest {
   void autoApproveAppliesWithOptionsAndShowsOutputs() {
     engine.outputs = Map.of("resize", "http://127.0.0.1:8080/resize");
     assertEquals(
-        0, run("apply", "-f", spec.toString(), "--auto-approve", "--parallelism", "3", "--lock-timeout", "1m30s"));
+        0,
+        run(
+            "apply",
+            "-f",
+            spec.toString(),
+            "--auto-approve",
+            "--parallelism",
+            "3",
+            "--lock-timeout",
+            "1m30s"));
     assertEquals(3, engine.applied.parallelism());
     assertEquals(Duration.ofSeconds(90), engine.applied.lockTimeout());
     assertTrue(out.contains("+ local:queue/orders-dev-orders: creating..."), out);
@@ -331,8 +348,12 @@ class MainTest {
     assertEquals(ExitCode.ERROR, run("apply", "-f", spec.toString(), "--auto-approve"));
     String text = out.replace(System.lineSeparator(), "\n");
     assertTrue(text.contains("Apply failed: 2 done, 1 failed, 3 not started."), text);
-    assertTrue(text.contains("Done:\n  + local:queue/orders-dev-orders\n  ~ local:function/orders-dev-report\n"), text);
-    assertTrue(text.contains("Failed:\n  -/+ local:bucket/orders-dev-uploads: the cloud said no\n"), text);
+    assertTrue(
+        text.contains(
+            "Done:\n  + local:queue/orders-dev-orders\n  ~ local:function/orders-dev-report\n"),
+        text);
+    assertTrue(
+        text.contains("Failed:\n  -/+ local:bucket/orders-dev-uploads: the cloud said no\n"), text);
     assertTrue(text.contains("Not started:\n  ~ local:function/orders-dev-charge\n"), text);
     assertFalse(text.contains("Apply complete"), text);
   }
@@ -345,10 +366,11 @@ class MainTest {
   @Test
   void anInterruptStopsTheApplyReportsItAndExitsOne() {
     List<Integer> installedDuringApply = new ArrayList<>();
-    engine.afterFirstChange = () -> {
-      installedDuringApply.add(signalHandlers.size());
-      signal();
-    };
+    engine.afterFirstChange =
+        () -> {
+          installedDuringApply.add(signalHandlers.size());
+          signal();
+        };
     assertEquals(ExitCode.ERROR, run("apply", "-f", spec.toString(), "--auto-approve"));
     assertEquals(List.of(1), installedDuringApply);
     assertEquals(1, signalInstalls);
@@ -358,7 +380,10 @@ class MainTest {
         err.replace(System.lineSeparator(), "\n"));
     String text = out.replace(System.lineSeparator(), "\n");
     assertTrue(text.contains("Apply interrupted: 1 done, 0 failed, 5 not started."), text);
-    assertTrue(text.contains("Done:\n  + local:queue/orders-dev-orders\nNot started:\n  ~ local:function/orders-dev-report\n"), text);
+    assertTrue(
+        text.contains(
+            "Done:\n  + local:queue/orders-dev-orders\nNot started:\n  ~ local:function/orders-dev-report\n"),
+        text);
     assertTrue(text.endsWith("Run apply again: finished changes are not repeated.\n"), text);
     assertEquals(List.of(), exits);
     assertEquals(List.of(), signalHandlers, "the previous signal handling is back after the apply");
@@ -367,10 +392,11 @@ class MainTest {
 
   @Test
   void aSecondInterruptExitsAtOnceAndSaysTheLockMayNeedUnlocking() {
-    engine.afterFirstChange = () -> {
-      signal();
-      signal();
-    };
+    engine.afterFirstChange =
+        () -> {
+          signal();
+          signal();
+        };
     run("destroy", "-f", spec.toString(), "--auto-approve");
     assertEquals(List.of(ExitCode.ERROR), exits);
     List<String> lines = err.lines().toList();
@@ -392,13 +418,16 @@ class MainTest {
     assertEquals(ExitCode.CHANGES, run("plan", "-f", spec.toString(), "--detailed-exitcode"));
     terminal = answering("no");
     assertEquals(ExitCode.ERROR, run("apply", "-f", spec.toString()));
-    assertEquals(0, signalInstalls, "plans, prompts and no-change applies keep the default signal handling");
+    assertEquals(
+        0, signalInstalls, "plans, prompts and no-change applies keep the default signal handling");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"0", "-2"})
   void parallelismMustBePositive(String n) {
-    assertEquals(ExitCode.INVALID, run("apply", "-f", spec.toString(), "--auto-approve", "--parallelism", n));
+    assertEquals(
+        ExitCode.INVALID,
+        run("apply", "-f", spec.toString(), "--auto-approve", "--parallelism", n));
     assertNull(engine.applied);
   }
 
@@ -411,50 +440,68 @@ class MainTest {
   @Test
   void specProblemsFromPlanExitThree() {
     engine.specProblem =
-        new SpecException(List.of(new Diagnostic(new Position("fnctl.yaml", 2, 3), "targets", "choose one with -t")));
+        new SpecException(
+            List.of(
+                new Diagnostic(new Position("fnctl.yaml", 2, 3), "targets", "choose one with -t")));
     assertEquals(ExitCode.INVALID, run("plan", "-f", spec.toString()));
-    assertEquals("fnctl.yaml:2:3: targets: choose one with -t\n", err.replace(System.lineSeparator(), "\n"));
+    assertEquals(
+        "fnctl.yaml:2:3: targets: choose one with -t\n", err.replace(System.lineSeparator(), "\n"));
   }
 
   @Test
   void providerErrorIsOneLine() {
-    engine.providerProblem = new ProviderException("reading lambda functions: AccessDenied", new RuntimeException("x"));
+    engine.providerProblem =
+        new ProviderException("reading lambda functions: AccessDenied", new RuntimeException("x"));
     assertEquals(ExitCode.ERROR, run("plan", "-f", spec.toString()));
-    assertEquals("Error: reading lambda functions: AccessDenied\n", err.replace(System.lineSeparator(), "\n"));
+    assertEquals(
+        "Error: reading lambda functions: AccessDenied\n",
+        err.replace(System.lineSeparator(), "\n"));
   }
 
   @Test
   void multiLineCloudMessagesAreFoldedIntoOneLine() {
-    engine.providerProblem = new ProviderException("PutBucketNotification failed:\n  Access Denied\n");
+    engine.providerProblem =
+        new ProviderException("PutBucketNotification failed:\n  Access Denied\n");
     assertEquals(ExitCode.ERROR, run("plan", "-f", spec.toString()));
-    assertEquals("Error: PutBucketNotification failed: Access Denied\n", err.replace(System.lineSeparator(), "\n"));
+    assertEquals(
+        "Error: PutBucketNotification failed: Access Denied\n",
+        err.replace(System.lineSeparator(), "\n"));
   }
 
   @Test
   void heldLockExitsOne() {
     engine.providerProblem =
-        new LockHeldException(new StackLock.Holder("abc", "ci@runner", "apply", Instant.parse("2026-01-01T00:00:00Z")));
+        new LockHeldException(
+            new StackLock.Holder(
+                "abc", "ci@runner", "apply", Instant.parse("2026-01-01T00:00:00Z")));
     assertEquals(ExitCode.ERROR, run("apply", "-f", spec.toString(), "--auto-approve"));
     assertTrue(err.startsWith("Error: the stack is locked by ci@runner"), err);
   }
 
   @Test
   void internalErrorsHideTheStackTraceUnlessDebugging() {
-    Engine broken = new FakeEngine() {
-      @Override
-      public List<Diagnostic> validate(Path specFile) {
-        throw new IllegalStateException("boom");
-      }
-    };
+    Engine broken =
+        new FakeEngine() {
+          @Override
+          public List<Diagnostic> validate(Path specFile) {
+            throw new IllegalStateException("boom");
+          }
+        };
     StringWriter e = new StringWriter();
-    Cli cli = new Cli(new PrintWriter(new StringWriter()), new PrintWriter(e), env, terminal, () -> broken);
+    Cli cli =
+        new Cli(
+            new PrintWriter(new StringWriter()), new PrintWriter(e), env, terminal, () -> broken);
     assertEquals(ExitCode.ERROR, Main.run(cli, "validate", "-f", spec.toString()));
-    assertTrue(e.toString().startsWith("Error: internal error: java.lang.IllegalStateException: boom"), e.toString());
+    assertTrue(
+        e.toString().startsWith("Error: internal error: java.lang.IllegalStateException: boom"),
+        e.toString());
     assertFalse(e.toString().contains("\tat "), e.toString());
 
     env.put("FNCTL_DEBUG", "1");
     StringWriter e2 = new StringWriter();
-    Cli debug = new Cli(new PrintWriter(new StringWriter()), new PrintWriter(e2), env, terminal, () -> broken);
+    Cli debug =
+        new Cli(
+            new PrintWriter(new StringWriter()), new PrintWriter(e2), env, terminal, () -> broken);
     assertEquals(ExitCode.ERROR, Main.run(debug, "validate", "-f", spec.toString()));
     assertTrue(e2.toString().contains("\tat "), e2.toString());
   }
@@ -471,7 +518,9 @@ class MainTest {
   void destroyOfNothing() {
     engine.destroyPlan = PlanFixtures.cases().get("no-op");
     assertEquals(0, run("destroy", "-f", spec.toString(), "--auto-approve"));
-    assertEquals("Nothing to destroy: stack orders owns no resources on target dev.\n", out.replace(System.lineSeparator(), "\n"));
+    assertEquals(
+        "Nothing to destroy: stack orders owns no resources on target dev.\n",
+        out.replace(System.lineSeparator(), "\n"));
     assertNull(engine.applied);
   }
 
@@ -484,9 +533,15 @@ class MainTest {
 
   @Test
   void unlock() {
-    engine.lock = Optional.of(new StackLock.Holder("abc", "ci@runner", "apply", Instant.parse("2026-01-01T00:00:00Z")));
+    engine.lock =
+        Optional.of(
+            new StackLock.Holder(
+                "abc", "ci@runner", "apply", Instant.parse("2026-01-01T00:00:00Z")));
     assertEquals(0, run("unlock", "-f", spec.toString(), "-t", "prod"));
-    assertTrue(out.contains("Removed the lock held by ci@runner (apply since 2026-01-01T00:00:00Z, lock id abc)."), out);
+    assertTrue(
+        out.contains(
+            "Removed the lock held by ci@runner (apply since 2026-01-01T00:00:00Z, lock id abc)."),
+        out);
     assertEquals(0, run("unlock", "-f", spec.toString()));
     assertTrue(out.contains("No lock was held."), out);
   }
@@ -503,7 +558,9 @@ class MainTest {
   void initListsAndScaffoldsWithoutOverwriting() throws IOException {
     templates = new Templates(getClass().getClassLoader(), "test-templates/");
     assertEquals(0, run("init", "--list"));
-    assertEquals("demo   A demo template for tests\nother  Another one\n", out.replace(System.lineSeparator(), "\n"));
+    assertEquals(
+        "demo   A demo template for tests\nother  Another one\n",
+        out.replace(System.lineSeparator(), "\n"));
 
     Path project = dir.resolve("new");
     assertEquals(0, run("init", "--template", "demo", project.toString()));
@@ -527,8 +584,13 @@ class MainTest {
     templates = new Templates(getClass().getClassLoader(), "test-templates/");
     Path file = Files.writeString(dir.resolve("existing-file"), "mine");
     assertEquals(ExitCode.INVALID, run("init", "--template", "demo", file.toString()));
-    assertEquals("Error: " + file + " is a file, not a directory; name the directory to create the project in\n", err.replace(System.lineSeparator(), "\n"));
-    assertEquals(ExitCode.INVALID, run("init", "--template", "demo", file.resolve("sub").toString()));
+    assertEquals(
+        "Error: "
+            + file
+            + " is a file, not a directory; name the directory to create the project in\n",
+        err.replace(System.lineSeparator(), "\n"));
+    assertEquals(
+        ExitCode.INVALID, run("init", "--template", "demo", file.resolve("sub").toString()));
     assertTrue(err.startsWith("Error: " + file + " is a file, not a directory"), err);
 
     // A non-empty directory is fine as long as nothing the template writes is in the way...
@@ -541,9 +603,14 @@ class MainTest {
     Path other = Files.createDirectories(dir.resolve("other"));
     Files.writeString(other.resolve("functions"), "mine");
     assertEquals(ExitCode.ERROR, run("init", "--template", "demo", other.toString()));
-    assertTrue(err.startsWith("Error: " + other.resolve("functions") + " already exists; init never overwrites"), err);
+    assertTrue(
+        err.startsWith(
+            "Error: " + other.resolve("functions") + " already exists; init never overwrites"),
+        err);
     assertFalse(err.contains("internal error"), err);
-    assertFalse(Files.exists(other.resolve("fnctl.yaml")), "nothing is written when something is in the way");
+    assertFalse(
+        Files.exists(other.resolve("fnctl.yaml")),
+        "nothing is written when something is in the way");
   }
 
   @Test
@@ -552,14 +619,19 @@ class MainTest {
     Path repo = Files.createDirectories(dir.resolve("repo"));
     Files.writeString(repo.resolve(".gitignore"), "node_modules/");
     assertEquals(0, run("init", "--template", "demo", repo.toString()), err);
-    assertEquals("node_modules/\n\n# fnctl: the local target's state and local leftovers\n.fnctl/\n", Files.readString(repo.resolve(".gitignore")));
+    assertEquals(
+        "node_modules/\n\n# fnctl: the local target's state and local leftovers\n.fnctl/\n",
+        Files.readString(repo.resolve(".gitignore")));
     assertTrue(out.contains("Created 3 files"), out);
     assertTrue(out.contains("Added .fnctl/ to " + repo.resolve(".gitignore") + "."), out);
 
     Path again = Files.createDirectories(dir.resolve("again"));
     Files.writeString(again.resolve(".gitignore"), ".fnctl/\n");
     assertEquals(0, run("init", "--template", "demo", again.toString()), err);
-    assertEquals(".fnctl/\n", Files.readString(again.resolve(".gitignore")), "nothing to add, nothing changed");
+    assertEquals(
+        ".fnctl/\n",
+        Files.readString(again.resolve(".gitignore")),
+        "nothing to add, nothing changed");
     assertFalse(out.contains("Added"), out);
   }
 

@@ -25,9 +25,9 @@ import java.util.concurrent.Executors;
  * Makes a plan's changes: creates, updates and replacements in dependency order, then deletes in
  * reverse order, at most {@code parallelism} at once. A replacement is a delete then a create.
  *
- * <p>On the first failure, or when the calling thread is interrupted, no new change starts;
- * changes already running finish, and the report lists what was done, what failed and what was
- * never started, so a re-run (which re-plans) converges.
+ * <p>On the first failure, or when the calling thread is interrupted, no new change starts; changes
+ * already running finish, and the report lists what was done, what failed and what was never
+ * started, so a re-run (which re-plans) converges.
  */
 final class Applier {
   private final Cloud cloud;
@@ -35,7 +35,8 @@ final class Applier {
   private final ApplyListener listener;
   // Set by the failing step itself, so that no change starts after a failure even when another
   // step's completion is handled first.
-  private final java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+  private final java.util.concurrent.atomic.AtomicBoolean stopping =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   Applier(Cloud cloud, int parallelism, ApplyListener listener) {
     if (parallelism < 1) throw new IllegalArgumentException("parallelism must be at least 1");
@@ -48,10 +49,12 @@ final class Applier {
 
   private record Outcome(Node node, Map<String, Object> outputs, String error) {}
 
-  ApplyReport run(List<ResourceChange> changes, Map<String, Resource> desired, Map<String, LiveResource> live) {
+  ApplyReport run(
+      List<ResourceChange> changes, Map<String, Resource> desired, Map<String, LiveResource> live) {
     List<Node> pending = nodes(changes, desired);
     Map<String, Map<String, Object>> outputs = new ConcurrentHashMap<>();
-    for (LiveResource l : live.values()) if (l.outputs() != null) outputs.put(l.address(), l.outputs());
+    for (LiveResource l : live.values())
+      if (l.outputs() != null) outputs.put(l.address(), l.outputs());
     for (ResourceChange c : changes) {
       if (c.action() == Action.REPLACE || c.action() == Action.DELETE) outputs.remove(c.address());
     }
@@ -59,7 +62,8 @@ final class Applier {
     List<ResourceChange> done = new ArrayList<>();
     Map<ResourceChange, String> failed = new LinkedHashMap<>();
     Set<String> finished = new HashSet<>();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, pending.size())), daemon());
+    ExecutorService pool =
+        Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, pending.size())), daemon());
     CompletionService<Outcome> running = new ExecutorCompletionService<>(pool);
     int inFlight = 0;
     boolean interrupted = false;
@@ -70,7 +74,8 @@ final class Applier {
           stopping.set(true);
         }
         if (!stopping.get()) {
-          for (var it = pending.iterator(); it.hasNext() && inFlight < parallelism && !stopping.get(); ) {
+          for (var it = pending.iterator();
+              it.hasNext() && inFlight < parallelism && !stopping.get(); ) {
             Node n = it.next();
             if (!finished.containsAll(n.waitsFor())) continue;
             it.remove();
@@ -88,7 +93,8 @@ final class Applier {
           stopping.set(true);
           continue;
         } catch (ExecutionException e) {
-          throw new IllegalStateException("an apply step escaped its own error handling", e.getCause());
+          throw new IllegalStateException(
+              "an apply step escaped its own error handling", e.getCause());
         }
         inFlight--;
         if (o.error() == null) {
@@ -104,10 +110,18 @@ final class Applier {
     }
     if (interrupted) Thread.currentThread().interrupt(); // the report still says what was done
     List<ResourceChange> notStarted = pending.stream().map(Node::change).toList();
-    return new ApplyReport(List.copyOf(done), java.util.Collections.unmodifiableMap(failed), notStarted, Map.of(), interrupted);
+    return new ApplyReport(
+        List.copyOf(done),
+        java.util.Collections.unmodifiableMap(failed),
+        notStarted,
+        Map.of(),
+        interrupted);
   }
 
-  /** Forward work waits for the changes it depends on; deletes wait for all forward work and their dependents' deletes. */
+  /**
+   * Forward work waits for the changes it depends on; deletes wait for all forward work and their
+   * dependents' deletes.
+   */
   private static List<Node> nodes(List<ResourceChange> changes, Map<String, Resource> desired) {
     Set<String> forward = new HashSet<>();
     Set<String> deletes = new HashSet<>();
@@ -119,7 +133,8 @@ final class Applier {
     for (ResourceChange c : changes) {
       if (c.action() != Action.DELETE) continue;
       for (String dep : c.dependsOn()) {
-        if (deletes.contains(dep)) dependentsDeleted.computeIfAbsent(dep, k -> new HashSet<>()).add(c.address());
+        if (deletes.contains(dep))
+          dependentsDeleted.computeIfAbsent(dep, k -> new HashSet<>()).add(c.address());
       }
     }
     List<Node> nodes = new ArrayList<>();
@@ -145,7 +160,11 @@ final class Applier {
     return nodes;
   }
 
-  private Outcome step(Node n, Map<String, Resource> desired, Map<String, LiveResource> live, Map<String, Map<String, Object>> outputs) {
+  private Outcome step(
+      Node n,
+      Map<String, Resource> desired,
+      Map<String, LiveResource> live,
+      Map<String, Map<String, Object>> outputs) {
     ResourceChange c = n.change();
     synchronized (listener) {
       listener.started(c);
@@ -156,11 +175,18 @@ final class Applier {
       LiveResource have = live.get(c.address());
       Map<String, Object> out =
           switch (c.action()) {
-            case CREATE -> cloud.apply(new Cloud.Step(Action.CREATE, c.address(), want, null, resolved(want, outputs)));
-            case UPDATE -> cloud.apply(new Cloud.Step(Action.UPDATE, c.address(), want, have, resolved(want, outputs)));
+            case CREATE ->
+                cloud.apply(
+                    new Cloud.Step(
+                        Action.CREATE, c.address(), want, null, resolved(want, outputs)));
+            case UPDATE ->
+                cloud.apply(
+                    new Cloud.Step(
+                        Action.UPDATE, c.address(), want, have, resolved(want, outputs)));
             case REPLACE -> {
               cloud.apply(new Cloud.Step(Action.DELETE, c.address(), null, have, Map.of()));
-              yield cloud.apply(new Cloud.Step(Action.CREATE, c.address(), want, null, resolved(want, outputs)));
+              yield cloud.apply(
+                  new Cloud.Step(Action.CREATE, c.address(), want, null, resolved(want, outputs)));
             }
             case DELETE -> {
               cloud.apply(new Cloud.Step(Action.DELETE, c.address(), null, have, Map.of()));
@@ -190,17 +216,27 @@ final class Applier {
   }
 
   /** The desired properties with every reference replaced by the output it names, now known. */
-  private static Map<String, Object> resolved(Resource r, Map<String, Map<String, Object>> outputs) throws ProviderException {
+  private static Map<String, Object> resolved(Resource r, Map<String, Map<String, Object>> outputs)
+      throws ProviderException {
     Map<String, Object> after = new LinkedHashMap<>();
     for (Map.Entry<String, Object> p : r.properties().entrySet()) {
-      Object v = Values.resolve(p.getValue(), (Ref ref) -> {
-        Map<String, Object> o = outputs.get(ref.address());
-        return o == null || !o.containsKey(ref.output()) ? Values.UNKNOWN : o.get(ref.output());
-      });
+      Object v =
+          Values.resolve(
+              p.getValue(),
+              (Ref ref) -> {
+                Map<String, Object> o = outputs.get(ref.address());
+                return o == null || !o.containsKey(ref.output())
+                    ? Values.UNKNOWN
+                    : o.get(ref.output());
+              });
       if (v == Values.UNKNOWN) {
         throw new ProviderException(
-            r.address() + ": " + p.getKey() + " refers to an output that is still unknown ("
-                + Values.refs(p.getValue()) + "); the provider did not return it");
+            r.address()
+                + ": "
+                + p.getKey()
+                + " refers to an output that is still unknown ("
+                + Values.refs(p.getValue())
+                + "); the provider did not return it");
       }
       after.put(p.getKey(), v);
     }

@@ -3,7 +3,10 @@ package dev.fnctl.engine;
 import dev.fnctl.model.plan.ResourceChange;
 import java.time.Duration;
 
-/** Progress as apply goes: views print these as lines ("+ local:function/resize: creating...", "... created (2s)"). */
+/**
+ * Progress as apply goes: views print these as lines ("+ local:function/resize: creating...", "...
+ * created (2s)").
+ */
 public interface ApplyListener {
   void started(ResourceChange change);
 
@@ -17,7 +20,9 @@ public interface ApplyListener {
   ApplyListener NONE =
       new ApplyListener() {
         public void started(ResourceChange change) {}
+
         public void finished(ResourceChange change, Duration took) {}
+
         public void failed(ResourceChange change, String message) {}
       };
 }

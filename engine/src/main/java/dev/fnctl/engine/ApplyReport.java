@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What apply did. When {@link #succeeded()} is false, {@code done} were made, {@code failed}
- * were tried and failed (with the message), {@code notStarted} were never tried: the user reruns
- * apply to converge.
+ * What apply did. When {@link #succeeded()} is false, {@code done} were made, {@code failed} were
+ * tried and failed (with the message), {@code notStarted} were never tried: the user reruns apply
+ * to converge.
  *
  * @param outputs endpoint URLs and the like, from the provider after a successful apply
  * @param interrupted the applying thread was interrupted (Ctrl-C, a CI job cancel): no change was

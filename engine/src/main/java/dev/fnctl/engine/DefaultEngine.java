@@ -55,7 +55,8 @@ final class DefaultEngine implements Engine {
   }
 
   @Override
-  public PlanSession plan(Path specFile, String target, PlanMode mode) throws SpecException, ProviderException {
+  public PlanSession plan(Path specFile, String target, PlanMode mode)
+      throws SpecException, ProviderException {
     Opened o = open(specFile, target);
     try {
       List<Resource> desired = o.cloud.desired(o.deployment);
@@ -69,7 +70,8 @@ final class DefaultEngine implements Engine {
   }
 
   @Override
-  public PlanSession reopen(Plan saved) throws SpecException, ProviderException, StalePlanException {
+  public PlanSession reopen(Plan saved)
+      throws SpecException, ProviderException, StalePlanException {
     SpecSource.Loaded loaded = savedSpec(saved);
     Opened o = open(loaded);
     try {
@@ -77,7 +79,8 @@ final class DefaultEngine implements Engine {
       LiveState live = o.cloud.read(o.deployment, desired);
       if (!LiveDigest.of(live).equals(saved.liveDigest())) {
         throw new StalePlanException(
-            "the live state of target '" + saved.target()
+            "the live state of target '"
+                + saved.target()
                 + "' changed since the plan was made (an apply ran, or something was changed outside fnctl)");
       }
       List<ResourceChange> changes = sameChanges(o.deployment, desired, live, saved);
@@ -97,15 +100,19 @@ final class DefaultEngine implements Engine {
   private SpecSource.Loaded savedSpec(Plan saved) throws SpecException, StalePlanException {
     List<Path> candidates = new ArrayList<>();
     for (String f : new String[] {saved.specFile(), saved.specFileAbsolute()}) {
-      if (f != null && specs.exists(Path.of(f)) && !candidates.contains(Path.of(f))) candidates.add(Path.of(f));
+      if (f != null && specs.exists(Path.of(f)) && !candidates.contains(Path.of(f)))
+        candidates.add(Path.of(f));
     }
     if (candidates.isEmpty()) {
       throw new SpecException(
           List.of(
               new Diagnostic(
-                  Position.ofFile(saved.specFile()), "",
+                  Position.ofFile(saved.specFile()),
+                  "",
                   "the spec this plan was made from is not there"
-                      + (saved.specFileAbsolute() == null ? "" : " (nor at " + saved.specFileAbsolute() + ")")
+                      + (saved.specFileAbsolute() == null
+                          ? ""
+                          : " (nor at " + saved.specFileAbsolute() + ")")
                       + "; a saved plan names its own spec: apply it from the directory it was made in, or"
                       + " from a checkout with the spec at the same relative path")));
     }
@@ -121,7 +128,8 @@ final class DefaultEngine implements Engine {
       }
     }
     if (found == null) throw unreadable;
-    throw new StalePlanException("the spec file " + found.spec().file() + " changed since the plan was made");
+    throw new StalePlanException(
+        "the spec file " + found.spec().file() + " changed since the plan was made");
   }
 
   /**
@@ -130,7 +138,8 @@ final class DefaultEngine implements Engine {
    * if neither gives the saved changes, the plan is refused with what differs from the reading it
    * most likely was: a normal plan, unless it only deletes.
    */
-  private List<ResourceChange> sameChanges(Deployment d, List<Resource> desired, LiveState live, Plan saved)
+  private List<ResourceChange> sameChanges(
+      Deployment d, List<Resource> desired, LiveState live, Plan saved)
       throws ProviderException, StalePlanException {
     boolean onlyDeletes = saved.changes().stream().allMatch(c -> c.action() == Action.DELETE);
     List<String> reported = null;
@@ -143,11 +152,14 @@ final class DefaultEngine implements Engine {
       }
       List<String> differences = SavedPlanCheck.differences(saved.changes(), changes);
       if (differences.isEmpty()) return changes;
-      if (reported == null || (onlyDeletes && differences.size() < reported.size())) reported = differences;
+      if (reported == null || (onlyDeletes && differences.size() < reported.size()))
+        reported = differences;
     }
     throw new StalePlanException(
         "what the spec calls for now differs from the plan: "
-            + (reported == null ? "the spec now clashes with resources it does not own" : SavedPlanCheck.describe(reported)));
+            + (reported == null
+                ? "the spec now clashes with resources it does not own"
+                : SavedPlanCheck.describe(reported)));
   }
 
   @Override
@@ -157,10 +169,12 @@ final class DefaultEngine implements Engine {
       throw new IllegalArgumentException("not a session made by this engine");
     }
     ApplyListener l = listener == null ? ApplyListener.NONE : listener;
-    Applier applier = new Applier(s.cloud, options.parallelism(), l); // checks parallelism before locking
+    Applier applier =
+        new Applier(s.cloud, options.parallelism(), l); // checks parallelism before locking
     s.log.to(l);
     try {
-      LockGuard lock = LockGuard.acquire(s.cloud.lock(), options.operation(), options.lockTimeout(), l);
+      LockGuard lock =
+          LockGuard.acquire(s.cloud.lock(), options.operation(), options.lockTimeout(), l);
       try {
         return applyLocked(s, applier, l);
       } finally {
@@ -168,13 +182,15 @@ final class DefaultEngine implements Engine {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ProviderException("apply was interrupted while waiting for the stack lock; nothing was changed");
+      throw new ProviderException(
+          "apply was interrupted while waiting for the stack lock; nothing was changed");
     } finally {
       s.log.to(ApplyListener.NONE);
     }
   }
 
-  private static ApplyReport applyLocked(Session s, Applier applier, ApplyListener l) throws ProviderException {
+  private static ApplyReport applyLocked(Session s, Applier applier, ApplyListener l)
+      throws ProviderException {
     // Under the lock, the cloud must still be what was planned against: another run may have
     // applied between this plan and now.
     LiveState now;
@@ -183,12 +199,14 @@ final class DefaultEngine implements Engine {
     } catch (ProviderException e) {
       // Interrupted during the read: the applier, interrupted, starts nothing and reports every
       // change as not started, as for an interrupt a moment later.
-      if (Thread.currentThread().isInterrupted()) return applier.run(s.plan.changes(), s.desiredByAddress, s.live);
+      if (Thread.currentThread().isInterrupted())
+        return applier.run(s.plan.changes(), s.desiredByAddress, s.live);
       throw e;
     }
     if (!LiveDigest.of(now).equals(s.plan.liveDigest())) {
       throw new ProviderException(
-          "the live state of target '" + s.plan.target()
+          "the live state of target '"
+              + s.plan.target()
               + "' changed since the plan was made (another run applied, or something was changed outside"
               + " fnctl); nothing was changed: run fnctl plan again");
     }
@@ -208,7 +226,8 @@ final class DefaultEngine implements Engine {
   }
 
   @Override
-  public Optional<StackLock.Holder> unlock(Path specFile, String target) throws SpecException, ProviderException {
+  public Optional<StackLock.Holder> unlock(Path specFile, String target)
+      throws SpecException, ProviderException {
     Opened o = open(specFile, target);
     try (Cloud cloud = o.cloud) {
       StackLock lock = cloud.lock();
@@ -218,7 +237,8 @@ final class DefaultEngine implements Engine {
     }
   }
 
-  private record Opened(Spec spec, String target, Deployment deployment, Cloud cloud, Session.LogSink log) {}
+  private record Opened(
+      Spec spec, String target, Deployment deployment, Cloud cloud, Session.LogSink log) {}
 
   private Opened open(Path specFile, String target) throws SpecException, ProviderException {
     return open(specs.load(specFile, target));
@@ -245,7 +265,12 @@ final class DefaultEngine implements Engine {
     return new Planner(d.stack(), d.target().name());
   }
 
-  private Session session(String specFile, Opened o, List<Resource> desired, LiveState live, List<ResourceChange> changes) {
+  private Session session(
+      String specFile,
+      Opened o,
+      List<Resource> desired,
+      LiveState live,
+      List<ResourceChange> changes) {
     Plan plan =
         new Plan(
             Plan.FORMAT_VERSION,
@@ -258,7 +283,8 @@ final class DefaultEngine implements Engine {
             o.spec.digest(),
             LiveDigest.of(live),
             List.copyOf(changes),
-            java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(o.cloud.outputs(live))));
+            java.util.Collections.unmodifiableMap(
+                new java.util.LinkedHashMap<>(o.cloud.outputs(live))));
     return new Session(plan, o.deployment, o.cloud, desired, live.resources(), o.log);
   }
 }

@@ -10,15 +10,16 @@ import java.util.PriorityQueue;
 import java.util.function.Function;
 
 /**
- * Orders items so that each comes after what it depends on. Stable: among items that could go
- * next, the one listed first in the input goes first, so plans read in the provider's (and so the
- * spec's) order and never shuffle between runs. Dependencies on addresses not in the input (an
- * existing resource, something already deleted) are ignored.
+ * Orders items so that each comes after what it depends on. Stable: among items that could go next,
+ * the one listed first in the input goes first, so plans read in the provider's (and so the spec's)
+ * order and never shuffle between runs. Dependencies on addresses not in the input (an existing
+ * resource, something already deleted) are ignored.
  */
 final class DependencyOrder {
   private DependencyOrder() {}
 
-  static <T> List<T> sort(List<T> items, Function<T, String> address, Function<T, Collection<String>> dependsOn)
+  static <T> List<T> sort(
+      List<T> items, Function<T, String> address, Function<T, Collection<String>> dependsOn)
       throws ProviderException {
     Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < items.size(); i++) index.put(address.apply(items.get(i)), i);
@@ -43,8 +44,10 @@ final class DependencyOrder {
     }
     if (out.size() != items.size()) {
       List<String> stuck = new ArrayList<>();
-      for (int i = 0; i < items.size(); i++) if (waiting[i] > 0) stuck.add(address.apply(items.get(i)));
-      throw new ProviderException("the provider's resources depend on each other in a cycle: " + String.join(", ", stuck));
+      for (int i = 0; i < items.size(); i++)
+        if (waiting[i] > 0) stuck.add(address.apply(items.get(i)));
+      throw new ProviderException(
+          "the provider's resources depend on each other in a cycle: " + String.join(", ", stuck));
     }
     return out;
   }

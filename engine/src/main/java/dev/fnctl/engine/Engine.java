@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the CLI calls. Each method is one user-visible job; none prints anything itself (views
- * do), and none names a provider.
+ * What the CLI calls. Each method is one user-visible job; none prints anything itself (views do),
+ * and none names a provider.
  */
 public interface Engine {
 
@@ -20,29 +20,31 @@ public interface Engine {
   }
 
   /**
-   * Loads and validates a spec for every target it declares (or the implicit {@code local}):
-   * model rules and each target's provider rules. Code paths, unknown providers and unknown
-   * provider settings are reported together with the model's problems; the provider's own rules
-   * need a spec without them. Returns all problems; empty means valid.
+   * Loads and validates a spec for every target it declares (or the implicit {@code local}): model
+   * rules and each target's provider rules. Code paths, unknown providers and unknown provider
+   * settings are reported together with the model's problems; the provider's own rules need a spec
+   * without them. Returns all problems; empty means valid.
    */
   List<Diagnostic> validate(Path specFile);
 
   /**
-   * Loads the spec for a target (null: the default target), validates it, reads the live cloud
-   * and diffs. The returned session keeps the provider connection for a following apply.
+   * Loads the spec for a target (null: the default target), validates it, reads the live cloud and
+   * diffs. The returned session keeps the provider connection for a following apply.
    *
    * @throws SpecException the spec or the target is invalid (exit 3)
    * @throws ProviderException the cloud could not be read (exit 1)
    */
-  PlanSession plan(Path specFile, String target, PlanMode mode) throws SpecException, ProviderException;
+  PlanSession plan(Path specFile, String target, PlanMode mode)
+      throws SpecException, ProviderException;
 
   /**
-   * Applies a session's plan under the stack lock, in dependency order with bounded parallelism.
-   * On a failure, or when the calling thread is interrupted, no new work starts, work in flight
+   * Applies a session's plan under the stack lock, in dependency order with bounded parallelism. On
+   * a failure, or when the calling thread is interrupted, no new work starts, work in flight
    * finishes, the lock is released and the report says exactly what was and was not done (an
    * interrupt is kept set for the caller).
    */
-  ApplyReport apply(PlanSession session, ApplyOptions options, ApplyListener listener) throws ProviderException;
+  ApplyReport apply(PlanSession session, ApplyOptions options, ApplyListener listener)
+      throws ProviderException;
 
   /**
    * Re-plans for a saved plan and refuses it if the spec or the live state changed since.
@@ -56,5 +58,8 @@ public interface Engine {
       throws SpecException, ProviderException;
 
   /** {@code NORMAL} diffs the spec; {@code DESTROY} plans the deletion of everything owned. */
-  enum PlanMode { NORMAL, DESTROY }
+  enum PlanMode {
+    NORMAL,
+    DESTROY
+  }
 }

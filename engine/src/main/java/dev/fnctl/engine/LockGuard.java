@@ -29,10 +29,15 @@ final class LockGuard {
     this.listener = listener;
   }
 
-  static LockGuard acquire(StackLock lock, String operation, Duration timeout, ApplyListener listener)
+  static LockGuard acquire(
+      StackLock lock, String operation, Duration timeout, ApplyListener listener)
       throws ProviderException, InterruptedException {
     StackLock.Holder me =
-        new StackLock.Holder(UUID.randomUUID().toString(), who(), operation, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        new StackLock.Holder(
+            UUID.randomUUID().toString(),
+            who(),
+            operation,
+            Instant.now().truncatedTo(ChronoUnit.SECONDS));
     long deadline = System.nanoTime() + (timeout == null ? 0 : timeout.toNanos());
     Duration pause = FIRST_PAUSE;
     boolean told = false;
@@ -42,11 +47,19 @@ final class LockGuard {
       long left = deadline - System.nanoTime();
       if (left <= 0) throw new LockHeldException(other.get());
       if (!told) {
-        listener.note("waiting for the stack lock held by " + other.get().who() + " (" + other.get().operation() + ")");
+        listener.note(
+            "waiting for the stack lock held by "
+                + other.get().who()
+                + " ("
+                + other.get().operation()
+                + ")");
         told = true;
       }
       Thread.sleep(Math.max(1, Math.min(pause.toMillis(), left / 1_000_000)));
-      pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+      pause =
+          pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0
+              ? LONGEST_PAUSE
+              : pause.multipliedBy(2);
     }
   }
 
@@ -54,15 +67,22 @@ final class LockGuard {
     return me;
   }
 
-  /** Releases the lock, interrupted or not; a failure is noted, never thrown, so it cannot hide the run's outcome. */
+  /**
+   * Releases the lock, interrupted or not; a failure is noted, never thrown, so it cannot hide the
+   * run's outcome.
+   */
   void release() {
     try {
-      uninterrupted(() -> {
-        lock.release(me);
-        return null;
-      });
+      uninterrupted(
+          () -> {
+            lock.release(me);
+            return null;
+          });
     } catch (ProviderException | RuntimeException e) {
-      listener.note("could not release the stack lock (" + e.getMessage() + "); run 'fnctl unlock' before the next apply");
+      listener.note(
+          "could not release the stack lock ("
+              + e.getMessage()
+              + "); run 'fnctl unlock' before the next apply");
     }
   }
 
@@ -71,11 +91,11 @@ final class LockGuard {
   }
 
   /**
-   * Runs one call on the lock where an interrupt (Ctrl-C) cannot cut it short. Cloud clients
-   * refuse to work on an interrupted thread (the AWS SDK aborts even after the answer came, file
-   * channels close): a lock taken but reported as failed would be left behind, and an interrupted
-   * run would never release its lock. So the call runs on a thread of its own and is waited for;
-   * an interrupt meanwhile is kept for the caller, who sees it right after.
+   * Runs one call on the lock where an interrupt (Ctrl-C) cannot cut it short. Cloud clients refuse
+   * to work on an interrupted thread (the AWS SDK aborts even after the answer came, file channels
+   * close): a lock taken but reported as failed would be left behind, and an interrupted run would
+   * never release its lock. So the call runs on a thread of its own and is waited for; an interrupt
+   * meanwhile is kept for the caller, who sees it right after.
    */
   private static <T> T uninterrupted(LockCall<T> call) throws ProviderException {
     FutureTask<T> task = new FutureTask<>(call::run);

@@ -32,7 +32,8 @@ final class Planner {
   }
 
   /** The changes, forward work in dependency order, then deletes in reverse dependency order. */
-  List<ResourceChange> plan(List<Resource> desired, LiveState live, Engine.PlanMode mode) throws ProviderException {
+  List<ResourceChange> plan(List<Resource> desired, LiveState live, Engine.PlanMode mode)
+      throws ProviderException {
     Map<String, LiveResource> liveByAddress = new LinkedHashMap<>();
     for (LiveResource r : live.resources()) liveByAddress.put(r.address(), r);
     Map<String, Resource> desiredByAddress = new LinkedHashMap<>();
@@ -44,7 +45,8 @@ final class Planner {
     if (mode == Engine.PlanMode.DESTROY) return destroy(desiredByAddress, liveByAddress);
 
     refuseClashes(desired, liveByAddress);
-    List<Resource> ordered = DependencyOrder.sort(desired, Resource::address, Planner::dependencies);
+    List<Resource> ordered =
+        DependencyOrder.sort(desired, Resource::address, Planner::dependencies);
     Map<String, ResourceChange> planned = new HashMap<>();
     List<ResourceChange> changes = new ArrayList<>();
     for (Resource r : ordered) {
@@ -68,7 +70,8 @@ final class Planner {
     return deps;
   }
 
-  private void refuseClashes(List<Resource> desired, Map<String, LiveResource> live) throws ClashException {
+  private void refuseClashes(List<Resource> desired, Map<String, LiveResource> live)
+      throws ClashException {
     List<String> described = new ArrayList<>();
     List<String> addresses = new ArrayList<>();
     for (Resource r : desired) {
@@ -82,7 +85,10 @@ final class Planner {
   }
 
   private ResourceChange diff(
-      Resource r, LiveResource l, Map<String, ResourceChange> planned, Map<String, LiveResource> live) {
+      Resource r,
+      LiveResource l,
+      Map<String, ResourceChange> planned,
+      Map<String, LiveResource> live) {
     Map<String, Object> after = new LinkedHashMap<>();
     Set<String> unknown = new TreeSet<>();
     for (Map.Entry<String, Object> p : r.properties().entrySet()) {
@@ -93,8 +99,17 @@ final class Planner {
     List<String> deps = List.copyOf(dependencies(r));
     if (l == null) {
       return new ResourceChange(
-          r.address(), r.type(), r.item(), Action.CREATE, "does not exist yet", Map.of(), after, unknown,
-          Set.of(), r.sensitive(), deps);
+          r.address(),
+          r.type(),
+          r.item(),
+          Action.CREATE,
+          "does not exist yet",
+          Map.of(),
+          after,
+          unknown,
+          Set.of(),
+          r.sensitive(),
+          deps);
     }
     Map<String, Object> before = new LinkedHashMap<>();
     Set<String> changed = new TreeSet<>(unknown);
@@ -118,40 +133,55 @@ final class Planner {
       reason = "up to date";
     }
     return new ResourceChange(
-        r.address(), r.type(), r.item(), action, reason, before, after, unknown, forcing, r.sensitive(), deps);
+        r.address(),
+        r.type(),
+        r.item(),
+        action,
+        reason,
+        before,
+        after,
+        unknown,
+        forcing,
+        r.sensitive(),
+        deps);
   }
 
   /**
    * A referenced output's value now, or unknown when its resource is yet to be (re)made or an
    * update of it renews the output.
    */
-  private static Object known(Ref ref, Map<String, ResourceChange> planned, Map<String, LiveResource> live) {
+  private static Object known(
+      Ref ref, Map<String, ResourceChange> planned, Map<String, LiveResource> live) {
     ResourceChange c = planned.get(ref.address());
     Action a = c == null ? null : c.action();
     if (a == Action.CREATE || a == Action.REPLACE) return Values.UNKNOWN;
-    if (a == Action.UPDATE && !java.util.Collections.disjoint(c.changedProperties(), ref.renewedBy())) return Values.UNKNOWN;
+    if (a == Action.UPDATE
+        && !java.util.Collections.disjoint(c.changedProperties(), ref.renewedBy()))
+      return Values.UNKNOWN;
     LiveResource l = live.get(ref.address());
     if (l == null || !l.outputs().containsKey(ref.output())) return Values.UNKNOWN;
     return l.outputs().get(ref.output());
   }
 
-  private List<ResourceChange> destroy(Map<String, Resource> desired, Map<String, LiveResource> live)
-      throws ProviderException {
+  private List<ResourceChange> destroy(
+      Map<String, Resource> desired, Map<String, LiveResource> live) throws ProviderException {
     // In the order they would be created (the spec's), so that the deletes read as its reverse.
     List<LiveResource> owned = new ArrayList<>();
     for (String address : desired.keySet()) {
       LiveResource l = live.get(address);
       if (l != null && l.owned()) owned.add(l);
     }
-    for (LiveResource l : live.values()) if (l.owned() && !desired.containsKey(l.address())) owned.add(l);
+    for (LiveResource l : live.values())
+      if (l.owned() && !desired.containsKey(l.address())) owned.add(l);
     return deletes(owned, desired, "destroy");
   }
 
   /**
-   * Deletes in reverse dependency order: dependents go first. What a live resource needs comes
-   * from the cloud and, when the spec still asks for it, from the spec.
+   * Deletes in reverse dependency order: dependents go first. What a live resource needs comes from
+   * the cloud and, when the spec still asks for it, from the spec.
    */
-  private static List<ResourceChange> deletes(List<LiveResource> gone, Map<String, Resource> desired, String reason)
+  private static List<ResourceChange> deletes(
+      List<LiveResource> gone, Map<String, Resource> desired, String reason)
       throws ProviderException {
     Map<String, List<String>> deps = new HashMap<>();
     for (LiveResource l : gone) {
@@ -161,7 +191,9 @@ final class Planner {
       d.remove(l.address());
       deps.put(l.address(), List.copyOf(d));
     }
-    List<LiveResource> order = new ArrayList<>(DependencyOrder.sort(gone, LiveResource::address, l -> deps.get(l.address())));
+    List<LiveResource> order =
+        new ArrayList<>(
+            DependencyOrder.sort(gone, LiveResource::address, l -> deps.get(l.address())));
     java.util.Collections.reverse(order);
     List<ResourceChange> out = new ArrayList<>();
     for (LiveResource l : order) {
@@ -171,8 +203,17 @@ final class Planner {
       Collection<String> sensitive = r == null ? Set.of() : r.sensitive();
       out.add(
           new ResourceChange(
-              l.address(), l.type(), l.item(), Action.DELETE, reason, before, Map.of(), Set.of(), Set.of(),
-              Set.copyOf(sensitive), deps.get(l.address())));
+              l.address(),
+              l.type(),
+              l.item(),
+              Action.DELETE,
+              reason,
+              before,
+              Map.of(),
+              Set.of(),
+              Set.of(),
+              Set.copyOf(sensitive),
+              deps.get(l.address())));
     }
     return out;
   }

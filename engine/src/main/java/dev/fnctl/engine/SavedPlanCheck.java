@@ -13,8 +13,8 @@ import java.util.TreeSet;
 
 /**
  * Whether the changes a saved plan holds are exactly the ones the spec and the live state call for
- * now: the same resources with the same action, before, after and values known only after apply.
- * A matching live digest is not enough: a variable's environment value or a function's code can
+ * now: the same resources with the same action, before, after and values known only after apply. A
+ * matching live digest is not enough: a variable's environment value or a function's code can
  * change the desired side while the spec file and the cloud stay as they were.
  *
  * <p>A plan file holds sensitive values only as masks, so both sides are compared masked and the
@@ -34,15 +34,22 @@ final class SavedPlanCheck {
     for (ResourceChange s : was.values()) {
       ResourceChange n = is.get(s.address());
       if (n == null) {
-        out.add(s.address() + ": the plan would " + s.action().word() + " it, now nothing needs doing");
+        out.add(
+            s.address() + ": the plan would " + s.action().word() + " it, now nothing needs doing");
       } else if (s.action() != n.action()) {
-        out.add(s.address() + ": the plan would " + s.action().word() + " it, now it needs " + n.action().word());
+        out.add(
+            s.address()
+                + ": the plan would "
+                + s.action().word()
+                + " it, now it needs "
+                + n.action().word());
       } else {
         out.addAll(valueDifferences(s, n));
       }
     }
     for (ResourceChange n : is.values()) {
-      if (!was.containsKey(n.address())) out.add(n.address() + ": now needs " + n.action().word() + ", which the plan does not do");
+      if (!was.containsKey(n.address()))
+        out.add(n.address() + ": now needs " + n.action().word() + ", which the plan does not do");
     }
     return out;
   }
@@ -63,13 +70,34 @@ final class SavedPlanCheck {
   private static List<String> valueDifferences(ResourceChange saved, ResourceChange now) {
     List<String> out = new ArrayList<>();
     String a = saved.address();
-    leaves(out, a, "", masked(saved.after(), saved), masked(now.after(), now), "the plan has %s, now %s");
-    leaves(out, a, "", masked(saved.before(), saved), masked(now.before(), now), "was %s when planned, is now %s");
+    leaves(
+        out,
+        a,
+        "",
+        masked(saved.after(), saved),
+        masked(now.after(), now),
+        "the plan has %s, now %s");
+    leaves(
+        out,
+        a,
+        "",
+        masked(saved.before(), saved),
+        masked(now.before(), now),
+        "was %s when planned, is now %s");
     if (!new TreeSet<>(saved.unknown()).equals(new TreeSet<>(now.unknown()))) {
-      out.add(a + ": known after apply: the plan has " + new TreeSet<>(saved.unknown()) + ", now " + new TreeSet<>(now.unknown()));
+      out.add(
+          a
+              + ": known after apply: the plan has "
+              + new TreeSet<>(saved.unknown())
+              + ", now "
+              + new TreeSet<>(now.unknown()));
     }
     if (!Objects.equals(saved.sensitiveDigest(), now.sensitiveDigest())) {
-      out.add(a + ": a sensitive value (" + String.join(", ", new TreeSet<>(now.sensitive())) + ") is not the one in the plan");
+      out.add(
+          a
+              + ": a sensitive value ("
+              + String.join(", ", new TreeSet<>(now.sensitive()))
+              + ") is not the one in the plan");
     }
     return out;
   }
@@ -79,7 +107,8 @@ final class SavedPlanCheck {
   }
 
   /** One phrase per differing leaf, descending into maps present on both sides. */
-  private static void leaves(List<String> out, String address, String path, Object was, Object is, String phrase) {
+  private static void leaves(
+      List<String> out, String address, String path, Object was, Object is, String phrase) {
     if (Objects.equals(was, is)) return;
     if (was instanceof Map<?, ?> wm && is instanceof Map<?, ?> im) {
       TreeSet<String> keys = new TreeSet<>();
@@ -97,7 +126,8 @@ final class SavedPlanCheck {
 
   private static String shown(Object v) {
     if (v == ABSENT) return "nothing";
-    if (v instanceof String s && s.length() > 20) return Json.writeCompact(s.substring(0, 16) + "...");
+    if (v instanceof String s && s.length() > 20)
+      return Json.writeCompact(s.substring(0, 16) + "...");
     String text = Json.writeCompact(v);
     return text.length() <= 40 ? text : text.substring(0, 36) + " ...";
   }

@@ -21,7 +21,13 @@ final class Session implements PlanSession {
   final LogSink log;
   private boolean closed;
 
-  Session(Plan plan, Deployment deployment, Cloud cloud, List<Resource> desired, List<LiveResource> live, LogSink log) {
+  Session(
+      Plan plan,
+      Deployment deployment,
+      Cloud cloud,
+      List<Resource> desired,
+      List<LiveResource> live,
+      LogSink log) {
     this.plan = plan;
     this.deployment = deployment;
     this.cloud = cloud;

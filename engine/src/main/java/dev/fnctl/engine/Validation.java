@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the model cannot check alone, for one target of a loaded spec: that every function's code
- * is there, that the target's provider exists, that its settings are ones the provider knows, and
- * the provider's own rules. Problems point at the spec through its source map.
+ * What the model cannot check alone, for one target of a loaded spec: that every function's code is
+ * there, that the target's provider exists, that its settings are ones the provider knows, and the
+ * provider's own rules. Problems point at the spec through its source map.
  */
 final class Validation {
   private Validation() {}
@@ -32,19 +32,21 @@ final class Validation {
     Target target = spec.target(targetName);
     Optional<Provider> provider = providers.find(target.provider());
     if (provider.isEmpty()) return out;
-    for (Problem p : provider.get().validate(spec.forTarget(targetName))) out.add(at(spec, p.path(), p.message()));
+    for (Problem p : provider.get().validate(spec.forTarget(targetName)))
+      out.add(at(spec, p.path(), p.message()));
     return out;
   }
 
   /**
-   * What holds whatever else is wrong with the spec, so that validate reports it in the same run
-   * as the model's problems: the code paths, the target's provider and the settings it knows. They
+   * What holds whatever else is wrong with the spec, so that validate reports it in the same run as
+   * the model's problems: the code paths, the target's provider and the settings it knows. They
    * need only what was read of those fields. The provider's own rules (limits, runtimes) look at
    * the whole deployment, with every setting merged, so they wait for a spec without problems.
    *
    * @param spec as far as it could be read: a value with a problem is null or left out
    */
-  static List<Diagnostic> alongsideModelProblems(Spec spec, String targetName, Providers providers) {
+  static List<Diagnostic> alongsideModelProblems(
+      Spec spec, String targetName, Providers providers) {
     List<Diagnostic> out = new ArrayList<>(codeProblems(spec));
     Target target = spec.target(targetName);
     if (target == null || target.provider() == null) return out; // the model said why
@@ -54,9 +56,15 @@ final class Validation {
     if (provider.isEmpty()) {
       String known = String.join(", ", providers.ids());
       String message =
-          "unknown provider '" + id + "'"
-              + Suggestion.closest(id, providers.ids()).map(s -> "; did you mean '" + s + "'?").orElse("")
-              + " (available: " + (known.isEmpty() ? "none" : known) + ")";
+          "unknown provider '"
+              + id
+              + "'"
+              + Suggestion.closest(id, providers.ids())
+                  .map(s -> "; did you mean '" + s + "'?")
+                  .orElse("")
+              + " (available: "
+              + (known.isEmpty() ? "none" : known)
+              + ")";
       out.add(at(spec, spec.targets().isEmpty() ? "" : base + ".provider", message));
       return out;
     }
@@ -64,9 +72,17 @@ final class Validation {
     for (String key : target.settings().keySet()) {
       if (known.containsKey(key)) continue;
       String message =
-          "unknown setting '" + key + "' for provider '" + id + "'"
-              + Suggestion.closest(key, known.keySet()).map(s -> "; did you mean '" + s + "'?").orElse("")
-              + (known.isEmpty() ? " (it takes no settings)" : " (known: " + String.join(", ", new java.util.TreeSet<>(known.keySet())) + ")");
+          "unknown setting '"
+              + key
+              + "' for provider '"
+              + id
+              + "'"
+              + Suggestion.closest(key, known.keySet())
+                  .map(s -> "; did you mean '" + s + "'?")
+                  .orElse("")
+              + (known.isEmpty()
+                  ? " (it takes no settings)"
+                  : " (known: " + String.join(", ", new java.util.TreeSet<>(known.keySet())) + ")");
       out.add(at(spec, base + "." + key, message));
     }
     return out;

@@ -30,7 +30,8 @@ final class Values {
 
   /** The value with numbers as Long (whole) or BigDecimal (stripped), maps and lists copied. */
   static Object normalise(Object v) {
-    if (v instanceof Integer || v instanceof Short || v instanceof Byte) return ((Number) v).longValue();
+    if (v instanceof Integer || v instanceof Short || v instanceof Byte)
+      return ((Number) v).longValue();
     if (v instanceof Double || v instanceof Float) return normalise(new BigDecimal(v.toString()));
     if (v instanceof BigDecimal d) {
       BigDecimal s = d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class DependencyOrderTest {
 
-  private static List<String> sort(List<String> items, Map<String, List<String>> deps) throws ProviderException {
+  private static List<String> sort(List<String> items, Map<String, List<String>> deps)
+      throws ProviderException {
     return DependencyOrder.sort(items, s -> s, s -> deps.getOrDefault(s, List.of()));
   }
 
@@ -25,13 +26,16 @@ class DependencyOrderTest {
 
   @Test
   void ignoresDependenciesOutsideTheSetAndOnItself() throws Exception {
-    assertEquals(List.of("a", "b"), sort(List.of("a", "b"), Map.of("a", List.of("elsewhere", "a"))));
+    assertEquals(
+        List.of("a", "b"), sort(List.of("a", "b"), Map.of("a", List.of("elsewhere", "a"))));
   }
 
   @Test
   void aCycleNamesItsMembers() {
     ProviderException e =
-        assertThrows(ProviderException.class, () -> sort(List.of("a", "b", "c"), Map.of("a", List.of("b"), "b", List.of("a"))));
+        assertThrows(
+            ProviderException.class,
+            () -> sort(List.of("a", "b", "c"), Map.of("a", List.of("b"), "b", List.of("a"))));
     assertTrue(e.getMessage().contains("cycle: a, b"), e.getMessage());
   }
 }

@@ -31,7 +31,8 @@ class EngineTest {
   private final FakeProvider provider = new FakeProvider();
   private final FakeCloud cloud = provider.cloud;
   private final TestSpecs specs = new TestSpecs();
-  private final Engine engine = new DefaultEngine(Providers.of(List.of(provider)), Map.of("HOME", "/nowhere"), specs);
+  private final Engine engine =
+      new DefaultEngine(Providers.of(List.of(provider)), Map.of("HOME", "/nowhere"), specs);
 
   private Plan plan() throws Exception {
     try (PlanSession s = engine.plan(TestSpecs.FILE, null, Engine.PlanMode.NORMAL)) {
@@ -74,7 +75,11 @@ class EngineTest {
 
   @Test
   void anUnknownProviderAndSettingAreReportedWithTheModelsOwnProblems() {
-    Diagnostic memory = new Diagnostic(new Position("fnctl.yaml", 9, 13), "functions.resize.memory", "'lots' is not a whole number");
+    Diagnostic memory =
+        new Diagnostic(
+            new Position("fnctl.yaml", 9, 13),
+            "functions.resize.memory",
+            "'lots' is not a whole number");
     specs.modelProblems = List.of(memory);
     specs.spec = TestSpecs.spec("fak", Map.of(), "d");
     assertEquals(
@@ -84,7 +89,8 @@ class EngineTest {
         engine.validate(TestSpecs.FILE).stream().map(Diagnostic::render).toList());
 
     specs.spec = TestSpecs.spec("fake", Map.of("regoin", "eu-west-1"), "d");
-    provider.problems.add(new Problem("functions.resize.timeout", "a limit, checked on a whole deployment only"));
+    provider.problems.add(
+        new Problem("functions.resize.timeout", "a limit, checked on a whole deployment only"));
     assertEquals(
         List.of(
             memory.render(),
@@ -95,9 +101,11 @@ class EngineTest {
 
   @Test
   void providerProblemsPointAtTheSpec() {
-    provider.problems.add(new Problem("functions.resize.memory", "memory must be at most 10240 MB on target dev"));
+    provider.problems.add(
+        new Problem("functions.resize.memory", "memory must be at most 10240 MB on target dev"));
     provider.problems.add(new Problem("functions.resize.timeout", "too long"));
-    List<String> rendered = engine.validate(TestSpecs.FILE).stream().map(Diagnostic::render).toList();
+    List<String> rendered =
+        engine.validate(TestSpecs.FILE).stream().map(Diagnostic::render).toList();
     assertEquals(
         List.of(
             "fnctl.yaml:9:13: functions.resize.memory: memory must be at most 10240 MB on target dev",
@@ -109,18 +117,33 @@ class EngineTest {
   void aMissingCodePathIsASpecProblemWithItsPosition() {
     dev.fnctl.model.spec.FunctionSpec fn =
         new dev.fnctl.model.spec.FunctionSpec(
-            "resize", "./functions/nowhere", "main.handle", dev.fnctl.model.spec.FunctionSettings.NONE, Map.of(), List.of(), List.of());
+            "resize",
+            "./functions/nowhere",
+            "main.handle",
+            dev.fnctl.model.spec.FunctionSettings.NONE,
+            Map.of(),
+            List.of(),
+            List.of());
     specs.spec = TestSpecs.spec("fake", Map.of(), "d", Map.of("resize", fn));
-    List<String> rendered = engine.validate(TestSpecs.FILE).stream().map(Diagnostic::render).toList();
+    List<String> rendered =
+        engine.validate(TestSpecs.FILE).stream().map(Diagnostic::render).toList();
     assertEquals(1, rendered.size(), rendered.toString());
-    assertTrue(rendered.get(0).startsWith("fnctl.yaml:8:11: functions.resize.code: code path './functions/nowhere' does not exist (looked for /"), rendered.get(0));
-    assertThrows(SpecException.class, () -> engine.plan(TestSpecs.FILE, null, Engine.PlanMode.NORMAL));
+    assertTrue(
+        rendered
+            .get(0)
+            .startsWith(
+                "fnctl.yaml:8:11: functions.resize.code: code path './functions/nowhere' does not exist (looked for /"),
+        rendered.get(0));
+    assertThrows(
+        SpecException.class, () -> engine.plan(TestSpecs.FILE, null, Engine.PlanMode.NORMAL));
   }
 
   @Test
   void planRefusesAnInvalidSpecBeforeTouchingTheCloud() {
     provider.problems.add(new Problem("functions.resize.memory", "too much"));
-    SpecException e = assertThrows(SpecException.class, () -> engine.plan(TestSpecs.FILE, null, Engine.PlanMode.NORMAL));
+    SpecException e =
+        assertThrows(
+            SpecException.class, () -> engine.plan(TestSpecs.FILE, null, Engine.PlanMode.NORMAL));
     assertEquals(1, e.diagnostics().size());
     assertEquals(0, cloud.reads.get());
     assertEquals(null, provider.context);
@@ -130,7 +153,9 @@ class EngineTest {
 
   @Test
   void planApplyAndPlanAgainShowsNoChanges() throws Exception {
-    cloud.desired = List.of(res("fn", props("role", ref("role"), "memory", 256)), res("role", props("name", "r")));
+    cloud.desired =
+        List.of(
+            res("fn", props("role", ref("role"), "memory", 256)), res("role", props("name", "r")));
     Plan first = plan();
     assertEquals(List.of("role", "fn"), addresses(first.changes()));
     assertEquals(Plan.FORMAT_VERSION, first.formatVersion());
@@ -144,7 +169,9 @@ class EngineTest {
     assertTrue(report.succeeded());
     assertEquals(List.of("role", "fn"), addresses(report.done()));
     assertEquals(List.of("create role", "create fn"), cloud.calls);
-    assertEquals(cloud.state.get("role").outputs().get("id"), cloud.state.get("fn").properties().get("role"));
+    assertEquals(
+        cloud.state.get("role").outputs().get("id"),
+        cloud.state.get("fn").properties().get("role"));
     assertEquals(null, cloud.lock.held.get(), "lock released");
 
     Plan again = plan();
@@ -154,13 +181,15 @@ class EngineTest {
 
   @Test
   void applyDeletesDependentsFirstAndDestroyRemovesEverythingOwned() throws Exception {
-    cloud.desired = List.of(res("a", props()), res("b", props("a", ref("a"))), res("c", props("b", ref("b"))));
+    cloud.desired =
+        List.of(res("a", props()), res("b", props("a", ref("a"))), res("c", props("b", ref("b"))));
     planAndApply(10, new RecordingListener());
     cloud.put("not-ours", false, props(), Map.of());
     cloud.calls.clear();
     try (PlanSession s = engine.plan(TestSpecs.FILE, null, Engine.PlanMode.DESTROY)) {
       assertEquals(List.of("c", "b", "a"), addresses(s.plan().changes()));
-      ApplyReport r = engine.apply(s, new ApplyOptions(10, Duration.ZERO, "destroy"), ApplyListener.NONE);
+      ApplyReport r =
+          engine.apply(s, new ApplyOptions(10, Duration.ZERO, "destroy"), ApplyListener.NONE);
       assertTrue(r.succeeded());
     }
     assertEquals(List.of("delete c", "delete b", "delete a"), cloud.calls);
@@ -169,14 +198,22 @@ class EngineTest {
 
   @Test
   void replaceDeletesThenCreatesAndDependentsGetTheNewOutput() throws Exception {
-    cloud.desired = List.of(res("src", props("queue", "orders"), Set.of("queue")), res("fn", props("src", ref("src"))));
+    cloud.desired =
+        List.of(
+            res("src", props("queue", "orders"), Set.of("queue")),
+            res("fn", props("src", ref("src"))));
     planAndApply(10, new RecordingListener());
     Object oldId = cloud.state.get("src").outputs().get("id");
     cloud.calls.clear();
 
-    cloud.desired = List.of(res("src", props("queue", "jobs"), Set.of("queue")), res("fn", props("src", ref("src"))));
+    cloud.desired =
+        List.of(
+            res("src", props("queue", "jobs"), Set.of("queue")),
+            res("fn", props("src", ref("src"))));
     Plan p = plan();
-    assertEquals(List.of(Action.REPLACE, Action.UPDATE), p.changes().stream().map(ResourceChange::action).toList());
+    assertEquals(
+        List.of(Action.REPLACE, Action.UPDATE),
+        p.changes().stream().map(ResourceChange::action).toList());
     assertEquals(Set.of("queue"), p.changes().get(0).replacedBy());
     assertTrue(planAndApply(10, new RecordingListener()).succeeded());
     assertEquals(List.of("delete src", "create src", "update fn"), cloud.calls);
@@ -190,8 +227,13 @@ class EngineTest {
   void aClashWithAnUnownedResourceIsAnErrorAndNothingIsTouched() {
     cloud.put("fn", false, props("memory", 128L), Map.of("id", "theirs"));
     cloud.desired = List.of(res("fn", props("memory", 256)));
-    ClashException e = assertThrows(ClashException.class, () -> engine.plan(TestSpecs.FILE, null, Engine.PlanMode.NORMAL));
-    assertTrue(e.getMessage().startsWith("fn (thing fn) already exists but is not owned by stack 'orders' on target 'dev'"));
+    ClashException e =
+        assertThrows(
+            ClashException.class, () -> engine.plan(TestSpecs.FILE, null, Engine.PlanMode.NORMAL));
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "fn (thing fn) already exists but is not owned by stack 'orders' on target 'dev'"));
     assertEquals(List.of(), cloud.calls);
   }
 
@@ -260,7 +302,12 @@ class EngineTest {
   @Test
   void dependentsNeverStartBeforeWhatTheyNeedIsDone() throws Exception {
     cloud.desired =
-        List.of(res("d", props("c", ref("c"))), res("c", props("b", ref("b"))), res("b", props(), "a"), res("a", props()), res("x", props()));
+        List.of(
+            res("d", props("c", ref("c"))),
+            res("c", props("b", ref("b"))),
+            res("b", props(), "a"),
+            res("a", props()),
+            res("x", props()));
     cloud.stepMillis = 20;
     RecordingListener listener = new RecordingListener();
     assertTrue(planAndApply(10, listener).succeeded());
@@ -278,17 +325,20 @@ class EngineTest {
     cloud.gates.put("a", gate);
     cloud.startedSignals.put("a", aStarted);
     cloud.lock.refusesInterruptedThreads = true;
-    java.util.concurrent.atomic.AtomicReference<ApplyReport> report = new java.util.concurrent.atomic.AtomicReference<>();
-    java.util.concurrent.atomic.AtomicBoolean stillInterrupted = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.atomic.AtomicReference<ApplyReport> report =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicBoolean stillInterrupted =
+        new java.util.concurrent.atomic.AtomicBoolean();
     Thread applying =
-        new Thread(() -> {
-          try {
-            report.set(planAndApply(4, new RecordingListener()));
-            stillInterrupted.set(Thread.currentThread().isInterrupted());
-          } catch (Exception e) {
-            throw new RuntimeException(e);
-          }
-        });
+        new Thread(
+            () -> {
+              try {
+                report.set(planAndApply(4, new RecordingListener()));
+                stillInterrupted.set(Thread.currentThread().isInterrupted());
+              } catch (Exception e) {
+                throw new RuntimeException(e);
+              }
+            });
     applying.start();
     assertTrue(aStarted.await(5, java.util.concurrent.TimeUnit.SECONDS));
     applying.interrupt();
@@ -300,7 +350,8 @@ class EngineTest {
     assertEquals(List.of("b"), addresses(report.get().notStarted()));
     assertTrue(report.get().interrupted());
     assertTrue(stillInterrupted.get(), "the interrupt is kept for the caller");
-    assertEquals(null, cloud.lock.held.get(), "released although the lock refuses interrupted threads");
+    assertEquals(
+        null, cloud.lock.held.get(), "released although the lock refuses interrupted threads");
   }
 
   @Test
@@ -347,7 +398,8 @@ class EngineTest {
       saved = s.plan();
     }
     try (PlanSession s = engine.reopen(saved)) {
-      assertEquals(List.of(Action.DELETE), s.plan().changes().stream().map(ResourceChange::action).toList());
+      assertEquals(
+          List.of(Action.DELETE), s.plan().changes().stream().map(ResourceChange::action).toList());
     }
   }
 
@@ -358,7 +410,11 @@ class EngineTest {
     cloud.put("a", true, props("v", 2L), Map.of("id", "a#9")); // someone applied meanwhile
     StalePlanException e = assertThrows(StalePlanException.class, () -> engine.reopen(saved));
     assertTrue(e.getMessage().contains("live state of target 'dev' changed"), e.getMessage());
-    assertTrue(e.getMessage().endsWith("changed since the plan was made (an apply ran, or something was changed outside fnctl)"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .endsWith(
+                "changed since the plan was made (an apply ran, or something was changed outside fnctl)"),
+        e.getMessage());
   }
 
   @Test
@@ -372,19 +428,39 @@ class EngineTest {
     assertEquals(0, cloud.reads.get(), "the spec is checked before the cloud is read");
   }
 
-  /** The plan as {@code plan --out} saves it: sensitive values masked, numbers as JSON reads them. */
+  /**
+   * The plan as {@code plan --out} saves it: sensitive values masked, numbers as JSON reads them.
+   */
   private static Plan asSaved(Plan p) {
     List<ResourceChange> changes = new java.util.ArrayList<>();
     for (ResourceChange c : p.changes()) {
       changes.add(
           new ResourceChange(
-              c.address(), c.type(), c.item(), c.action(), c.reason(), fromFile(c.before(), c.sensitive()),
-              fromFile(c.after(), c.sensitive()), c.unknown(), c.replacedBy(), c.sensitive(), c.dependsOn(),
+              c.address(),
+              c.type(),
+              c.item(),
+              c.action(),
+              c.reason(),
+              fromFile(c.before(), c.sensitive()),
+              fromFile(c.after(), c.sensitive()),
+              c.unknown(),
+              c.replacedBy(),
+              c.sensitive(),
+              c.dependsOn(),
               c.sensitiveDigest()));
     }
     return new Plan(
-        p.formatVersion(), p.fnctlVersion(), p.stack(), p.target(), p.provider(), p.specFile(), p.specFileAbsolute(), p.specDigest(),
-        p.liveDigest(), changes, p.outputs());
+        p.formatVersion(),
+        p.fnctlVersion(),
+        p.stack(),
+        p.target(),
+        p.provider(),
+        p.specFile(),
+        p.specFileAbsolute(),
+        p.specDigest(),
+        p.liveDigest(),
+        changes,
+        p.outputs());
   }
 
   private static Map<String, Object> fromFile(Map<String, Object> values, Set<String> sensitive) {
@@ -392,12 +468,21 @@ class EngineTest {
   }
 
   private static dev.fnctl.provider.Resource secretive(String address, Map<String, Object> props) {
-    return new dev.fnctl.provider.Resource(address, "fake:thing", "thing " + address, props, Set.of(), Set.of("secrets"), List.of(), null);
+    return new dev.fnctl.provider.Resource(
+        address,
+        "fake:thing",
+        "thing " + address,
+        props,
+        Set.of(),
+        Set.of("secrets"),
+        List.of(),
+        null);
   }
 
   @Test
   void aSavedPlanIsRefusedWhenWhatTheSpecAsksForChangedThoughTheFileDidNot() throws Exception {
-    // memory: "${env:MEM:-256}", planned with MEM=512 and applied with MEM=4096: same file, same cloud.
+    // memory: "${env:MEM:-256}", planned with MEM=512 and applied with MEM=4096: same file, same
+    // cloud.
     cloud.put("a", true, props("memory", 256L, "code", "sha-1"), Map.of("id", "a#1"));
     cloud.desired = List.of(res("a", props("memory", 512L, "code", "sha-1")), res("b", props()));
     Plan saved = asSaved(plan());
@@ -413,22 +498,27 @@ class EngineTest {
 
     cloud.desired = List.of(res("a", props("memory", 512L, "code", "sha-1")));
     StalePlanException gone = assertThrows(StalePlanException.class, () -> engine.reopen(saved));
-    assertTrue(gone.getMessage().endsWith("b: the plan would create it, now nothing needs doing"), gone.getMessage());
+    assertTrue(
+        gone.getMessage().endsWith("b: the plan would create it, now nothing needs doing"),
+        gone.getMessage());
   }
 
   @Test
   void aSavedPlanIsCheckedOnItsSensitiveValuesWithoutHoldingThem() throws Exception {
-    cloud.desired = List.of(secretive("a", props("secrets", Map.of("KEY", "stripe-key"), "memory", 128L)));
+    cloud.desired =
+        List.of(secretive("a", props("secrets", Map.of("KEY", "stripe-key"), "memory", 128L)));
     Plan saved = asSaved(plan());
     assertFalse(saved.changes().get(0).toString().contains("stripe-key"), saved.toString());
 
-    cloud.desired = List.of(secretive("a", props("secrets", Map.of("KEY", "other-key"), "memory", 128L)));
+    cloud.desired =
+        List.of(secretive("a", props("secrets", Map.of("KEY", "other-key"), "memory", 128L)));
     StalePlanException e = assertThrows(StalePlanException.class, () -> engine.reopen(saved));
     assertEquals(
         "what the spec calls for now differs from the plan: a: a sensitive value (secrets) is not the one in the plan",
         e.getMessage());
     // Told against the normal reading of the plan, never as "now it needs delete".
-    cloud.desired = List.of(secretive("a", props("secrets", Map.of("KEY", "other-key"), "memory", 256L)));
+    cloud.desired =
+        List.of(secretive("a", props("secrets", Map.of("KEY", "other-key"), "memory", 256L)));
     e = assertThrows(StalePlanException.class, () -> engine.reopen(saved));
     assertEquals(
         "what the spec calls for now differs from the plan: a memory: the plan has 128, now 256;"
@@ -436,9 +526,11 @@ class EngineTest {
         e.getMessage());
     assertFalse(e.getMessage().contains("other-key"));
 
-    cloud.desired = List.of(secretive("a", props("secrets", Map.of("KEY", "stripe-key"), "memory", 128L)));
+    cloud.desired =
+        List.of(secretive("a", props("secrets", Map.of("KEY", "stripe-key"), "memory", 128L)));
     try (PlanSession s = engine.reopen(saved)) {
-      assertEquals("stripe-key", ((Map<?, ?>) s.plan().changes().get(0).after().get("secrets")).get("KEY"));
+      assertEquals(
+          "stripe-key", ((Map<?, ?>) s.plan().changes().get(0).after().get("secrets")).get("KEY"));
       assertTrue(engine.apply(s, ApplyOptions.defaults(), ApplyListener.NONE).succeeded());
     }
     assertEquals(List.of("create a"), cloud.calls);
@@ -452,7 +544,9 @@ class EngineTest {
     assertEquals(Action.REPLACE, saved.changes().get(0).action());
     cloud.desired = List.of(res("a", props("v", 1L)));
     StalePlanException e = assertThrows(StalePlanException.class, () -> engine.reopen(saved));
-    assertTrue(e.getMessage().endsWith("a: the plan would replace it, now it needs update"), e.getMessage());
+    assertTrue(
+        e.getMessage().endsWith("a: the plan would replace it, now it needs update"),
+        e.getMessage());
   }
 
   @Test
@@ -460,7 +554,10 @@ class EngineTest {
     cloud.desired = List.of(res("a", props("v", 1)));
     try (PlanSession s = engine.plan(TestSpecs.FILE, null, Engine.PlanMode.NORMAL)) {
       cloud.put("a", true, props("v", 1L), Map.of("id", "a#1")); // another run created it meanwhile
-      ProviderException e = assertThrows(ProviderException.class, () -> engine.apply(s, ApplyOptions.defaults(), ApplyListener.NONE));
+      ProviderException e =
+          assertThrows(
+              ProviderException.class,
+              () -> engine.apply(s, ApplyOptions.defaults(), ApplyListener.NONE));
       assertTrue(e.getMessage().contains("changed since the plan was made"), e.getMessage());
     }
     assertEquals(List.of(), cloud.calls);
@@ -469,7 +566,8 @@ class EngineTest {
 
   // --- locking
 
-  private static final StackLock.Holder OTHER = new StackLock.Holder("lock-1", "ci@runner-7", "apply", Instant.parse("2026-11-25T06:00:00Z"));
+  private static final StackLock.Holder OTHER =
+      new StackLock.Holder("lock-1", "ci@runner-7", "apply", Instant.parse("2026-11-25T06:00:00Z"));
 
   @Test
   void aHeldLockIsReportedWithItsHolder() throws Exception {
@@ -477,7 +575,13 @@ class EngineTest {
     cloud.lock.held.set(OTHER);
     try (PlanSession s = engine.plan(TestSpecs.FILE, null, Engine.PlanMode.NORMAL)) {
       LockHeldException e =
-          assertThrows(LockHeldException.class, () -> engine.apply(s, new ApplyOptions(10, Duration.ofMillis(300), "apply"), ApplyListener.NONE));
+          assertThrows(
+              LockHeldException.class,
+              () ->
+                  engine.apply(
+                      s,
+                      new ApplyOptions(10, Duration.ofMillis(300), "apply"),
+                      ApplyListener.NONE));
       assertEquals(OTHER, e.holder());
       assertTrue(e.getMessage().contains("ci@runner-7"), e.getMessage());
     }
@@ -491,21 +595,27 @@ class EngineTest {
     cloud.desired = List.of(res("a", props()));
     cloud.lock.held.set(OTHER);
     Thread releaser =
-        new Thread(() -> {
-          try {
-            Thread.sleep(300);
-          } catch (InterruptedException e) {
-            return;
-          }
-          cloud.lock.forceRelease();
-        });
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(300);
+              } catch (InterruptedException e) {
+                return;
+              }
+              cloud.lock.forceRelease();
+            });
     releaser.start();
     RecordingListener listener = new RecordingListener();
     try (PlanSession s = engine.plan(TestSpecs.FILE, null, Engine.PlanMode.NORMAL)) {
-      assertTrue(engine.apply(s, new ApplyOptions(10, Duration.ofSeconds(5), "apply"), listener).succeeded());
+      assertTrue(
+          engine
+              .apply(s, new ApplyOptions(10, Duration.ofSeconds(5), "apply"), listener)
+              .succeeded());
     }
     releaser.join();
-    assertTrue(listener.events.contains("note waiting for the stack lock held by ci@runner-7 (apply)"), listener.events.toString());
+    assertTrue(
+        listener.events.contains("note waiting for the stack lock held by ci@runner-7 (apply)"),
+        listener.events.toString());
     assertEquals(null, cloud.lock.held.get());
   }
 

@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * An in-memory cloud for engine tests: resources by address, a lock, and ways to make a step
- * fail, wait on a gate, or take time, while recording every call and how many ran at once.
+ * An in-memory cloud for engine tests: resources by address, a lock, and ways to make a step fail,
+ * wait on a gate, or take time, while recording every call and how many ran at once.
  */
 final class FakeCloud implements Cloud {
   final Map<String, LiveResource> state = new ConcurrentHashMap<>();
@@ -62,20 +62,33 @@ final class FakeCloud implements Cloud {
       CountDownLatch started = startedSignals.get(step.address());
       if (started != null) started.countDown();
       CountDownLatch gate = gates.get(step.address());
-      if (gate != null && !gate.await(10, TimeUnit.SECONDS)) throw new ProviderException("gate never opened");
+      if (gate != null && !gate.await(10, TimeUnit.SECONDS))
+        throw new ProviderException("gate never opened");
       if (stepMillis > 0) Thread.sleep(stepMillis);
-      if (failOn.contains(step.address())) throw new ProviderException("injected failure at " + step.address());
+      if (failOn.contains(step.address()))
+        throw new ProviderException("injected failure at " + step.address());
       if (step.action() == Action.DELETE) {
         LiveResource gone = state.remove(step.address());
-        if (gone != null && !gone.owned()) throw new AssertionError("deleted what the stack does not own");
+        if (gone != null && !gone.owned())
+          throw new AssertionError("deleted what the stack does not own");
         return Map.of();
       }
       LiveResource existing = state.get(step.address());
-      if (existing != null && !existing.owned()) throw new AssertionError("overwrote what the stack does not own");
+      if (existing != null && !existing.owned())
+        throw new AssertionError("overwrote what the stack does not own");
       Map<String, Object> outputs = new LinkedHashMap<>();
-      outputs.put("id", step.address() + "#" + (existing == null ? generation.incrementAndGet() : existing.outputs().get("id").toString().replaceAll(".*#", "")));
+      outputs.put(
+          "id",
+          step.address()
+              + "#"
+              + (existing == null
+                  ? generation.incrementAndGet()
+                  : existing.outputs().get("id").toString().replaceAll(".*#", "")));
       Resource r = step.desired();
-      state.put(step.address(), new LiveResource(r.address(), r.type(), r.item(), true, step.after(), outputs, r.dependsOn()));
+      state.put(
+          step.address(),
+          new LiveResource(
+              r.address(), r.type(), r.item(), true, step.after(), outputs, r.dependsOn()));
       return outputs;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -93,31 +106,41 @@ final class FakeCloud implements Cloud {
   @Override
   public Map<String, String> outputs(LiveState live) {
     Map<String, String> out = new LinkedHashMap<>();
-    for (LiveResource r : live.resources()) if (r.outputs().containsKey("url")) out.put(r.item(), r.outputs().get("url").toString());
+    for (LiveResource r : live.resources())
+      if (r.outputs().containsKey("url")) out.put(r.item(), r.outputs().get("url").toString());
     return out;
   }
 
   /** Puts a resource straight into the "cloud", as if made earlier or by someone else. */
-  void put(String address, boolean owned, Map<String, Object> properties, Map<String, Object> outputs) {
-    state.put(address, new LiveResource(address, "fake:thing", "thing " + address, owned, properties, outputs, List.of()));
+  void put(
+      String address, boolean owned, Map<String, Object> properties, Map<String, Object> outputs) {
+    state.put(
+        address,
+        new LiveResource(
+            address, "fake:thing", "thing " + address, owned, properties, outputs, List.of()));
   }
 
   static final class FakeLock implements StackLock {
     final AtomicReference<Holder> held = new AtomicReference<>();
     final AtomicInteger attempts = new AtomicInteger();
-    /** Refuse to work on an interrupted thread, as the AWS SDK does (it clears the flag and aborts). */
+
+    /**
+     * Refuse to work on an interrupted thread, as the AWS SDK does (it clears the flag and aborts).
+     */
     volatile boolean refusesInterruptedThreads;
 
     @Override
     public Optional<Holder> tryAcquire(Holder me) throws ProviderException {
-      if (refusesInterruptedThreads && Thread.interrupted()) throw new ProviderException("aborted: the thread was interrupted");
+      if (refusesInterruptedThreads && Thread.interrupted())
+        throw new ProviderException("aborted: the thread was interrupted");
       attempts.incrementAndGet();
       return held.compareAndSet(null, me) ? Optional.empty() : Optional.ofNullable(held.get());
     }
 
     @Override
     public void release(Holder me) throws ProviderException {
-      if (refusesInterruptedThreads && Thread.interrupted()) throw new ProviderException("aborted: the thread was interrupted");
+      if (refusesInterruptedThreads && Thread.interrupted())
+        throw new ProviderException("aborted: the thread was interrupted");
       held.compareAndSet(me, null);
     }
 

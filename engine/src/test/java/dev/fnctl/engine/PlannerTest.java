@@ -24,8 +24,17 @@ class PlannerTest {
   private final Planner planner = new Planner("orders", "dev");
   private final List<LiveResource> live = new ArrayList<>();
 
-  private void live(String address, boolean owned, Map<String, Object> props, String id, String... deps) {
-    live.add(new LiveResource(address, "fake:thing", "thing " + address, owned, props, Map.of("id", id), List.of(deps)));
+  private void live(
+      String address, boolean owned, Map<String, Object> props, String id, String... deps) {
+    live.add(
+        new LiveResource(
+            address,
+            "fake:thing",
+            "thing " + address,
+            owned,
+            props,
+            Map.of("id", id),
+            List.of(deps)));
   }
 
   private List<ResourceChange> plan(Resource... desired) throws Exception {
@@ -43,7 +52,8 @@ class PlannerTest {
   @Test
   void createsWhatIsMissingAndLeavesWhatMatches() throws Exception {
     live("a", true, props("memory", 256L), "a#1");
-    List<ResourceChange> changes = plan(res("a", props("memory", 256)), res("b", props("memory", 128)));
+    List<ResourceChange> changes =
+        plan(res("a", props("memory", 256)), res("b", props("memory", 128)));
     assertEquals(List.of("  a", "+ b"), shape(changes));
     assertEquals(Map.of("memory", 128L), at(changes, "b").after());
     assertEquals(Map.of(), at(changes, "b").before());
@@ -51,8 +61,14 @@ class PlannerTest {
 
   @Test
   void updatesInPlaceListingOnlyManagedPropertiesThatDiffer() throws Exception {
-    live("a", true, props("memory", 256L, "timeout", 30L, "lastModified", "2026-01-01", "tags", Map.of("x", "y")), "a#1");
-    ResourceChange c = plan(res("a", props("memory", 512, "timeout", new BigDecimal("30.0")))).get(0);
+    live(
+        "a",
+        true,
+        props(
+            "memory", 256L, "timeout", 30L, "lastModified", "2026-01-01", "tags", Map.of("x", "y")),
+        "a#1");
+    ResourceChange c =
+        plan(res("a", props("memory", 512, "timeout", new BigDecimal("30.0")))).get(0);
     assertEquals(Action.UPDATE, c.action());
     assertEquals(List.of("memory"), c.changedProperties());
     assertEquals(props("memory", 256L, "timeout", 30L), c.before());
@@ -70,14 +86,17 @@ class PlannerTest {
   @Test
   void replacesWhenAnImmutablePropertyChanges() throws Exception {
     live("t", true, props("queue", "orders", "batchSize", 10L), "t#1");
-    ResourceChange c = plan(res("t", props("queue", "jobs", "batchSize", 5), Set.of("queue"))).get(0);
+    ResourceChange c =
+        plan(res("t", props("queue", "jobs", "batchSize", 5), Set.of("queue"))).get(0);
     assertEquals(Action.REPLACE, c.action());
     assertEquals(Set.of("queue"), c.replacedBy());
     assertEquals(List.of("batchSize", "queue"), c.changedProperties());
 
     live.clear();
     live("t", true, props("queue", "orders", "batchSize", 10L), "t#1");
-    assertEquals(Action.UPDATE, plan(res("t", props("queue", "orders", "batchSize", 5), Set.of("queue"))).get(0).action());
+    assertEquals(
+        Action.UPDATE,
+        plan(res("t", props("queue", "orders", "batchSize", 5), Set.of("queue"))).get(0).action());
   }
 
   @Test
@@ -94,7 +113,10 @@ class PlannerTest {
     live("role", true, props("name", "r"), "role#7");
     live("fn", true, props("role", "role#7", "queue", "old#1"), "fn#1");
     List<ResourceChange> changes =
-        plan(res("role", props("name", "r")), res("q", props("name", "q")), res("fn", props("role", ref("role"), "queue", ref("q"))));
+        plan(
+            res("role", props("name", "r")),
+            res("q", props("name", "q")),
+            res("fn", props("role", ref("role"), "queue", ref("q"))));
     ResourceChange fn = at(changes, "fn");
     assertEquals(Action.UPDATE, fn.action());
     assertEquals("role#7", fn.after().get("role"));
@@ -108,8 +130,13 @@ class PlannerTest {
     live("role", true, props("name", "r"), "role#7");
     live("fn", true, props("role", "role#7"), "fn#1");
     List<ResourceChange> changes =
-        plan(res("fn", props("role", List.of(ref("role")))), res("role", props("name", "r2"), Set.of("name")));
-    assertEquals(List.of("-/+ role", "~ fn"), shape(changes), "dependency order, whatever the provider's order");
+        plan(
+            res("fn", props("role", List.of(ref("role")))),
+            res("role", props("name", "r2"), Set.of("name")));
+    assertEquals(
+        List.of("-/+ role", "~ fn"),
+        shape(changes),
+        "dependency order, whatever the provider's order");
     assertEquals(Set.of("role"), at(changes, "fn").unknown());
   }
 
@@ -117,7 +144,9 @@ class PlannerTest {
   void unchangedReferencesAreNoChange() throws Exception {
     live("role", true, props("name", "r"), "role#7");
     live("fn", true, props("role", "role#7"), "fn#1");
-    assertEquals(List.of("  role", "  fn"), shape(plan(res("role", props("name", "r")), res("fn", props("role", ref("role"))))));
+    assertEquals(
+        List.of("  role", "  fn"),
+        shape(plan(res("role", props("name", "r")), res("fn", props("role", ref("role"))))));
   }
 
   @Test
@@ -126,15 +155,24 @@ class PlannerTest {
     live("alias", true, props("version", "fn#1"), "alias#1");
     Ref version = new Ref("fn", "id", Set.of("memory"));
 
-    List<ResourceChange> memory = plan(res("fn", props("memory", 256L, "reserved", 5L)), res("alias", props("version", version)));
+    List<ResourceChange> memory =
+        plan(
+            res("fn", props("memory", 256L, "reserved", 5L)),
+            res("alias", props("version", version)));
     assertEquals(List.of("~ fn", "~ alias"), shape(memory));
     assertEquals(Set.of("version"), at(memory, "alias").unknown());
 
     live.clear();
     live("fn", true, props("memory", 128L, "reserved", 5L), "fn#1");
     live("alias", true, props("version", "fn#1"), "alias#1");
-    List<ResourceChange> reserved = plan(res("fn", props("memory", 128L, "reserved", 9L)), res("alias", props("version", version)));
-    assertEquals(List.of("~ fn", "  alias"), shape(reserved), "a change that does not renew the output leaves its users alone");
+    List<ResourceChange> reserved =
+        plan(
+            res("fn", props("memory", 128L, "reserved", 9L)),
+            res("alias", props("version", version)));
+    assertEquals(
+        List.of("~ fn", "  alias"),
+        shape(reserved),
+        "a change that does not renew the output leaves its users alone");
   }
 
   @Test
@@ -142,9 +180,15 @@ class PlannerTest {
     live("fn", false, props("memory", 1L), "fn#1");
     live("q", false, props(), "q#1");
     ClashException e =
-        assertThrows(ClashException.class, () -> plan(res("fn", props("memory", 1)), res("q", props()), res("ok", props())));
+        assertThrows(
+            ClashException.class,
+            () -> plan(res("fn", props("memory", 1)), res("q", props()), res("ok", props())));
     assertEquals(List.of("fn", "q"), e.addresses());
-    assertTrue(e.getMessage().contains("fn (thing fn); q (thing q) already exist but are not owned by stack 'orders'"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "fn (thing fn); q (thing q) already exist but are not owned by stack 'orders'"),
+        e.getMessage());
     assertTrue(e.getMessage().contains("will not take over what it does not own"), e.getMessage());
   }
 
@@ -156,7 +200,9 @@ class PlannerTest {
     live("d-theirs", false, props(), "x#1");
     List<ResourceChange> changes =
         planner.plan(
-            List.of(res("c-trigger", props(), "b-fn"), res("b-fn", props(), "a-role")), new LiveState(live), Engine.PlanMode.DESTROY);
+            List.of(res("c-trigger", props(), "b-fn"), res("b-fn", props(), "a-role")),
+            new LiveState(live),
+            Engine.PlanMode.DESTROY);
     assertEquals(List.of("- c-trigger", "- b-fn", "- a-role"), shape(changes));
     assertEquals("destroy", changes.get(0).reason());
   }
@@ -171,6 +217,8 @@ class PlannerTest {
 
   @Test
   void twoResourcesAtOneAddressIsAProviderBug() {
-    assertThrows(dev.fnctl.provider.ProviderException.class, () -> plan(res("a", props()), res("a", props())));
+    assertThrows(
+        dev.fnctl.provider.ProviderException.class,
+        () -> plan(res("a", props()), res("a", props())));
   }
 }

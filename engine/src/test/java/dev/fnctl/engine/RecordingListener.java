@@ -32,7 +32,10 @@ class RecordingListener implements ApplyListener {
 
   List<String> starts() {
     synchronized (events) {
-      return events.stream().filter(e -> e.startsWith("started ")).map(e -> e.substring(8)).toList();
+      return events.stream()
+          .filter(e -> e.startsWith("started "))
+          .map(e -> e.substring(8))
+          .toList();
     }
   }
 }

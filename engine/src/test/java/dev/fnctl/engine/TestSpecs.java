@@ -20,6 +20,7 @@ import java.util.Set;
 final class TestSpecs implements SpecSource {
   static final Path FILE = Path.of("fnctl.yaml");
   volatile Spec spec = spec("fake", Map.of(), "digest-1");
+
   /** What the model found wrong with {@link #spec}, as validate sees it; load() ignores it. */
   volatile List<Diagnostic> modelProblems = List.of();
 
@@ -27,17 +28,33 @@ final class TestSpecs implements SpecSource {
     return spec(provider, settings, digest, Map.of());
   }
 
-  static Spec spec(String provider, Map<String, String> settings, String digest, Map<String, dev.fnctl.model.spec.FunctionSpec> functions) {
+  static Spec spec(
+      String provider,
+      Map<String, String> settings,
+      String digest,
+      Map<String, dev.fnctl.model.spec.FunctionSpec> functions) {
     Map<String, Position> positions = new LinkedHashMap<>();
     positions.put("targets.dev", new Position("fnctl.yaml", 3, 3));
     positions.put("targets.dev.provider", new Position("fnctl.yaml", 3, 18));
     positions.put("targets.dev.regoin", new Position("fnctl.yaml", 4, 5));
     positions.put("functions.resize.memory", new Position("fnctl.yaml", 9, 13));
     positions.put("functions.resize.code", new Position("fnctl.yaml", 8, 11));
-    Map<String, Target> targets = Map.of("dev", new Target("dev", provider, settings, null, Map.of()));
+    Map<String, Target> targets =
+        Map.of("dev", new Target("dev", provider, settings, null, Map.of()));
     return new Spec(
-        Spec.API_VERSION, "orders", targets, FunctionSettings.NONE, functions, Map.of(), Map.of(), Map.of(), Map.of(),
-        FILE, Path.of("."), new SourceMap("fnctl.yaml", positions), digest);
+        Spec.API_VERSION,
+        "orders",
+        targets,
+        FunctionSettings.NONE,
+        functions,
+        Map.of(),
+        Map.of(),
+        Map.of(),
+        Map.of(),
+        FILE,
+        Path.of("."),
+        new SourceMap("fnctl.yaml", positions),
+        digest);
   }
 
   @Override
@@ -48,22 +65,27 @@ final class TestSpecs implements SpecSource {
   @Override
   public Loaded load(Path file, String target) throws SpecException {
     if (target != null && !spec.targets().containsKey(target)) {
-      throw new SpecException(List.of(new Diagnostic(Position.ofFile(file.toString()), "", "no target " + target)));
+      throw new SpecException(
+          List.of(new Diagnostic(Position.ofFile(file.toString()), "", "no target " + target)));
     }
     return new Loaded(spec, target == null ? "dev" : target);
   }
 
   @Override
   public List<SpecLoader.ForTarget> loadEveryTarget(Path file) {
-    return spec.targets().keySet().stream().map(t -> new SpecLoader.ForTarget(t, spec, modelProblems)).toList();
+    return spec.targets().keySet().stream()
+        .map(t -> new SpecLoader.ForTarget(t, spec, modelProblems))
+        .toList();
   }
 
   static Resource res(String address, Map<String, Object> props, String... deps) {
     return Resource.of(address, "fake:thing", "thing " + address, props, List.of(deps));
   }
 
-  static Resource res(String address, Map<String, Object> props, Set<String> replaceOn, String... deps) {
-    return new Resource(address, "fake:thing", "thing " + address, props, replaceOn, Set.of(), List.of(deps), null);
+  static Resource res(
+      String address, Map<String, Object> props, Set<String> replaceOn, String... deps) {
+    return new Resource(
+        address, "fake:thing", "thing " + address, props, replaceOn, Set.of(), List.of(deps), null);
   }
 
   static Ref ref(String address) {

@@ -26,12 +26,26 @@ public final class ApplyView implements ApplyListener {
 
   @Override
   public void started(ResourceChange change) {
-    line(symbol(change.action()) + " " + change.address() + ": " + progressive(change.action()) + "...");
+    line(
+        symbol(change.action())
+            + " "
+            + change.address()
+            + ": "
+            + progressive(change.action())
+            + "...");
   }
 
   @Override
   public void finished(ResourceChange change, Duration took) {
-    line(symbol(change.action()) + " " + change.address() + ": " + past(change.action()) + " (" + seconds(took) + ")");
+    line(
+        symbol(change.action())
+            + " "
+            + change.address()
+            + ": "
+            + past(change.action())
+            + " ("
+            + seconds(took)
+            + ")");
   }
 
   @Override
@@ -74,7 +88,8 @@ public final class ApplyView implements ApplyListener {
           destroy
               ? String.format("Destroy complete! Resources: %d destroyed.", destroyed)
               : String.format(
-                  "Apply complete! Resources: %d added, %d changed, %d destroyed.", added, changed, destroyed);
+                  "Apply complete! Resources: %d added, %d changed, %d destroyed.",
+                  added, changed, destroyed);
       out.println(palette.paint(Style.ADD, totals));
       outputs(report.outputs());
     } else {
@@ -92,7 +107,13 @@ public final class ApplyView implements ApplyListener {
       if (!report.failed().isEmpty()) {
         out.println("Failed:");
         for (Map.Entry<ResourceChange, String> f : report.failed().entrySet()) {
-          out.println("  " + symbol(f.getKey().action()) + " " + f.getKey().address() + ": " + f.getValue());
+          out.println(
+              "  "
+                  + symbol(f.getKey().action())
+                  + " "
+                  + f.getKey().address()
+                  + ": "
+                  + f.getValue());
         }
       }
       section("Not started:", report.notStarted());

@@ -46,7 +46,8 @@ final class HumanPlanView implements PlanView {
   @Override
   public void show(Plan plan) {
     if (!plan.hasChanges()) {
-      out.println(palette.paint(Style.HEADING, "No changes.") + " Your infrastructure matches the spec.");
+      out.println(
+          palette.paint(Style.HEADING, "No changes.") + " Your infrastructure matches the spec.");
       out.flush();
       return;
     }
@@ -64,7 +65,8 @@ final class HumanPlanView implements PlanView {
         palette.paint(
             Style.HEADING,
             String.format(
-                "Plan: %d to add, %d to change, %d to destroy.", s.add(), s.change(), s.destroy())));
+                "Plan: %d to add, %d to change, %d to destroy.",
+                s.add(), s.change(), s.destroy())));
     out.flush();
   }
 
@@ -98,7 +100,8 @@ final class HumanPlanView implements PlanView {
       } else {
         sb.append(l.before).append(" -> ").append(l.after);
       }
-      if (l.forcesReplacement) sb.append("  ").append(palette.paint(Style.DESTROY, "# forces replacement"));
+      if (l.forcesReplacement)
+        sb.append("  ").append(palette.paint(Style.DESTROY, "# forces replacement"));
       out.println(sb);
     }
   }
@@ -121,7 +124,10 @@ final class HumanPlanView implements PlanView {
     for (String key : keys) {
       boolean forces = c.replacedBy().contains(key);
       if (c.unknown().contains(key)) {
-        String before = SensitiveValues.masks(c.sensitive(), key) ? SensitiveValues.MASK : value(c.before(), key);
+        String before =
+            SensitiveValues.masks(c.sensitive(), key)
+                ? SensitiveValues.MASK
+                : value(c.before(), key);
         lines.add(new Line(key, before, palette.paint(Style.QUIET, UNKNOWN), forces));
         continue;
       }
@@ -144,7 +150,12 @@ final class HumanPlanView implements PlanView {
     Object b = beforeParent.get(key);
     Object a = afterParent.get(key);
     if (SensitiveValues.masks(c.sensitive(), path)) {
-      lines.add(new Line(path, hasB ? SensitiveValues.MASK : ABSENT, hasA ? SensitiveValues.MASK : ABSENT, forces));
+      lines.add(
+          new Line(
+              path,
+              hasB ? SensitiveValues.MASK : ABSENT,
+              hasA ? SensitiveValues.MASK : ABSENT,
+              forces));
       return;
     }
     Map<?, ?> bm = hasB ? (b instanceof Map<?, ?> m ? m : null) : Map.of();
@@ -158,7 +169,8 @@ final class HumanPlanView implements PlanView {
       keys.addAll(bs.keySet());
       keys.addAll(as.keySet());
       for (String k : keys) {
-        boolean same = bs.containsKey(k) == as.containsKey(k) && Objects.equals(bs.get(k), as.get(k));
+        boolean same =
+            bs.containsKey(k) == as.containsKey(k) && Objects.equals(bs.get(k), as.get(k));
         if (c.action() != Action.CREATE && same) continue;
         addLines(lines, c, path + "." + k, k, bs, as, forces);
       }

@@ -35,8 +35,8 @@ public final class Palette {
 
   /**
    * Colour only for a person at a terminal: not when {@code NO_COLOR} is set to anything
-   * (no-color.org), not when output is piped or captured ({@code System.console()} is null), not on a
-   * dumb terminal.
+   * (no-color.org), not when output is piped or captured ({@code System.console()} is null), not on
+   * a dumb terminal.
    */
   public static Palette forEnvironment(Map<String, String> env, boolean terminal) {
     String noColor = env.get("NO_COLOR");

@@ -71,12 +71,17 @@ public final class PlanJson {
     String version = string(m, "formatVersion");
     if (!Plan.FORMAT_VERSION.equals(version)) {
       throw new IllegalArgumentException(
-          "plan format " + version + " is not supported (this fnctl reads " + Plan.FORMAT_VERSION + ")");
+          "plan format "
+              + version
+              + " is not supported (this fnctl reads "
+              + Plan.FORMAT_VERSION
+              + ")");
     }
     List<ResourceChange> changes = new ArrayList<>();
     for (Object o : list(m, "changes")) changes.add(change(asMap(o, "changes[]")));
     Map<String, String> outputs = new LinkedHashMap<>();
-    asMap(m.getOrDefault("outputs", Map.of()), "outputs").forEach((k, v) -> outputs.put(k, String.valueOf(v)));
+    asMap(m.getOrDefault("outputs", Map.of()), "outputs")
+        .forEach((k, v) -> outputs.put(k, String.valueOf(v)));
     return new Plan(
         version,
         string(m, "fnctlVersion"),

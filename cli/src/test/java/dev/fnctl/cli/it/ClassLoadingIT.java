@@ -24,9 +24,12 @@ class ClassLoadingIT {
 
   private List<String> loadedClasses(Path cwd, int exit, String... args) throws IOException {
     Path log = dir.resolve("classes-" + System.nanoTime() + ".log");
-    Launcher.run(cwd, Map.of("FNCTL_JAVA_OPTS", "-Xlog:class+load=info:file=" + log), args).expect(exit);
+    Launcher.run(cwd, Map.of("FNCTL_JAVA_OPTS", "-Xlog:class+load=info:file=" + log), args)
+        .expect(exit);
     List<String> lines = Files.readAllLines(log);
-    assertTrue(lines.stream().anyMatch(l -> l.contains(" dev.fnctl.cli.Main ")), "the log must record fnctl's own classes");
+    assertTrue(
+        lines.stream().anyMatch(l -> l.contains(" dev.fnctl.cli.Main ")),
+        "the log must record fnctl's own classes");
     return lines;
   }
 
@@ -45,7 +48,8 @@ class ClassLoadingIT {
         }
       }
     }
-    org.junit.jupiter.api.Assumptions.assumeTrue(found, "the AWS provider and its SDK are not on this branch yet");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        found, "the AWS provider and its SDK are not on this branch yet");
   }
 
   /** Whether a provider jar in lib/ registers an AWS provider with ServiceLoader. */
@@ -54,7 +58,8 @@ class ClassLoadingIT {
       for (Path jar : jars.toList()) {
         try (JarFile j = new JarFile(jar.toFile())) {
           var e = j.getEntry("META-INF/services/dev.fnctl.provider.Provider");
-          if (e != null && new String(j.getInputStream(e).readAllBytes()).contains(".aws.")) return true;
+          if (e != null && new String(j.getInputStream(e).readAllBytes()).contains(".aws."))
+            return true;
         }
       }
     }
@@ -63,22 +68,29 @@ class ClassLoadingIT {
 
   @Test
   void validateOfASpecWithACloudTargetLoadsNoSdk() throws IOException {
-    org.junit.jupiter.api.Assumptions.assumeTrue(awsProviderRegistered(), "the AWS provider is not on this branch yet");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        awsProviderRegistered(), "the AWS provider is not on this branch yet");
     Project.create(dir.resolve("p"), 256);
     Path spec = dir.resolve("p/fnctl.yaml");
-    Files.writeString(spec, Files.readString(spec).replace("  dev: { provider: local }", "  dev: { provider: local }\n  aws: { provider: aws, region: eu-west-1 }"));
+    Files.writeString(
+        spec,
+        Files.readString(spec)
+            .replace(
+                "  dev: { provider: local }",
+                "  dev: { provider: local }\n  aws: { provider: aws, region: eu-west-1 }"));
     List<String> lines = loadedClasses(dir.resolve("p"), 0, "validate");
     assertNoSdk(lines, "validate");
   }
 
   /**
-   * The control: planning a cloud target does load the SDK (so the assertions above can fail).
-   * The endpoint is a closed loopback port, so no request leaves the machine; the failure to
-   * connect must read as one line.
+   * The control: planning a cloud target does load the SDK (so the assertions above can fail). The
+   * endpoint is a closed loopback port, so no request leaves the machine; the failure to connect
+   * must read as one line.
    */
   @Test
   void aCloudTargetDoesLoadItsSdkAndFailsInOneLine() throws IOException {
-    org.junit.jupiter.api.Assumptions.assumeTrue(awsProviderRegistered(), "the AWS provider is not on this branch yet");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        awsProviderRegistered(), "the AWS provider is not on this branch yet");
     Path p = Project.create(dir.resolve("aws"), 256);
     Path spec = p.resolve("fnctl.yaml");
     Files.writeString(
@@ -96,15 +108,21 @@ class ClassLoadingIT {
                     "AWS_ACCESS_KEY_ID", "test",
                     "AWS_SECRET_ACCESS_KEY", "test",
                     "AWS_EC2_METADATA_DISABLED", "true"),
-                "plan", "-t", "aws")
+                "plan",
+                "-t",
+                "aws")
             .expect(1)
             .noStackTrace();
     List<String> loaded = Files.readAllLines(log);
     assertTrue(loaded.stream().anyMatch(l -> l.contains(SDK)), "an AWS plan must load the SDK");
-    // The launcher's class-data archive is trained with such a plan (CdsTraining): the SDK comes from it.
+    // The launcher's class-data archive is trained with such a plan (CdsTraining): the SDK comes
+    // from it.
     long sdk = loaded.stream().filter(l -> l.contains(SDK)).count();
-    long shared = loaded.stream().filter(l -> l.contains(SDK) && l.contains("shared objects file")).count();
-    assertTrue(shared * 10 >= sdk * 9, shared + " of " + sdk + " SDK classes came from the class-data archive");
+    long shared =
+        loaded.stream().filter(l -> l.contains(SDK) && l.contains("shared objects file")).count();
+    assertTrue(
+        shared * 10 >= sdk * 9,
+        shared + " of " + sdk + " SDK classes came from the class-data archive");
     assertTrue(r.err().startsWith("Error: "), r.err());
     assertTrue(r.err().lines().count() == 1, "one line expected:\n" + r.err());
   }
@@ -116,7 +134,8 @@ class ClassLoadingIT {
     assertNoSdk(loadedClasses(dir, 0, "--help"), "--help");
     List<String> templates = Launcher.templates();
     if (!templates.isEmpty()) {
-      assertNoSdk(loadedClasses(dir, 0, "init", "--template", templates.get(0), "t"), "init --template");
+      assertNoSdk(
+          loadedClasses(dir, 0, "init", "--template", templates.get(0), "t"), "init --template");
     }
   }
 

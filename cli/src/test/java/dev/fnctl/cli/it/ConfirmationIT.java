@@ -16,7 +16,8 @@ class ConfirmationIT {
   void applyWithoutTerminalIsRefusedAndChangesNothing() {
     Project.create(dir, 256);
     Launcher.Result r = Launcher.run(dir, "apply").expect(1).noStackTrace();
-    assertTrue(r.err().startsWith("Error: apply needs confirmation, but there is no terminal"), r.err());
+    assertTrue(
+        r.err().startsWith("Error: apply needs confirmation, but there is no terminal"), r.err());
     assertTrue(r.err().contains("--auto-approve"), r.err());
     assertFalse(r.out().contains("Apply complete"), r.out());
     Launcher.run(dir, "plan", "--detailed-exitcode").expect(2);

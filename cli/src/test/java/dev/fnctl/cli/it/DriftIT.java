@@ -30,9 +30,12 @@ class DriftIT {
 
     Path edited = editMemory(dir.resolve(".fnctl"));
 
-    Launcher.Result drift = Launcher.run(dir, "plan", "--detailed-exitcode").expect(2).noStackTrace();
+    Launcher.Result drift =
+        Launcher.run(dir, "plan", "--detailed-exitcode").expect(2).noStackTrace();
     assertTrue(drift.out().contains("memory"), drift.out());
-    assertTrue(drift.out().contains("4096 -> 256"), "the drifted value must show (" + edited + "):\n" + drift.out());
+    assertTrue(
+        drift.out().contains("4096 -> 256"),
+        "the drifted value must show (" + edited + "):\n" + drift.out());
     assertTrue(drift.out().contains("Plan: 0 to add, 1 to change, 0 to destroy."), drift.out());
 
     Launcher.run(dir, "apply", "--auto-approve").expect(0);
@@ -58,6 +61,7 @@ class DriftIT {
         return f;
       }
     }
-    throw new AssertionError("no deployed function with \"memory\": 256 under " + state + ": " + files);
+    throw new AssertionError(
+        "no deployed function with \"memory\": 256 under " + state + ": " + files);
   }
 }

@@ -24,7 +24,8 @@ class HelpIT {
         continue;
       }
       if (in && line.isBlank()) break;
-      if (in && line.startsWith("  ") && !line.startsWith("   ")) names.add(line.strip().split("\\s+")[0]);
+      if (in && line.startsWith("  ") && !line.startsWith("   "))
+        names.add(line.strip().split("\\s+")[0]);
     }
     return names;
   }
@@ -34,7 +35,8 @@ class HelpIT {
     Launcher.Result top = Launcher.run(dir, "--help").expect(0);
     List<String> commands = commands(top.out());
     assertTrue(
-        commands.containsAll(List.of("validate", "plan", "apply", "destroy", "init", "schema", "unlock")),
+        commands.containsAll(
+            List.of("validate", "plan", "apply", "destroy", "init", "schema", "unlock")),
         "commands listed: " + commands);
     return commands.stream()
         .map(

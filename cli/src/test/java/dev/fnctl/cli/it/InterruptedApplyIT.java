@@ -43,14 +43,21 @@ class InterruptedApplyIT {
   static MotoProxy proxy;
 
   static final Call CREATE_FUNCTION = Call.rest("POST", "/2015-03-31/functions/?");
+
   /** Long enough to catch the run with functions in flight, even on a loaded machine. */
   static final int SLOW_MILLIS = 4000;
-  /** For the run that is never waited for: ample time to send the second signal before the first is done with. */
+
+  /**
+   * For the run that is never waited for: ample time to send the second signal before the first is
+   * done with.
+   */
   static final int VERY_SLOW_MILLIS = 10_000;
+
   static final Duration RUN = Duration.ofMinutes(2);
 
   static final Pattern STARTED = Pattern.compile("(?m)^\\+ (\\S+): creating\\.\\.\\.$");
-  static final Pattern FUNCTION_STARTED = Pattern.compile("(?m)^\\+ aws:lambda:function/\\S+: creating\\.\\.\\.$");
+  static final Pattern FUNCTION_STARTED =
+      Pattern.compile("(?m)^\\+ aws:lambda:function/\\S+: creating\\.\\.\\.$");
   static final Pattern FINISHED = Pattern.compile("(?m)^\\+ (\\S+): created \\(");
 
   @TempDir Path dir;
@@ -81,7 +88,11 @@ class InterruptedApplyIT {
     proxy.clearFaults();
 
     Launcher.Result locked = fnctl("apply", "--auto-approve").expect(1).noStackTrace();
-    assertTrue(locked.err().startsWith("Error: the stack is locked by " + System.getProperty("user.name") + "@"), locked.err());
+    assertTrue(
+        locked
+            .err()
+            .startsWith("Error: the stack is locked by " + System.getProperty("user.name") + "@"),
+        locked.err());
     assertTrue(locked.err().contains("(apply since "), locked.err());
     assertTrue(locked.err().contains("fnctl unlock"), locked.err());
 
@@ -100,29 +111,43 @@ class InterruptedApplyIT {
   @Test
   void sigtermMidApplyFinishesWhatRunsReportsReleasesTheLockAndExitsOne() throws IOException {
     project("termed");
-    Launcher.Result stopped = midApply(SLOW_MILLIS).terminate().finish(RUN).expect(1).noStackTrace();
+    Launcher.Result stopped =
+        midApply(SLOW_MILLIS).terminate().finish(RUN).expect(1).noStackTrace();
 
     assertEquals(
-        List.of("Interrupt received: no new changes will start; waiting for the ones in flight to finish (interrupt"
-            + " again to exit at once and leave the stack lock held)."),
+        List.of(
+            "Interrupt received: no new changes will start; waiting for the ones in flight to finish (interrupt"
+                + " again to exit at once and leave the stack lock held)."),
         stopped.err().lines().toList());
     String out = stopped.out();
     Set<String> started = addresses(STARTED, out);
-    assertTrue(started.stream().anyMatch(a -> a.startsWith("aws:lambda:function/")), "a function was in flight:\n" + out);
+    assertTrue(
+        started.stream().anyMatch(a -> a.startsWith("aws:lambda:function/")),
+        "a function was in flight:\n" + out);
     assertEquals(started, addresses(FINISHED, out), "every change in flight finished:\n" + out);
-    Matcher totals = Pattern.compile("(?m)^Apply interrupted: (\\d+) done, 0 failed, (\\d+) not started\\.$").matcher(out);
+    Matcher totals =
+        Pattern.compile("(?m)^Apply interrupted: (\\d+) done, 0 failed, (\\d+) not started\\.$")
+            .matcher(out);
     assertTrue(totals.find(), out);
     assertEquals(started.size(), Integer.parseInt(totals.group(1)), out);
     assertTrue(Integer.parseInt(totals.group(2)) > 0, out);
     String notStarted = out.substring(out.indexOf("\nNot started:\n"));
     assertTrue(notStarted.contains("+ aws:lambda:event-source-mapping/"), out);
     assertTrue(notStarted.contains("+ aws:apigatewayv2:route/"), out);
-    for (String address : started) assertFalse(notStarted.contains(" " + address + "\n"), address + " started and not started");
+    for (String address : started)
+      assertFalse(notStarted.contains(" " + address + "\n"), address + " started and not started");
     assertTrue(out.strip().endsWith("Run apply again: finished changes are not repeated."), out);
 
     proxy.clearFaults();
     Launcher.Result rerun = fnctl("apply", "--auto-approve").expect(0).noStackTrace();
-    assertTrue(rerun.out().contains("Apply complete! Resources: " + totals.group(2) + " added, 0 changed, 0 destroyed."), rerun.out());
+    assertTrue(
+        rerun
+            .out()
+            .contains(
+                "Apply complete! Resources: "
+                    + totals.group(2)
+                    + " added, 0 changed, 0 destroyed."),
+        rerun.out());
     fnctl("plan", "--detailed-exitcode").expect(0);
     assertEquals(expectedInventory(), inventory("termed"));
   }
@@ -134,20 +159,29 @@ class InterruptedApplyIT {
     apply.awaitErr(e -> e.contains("Interrupt received"), RUN, "the first signal is acknowledged");
     long second = System.nanoTime();
     Launcher.Result r = apply.terminate().finish(RUN).expect(1);
-    assertTrue(System.nanoTime() - second < Duration.ofMillis(VERY_SLOW_MILLIS).toNanos(), "did not wait for the changes in flight");
+    assertTrue(
+        System.nanoTime() - second < Duration.ofMillis(VERY_SLOW_MILLIS).toNanos(),
+        "did not wait for the changes in flight");
     assertTrue(r.err().contains("Interrupted again: exiting now."), r.err());
     assertTrue(r.err().contains("run 'fnctl unlock'"), r.err());
-    assertFalse(r.out().contains("Apply interrupted"), "no report after a second signal:\n" + r.out());
+    assertFalse(
+        r.out().contains("Apply interrupted"), "no report after a second signal:\n" + r.out());
 
     proxy.clearFaults();
     assertTrue(fnctl("unlock").expect(0).out().startsWith("Removed the lock held by "));
   }
 
-  /** Starts an apply and returns once a slowed CreateFunction is in flight: its role is done, its triggers are not started. */
+  /**
+   * Starts an apply and returns once a slowed CreateFunction is in flight: its role is done, its
+   * triggers are not started.
+   */
   Launcher.Running midApply(int slowMillis) {
     proxy.slow(CREATE_FUNCTION, slowMillis);
     return Launcher.start(dir, env(), "apply", "--auto-approve")
-        .awaitOut(o -> FUNCTION_STARTED.matcher(o).find(), RUN, "a function is being created (after its role)");
+        .awaitOut(
+            o -> FUNCTION_STARTED.matcher(o).find(),
+            RUN,
+            "a function is being created (after its role)");
   }
 
   Launcher.Result fnctl(String... args) {
@@ -160,54 +194,81 @@ class InterruptedApplyIT {
     env.put("AWS_SECRET_ACCESS_KEY", "testing");
     env.put("AWS_EC2_METADATA_DISABLED", "true");
     env.put("FNCTL_AWS_CONSISTENCY_WINDOW_MS", "3000");
-    for (String unset : List.of("AWS_SESSION_TOKEN", "AWS_PROFILE", "AWS_ENDPOINT_URL")) env.put(unset, "");
+    for (String unset : List.of("AWS_SESSION_TOKEN", "AWS_PROFILE", "AWS_ENDPOINT_URL"))
+      env.put(unset, "");
     return env;
   }
 
-  /** Six functions (one behind an http route, one fed by a queue with a dead letter), on moto through the proxy. */
+  /**
+   * Six functions (one behind an http route, one fed by a queue with a dead letter), on moto
+   * through the proxy.
+   */
   void project(String stack) throws IOException {
     Files.createDirectories(dir.resolve("functions/app"));
-    Files.writeString(dir.resolve("functions/app/main.py"), "def handle(event, context):\n    return {'ok': True}\n");
-    List<String> spec = new ArrayList<>(List.of(
-        "apiVersion: fnctl.dev/v1",
-        "stack: " + stack,
-        "targets:",
-        "  aws: { provider: aws, region: eu-west-1, endpoint: \"" + proxy.endpoint() + "\" }",
-        "defaults: { runtime: python3.12, memory: 128, timeout: 10s }",
-        "functions:",
-        "  web:",
-        "    code: ./functions/app",
-        "    handler: main.handle",
-        "    triggers:",
-        "      - http: { method: GET, path: /hello, auth: none }",
-        "  worker:",
-        "    code: ./functions/app",
-        "    handler: main.handle",
-        "    triggers:",
-        "      - queue: { queue: jobs, batchSize: 5 }",
-        "    permissions:",
-        "      - { queue: jobs, access: consume }"));
+    Files.writeString(
+        dir.resolve("functions/app/main.py"),
+        "def handle(event, context):\n    return {'ok': True}\n");
+    List<String> spec =
+        new ArrayList<>(
+            List.of(
+                "apiVersion: fnctl.dev/v1",
+                "stack: " + stack,
+                "targets:",
+                "  aws: { provider: aws, region: eu-west-1, endpoint: \""
+                    + proxy.endpoint()
+                    + "\" }",
+                "defaults: { runtime: python3.12, memory: 128, timeout: 10s }",
+                "functions:",
+                "  web:",
+                "    code: ./functions/app",
+                "    handler: main.handle",
+                "    triggers:",
+                "      - http: { method: GET, path: /hello, auth: none }",
+                "  worker:",
+                "    code: ./functions/app",
+                "    handler: main.handle",
+                "    triggers:",
+                "      - queue: { queue: jobs, batchSize: 5 }",
+                "    permissions:",
+                "      - { queue: jobs, access: consume }"));
     for (int i = 1; i <= 4; i++) {
-      spec.addAll(List.of("  task" + i + ":", "    code: ./functions/app", "    handler: main.handle"));
+      spec.addAll(
+          List.of("  task" + i + ":", "    code: ./functions/app", "    handler: main.handle"));
     }
     spec.addAll(List.of("queues:", "  jobs: { deadLetter: { maxReceives: 3 } }", ""));
     Files.writeString(dir.resolve("fnctl.yaml"), String.join("\n", spec));
   }
 
   static Map<String, Integer> expectedInventory() {
-    return Map.of("functions", 6, "roles", 6, "queues", 2, "event source mappings", 1, "apis", 1, "routes", 1);
+    return Map.of(
+        "functions",
+        6,
+        "roles",
+        6,
+        "queues",
+        2,
+        "event source mappings",
+        1,
+        "apis",
+        1,
+        "routes",
+        1);
   }
 
-  /** What the stack has in moto, counted by the aws CLI, not by fnctl (in parallel: each call starts Python). */
+  /**
+   * What the stack has in moto, counted by the aws CLI, not by fnctl (in parallel: each call starts
+   * Python).
+   */
   @SuppressWarnings("unchecked")
   static Map<String, Integer> inventory(String stack) {
     String prefix = stack + "-aws-";
-    Map<String, String[]> calls = Map.of(
-        "functions", new String[] {"lambda", "list-functions"},
-        "roles", new String[] {"iam", "list-roles"},
-        "queues", new String[] {"sqs", "list-queues"},
-        "event source mappings", new String[] {"lambda", "list-event-source-mappings"},
-        "apis", new String[] {"apigatewayv2", "get-apis"});
+    Map<String, String[]> calls =
+        Map.of(
+            "functions", new String[] {"lambda", "list-functions"},
+            "roles", new String[] {"iam", "list-roles"},
+            "queues", new String[] {"sqs", "list-queues"},
+            "event source mappings", new String[] {"lambda", "list-event-source-mappings"},
+            "apis", new String[] {"apigatewayv2", "get-apis"});
     Map<String, String> answers = new LinkedHashMap<>();
     ExecutorService pool = Executors.newFixedThreadPool(calls.size());
     try {
@@ -220,17 +281,39 @@ class InterruptedApplyIT {
       pool.shutdownNow();
     }
     Map<String, Integer> counts = new LinkedHashMap<>();
-    counts.put("functions", count(list(answers.get("functions"), "Functions"), f -> name(f, "FunctionName").startsWith(prefix)));
-    counts.put("roles", count(list(answers.get("roles"), "Roles"), r -> name(r, "RoleName").startsWith(prefix)));
-    counts.put("queues", count(list(answers.get("queues"), "QueueUrls"), q -> String.valueOf(q).contains("/" + prefix)));
-    counts.put("event source mappings",
-        count(list(answers.get("event source mappings"), "EventSourceMappings"), m -> name(m, "FunctionArn").contains(":" + prefix)));
-    List<Object> apis = list(answers.get("apis"), "Items").stream()
-        .filter(a -> stack.equals(((Map<String, Object>) ((Map<String, Object>) a).getOrDefault("Tags", Map.of())).get("fnctl-stack")))
-        .toList();
+    counts.put(
+        "functions",
+        count(
+            list(answers.get("functions"), "Functions"),
+            f -> name(f, "FunctionName").startsWith(prefix)));
+    counts.put(
+        "roles",
+        count(list(answers.get("roles"), "Roles"), r -> name(r, "RoleName").startsWith(prefix)));
+    counts.put(
+        "queues",
+        count(
+            list(answers.get("queues"), "QueueUrls"),
+            q -> String.valueOf(q).contains("/" + prefix)));
+    counts.put(
+        "event source mappings",
+        count(
+            list(answers.get("event source mappings"), "EventSourceMappings"),
+            m -> name(m, "FunctionArn").contains(":" + prefix)));
+    List<Object> apis =
+        list(answers.get("apis"), "Items").stream()
+            .filter(
+                a ->
+                    stack.equals(
+                        ((Map<String, Object>)
+                                ((Map<String, Object>) a).getOrDefault("Tags", Map.of()))
+                            .get("fnctl-stack")))
+            .toList();
     counts.put("apis", apis.size());
     int routes = 0;
-    for (Object a : apis) routes += list(moto.aws("apigatewayv2", "get-routes", "--api-id", name(a, "ApiId")), "Items").size();
+    for (Object a : apis)
+      routes +=
+          list(moto.aws("apigatewayv2", "get-routes", "--api-id", name(a, "ApiId")), "Items")
+              .size();
     counts.put("routes", routes);
     return Map.copyOf(counts);
   }

@@ -18,9 +18,9 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
- * Runs the real {@code ./fnctl} launcher of this checkout as a user would: a separate process, in
- * a scratch directory, with {@code NO_COLOR=1}, stdin from /dev/null (no terminal), and no
- * {@code FNCTL_DEBUG}.
+ * Runs the real {@code ./fnctl} launcher of this checkout as a user would: a separate process, in a
+ * scratch directory, with {@code NO_COLOR=1}, stdin from /dev/null (no terminal), and no {@code
+ * FNCTL_DEBUG}.
  */
 final class Launcher {
   static final Path ROOT = findRoot();
@@ -31,14 +31,25 @@ final class Launcher {
   record Result(List<String> command, int code, String out, String err) {
     /** The exit code, with everything printed shown when it is not the one expected. */
     Result expect(int expected) {
-      assertEquals(expected, code, () -> "exit code of " + String.join(" ", command) + "\n--- stdout\n" + out + "\n--- stderr\n" + err);
+      assertEquals(
+          expected,
+          code,
+          () ->
+              "exit code of "
+                  + String.join(" ", command)
+                  + "\n--- stdout\n"
+                  + out
+                  + "\n--- stderr\n"
+                  + err);
       return this;
     }
 
     /** User-facing failures are messages, never Java stack traces. */
     Result noStackTrace() {
       for (String s : new String[] {out, err}) {
-        assertFalse(s.contains("\tat ") || s.contains("Exception in thread"), () -> "stack trace printed:\n" + s);
+        assertFalse(
+            s.contains("\tat ") || s.contains("Exception in thread"),
+            () -> "stack trace printed:\n" + s);
       }
       return this;
     }
@@ -68,7 +79,8 @@ final class Launcher {
     return start(dir, env, null, command);
   }
 
-  private static Running start(Path dir, Map<String, String> env, String input, List<String> command) {
+  private static Running start(
+      Path dir, Map<String, String> env, String input, List<String> command) {
     try {
       Path out = Files.createTempFile("fnctl-out", ".txt");
       Path err = Files.createTempFile("fnctl-err", ".txt");
@@ -78,9 +90,10 @@ final class Launcher {
       pb.environment().put("NO_COLOR", "1");
       pb.environment().putAll(env);
       // An empty value here means "leave it unset", to test what happens without it.
-      env.forEach((k, v) -> {
-        if (v.isEmpty()) pb.environment().remove(k);
-      });
+      env.forEach(
+          (k, v) -> {
+            if (v.isEmpty()) pb.environment().remove(k);
+          });
       Path in = null;
       if (input == null) {
         pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
@@ -96,7 +109,9 @@ final class Launcher {
     }
   }
 
-  /** A run in progress. The launcher execs the JVM, so signals sent to its pid reach fnctl itself. */
+  /**
+   * A run in progress. The launcher execs the JVM, so signals sent to its pid reach fnctl itself.
+   */
   static final class Running {
     private final List<String> command;
     private final Process process;
@@ -120,14 +135,24 @@ final class Launcher {
       return read(err);
     }
 
-    /** Waits until what it printed on {@code stream} so far satisfies {@code ready}; fails if it ends first. */
+    /**
+     * Waits until what it printed on {@code stream} so far satisfies {@code ready}; fails if it
+     * ends first.
+     */
     private Running await(Path stream, Predicate<String> ready, Duration timeout, String what) {
       long deadline = System.nanoTime() + timeout.toNanos();
       while (!ready.test(read(stream))) {
         if (!process.isAlive() || System.nanoTime() > deadline) {
           throw new AssertionError(
-              (process.isAlive() ? "timed out" : "exited") + " before " + what + ": " + String.join(" ", command)
-                  + "\n--- stdout\n" + out() + "\n--- stderr\n" + err());
+              (process.isAlive() ? "timed out" : "exited")
+                  + " before "
+                  + what
+                  + ": "
+                  + String.join(" ", command)
+                  + "\n--- stdout\n"
+                  + out()
+                  + "\n--- stderr\n"
+                  + err());
         }
         Launcher.sleep(100);
       }
@@ -142,7 +167,10 @@ final class Launcher {
       return await(err, ready, timeout, what);
     }
 
-    /** SIGTERM, as a CI system sends to a cancelled job (what {@link Process#destroy} sends on Linux and macOS). */
+    /**
+     * SIGTERM, as a CI system sends to a cancelled job (what {@link Process#destroy} sends on Linux
+     * and macOS).
+     */
     Running terminate() {
       process.destroy();
       return this;
@@ -159,7 +187,8 @@ final class Launcher {
       try {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
           process.destroyForcibly();
-          throw new AssertionError("timed out: " + command + "\n--- stdout\n" + out() + "\n--- stderr\n" + err());
+          throw new AssertionError(
+              "timed out: " + command + "\n--- stdout\n" + out() + "\n--- stderr\n" + err());
         }
         Result r = new Result(command, process.exitValue(), out(), err());
         Files.delete(out);
@@ -196,7 +225,8 @@ final class Launcher {
   private static Path findRoot() {
     Path p = Path.of("").toAbsolutePath();
     while (p != null) {
-      if (Files.isRegularFile(p.resolve("fnctl")) && Files.isRegularFile(p.resolve("pom.xml"))) return p;
+      if (Files.isRegularFile(p.resolve("fnctl")) && Files.isRegularFile(p.resolve("pom.xml")))
+        return p;
       p = p.getParent();
     }
     throw new IllegalStateException("no ./fnctl launcher above " + Path.of("").toAbsolutePath());
@@ -232,7 +262,8 @@ final class Launcher {
     try (Stream<Path> files = Files.walk(from)) {
       for (Path f : files.toList()) {
         Path rel = from.relativize(f);
-        if (rel.toString().startsWith(".fnctl") || rel.toString().contains("node_modules")) continue;
+        if (rel.toString().startsWith(".fnctl") || rel.toString().contains("node_modules"))
+          continue;
         Path t = to.resolve(rel.toString());
         if (Files.isDirectory(f)) Files.createDirectories(t);
         else Files.copy(f, t, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);

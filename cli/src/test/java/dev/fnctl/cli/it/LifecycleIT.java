@@ -13,10 +13,10 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every sample under samples/ and every template (scaffolded with init) goes through the whole
- * life on the local target: validate, plan, apply, plan again (no changes), destroy, destroy again
- * (nothing left), plan again (everything to add). Samples and templates are found from the directories, so new ones are
- * tested without touching this class.
+ * Every sample under samples/ and every template (scaffolded with init) goes through the whole life
+ * on the local target: validate, plan, apply, plan again (no changes), destroy, destroy again
+ * (nothing left), plan again (everything to add). Samples and templates are found from the
+ * directories, so new ones are tested without touching this class.
  */
 class LifecycleIT {
   @TempDir Path scratch;
@@ -29,7 +29,10 @@ class LifecycleIT {
             sample ->
                 DynamicTest.dynamicTest(
                     sample.getFileName().toString(),
-                    () -> lifecycle(Launcher.copy(sample, scratch.resolve("sample-" + sample.getFileName())))));
+                    () ->
+                        lifecycle(
+                            Launcher.copy(
+                                sample, scratch.resolve("sample-" + sample.getFileName())))));
   }
 
   @TestFactory
@@ -42,10 +45,15 @@ class LifecycleIT {
                     name,
                     () -> {
                       Path dir = scratch.resolve("template-" + name);
-                      Launcher.Result init = Launcher.run(scratch, "init", "--template", name, dir.toString()).expect(0);
+                      Launcher.Result init =
+                          Launcher.run(scratch, "init", "--template", name, dir.toString())
+                              .expect(0);
                       assertTrue(init.out().contains("from template " + name), init.out());
-                      assertTrue(Files.isRegularFile(dir.resolve("fnctl.yaml")), "init wrote no fnctl.yaml");
-                      // From the real jar, dotfiles included: .fnctl/ stays out of the user's repository.
+                      assertTrue(
+                          Files.isRegularFile(dir.resolve("fnctl.yaml")),
+                          "init wrote no fnctl.yaml");
+                      // From the real jar, dotfiles included: .fnctl/ stays out of the user's
+                      // repository.
                       assertTrue(
                           Files.readAllLines(dir.resolve(".gitignore")).contains(".fnctl/"),
                           "init wrote no .gitignore keeping .fnctl/ out");
@@ -65,17 +73,24 @@ class LifecycleIT {
     Launcher.Result apply = Launcher.run(dir, "apply", "--auto-approve").expect(0).noStackTrace();
     assertTrue(apply.out().contains("Apply complete! Resources: "), apply.out());
     assertTrue(apply.out().contains(" added, 0 changed, 0 destroyed."), apply.out());
-    assertTrue(Files.isDirectory(dir.resolve(".fnctl")), "the local target keeps its cloud in .fnctl/");
+    assertTrue(
+        Files.isDirectory(dir.resolve(".fnctl")), "the local target keeps its cloud in .fnctl/");
 
-    Launcher.Result again = Launcher.run(dir, "plan", "--detailed-exitcode").expect(0).noStackTrace();
-    assertTrue(again.out().contains("No changes."), "a re-plan after apply must be clean:\n" + again.out());
+    Launcher.Result again =
+        Launcher.run(dir, "plan", "--detailed-exitcode").expect(0).noStackTrace();
+    assertTrue(
+        again.out().contains("No changes."),
+        "a re-plan after apply must be clean:\n" + again.out());
 
-    Launcher.Result destroy = Launcher.run(dir, "destroy", "--auto-approve").expect(0).noStackTrace();
+    Launcher.Result destroy =
+        Launcher.run(dir, "destroy", "--auto-approve").expect(0).noStackTrace();
     assertTrue(destroy.out().contains("Destroy complete! Resources: "), destroy.out());
     assertFalse(destroy.out().contains("Resources: 0 destroyed"), destroy.out());
 
     Launcher.Result twice = Launcher.run(dir, "destroy", "--auto-approve").expect(0);
-    assertTrue(twice.out().startsWith("Nothing to destroy"), "a second destroy finds nothing:\n" + twice.out());
+    assertTrue(
+        twice.out().startsWith("Nothing to destroy"),
+        "a second destroy finds nothing:\n" + twice.out());
     Launcher.run(dir, "plan", "--detailed-exitcode").expect(2);
   }
 }

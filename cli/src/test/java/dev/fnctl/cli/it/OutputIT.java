@@ -27,24 +27,31 @@ class OutputIT {
     assertEquals("itest", plan.get("stack"));
     assertEquals("dev", plan.get("target"));
     List<?> changes = (List<?>) plan.get("changes");
-    long creates = changes.stream().filter(c -> "create".equals(((Map<?, ?>) c).get("action"))).count();
+    long creates =
+        changes.stream().filter(c -> "create".equals(((Map<?, ?>) c).get("action"))).count();
     assertTrue(creates > 0, json.out());
 
-    Matcher m = Pattern.compile("Plan: (\\d+) to add, (\\d+) to change, (\\d+) to destroy\\.").matcher(text.out());
+    Matcher m =
+        Pattern.compile("Plan: (\\d+) to add, (\\d+) to change, (\\d+) to destroy\\.")
+            .matcher(text.out());
     assertTrue(m.find(), text.out());
     assertEquals(creates, Long.parseLong(m.group(1)));
     for (Object c : changes) {
       String address = (String) ((Map<?, ?>) c).get("address");
-      assertTrue(text.out().contains(" " + address), address + " missing from the text:\n" + text.out());
+      assertTrue(
+          text.out().contains(" " + address), address + " missing from the text:\n" + text.out());
     }
   }
 
   @Test
   void noColourWhenPipedEvenWithoutNoColor() {
     Project.create(dir, 256);
-    Launcher.Result r = Launcher.run(dir, Map.of("NO_COLOR", "", "TERM", "xterm-256color"), "plan").expect(0);
+    Launcher.Result r =
+        Launcher.run(dir, Map.of("NO_COLOR", "", "TERM", "xterm-256color"), "plan").expect(0);
     assertFalse(r.out().contains("\u001b"), "escape codes in piped output:\n" + r.out());
-    Launcher.Result help = Launcher.run(dir, Map.of("NO_COLOR", "", "TERM", "xterm-256color"), "apply", "--help").expect(0);
+    Launcher.Result help =
+        Launcher.run(dir, Map.of("NO_COLOR", "", "TERM", "xterm-256color"), "apply", "--help")
+            .expect(0);
     assertFalse(help.out().contains("\u001b"), help.out());
   }
 }

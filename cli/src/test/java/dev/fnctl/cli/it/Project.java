@@ -12,7 +12,9 @@ final class Project {
   static Path create(Path dir, int memory) {
     try {
       Files.createDirectories(dir.resolve("functions/hello"));
-      Files.writeString(dir.resolve("functions/hello/main.py"), "def handle(event, context):\n    return 'hello'\n");
+      Files.writeString(
+          dir.resolve("functions/hello/main.py"),
+          "def handle(event, context):\n    return 'hello'\n");
       spec(dir, memory);
       return dir;
     } catch (IOException e) {

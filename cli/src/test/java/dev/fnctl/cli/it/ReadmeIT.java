@@ -11,7 +11,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The README's promises: a two-command quick start that works, and .ci/run running its test command. */
+/**
+ * The README's promises: a two-command quick start that works, and .ci/run running its test
+ * command.
+ */
 class ReadmeIT {
   @TempDir Path scratch;
 

@@ -42,7 +42,8 @@ class SchemaIT {
   static List<Path> specs() {
     List<Path> specs = new ArrayList<>();
     for (Path sample : Launcher.samples()) specs.add(sample.resolve("fnctl.yaml"));
-    for (String t : Launcher.templates()) specs.add(Launcher.ROOT.resolve("templates").resolve(t).resolve("fnctl.yaml"));
+    for (String t : Launcher.templates())
+      specs.add(Launcher.ROOT.resolve("templates").resolve(t).resolve("fnctl.yaml"));
     return specs;
   }
 
@@ -55,14 +56,18 @@ class SchemaIT {
                 DynamicTest.dynamicTest(
                     Launcher.ROOT.relativize(spec).toString(),
                     () -> {
-                      Set<ValidationMessage> problems = schema.validate(new YAMLMapper().readTree(spec.toFile()));
+                      Set<ValidationMessage> problems =
+                          schema.validate(new YAMLMapper().readTree(spec.toFile()));
                       assertTrue(problems.isEmpty(), spec + ": " + problems);
                     }));
   }
 
   @Test
   void theSchemaRejectsWhatFnctlRejects() throws IOException {
-    Path bad = Files.writeString(dir.resolve("fnctl.yaml"), "apiVersion: fnctl.dev/v1\nstack: s\nfunctions:\n  f:\n    code: ./f\n    memroy: 1\n");
+    Path bad =
+        Files.writeString(
+            dir.resolve("fnctl.yaml"),
+            "apiVersion: fnctl.dev/v1\nstack: s\nfunctions:\n  f:\n    code: ./f\n    memroy: 1\n");
     Set<ValidationMessage> problems = schema.validate(new YAMLMapper().readTree(bad.toFile()));
     assertTrue(!problems.isEmpty(), "an unknown field must fail the schema too");
   }

@@ -22,12 +22,17 @@ class TerminalIT {
   @BeforeEach
   void needsScript() {
     Assumptions.assumeTrue(
-        Files.isExecutable(Path.of("/usr/bin/script")) || Files.isExecutable(Path.of("/bin/script")),
+        Files.isExecutable(Path.of("/usr/bin/script"))
+            || Files.isExecutable(Path.of("/bin/script")),
         "util-linux script is not installed: no pseudo-terminal to test with");
   }
 
   private Launcher.Result onTerminal(String answer, String args) {
-    return Launcher.exec(dir, Map.of("NO_COLOR", "1"), answer + "\n", List.of("script", "-qec", Launcher.SCRIPT + " " + args, "/dev/null"));
+    return Launcher.exec(
+        dir,
+        Map.of("NO_COLOR", "1"),
+        answer + "\n",
+        List.of("script", "-qec", Launcher.SCRIPT + " " + args, "/dev/null"));
   }
 
   @Test
@@ -52,9 +57,11 @@ class TerminalIT {
   void colourOnATerminalUnlessNoColor() {
     Project.create(dir, 256);
     List<String> plan = List.of("script", "-qec", Launcher.SCRIPT + " plan", "/dev/null");
-    Launcher.Result coloured = Launcher.exec(dir, Map.of("NO_COLOR", "", "TERM", "xterm"), null, plan).expect(0);
+    Launcher.Result coloured =
+        Launcher.exec(dir, Map.of("NO_COLOR", "", "TERM", "xterm"), null, plan).expect(0);
     assertTrue(coloured.out().contains("\u001b[32m"), "a terminal gets colour:\n" + coloured.out());
-    Launcher.Result plain = Launcher.exec(dir, Map.of("NO_COLOR", "1", "TERM", "xterm"), null, plan).expect(0);
+    Launcher.Result plain =
+        Launcher.exec(dir, Map.of("NO_COLOR", "1", "TERM", "xterm"), null, plan).expect(0);
     assertFalse(plain.out().contains("\u001b["), "NO_COLOR wins:\n" + plain.out());
   }
 

@@ -36,7 +36,8 @@ class ValidateIT {
     assertEquals("", r.out());
     List<String> lines = r.err().lines().toList();
     assertTrue(lines.size() >= 2, r.err());
-    for (String line : lines) assertTrue(line.matches("fnctl\\.yaml:\\d+:\\d+: \\S.*"), "no position: " + line);
+    for (String line : lines)
+      assertTrue(line.matches("fnctl\\.yaml:\\d+:\\d+: \\S.*"), "no position: " + line);
     assertTrue(r.err().contains("fnctl.yaml:8:5: functions.resize.memroy: "), r.err());
     assertTrue(r.err().contains("did you mean 'memory'"), r.err());
     assertTrue(r.err().contains("fnctl.yaml:10:"), "the cron problem's line: " + r.err());
@@ -64,7 +65,9 @@ class ValidateIT {
     Launcher.Result r = Launcher.run(dir, "validate").expect(3).noStackTrace();
     assertEquals(1, r.err().lines().count(), r.err());
     assertTrue(
-        r.err().startsWith("fnctl.yaml:6:51: targets.us.regoin: unknown setting 'regoin' for provider 'aws'; did you mean 'region'?"),
+        r.err()
+            .startsWith(
+                "fnctl.yaml:6:51: targets.us.regoin: unknown setting 'regoin' for provider 'aws'; did you mean 'region'?"),
         r.err());
   }
 
@@ -88,15 +91,20 @@ class ValidateIT {
     List<String> lines = r.err().lines().toList();
     assertEquals(3, lines.size(), r.err());
     assertTrue(lines.get(0).startsWith("fnctl.yaml:7:76: functions.resize.memory: "), r.err());
-    assertTrue(lines.contains("fnctl.yaml:4:32: targets.dev.dri: unknown setting 'dri' for provider 'local'; did you mean 'dir'? (known: dir)"), r.err());
-    assertTrue(lines.contains("fnctl.yaml:5:21: targets.prod.provider: unknown provider 'nosuch' (available: aws, local)"), r.err());
+    assertTrue(
+        lines.contains(
+            "fnctl.yaml:4:32: targets.dev.dri: unknown setting 'dri' for provider 'local'; did you mean 'dir'? (known: dir)"),
+        r.err());
+    assertTrue(
+        lines.contains(
+            "fnctl.yaml:5:21: targets.prod.provider: unknown provider 'nosuch' (available: aws, local)"),
+        r.err());
   }
 
   @Test
   void aDuplicateKeyIsOneLineAndNothingElseIsPrinted() throws IOException {
     Files.writeString(
-        dir.resolve("fnctl.yaml"),
-        "apiVersion: fnctl.dev/v1\nstack: orders\nstack: orders\n");
+        dir.resolve("fnctl.yaml"), "apiVersion: fnctl.dev/v1\nstack: orders\nstack: orders\n");
     Launcher.Result r = Launcher.run(dir, "validate").expect(3).noStackTrace();
     assertEquals(
         List.of("fnctl.yaml:3:1: stack: duplicate key 'stack' (first written at line 2); keep one"),
@@ -108,9 +116,18 @@ class ValidateIT {
     Project.create(dir, 256);
     Files.writeString(dir.resolve("functions/hello/.fnctlignore"), "# local tooling\n[z-a]\n");
     List<String> expected =
-        List.of("functions/hello/.fnctlignore:2:1: functions.hello.code: '[z-a]' is not a valid pattern (illegal character range)");
-    assertEquals(expected, Launcher.run(dir, "validate").expect(3).noStackTrace().err().lines().toList());
-    assertEquals(expected, Launcher.run(dir, "apply", "--auto-approve").expect(3).noStackTrace().err().lines().toList());
+        List.of(
+            "functions/hello/.fnctlignore:2:1: functions.hello.code: '[z-a]' is not a valid pattern (illegal character range)");
+    assertEquals(
+        expected, Launcher.run(dir, "validate").expect(3).noStackTrace().err().lines().toList());
+    assertEquals(
+        expected,
+        Launcher.run(dir, "apply", "--auto-approve")
+            .expect(3)
+            .noStackTrace()
+            .err()
+            .lines()
+            .toList());
     assertFalse(Files.exists(dir.resolve(".fnctl")), "nothing may be touched");
   }
 

@@ -32,8 +32,11 @@ class GoldenApplyTest {
     return play(failAt, -1, destroy, outputs);
   }
 
-  /** As above; from {@code interruptAt} on (or -1: never), changes are not started, as after Ctrl-C. */
-  private static String play(int failAt, int interruptAt, boolean destroy, Map<String, String> outputs) {
+  /**
+   * As above; from {@code interruptAt} on (or -1: never), changes are not started, as after Ctrl-C.
+   */
+  private static String play(
+      int failAt, int interruptAt, boolean destroy, Map<String, String> outputs) {
     Plan plan = PlanFixtures.cases().get(destroy ? "delete" : "mixed");
     StringWriter sw = new StringWriter();
     ApplyView view = new ApplyView(new PrintWriter(sw), Palette.PLAIN);
@@ -56,13 +59,21 @@ class GoldenApplyTest {
         done.add(c);
       }
     }
-    view.report(new ApplyReport(done, failed, notStarted, failed.isEmpty() ? outputs : Map.of(), interruptAt >= 0), destroy);
+    view.report(
+        new ApplyReport(
+            done, failed, notStarted, failed.isEmpty() ? outputs : Map.of(), interruptAt >= 0),
+        destroy);
     return sw.toString().replace(System.lineSeparator(), "\n");
   }
 
   @Test
   void complete() throws IOException {
-    check("apply-complete", play(-1, false, Map.of("function resize POST /resize", "http://localhost/orders/dev/resize")));
+    check(
+        "apply-complete",
+        play(
+            -1,
+            false,
+            Map.of("function resize POST /resize", "http://localhost/orders/dev/resize")));
   }
 
   @Test
@@ -87,7 +98,8 @@ class GoldenApplyTest {
       Files.writeString(file, actual, StandardCharsets.UTF_8);
       return;
     }
-    if (!Files.exists(file)) throw new AssertionError(file + " is missing; run with -Dfnctl.golden.update=true");
+    if (!Files.exists(file))
+      throw new AssertionError(file + " is missing; run with -Dfnctl.golden.update=true");
     assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual, file.toString());
   }
 }

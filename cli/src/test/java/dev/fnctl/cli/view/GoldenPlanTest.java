@@ -16,16 +16,17 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * What users read, compared byte for byte with files under {@code src/test/resources/golden}.
- * Run with {@code -Dfnctl.golden.update=true} to rewrite them after an intended change, then
- * review the diff.
+ * What users read, compared byte for byte with files under {@code src/test/resources/golden}. Run
+ * with {@code -Dfnctl.golden.update=true} to rewrite them after an intended change, then review the
+ * diff.
  */
 class GoldenPlanTest {
   private static final Path GOLDEN = Path.of("src/test/resources/golden");
   private static final boolean UPDATE = Boolean.getBoolean("fnctl.golden.update");
 
   static Stream<Arguments> cases() {
-    return PlanFixtures.cases().entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
+    return PlanFixtures.cases().entrySet().stream()
+        .map(e -> Arguments.of(e.getKey(), e.getValue()));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -44,7 +45,8 @@ class GoldenPlanTest {
   @MethodSource("cases")
   void noSecretInAnyForm(String name, Plan plan) {
     String text = render(plan, true) + render(plan, false);
-    for (String secret : new String[] {"stripe-key-v1", "stripe-key-v2", "old-token", "new-token"}) {
+    for (String secret :
+        new String[] {"stripe-key-v1", "stripe-key-v2", "old-token", "new-token"}) {
       assertFalse(text.contains(secret), name + " shows " + secret);
     }
   }
@@ -64,7 +66,8 @@ class GoldenPlanTest {
       return;
     }
     if (!Files.exists(file)) {
-      throw new AssertionError(file + " is missing; run with -Dfnctl.golden.update=true to write it");
+      throw new AssertionError(
+          file + " is missing; run with -Dfnctl.golden.update=true to write it");
     }
     assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual, file.toString());
   }

@@ -18,7 +18,10 @@ class PaletteTest {
     assertSame(Palette.PLAIN, Palette.forEnvironment(Map.of(), false));
     assertSame(Palette.PLAIN, Palette.forEnvironment(Map.of("NO_COLOR", "1"), true));
     assertSame(Palette.PLAIN, Palette.forEnvironment(Map.of("NO_COLOR", "anything"), true));
-    assertSame(Palette.ANSI, Palette.forEnvironment(Map.of("NO_COLOR", ""), true), "an empty NO_COLOR is unset (no-color.org)");
+    assertSame(
+        Palette.ANSI,
+        Palette.forEnvironment(Map.of("NO_COLOR", ""), true),
+        "an empty NO_COLOR is unset (no-color.org)");
     assertSame(Palette.PLAIN, Palette.forEnvironment(Map.of("TERM", "dumb"), true));
   }
 

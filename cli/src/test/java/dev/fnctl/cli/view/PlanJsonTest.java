@@ -7,14 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.fnctl.model.plan.Plan;
 import dev.fnctl.model.plan.SensitiveValues;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class PlanJsonTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"create", "update", "replace", "delete", "no-op", "unknown", "sensitive", "mixed"})
+  @ValueSource(
+      strings = {"create", "update", "replace", "delete", "no-op", "unknown", "sensitive", "mixed"})
   void aSavedPlanReadsBackAsTheSameRecord(String name) {
     Plan plan = PlanFixtures.cases().get(name);
     Plan read = PlanJson.read(PlanJson.write(plan));
@@ -29,14 +30,18 @@ class PlanJsonTest {
   void sensitiveValuesAreMaskedInTheFile() {
     Plan read = PlanJson.read(PlanJson.write(PlanFixtures.cases().get("sensitive")));
     assertEquals(SensitiveValues.MASK, read.changes().get(0).after().get("secrets"));
-    assertEquals(SensitiveValues.MASK, ((Map<?, ?>) read.changes().get(0).after().get("env")).get("API_TOKEN"));
+    assertEquals(
+        SensitiveValues.MASK,
+        ((Map<?, ?>) read.changes().get(0).after().get("env")).get("API_TOKEN"));
     assertEquals("test", ((Map<?, ?>) read.changes().get(0).after().get("env")).get("MODE"));
   }
 
   @Test
   void anotherFormatVersionIsRefused() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> PlanJson.read("{\"formatVersion\": \"2.0\", \"changes\": []}"));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> PlanJson.read("{\"formatVersion\": \"2.0\", \"changes\": []}"));
     assertTrue(e.getMessage().contains("plan format 2.0 is not supported"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> PlanJson.read("[1, 2]"));
   }

@@ -51,7 +51,10 @@ public abstract class ProviderContract {
   /** The providers to use (usually just the one under test, or {@link Providers#discover()}). */
   protected abstract Providers providers();
 
-  /** The target entry for this provider, as YAML flow: {@code { provider: mycloud, region: north-1 }}. */
+  /**
+   * The target entry for this provider, as YAML flow: {@code { provider: mycloud, region: north-1
+   * }}.
+   */
   protected abstract String target();
 
   /** The environment the engine and provider see (credentials for an emulator). */
@@ -59,14 +62,16 @@ public abstract class ProviderContract {
     return Map.of();
   }
 
-  /** A stack name unique per run where the cloud outlives the test (an emulator shared by tests). */
+  /**
+   * A stack name unique per run where the cloud outlives the test (an emulator shared by tests).
+   */
   protected String stack() {
     return "contract";
   }
 
   /**
-   * The spec under test, {@code memory} being the function's memory: one function with an HTTP
-   * and a queue trigger, a queue, a bucket it reads. Override to cover more of what the provider
+   * The spec under test, {@code memory} being the function's memory: one function with an HTTP and
+   * a queue trigger, a queue, a bucket it reads. Override to cover more of what the provider
    * supports. {@code functions/hello/} holds a small handler.
    */
   protected String spec(int memory) {
@@ -102,7 +107,9 @@ public abstract class ProviderContract {
   @BeforeEach
   void writeProject() throws IOException {
     Files.createDirectories(project.resolve("functions/hello"));
-    Files.writeString(project.resolve("functions/hello/main.py"), "def handle(event, context):\n    return 'hi'\n");
+    Files.writeString(
+        project.resolve("functions/hello/main.py"),
+        "def handle(event, context):\n    return 'hi'\n");
     specFile = project.resolve("fnctl.yaml");
     writeSpec(256);
     engine = Engine.create(providers(), env());
@@ -120,14 +127,22 @@ public abstract class ProviderContract {
 
   private ApplyReport apply(Engine.PlanMode mode) throws Exception {
     try (PlanSession s = engine.plan(specFile, "ct", mode)) {
-      ApplyReport r = engine.apply(s, new ApplyOptions(4, Duration.ofSeconds(10), mode == Engine.PlanMode.DESTROY ? "destroy" : "apply"), ApplyListener.NONE);
+      ApplyReport r =
+          engine.apply(
+              s,
+              new ApplyOptions(
+                  4, Duration.ofSeconds(10), mode == Engine.PlanMode.DESTROY ? "destroy" : "apply"),
+              ApplyListener.NONE);
       assertTrue(r.succeeded(), "apply failed: " + r.failed() + ", not started: " + r.notStarted());
       return r;
     }
   }
 
   private static List<String> shape(Plan p) {
-    return p.changes().stream().filter(c -> c.action() != Action.NO_OP).map(c -> c.action().symbol() + " " + c.address()).toList();
+    return p.changes().stream()
+        .filter(c -> c.action() != Action.NO_OP)
+        .map(c -> c.action().symbol() + " " + c.address())
+        .toList();
   }
 
   @Test
@@ -140,13 +155,17 @@ public abstract class ProviderContract {
   void planApplyPlanAgainIsNoChangesThenDestroyLeavesNothingOwned() throws Exception {
     Plan first = plan(Engine.PlanMode.NORMAL);
     assertTrue(first.count(Action.CREATE) > 0);
-    assertEquals(first.changes().size(), first.count(Action.CREATE), "a fresh stack only creates: " + shape(first));
+    assertEquals(
+        first.changes().size(),
+        first.count(Action.CREATE),
+        "a fresh stack only creates: " + shape(first));
 
     ApplyReport applied = apply(Engine.PlanMode.NORMAL);
     assertEquals(first.changes().size(), applied.done().size());
 
     Plan again = plan(Engine.PlanMode.NORMAL);
-    assertFalse(again.hasChanges(), "an applied spec must plan to no changes, found: " + describe(again));
+    assertFalse(
+        again.hasChanges(), "an applied spec must plan to no changes, found: " + describe(again));
 
     apply(Engine.PlanMode.DESTROY);
     Plan after = plan(Engine.PlanMode.DESTROY);
@@ -159,9 +178,13 @@ public abstract class ProviderContract {
     writeSpec(512);
     Plan p = plan(Engine.PlanMode.NORMAL);
     assertTrue(p.count(Action.UPDATE) >= 1, "memory 256 -> 512 must update: " + shape(p));
-    assertEquals(p.count(Action.UPDATE), p.changes().stream().filter(c -> c.action() != Action.NO_OP).count(), shape(p).toString());
+    assertEquals(
+        p.count(Action.UPDATE),
+        p.changes().stream().filter(c -> c.action() != Action.NO_OP).count(),
+        shape(p).toString());
     for (ResourceChange c : p.changes()) {
-      if (c.action() == Action.UPDATE) assertEquals(List.of("memory"), c.changedProperties(), c.address());
+      if (c.action() == Action.UPDATE)
+        assertEquals(List.of("memory"), c.changedProperties(), c.address());
     }
     apply(Engine.PlanMode.NORMAL);
     assertFalse(plan(Engine.PlanMode.NORMAL).hasChanges());
@@ -184,13 +207,19 @@ public abstract class ProviderContract {
       // A resource that needs nothing else: its properties hold no reference.
       Resource lone =
           desired.stream()
-              .filter(r -> r.dependsOn().isEmpty() && r.properties().values().stream().noneMatch(v -> v instanceof dev.fnctl.provider.Ref))
+              .filter(
+                  r ->
+                      r.dependsOn().isEmpty()
+                          && r.properties().values().stream()
+                              .noneMatch(v -> v instanceof dev.fnctl.provider.Ref))
               .findFirst()
-              .orElseThrow(() -> new AssertionError("no resource without dependencies in " + desired));
+              .orElseThrow(
+                  () -> new AssertionError("no resource without dependencies in " + desired));
       cloud.apply(new Cloud.Step(Action.CREATE, lone.address(), lone, null, lone.properties()));
       cloud.apply(new Cloud.Step(Action.CREATE, lone.address(), lone, null, lone.properties()));
       LiveState live = cloud.read(d[0], desired);
-      List<LiveResource> found = live.resources().stream().filter(r -> r.address().equals(lone.address())).toList();
+      List<LiveResource> found =
+          live.resources().stream().filter(r -> r.address().equals(lone.address())).toList();
       assertEquals(1, found.size(), "created twice, exists once");
       assertTrue(found.get(0).owned());
       cloud.apply(new Cloud.Step(Action.DELETE, lone.address(), null, found.get(0), Map.of()));
@@ -204,8 +233,12 @@ public abstract class ProviderContract {
     Deployment[] d = new Deployment[1];
     try (Cloud cloud = connect(d)) {
       StackLock lock = cloud.lock();
-      StackLock.Holder a = new StackLock.Holder("contract-a", "a@test", "apply", Instant.parse("2026-01-01T00:00:00Z"));
-      StackLock.Holder b = new StackLock.Holder("contract-b", "b@test", "destroy", Instant.parse("2026-01-01T00:01:00Z"));
+      StackLock.Holder a =
+          new StackLock.Holder(
+              "contract-a", "a@test", "apply", Instant.parse("2026-01-01T00:00:00Z"));
+      StackLock.Holder b =
+          new StackLock.Holder(
+              "contract-b", "b@test", "destroy", Instant.parse("2026-01-01T00:01:00Z"));
       try {
         assertEquals(Optional.empty(), lock.tryAcquire(a));
         assertEquals(Optional.of(a), lock.tryAcquire(b));
@@ -227,8 +260,19 @@ public abstract class ProviderContract {
     StringBuilder sb = new StringBuilder();
     for (ResourceChange c : p.changes()) {
       if (c.action() == Action.NO_OP) continue;
-      sb.append("\n  ").append(c.action().symbol()).append(' ').append(c.address()).append(": ").append(c.reason());
-      for (String k : c.changedProperties()) sb.append("\n      ").append(k).append(": ").append(c.before().get(k)).append(" -> ").append(c.after().get(k));
+      sb.append("\n  ")
+          .append(c.action().symbol())
+          .append(' ')
+          .append(c.address())
+          .append(": ")
+          .append(c.reason());
+      for (String k : c.changedProperties())
+        sb.append("\n      ")
+            .append(k)
+            .append(": ")
+            .append(c.before().get(k))
+            .append(" -> ")
+            .append(c.after().get(k));
     }
     return sb.toString();
   }

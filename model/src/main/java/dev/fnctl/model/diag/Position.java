@@ -1,8 +1,8 @@
 package dev.fnctl.model.diag;
 
 /**
- * A place in a file, 1-based as editors show it (SnakeYAML's marks are 0-based: add one).
- * {@code line} 0 means the whole file.
+ * A place in a file, 1-based as editors show it (SnakeYAML's marks are 0-based: add one). {@code
+ * line} 0 means the whole file.
  */
 public record Position(String file, int line, int column) {
 

@@ -3,9 +3,9 @@ package dev.fnctl.model.diag;
 import java.util.Map;
 
 /**
- * Where each spec path was written, so that problems found after loading (a provider's range
- * check, a plan-time conflict) point at the line the user must change. Paths use dots for keys
- * and {@code [i]} for list items: {@code functions.resize.triggers[0].schedule.cron}.
+ * Where each spec path was written, so that problems found after loading (a provider's range check,
+ * a plan-time conflict) point at the line the user must change. Paths use dots for keys and {@code
+ * [i]} for list items: {@code functions.resize.triggers[0].schedule.cron}.
  */
 public record SourceMap(String file, Map<String, Position> positions) {
 

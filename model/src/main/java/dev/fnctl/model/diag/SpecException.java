@@ -3,8 +3,8 @@ package dev.fnctl.model.diag;
 import java.util.List;
 
 /**
- * The user's input is wrong. Carries every problem found, never just the first; the CLI prints
- * them one per line and exits 3 without touching any cloud.
+ * The user's input is wrong. Carries every problem found, never just the first; the CLI prints them
+ * one per line and exits 3 without touching any cloud.
  */
 public final class SpecException extends Exception {
   private static final long serialVersionUID = 1L;

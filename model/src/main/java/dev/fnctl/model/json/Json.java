@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Minimal JSON for plan files and the local target's state: maps keep insertion order, numbers
- * are read as Long or BigDecimal. Kept in-house so that the CLI starts without a JSON library
- * and every output is byte-for-byte stable (golden files depend on it).
+ * Minimal JSON for plan files and the local target's state: maps keep insertion order, numbers are
+ * read as Long or BigDecimal. Kept in-house so that the CLI starts without a JSON library and every
+ * output is byte-for-byte stable (golden files depend on it).
  */
 public final class Json {
   private Json() {}
@@ -27,8 +27,8 @@ public final class Json {
   }
 
   /**
-   * The value with every map's keys sorted, at any depth (lists keep their order): the form
-   * digests are made of, so that the order a map was built in never changes one.
+   * The value with every map's keys sorted, at any depth (lists keep their order): the form digests
+   * are made of, so that the order a map was built in never changes one.
    */
   public static Object withSortedKeys(Object value) {
     if (value instanceof Map<?, ?> m) {
@@ -156,13 +156,23 @@ public final class Json {
       if (i >= s.length()) throw error("unexpected end");
       char c = s.charAt(i);
       switch (c) {
-        case '{': return object();
-        case '[': return array();
-        case '"': return string();
-        case 't': expect("true"); return Boolean.TRUE;
-        case 'f': expect("false"); return Boolean.FALSE;
-        case 'n': expect("null"); return null;
-        default: return number();
+        case '{':
+          return object();
+        case '[':
+          return array();
+        case '"':
+          return string();
+        case 't':
+          expect("true");
+          return Boolean.TRUE;
+        case 'f':
+          expect("false");
+          return Boolean.FALSE;
+        case 'n':
+          expect("null");
+          return null;
+        default:
+          return number();
       }
     }
 
@@ -175,7 +185,10 @@ public final class Json {
       Map<String, Object> m = new LinkedHashMap<>();
       i++;
       ws();
-      if (peek('}')) { i++; return m; }
+      if (peek('}')) {
+        i++;
+        return m;
+      }
       while (true) {
         ws();
         if (!peek('"')) throw error("expected a key");
@@ -186,8 +199,14 @@ public final class Json {
         ws();
         m.put(k, value());
         ws();
-        if (peek(',')) { i++; continue; }
-        if (peek('}')) { i++; return m; }
+        if (peek(',')) {
+          i++;
+          continue;
+        }
+        if (peek('}')) {
+          i++;
+          return m;
+        }
         throw error("expected ',' or '}'");
       }
     }
@@ -196,13 +215,22 @@ public final class Json {
       List<Object> l = new ArrayList<>();
       i++;
       ws();
-      if (peek(']')) { i++; return l; }
+      if (peek(']')) {
+        i++;
+        return l;
+      }
       while (true) {
         ws();
         l.add(value());
         ws();
-        if (peek(',')) { i++; continue; }
-        if (peek(']')) { i++; return l; }
+        if (peek(',')) {
+          i++;
+          continue;
+        }
+        if (peek(']')) {
+          i++;
+          return l;
+        }
         throw error("expected ',' or ']'");
       }
     }
@@ -218,7 +246,10 @@ public final class Json {
         if (i >= s.length()) throw error("unterminated string");
         char c = s.charAt(i++);
         if (c == '"') return sb.toString();
-        if (c != '\\') { sb.append(c); continue; }
+        if (c != '\\') {
+          sb.append(c);
+          continue;
+        }
         char e = s.charAt(i++);
         switch (e) {
           case 'n' -> sb.append('\n');
@@ -226,7 +257,10 @@ public final class Json {
           case 't' -> sb.append('\t');
           case 'b' -> sb.append('\b');
           case 'f' -> sb.append('\f');
-          case 'u' -> { sb.append((char) Integer.parseInt(s.substring(i, i + 4), 16)); i += 4; }
+          case 'u' -> {
+            sb.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
+            i += 4;
+          }
           default -> sb.append(e);
         }
       }
@@ -238,7 +272,8 @@ public final class Json {
       String n = s.substring(start, i);
       if (n.isEmpty()) throw error("unexpected character '" + s.charAt(i) + "'");
       try {
-        if (n.indexOf('.') < 0 && n.indexOf('e') < 0 && n.indexOf('E') < 0) return Long.parseLong(n);
+        if (n.indexOf('.') < 0 && n.indexOf('e') < 0 && n.indexOf('E') < 0)
+          return Long.parseLong(n);
         return new BigDecimal(n);
       } catch (NumberFormatException ex) {
         throw error("bad number " + n);

@@ -94,8 +94,12 @@ final class FunctionReader {
           Integer first = identities.putIfAbsent(t.identity(), item.position().line());
           if (first != null) {
             item.problem(
-                "this function already has this trigger, at line " + first + "; "
-                    + (t instanceof Trigger.Storage ? "list all its events in one storage trigger" : "keep one"));
+                "this function already has this trigger, at line "
+                    + first
+                    + "; "
+                    + (t instanceof Trigger.Storage
+                        ? "list all its events in one storage trigger"
+                        : "keep one"));
             continue;
           }
         }

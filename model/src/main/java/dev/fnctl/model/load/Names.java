@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
  * The naming rules for stacks, targets and resources. Physical names are {@code
  * <stack>-<target>-<name>} and the stack and target are also written as lower-case labels, so every
  * name must fit the strictest cloud: lower-case letters, digits and single hyphens, starting with a
- * letter, short enough that the joined name stays within every limit: 20 + 11 + 30 and two
- * hyphens is 63, what S3 bucket names and Google Cloud labels allow.
+ * letter, short enough that the joined name stays within every limit: 20 + 11 + 30 and two hyphens
+ * is 63, what S3 bucket names and Google Cloud labels allow.
  */
 final class Names {
   static final int STACK_MAX = 20;

@@ -76,7 +76,11 @@ final class RuntimeReader {
         }
         Optional<Runtime> meant = Runtime.parse(lang + neutralVersion(lang, version));
         if (meant.isPresent() && parts.group(3).isEmpty()) {
-          return "runtime '" + id + "' is not a neutral runtime name; did you mean '" + meant.get().id() + "'?";
+          return "runtime '"
+              + id
+              + "' is not a neutral runtime name; did you mean '"
+              + meant.get().id()
+              + "'?";
         }
       }
     }

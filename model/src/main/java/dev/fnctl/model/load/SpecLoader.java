@@ -71,8 +71,8 @@ public final class SpecLoader {
   }
 
   /**
-   * What {@code fnctl validate} checks, from one read of the file: the spec loaded for every
-   * target it declares, in file order (for the implicit {@code local} when it declares none).
+   * What {@code fnctl validate} checks, from one read of the file: the spec loaded for every target
+   * it declares, in file order (for the implicit {@code local} when it declares none).
    *
    * @throws SpecException when the file cannot be read as one YAML document (nothing else can be
    *     checked then)
@@ -94,13 +94,14 @@ public final class SpecLoader {
   }
 
   /**
-   * The spec loaded for one target, with its problems. When there are problems, the spec holds
-   * what could be read (a value with a problem is null or left out), so that checks which do not
-   * depend on those values, such as the target's provider and its settings, can still be made.
+   * The spec loaded for one target, with its problems. When there are problems, the spec holds what
+   * could be read (a value with a problem is null or left out), so that checks which do not depend
+   * on those values, such as the target's provider and its settings, can still be made.
    */
   public record ForTarget(String target, Spec spec, List<Diagnostic> problems) {}
 
-  private Spec read(Path file, byte[] bytes, Node root, String stack, String target, Problems problems) {
+  private Spec read(
+      Path file, byte[] bytes, Node root, String stack, String target, Problems problems) {
     SpecFile specFile = new SpecFile(problems, new Variables(env, stack, target));
     Path absolute = file.toAbsolutePath().normalize();
     return new SpecReader(specFile)

@@ -77,8 +77,7 @@ final class TriggerReader {
         path = null;
       }
     }
-    String auth =
-        f.containsKey("auth") ? f.get("auth").word(List.of("none", "iam")) : "none";
+    String auth = f.containsKey("auth") ? f.get("auth").word(List.of("none", "iam")) : "none";
     if (method == null || path == null || auth == null) return null;
     return new Trigger.Http(method, path, auth);
   }
@@ -153,9 +152,15 @@ final class TriggerReader {
       String zone = REGION_OF.get(tz);
       node.problem(
           zone == null
-              ? "'" + tz + "' is not a time zone: use the region's IANA time zone, such as"
+              ? "'"
+                  + tz
+                  + "' is not a time zone: use the region's IANA time zone, such as"
                   + " America/New_York or Europe/Berlin (abbreviations are not zones)"
-              : "'" + tz + "' is an abbreviation, not a time zone: did you mean '" + zone + "'?"
+              : "'"
+                  + tz
+                  + "' is an abbreviation, not a time zone: did you mean '"
+                  + zone
+                  + "'?"
                   + " (a region's zone follows its daylight saving time)");
       return null;
     }
@@ -170,9 +175,13 @@ final class TriggerReader {
     return null;
   }
 
-  private static final java.util.regex.Pattern ABBREVIATION = java.util.regex.Pattern.compile("^[A-Z]{2,5}$");
+  private static final java.util.regex.Pattern ABBREVIATION =
+      java.util.regex.Pattern.compile("^[A-Z]{2,5}$");
 
-  /** Abbreviations people write for a zone, and the zone; ambiguous ones (IST, CST in Asia) are left out. */
+  /**
+   * Abbreviations people write for a zone, and the zone; ambiguous ones (IST, CST in Asia) are left
+   * out.
+   */
   private static final Map<String, String> REGION_OF =
       Map.ofEntries(
           Map.entry("EST", "America/New_York"),

@@ -40,9 +40,9 @@ record Variables(Map<String, String> env, String stack, String target) {
   }
 
   /**
-   * Where the variable opened before {@code from} closes: a default may itself use variables, as
-   * in shells ({@code ${env:REGION:-${env:AWS_REGION:-eu-west-1}}}), so braces of inner variables
-   * are skipped. -1 when it is not closed.
+   * Where the variable opened before {@code from} closes: a default may itself use variables, as in
+   * shells ({@code ${env:REGION:-${env:AWS_REGION:-eu-west-1}}}), so braces of inner variables are
+   * skipped. -1 when it is not closed.
    */
   private static int closing(String text, int from) {
     int depth = 0;

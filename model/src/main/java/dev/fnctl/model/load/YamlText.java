@@ -66,7 +66,7 @@ final class YamlText {
       return "; check the indentation of this line and the one above";
     if (what.contains("flow mapping") || what.contains("flow sequence")) {
       return "; check that every { and [ on the lines above is closed and items are separated by"
-                 + " commas";
+          + " commas";
     }
     return "";
   }

@@ -16,10 +16,14 @@ public enum Action {
     this.word = word;
   }
 
-  public String symbol() { return symbol; }
+  public String symbol() {
+    return symbol;
+  }
 
   /** The word used in JSON plans and progress lines. */
-  public String word() { return word; }
+  public String word() {
+    return word;
+  }
 
   public static Action ofWord(String word) {
     for (Action a : values()) if (a.word.equals(word)) return a;

@@ -12,8 +12,8 @@ import java.util.Map;
  * reviewed is not what would be done.
  *
  * @param formatVersion bumped on any incompatible change of the JSON form
- * @param specFile the spec path as given on the command line, so {@code apply PLAN} reloads it
- *     from the same place in another checkout (a CI deploy job)
+ * @param specFile the spec path as given on the command line, so {@code apply PLAN} reloads it from
+ *     the same place in another checkout (a CI deploy job)
  * @param specFileAbsolute the same file's absolute path, so {@code apply PLAN} finds it from any
  *     directory on the machine it was made on; null in plans from before it was recorded
  * @param changes every managed resource, no-ops included, in dependency order

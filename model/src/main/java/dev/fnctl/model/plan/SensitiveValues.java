@@ -40,7 +40,9 @@ public final class SensitiveValues {
     return sensitive.stream().anyMatch(s -> s.startsWith(prefix));
   }
 
-  /** {@code values} with every sensitive entry, at any depth of nested maps, replaced by the mask. */
+  /**
+   * {@code values} with every sensitive entry, at any depth of nested maps, replaced by the mask.
+   */
   public static Map<String, Object> masked(Map<String, Object> values, Set<String> sensitive) {
     Map<String, Object> m = new LinkedHashMap<>();
     values.forEach((k, v) -> m.put(k, masks(sensitive, k) ? MASK : maskedBelow(k, v, sensitive)));
@@ -64,7 +66,11 @@ public final class SensitiveValues {
    * sensitive are references into a secret store (never a secret's value, which fnctl never sees),
    * and the address is part of the input so equal references on two resources hash apart.
    */
-  public static String digest(String address, Map<String, Object> before, Map<String, Object> after, Set<String> sensitive) {
+  public static String digest(
+      String address,
+      Map<String, Object> before,
+      Map<String, Object> after,
+      Set<String> sensitive) {
     if (sensitive.isEmpty()) return null;
     Map<String, Object> doc = new TreeMap<>();
     for (String path : new TreeSet<>(sensitive)) {

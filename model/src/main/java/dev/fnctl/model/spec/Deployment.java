@@ -4,20 +4,34 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A spec resolved for one target: what a provider expands into resources. Every function's
- * settings are complete (built-in defaults, then {@code defaults:}, the function's own, the
- * target's {@code defaults:} and the target's {@code functions.NAME}).
+ * A spec resolved for one target: what a provider expands into resources. Every function's settings
+ * are complete (built-in defaults, then {@code defaults:}, the function's own, the target's {@code
+ * defaults:} and the target's {@code functions.NAME}).
  */
 public record Deployment(Spec spec, Target target, Map<String, FunctionSpec> functions) {
 
   /** The implicit target of a spec that declares none. */
   public static final String IMPLICIT_LOCAL = "local";
 
-  public String stack() { return spec.stack(); }
-  public Map<String, QueueSpec> queues() { return spec.queues(); }
-  public Map<String, TopicSpec> topics() { return spec.topics(); }
-  public Map<String, BucketSpec> buckets() { return spec.buckets(); }
-  public Map<String, Budget> budgets() { return spec.budgets(); }
+  public String stack() {
+    return spec.stack();
+  }
+
+  public Map<String, QueueSpec> queues() {
+    return spec.queues();
+  }
+
+  public Map<String, TopicSpec> topics() {
+    return spec.topics();
+  }
+
+  public Map<String, BucketSpec> buckets() {
+    return spec.buckets();
+  }
+
+  public Map<String, Budget> budgets() {
+    return spec.budgets();
+  }
 
   static Deployment of(Spec spec, String targetName) {
     Target target = spec.target(targetName);

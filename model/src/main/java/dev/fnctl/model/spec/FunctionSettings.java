@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The settings of a function that defaults and targets may override. Any field may be null
- * (not written); {@link #over(FunctionSettings)} layers one set over another. {@code env} maps
- * are merged key by key rather than replaced, as users of every peer tool expect.
+ * The settings of a function that defaults and targets may override. Any field may be null (not
+ * written); {@link #over(FunctionSettings)} layers one set over another. {@code env} maps are
+ * merged key by key rather than replaced, as users of every peer tool expect.
  */
 public record FunctionSettings(
     String runtime,
@@ -17,7 +17,8 @@ public record FunctionSettings(
     Map<String, String> env,
     Concurrency concurrency) {
 
-  public static final FunctionSettings NONE = new FunctionSettings(null, null, null, null, Map.of(), null);
+  public static final FunctionSettings NONE =
+      new FunctionSettings(null, null, null, null, Map.of(), null);
 
   /** What a function gets when neither it nor defaults say otherwise. */
   public static final FunctionSettings BUILT_IN =

@@ -32,11 +32,26 @@ public record FunctionSpec(
     return name + SECRET_ID_SUFFIX;
   }
 
-  public String runtime() { return settings.runtime(); }
-  public int memory() { return settings.memory(); }
-  public java.time.Duration timeout() { return settings.timeout(); }
-  public String architecture() { return settings.architecture(); }
-  public Map<String, String> env() { return settings.env() == null ? Map.of() : settings.env(); }
+  public String runtime() {
+    return settings.runtime();
+  }
+
+  public int memory() {
+    return settings.memory();
+  }
+
+  public java.time.Duration timeout() {
+    return settings.timeout();
+  }
+
+  public String architecture() {
+    return settings.architecture();
+  }
+
+  public Map<String, String> env() {
+    return settings.env() == null ? Map.of() : settings.env();
+  }
+
   public Concurrency concurrency() {
     return settings.concurrency() == null ? Concurrency.NONE : settings.concurrency();
   }

@@ -9,10 +9,15 @@ import java.time.Duration;
  * @param deadLetter null when failed messages are not moved aside
  * @param visibilityTimeout null for the provider's default
  */
-public record QueueSpec(String name, String existing, DeadLetter deadLetter, Duration visibilityTimeout) {
+public record QueueSpec(
+    String name, String existing, DeadLetter deadLetter, Duration visibilityTimeout) {
 
-  /** After {@code maxReceives} failed deliveries a message moves to the queue's dead-letter queue. */
+  /**
+   * After {@code maxReceives} failed deliveries a message moves to the queue's dead-letter queue.
+   */
   public record DeadLetter(int maxReceives) {}
 
-  public boolean owned() { return existing == null; }
+  public boolean owned() {
+    return existing == null;
+  }
 }

@@ -6,11 +6,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A function's language runtime in fnctl's neutral vocabulary: {@code python3.12}, {@code nodejs22},
- * {@code java21}, {@code dotnet8}. The spec names the language and its version once; each provider
- * maps the pair to its cloud's own id (a cloud may spell {@code nodejs22} as {@code nodejs22.x} or
- * {@code node} plus a version field), so that one spec deploys to every cloud. Which versions a
- * cloud offers is the provider's check, not the model's.
+ * A function's language runtime in fnctl's neutral vocabulary: {@code python3.12}, {@code
+ * nodejs22}, {@code java21}, {@code dotnet8}. The spec names the language and its version once;
+ * each provider maps the pair to its cloud's own id (a cloud may spell {@code nodejs22} as {@code
+ * nodejs22.x} or {@code node} plus a version field), so that one spec deploys to every cloud. Which
+ * versions a cloud offers is the provider's check, not the model's.
  *
  * <p>Python keeps its minor version ({@code 3.12}) because Python minors break compatibility; the
  * other languages are named by their major version alone.
@@ -35,7 +35,10 @@ public record Runtime(String language, String version) {
   public Runtime {
     if (!LANGUAGES.contains(language)) {
       throw new IllegalArgumentException(
-          "unknown runtime language '" + language + "'; fnctl knows " + String.join(", ", LANGUAGES));
+          "unknown runtime language '"
+              + language
+              + "'; fnctl knows "
+              + String.join(", ", LANGUAGES));
     }
     Pattern shape = language.equals(PYTHON) ? PYTHON_VERSION : MAJOR_VERSION;
     if (version == null || !shape.matcher(version).matches()) {
@@ -54,7 +57,9 @@ public record Runtime(String language, String version) {
     Matcher m = NEUTRAL.matcher(id);
     if (!m.matches()) return Optional.empty();
     return Optional.of(
-        m.group(1) != null ? new Runtime(m.group(1), m.group(2)) : new Runtime(m.group(3), m.group(4)));
+        m.group(1) != null
+            ? new Runtime(m.group(1), m.group(2))
+            : new Runtime(m.group(3), m.group(4)));
   }
 
   /** The neutral id as written in a spec: {@code python3.12}, {@code nodejs22}. */

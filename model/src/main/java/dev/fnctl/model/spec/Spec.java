@@ -14,8 +14,8 @@ import java.util.Map;
  *
  * @param file the spec file, for messages
  * @param baseDir the directory that relative {@code code:} paths are resolved against
- * @param sourceMap where each spec path (e.g. {@code functions.resize.memory}) was written, so
- *     that problems found later (by a provider) still point at file:line:column
+ * @param sourceMap where each spec path (e.g. {@code functions.resize.memory}) was written, so that
+ *     problems found later (by a provider) still point at file:line:column
  * @param digest SHA-256 of the spec file's bytes, recorded in plans
  */
 public record Spec(

@@ -366,7 +366,10 @@ class SpecLoaderTest {
             "apiVersion: fnctl.dev/v1\nstack: orders\nx-base: &base { runtime: python3.12, handler: main.h }\n"
                 + "targets:\n  eu: { provider: aws, region: eu-west-1 }\n  us: { provider: aws, region: us-east-1 }\n"
                 + "functions:\n");
-    for (int i = 0; i < 60; i++) yaml.append("  f").append(i).append(": { <<: *base, code: ./f, env: { AT: \"${target}\" } }\n");
+    for (int i = 0; i < 60; i++)
+      yaml.append("  f")
+          .append(i)
+          .append(": { <<: *base, code: ./f, env: { AT: \"${target}\" } }\n");
     Path file = tmp.resolve("aliases.yaml");
     Files.writeString(file, yaml.toString());
 
@@ -380,9 +383,12 @@ class SpecLoaderTest {
   }
 
   @Test
-  void everyTargetOfASpecWithNoneIsTheImplicitLocalAndProblemsComeWithThePartialSpec() throws Exception {
+  void everyTargetOfASpecWithNoneIsTheImplicitLocalAndProblemsComeWithThePartialSpec()
+      throws Exception {
     Path file = tmp.resolve("none.yaml");
-    Files.writeString(file, "apiVersion: fnctl.dev/v1\nstack: orders\nfunctions:\n  f: { code: ./f, handler: h, runtime: python3.12, memory: lots }\n");
+    Files.writeString(
+        file,
+        "apiVersion: fnctl.dev/v1\nstack: orders\nfunctions:\n  f: { code: ./f, handler: h, runtime: python3.12, memory: lots }\n");
     List<SpecLoader.ForTarget> loaded = new SpecLoader(Map.of()).loadEveryTarget(file);
     assertEquals(1, loaded.size());
     assertEquals(Deployment.IMPLICIT_LOCAL, loaded.get(0).target());

@@ -26,11 +26,17 @@ class VariablesTest {
   void aDefaultMayItselfUseVariables() {
     assertEquals("eu-west-1", vars.resolve("${env:UNSET:-${env:REGION}}"));
     assertEquals("orders-x", vars.resolve("${env:UNSET:-${env:ALSO_UNSET:-${stack}-x}}"));
-    assertEquals("eu-west-1!", vars.resolve("${env:REGION:-${env:UNSET}}!"), "a default not needed is not resolved");
+    assertEquals(
+        "eu-west-1!",
+        vars.resolve("${env:REGION:-${env:UNSET}}!"),
+        "a default not needed is not resolved");
     assertEquals("${literal}", vars.resolve("${env:UNSET:-$${literal}}"));
     IllegalArgumentException unset =
-        assertThrows(IllegalArgumentException.class, () -> vars.resolve("${env:UNSET:-${env:ALSO_UNSET}}"));
-    assertTrue(unset.getMessage().startsWith("environment variable ALSO_UNSET is not set"), unset.getMessage());
+        assertThrows(
+            IllegalArgumentException.class, () -> vars.resolve("${env:UNSET:-${env:ALSO_UNSET}}"));
+    assertTrue(
+        unset.getMessage().startsWith("environment variable ALSO_UNSET is not set"),
+        unset.getMessage());
     assertThrows(IllegalArgumentException.class, () -> vars.resolve("${env:UNSET:-${env:REGION}"));
   }
 

@@ -30,7 +30,8 @@ class RuntimeTest {
   @ValueSource(
       strings = {
         "nodejs20.x", "python312", "python3", "python", "Python3.12", "java21.al2", "node22",
-        "nodejs22.1", "java 21", "ruby3.3", "provided.al2023", "dotnet8.0", "java021", "python3.012",
+        "nodejs22.1", "java 21", "ruby3.3", "provided.al2023", "dotnet8.0", "java021",
+            "python3.012",
         "python2.7", ""
       })
   void refusesEverythingElse(String id) {

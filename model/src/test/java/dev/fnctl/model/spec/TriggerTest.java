@@ -11,12 +11,16 @@ import org.junit.jupiter.api.Test;
 class TriggerTest {
   @Test
   void theIdentityIsWhatTheTriggerIsNotHowItIsTuned() {
-    assertEquals(new Trigger.Queue("orders", 5).identity(), new Trigger.Queue("orders", 10).identity());
-    assertEquals(new Trigger.Http("GET", "/a", "none").slug(), new Trigger.Http("GET", "/a", "iam").slug());
+    assertEquals(
+        new Trigger.Queue("orders", 5).identity(), new Trigger.Queue("orders", 10).identity());
+    assertEquals(
+        new Trigger.Http("GET", "/a", "none").slug(), new Trigger.Http("GET", "/a", "iam").slug());
     assertEquals(
         new Trigger.Storage("up", List.of("created"), "img/", null).slug(),
         new Trigger.Storage("up", List.of("deleted"), "img/", null).slug());
-    assertNotEquals(new Trigger.Http("GET", "/a", "none").slug(), new Trigger.Http("POST", "/a", "none").slug());
+    assertNotEquals(
+        new Trigger.Http("GET", "/a", "none").slug(),
+        new Trigger.Http("POST", "/a", "none").slug());
     assertNotEquals(
         new Trigger.Schedule(null, Duration.ofMinutes(5), null).slug(),
         new Trigger.Schedule(null, Duration.ofMinutes(5), "Europe/Berlin").slug());

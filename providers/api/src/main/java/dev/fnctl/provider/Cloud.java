@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A session against one target's cloud, opened by {@link Provider#connect}. The engine calls
- * {@link #desired}, {@link #read}, then {@link #apply} once per changed resource, possibly from
- * several threads at once (never for two resources where one depends on the other).
+ * A session against one target's cloud, opened by {@link Provider#connect}. The engine calls {@link
+ * #desired}, {@link #read}, then {@link #apply} once per changed resource, possibly from several
+ * threads at once (never for two resources where one depends on the other).
  */
 public interface Cloud extends AutoCloseable {
 

@@ -18,7 +18,6 @@ import java.text.Normalizer;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
 import java.util.zip.CRC32;
@@ -28,12 +27,11 @@ import java.util.zip.CRC32;
  *
  * <p>A directory is zipped deterministically, so the same source gives the same SHA-256 on every
  * machine and a re-plan never shows a code change that did not happen: entries sorted by path,
- * every timestamp 1980-01-01T00:00, mode 0644 or 0755 (the owner's execute bit is kept: scripts
- * and native binaries need it), names in Unicode NFC (macOS may store them decomposed), files
- * only. Entries are stored, not deflated: deflate output depends on the zlib build (zlib-ng and
- * classic zlib differ), which would make the digest machine-dependent. Files matched by
- * {@code .fnctlignore} at the top of the directory, or by the {@link IgnoreRules#DEFAULTS}, are
- * left out.
+ * every timestamp 1980-01-01T00:00, mode 0644 or 0755 (the owner's execute bit is kept: scripts and
+ * native binaries need it), names in Unicode NFC (macOS may store them decomposed), files only.
+ * Entries are stored, not deflated: deflate output depends on the zlib build (zlib-ng and classic
+ * zlib differ), which would make the digest machine-dependent. Files matched by {@code
+ * .fnctlignore} at the top of the directory, or by the {@link IgnoreRules#DEFAULTS}, are left out.
  *
  * <p>A {@code .zip} or {@code .jar} file is used as it is: the user built it, its bytes are the
  * package. Any other single file becomes a one-entry zip.
@@ -65,7 +63,11 @@ public final class CodePackager {
         zip = Files.readAllBytes(source);
       } else {
         String name = nfc(source.getFileName().toString());
-        zip = write(new TreeMap<>(java.util.Map.of(name, new Entry(Files.readAllBytes(source), executable(source)))));
+        zip =
+            write(
+                new TreeMap<>(
+                    java.util.Map.of(
+                        name, new Entry(Files.readAllBytes(source), executable(source)))));
       }
       return new CodePackage(source, zip, digestBase64(zip), digestHex(zip));
     } catch (IOException e) {
@@ -74,10 +76,10 @@ public final class CodePackager {
   }
 
   /**
-   * Checks what {@link #pack} would refuse, without reading or zipping the code, so that the
-   * engine can report it with the spec's problems before any cloud is read: the path must exist,
-   * a directory's {@code .fnctlignore} must hold only valid patterns, and some file must be left
-   * to package.
+   * Checks what {@link #pack} would refuse, without reading or zipping the code, so that the engine
+   * can report it with the spec's problems before any cloud is read: the path must exist, a
+   * directory's {@code .fnctlignore} must hold only valid patterns, and some file must be left to
+   * package.
    *
    * @throws IgnoreFileException naming the ignore file and the line of a bad pattern
    * @throws ProviderException for any other problem, with a message for the user
@@ -117,7 +119,8 @@ public final class CodePackager {
   private static byte[] zipDirectory(Path dir, String code) throws IOException, ProviderException {
     TreeMap<String, Entry> entries = new TreeMap<>();
     for (var f : files(dir, code).entrySet()) {
-      entries.put(f.getKey(), new Entry(Files.readAllBytes(f.getValue()), executable(f.getValue())));
+      entries.put(
+          f.getKey(), new Entry(Files.readAllBytes(f.getValue()), executable(f.getValue())));
     }
     return write(entries);
   }
@@ -127,7 +130,8 @@ public final class CodePackager {
    *
    * @throws ProviderException when none is left
    */
-  private static TreeMap<String, Path> files(Path dir, String code) throws IOException, ProviderException {
+  private static TreeMap<String, Path> files(Path dir, String code)
+      throws IOException, ProviderException {
     IgnoreRules ignore = IgnoreRules.forDirectory(dir);
     TreeMap<String, Path> entries = new TreeMap<>();
     Files.walkFileTree(
@@ -138,7 +142,9 @@ public final class CodePackager {
           @Override
           public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
             if (d.equals(dir)) return FileVisitResult.CONTINUE;
-            return ignore.ignores(relative(dir, d), true) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            return ignore.ignores(relative(dir, d), true)
+                ? FileVisitResult.SKIP_SUBTREE
+                : FileVisitResult.CONTINUE;
           }
 
           @Override
@@ -159,7 +165,9 @@ public final class CodePackager {
         });
     if (entries.isEmpty()) {
       throw new ProviderException(
-          "code directory '" + code + "' has no files to package"
+          "code directory '"
+              + code
+              + "' has no files to package"
               + (Files.exists(dir.resolve(IGNORE_FILE)) ? " (check its " + IGNORE_FILE + ")" : ""));
     }
     return entries;
@@ -177,7 +185,8 @@ public final class CodePackager {
     PosixFileAttributeView view = Files.getFileAttributeView(f, PosixFileAttributeView.class);
     // Without POSIX permissions (Windows) nothing is executable, whatever the file system says:
     // the same source must give the same package.
-    return view != null && view.readAttributes().permissions().contains(PosixFilePermission.OWNER_EXECUTE);
+    return view != null
+        && view.readAttributes().permissions().contains(PosixFilePermission.OWNER_EXECUTE);
   }
 
   /** Writes a stored (uncompressed) zip by hand: java.util.zip cannot set Unix modes. */
@@ -228,7 +237,8 @@ public final class CodePackager {
       int32(central, (int) offset);
       central.writeBytes(name);
     }
-    if (entries.size() > 0xFFFF) throw new ProviderException("code package has more than 65535 files");
+    if (entries.size() > 0xFFFF)
+      throw new ProviderException("code package has more than 65535 files");
     long centralOffset = out.size();
     byte[] dir = central.toByteArray();
     out.writeBytes(dir);

@@ -10,17 +10,23 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Which files of a code directory stay out of its package: gitignore-like globs, as in a
- * {@code .fnctlignore} file. Later rules win; {@code !} re-includes; a trailing {@code /} matches
+ * Which files of a code directory stay out of its package: gitignore-like globs, as in a {@code
+ * .fnctlignore} file. Later rules win; {@code !} re-includes; a trailing {@code /} matches
  * directories only; a pattern with a {@code /} before its end is anchored to the code directory,
- * otherwise it matches a name at any depth; {@code *}, {@code ?}, {@code [a-z]} and {@code **}
- * work as in git. As in git, nothing under an ignored directory can be re-included.
+ * otherwise it matches a name at any depth; {@code *}, {@code ?}, {@code [a-z]} and {@code **} work
+ * as in git. As in git, nothing under an ignored directory can be re-included.
  */
 final class IgnoreRules {
 
   /** Never worth shipping, and differ between machines (so they would break reproducibility). */
   static final List<String> DEFAULTS =
-      List.of(".git/", ".fnctl/", "__pycache__/", "**/node_modules/.cache/", ".DS_Store", ".fnctlignore");
+      List.of(
+          ".git/",
+          ".fnctl/",
+          "__pycache__/",
+          "**/node_modules/.cache/",
+          ".DS_Store",
+          ".fnctlignore");
 
   private record Rule(Pattern pattern, boolean negated, boolean dirOnly, boolean anchored) {}
 
@@ -43,13 +49,16 @@ final class IgnoreRules {
         r.add(lines.get(i));
       } catch (PatternSyntaxException e) {
         String why = e.getDescription().toLowerCase(java.util.Locale.ROOT);
-        throw new IgnoreFileException(file, i + 1, "'" + lines.get(i).strip() + "' is not a valid pattern (" + why + ")");
+        throw new IgnoreFileException(
+            file, i + 1, "'" + lines.get(i).strip() + "' is not a valid pattern (" + why + ")");
       }
     }
     return r;
   }
 
-  /** @throws PatternSyntaxException when the line is no valid pattern, e.g. {@code [z-a]} */
+  /**
+   * @throws PatternSyntaxException when the line is no valid pattern, e.g. {@code [z-a]}
+   */
   private void add(String raw) {
     String line = stripTrailingSpaces(raw);
     if (line.isEmpty() || line.startsWith("#")) return;

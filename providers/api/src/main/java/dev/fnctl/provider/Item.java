@@ -1,8 +1,8 @@
 package dev.fnctl.provider;
 
 /**
- * The neutral spec item a provider resource belongs to ({@link Resource#item()}), spelled the
- * same by every provider so that plan output groups alike across clouds.
+ * The neutral spec item a provider resource belongs to ({@link Resource#item()}), spelled the same
+ * by every provider so that plan output groups alike across clouds.
  */
 public final class Item {
   private Item() {}

@@ -6,9 +6,9 @@ import java.util.Map;
 /**
  * A resource as it is now in the cloud, normalised to the shape of {@link Resource#properties()}.
  *
- * @param owned true when it carries the stack's ownership tag/label (or, for what cannot be
- *     tagged, lives in the stack's name or group). Only owned resources are ever updated or
- *     deleted; a desired address that is live but not owned is a name clash, reported as an error.
+ * @param owned true when it carries the stack's ownership tag/label (or, for what cannot be tagged,
+ *     lives in the stack's name or group). Only owned resources are ever updated or deleted; a
+ *     desired address that is live but not owned is a name clash, reported as an error.
  * @param outputs values other resources refer to with a {@link Ref} (arn, id, url)
  * @param dependsOn addresses this resource needs, when the cloud tells (e.g. a function's role);
  *     the engine uses them to delete resources that are no longer in the spec in a safe order.
@@ -29,7 +29,12 @@ public record LiveResource(
 
   /** A live resource whose dependencies are not known (the original six-part form). */
   public LiveResource(
-      String address, String type, String item, boolean owned, Map<String, Object> properties, Map<String, Object> outputs) {
+      String address,
+      String type,
+      String item,
+      boolean owned,
+      Map<String, Object> properties,
+      Map<String, Object> outputs) {
     this(address, type, item, owned, properties, outputs, List.of());
   }
 }

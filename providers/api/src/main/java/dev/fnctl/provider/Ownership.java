@@ -8,8 +8,8 @@ import java.util.Map;
  * Who a cloud resource belongs to: one stack deployed to one target. Every resource fnctl makes
  * carries {@link #tags()}; only resources whose tags match are ever updated or deleted.
  *
- * <p>The keys are lower case and short because GCP labels are the strictest of the clouds
- * (lower case, at most 63 characters); the same keys are then used everywhere.
+ * <p>The keys are lower case and short because GCP labels are the strictest of the clouds (lower
+ * case, at most 63 characters); the same keys are then used everywhere.
  */
 public record Ownership(String stack, String target) {
 
@@ -37,8 +37,9 @@ public record Ownership(String stack, String target) {
   }
 
   /**
-   * The cloud name of a spec item: {@code <stack>-<target>-<name>}, e.g. {@code orders-prod-resize}.
-   * The model's name limits (stack 20, target 12, item 30) keep it within every cloud's limits.
+   * The cloud name of a spec item: {@code <stack>-<target>-<name>}, e.g. {@code
+   * orders-prod-resize}. The model's name limits (stack 20, target 12, item 30) keep it within
+   * every cloud's limits.
    */
   public String physicalName(String name) {
     return stack + "-" + target + "-" + name;

@@ -7,9 +7,9 @@ import java.util.Map;
 /**
  * A cloud fnctl can deploy to, found with {@link java.util.ServiceLoader} by {@link #id()}.
  *
- * <p>Implementations must be cheap to load: this class is instantiated for {@code validate},
- * so it must not reference cloud SDK classes in its fields or signatures. SDK clients are made
- * only in {@link #connect}.
+ * <p>Implementations must be cheap to load: this class is instantiated for {@code validate}, so it
+ * must not reference cloud SDK classes in its fields or signatures. SDK clients are made only in
+ * {@link #connect}.
  */
 public interface Provider {
 
@@ -24,8 +24,8 @@ public interface Provider {
 
   /**
    * Problems that only this provider knows about: ranges (memory, timeouts), runtimes it does not
-   * offer, features it cannot honour. Pure: no network, no credentials. Each problem names the
-   * spec path so the CLI can point at file:line:column.
+   * offer, features it cannot honour. Pure: no network, no credentials. Each problem names the spec
+   * path so the CLI can point at file:line:column.
    */
   List<Problem> validate(Deployment deployment);
 

@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The apply/destroy lock of one stack and target. Acquire must be atomic in the cloud (create
- * only if absent), so two CI jobs never apply at once.
+ * The apply/destroy lock of one stack and target. Acquire must be atomic in the cloud (create only
+ * if absent), so two CI jobs never apply at once.
  */
 public interface StackLock {
 
-  /** Takes the lock, or returns who holds it. Never blocks: the engine retries until its timeout. */
+  /**
+   * Takes the lock, or returns who holds it. Never blocks: the engine retries until its timeout.
+   */
   Optional<Holder> tryAcquire(Holder me) throws ProviderException;
 
   /** Releases the lock if {@code me} holds it. */

@@ -44,13 +44,15 @@ class CodePackagerTest {
     write(a, "main.py", "def handle(e, c): pass\n");
     write(a, "lib/util.py", "X = 1\n");
     write(a, "lib/data/z.txt", "zzz");
-    Files.setLastModifiedTime(a.resolve("main.py"), FileTime.from(Instant.parse("2001-02-03T04:05:06Z")));
+    Files.setLastModifiedTime(
+        a.resolve("main.py"), FileTime.from(Instant.parse("2001-02-03T04:05:06Z")));
 
     Path b = tmp.resolve("b");
     write(b, "lib/data/z.txt", "zzz");
     write(b, "lib/util.py", "X = 1\n");
     write(b, "main.py", "def handle(e, c): pass\n");
-    Files.setLastModifiedTime(b.resolve("lib/util.py"), FileTime.from(Instant.parse("2024-12-31T23:59:59Z")));
+    Files.setLastModifiedTime(
+        b.resolve("lib/util.py"), FileTime.from(Instant.parse("2024-12-31T23:59:59Z")));
 
     CodePackage pa = CodePackager.pack(tmp, "a");
     CodePackage pb = CodePackager.pack(tmp, "./b");
@@ -93,7 +95,12 @@ class CodePackagerTest {
 
     Map<String, String> read = unzip(CodePackager.pack(tmp, "fn").zip(), false);
     assertEquals(
-        List.of("docs/build", "keep.log", "main.js", "nested/secret/stays.txt", "node_modules/left-pad/index.js"),
+        List.of(
+            "docs/build",
+            "keep.log",
+            "main.js",
+            "nested/secret/stays.txt",
+            "node_modules/left-pad/index.js"),
         new ArrayList<>(read.keySet()));
   }
 
@@ -103,8 +110,10 @@ class CodePackagerTest {
     write(dir, "bootstrap", "#!/bin/sh\n");
     write(dir, "handler.sh", "echo\n");
     try {
-      Files.setPosixFilePermissions(dir.resolve("bootstrap"), PosixFilePermissions.fromString("rwxr-x---"));
-      Files.setPosixFilePermissions(dir.resolve("handler.sh"), PosixFilePermissions.fromString("rw-------"));
+      Files.setPosixFilePermissions(
+          dir.resolve("bootstrap"), PosixFilePermissions.fromString("rwxr-x---"));
+      Files.setPosixFilePermissions(
+          dir.resolve("handler.sh"), PosixFilePermissions.fromString("rw-------"));
     } catch (UnsupportedOperationException e) {
       assumeTrue(false, "no POSIX permissions here");
     }
@@ -134,7 +143,8 @@ class CodePackagerTest {
 
   @Test
   void missingPathIsAClearError() {
-    ProviderException e = assertThrows(ProviderException.class, () -> CodePackager.pack(tmp, "./functions/resize"));
+    ProviderException e =
+        assertThrows(ProviderException.class, () -> CodePackager.pack(tmp, "./functions/resize"));
     assertTrue(e.getMessage().contains("'./functions/resize' does not exist"), e.getMessage());
     assertTrue(e.getMessage().contains(tmp.resolve("functions/resize").toString()), e.getMessage());
   }
@@ -146,7 +156,8 @@ class CodePackagerTest {
     ProviderException e = assertThrows(ProviderException.class, () -> CodePackager.pack(tmp, "fn"));
     assertTrue(e.getMessage().contains("no files to package"), e.getMessage());
     // check() finds it too, without packaging, so that validate can report it.
-    assertEquals("code directory 'fn' has no files to package",
+    assertEquals(
+        "code directory 'fn' has no files to package",
         assertThrows(ProviderException.class, () -> CodePackager.check(tmp, "fn")).getMessage());
     Files.createDirectories(tmp.resolve("empty"));
     assertThrows(ProviderException.class, () -> CodePackager.check(tmp, "empty"));
@@ -154,7 +165,8 @@ class CodePackagerTest {
 
   private static Map<String, String> unzip(byte[] zip, boolean checkTimes) throws IOException {
     Map<String, String> out = new LinkedHashMap<>();
-    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
+    try (ZipInputStream in =
+        new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
       for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
         if (checkTimes) assertEquals(LocalDateTime.of(1980, 1, 1, 0, 0), e.getTimeLocal());
         out.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
@@ -191,7 +203,8 @@ class CodePackagerTest {
     write(fn, "main.py", "x = 1\n");
     write(fn, ".fnctlignore", "# tests\ntest_*.py\n[z-a]\n");
     for (org.junit.jupiter.api.function.Executable call :
-        List.<org.junit.jupiter.api.function.Executable>of(() -> CodePackager.check(tmp, "fn"), () -> CodePackager.pack(tmp, "fn"))) {
+        List.<org.junit.jupiter.api.function.Executable>of(
+            () -> CodePackager.check(tmp, "fn"), () -> CodePackager.pack(tmp, "fn"))) {
       IgnoreFileException e = assertThrows(IgnoreFileException.class, call);
       assertEquals(fn.resolve(".fnctlignore"), e.file());
       assertEquals(3, e.line());
@@ -200,7 +213,9 @@ class CodePackagerTest {
     }
     write(fn, ".fnctlignore", "[a-z]*.tmp\n");
     CodePackager.check(tmp, "fn");
-    ProviderException missing = assertThrows(ProviderException.class, () -> CodePackager.check(tmp, "nope"));
-    assertTrue(missing.getMessage().startsWith("code path 'nope' does not exist"), missing.getMessage());
+    ProviderException missing =
+        assertThrows(ProviderException.class, () -> CodePackager.check(tmp, "nope"));
+    assertTrue(
+        missing.getMessage().startsWith("code path 'nope' does not exist"), missing.getMessage());
   }
 }

@@ -39,7 +39,8 @@ class IgnoreRulesTest {
 
   @Test
   void directoryOnlyNegationAndClassesWork() {
-    IgnoreRules r = IgnoreRules.of(List.of("out/", "*.[oa]", "!keep.a", "# a comment", "\\#literal"));
+    IgnoreRules r =
+        IgnoreRules.of(List.of("out/", "*.[oa]", "!keep.a", "# a comment", "\\#literal"));
     assertTrue(r.ignores("out", true));
     assertFalse(r.ignores("out", false));
     assertTrue(r.ignores("x.o", false));

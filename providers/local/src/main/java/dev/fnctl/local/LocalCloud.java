@@ -61,7 +61,8 @@ final class LocalCloud implements Cloud {
               .sorted()
               .toList();
     } catch (IOException e) {
-      throw new ProviderException("cannot list the local target directory " + dir + ": " + e.getMessage(), e);
+      throw new ProviderException(
+          "cannot list the local target directory " + dir + ": " + e.getMessage(), e);
     }
     List<LiveResource> live = new ArrayList<>();
     for (Path f : files) live.add(ResourceFile.read(f, owner));
@@ -79,17 +80,23 @@ final class LocalCloud implements Cloud {
         Files.deleteIfExists(pkg);
         Files.deleteIfExists(file);
       } catch (IOException e) {
-        throw new ProviderException(step.address() + ": cannot delete " + file + ": " + e.getMessage(), e);
+        throw new ProviderException(
+            step.address() + ": cannot delete " + file + ": " + e.getMessage(), e);
       }
       return Map.of();
     }
     if (step.action() != Action.CREATE && step.action() != Action.UPDATE) {
-      throw new ProviderException(step.address() + ": the local target cannot " + step.action().word());
+      throw new ProviderException(
+          step.address() + ": the local target cannot " + step.action().word());
     }
     Resource r = step.desired();
     if (r.payload() instanceof CodePackage code) ResourceFile.writeAtomically(pkg, code.zip());
     Map<String, Object> outputs = outputs(r, step.after());
-    ResourceFile.write(file, new LiveResource(r.address(), r.type(), r.item(), true, step.after(), outputs, r.dependsOn()), owner);
+    ResourceFile.write(
+        file,
+        new LiveResource(
+            r.address(), r.type(), r.item(), true, step.after(), outputs, r.dependsOn()),
+        owner);
     return outputs;
   }
 
@@ -97,7 +104,13 @@ final class LocalCloud implements Cloud {
     if (!Files.exists(file)) return;
     if (!ResourceFile.read(file, owner).owned()) {
       throw new ProviderException(
-          address + ": " + file + " is not owned by stack '" + owner.stack() + "' on target '" + owner.target()
+          address
+              + ": "
+              + file
+              + " is not owned by stack '"
+              + owner.stack()
+              + "' on target '"
+              + owner.target()
               + "'; fnctl will not change it");
     }
   }
@@ -105,7 +118,9 @@ final class LocalCloud implements Cloud {
   private Map<String, Object> outputs(Resource r, Map<String, Object> after) {
     Map<String, Object> out = new LinkedHashMap<>();
     String name = r.address().substring(r.address().indexOf('/') + 1);
-    out.put("id", after.get("name") instanceof String s ? s : owner.physicalName(name.replace('/', '-')));
+    out.put(
+        "id",
+        after.get("name") instanceof String s ? s : owner.physicalName(name.replace('/', '-')));
     if (LocalResources.TRIGGER.equals(r.type()) && after.get("path") instanceof String path) {
       out.put("url", "http://localhost/" + owner.stack() + "/" + owner.target() + path);
     }
@@ -123,7 +138,8 @@ final class LocalCloud implements Cloud {
     Map<String, String> out = new LinkedHashMap<>();
     for (LiveResource r : live.resources()) {
       if (!r.owned() || !(r.outputs().get("url") instanceof String url)) continue;
-      out.put(r.item() + " " + r.properties().get("method") + " " + r.properties().get("path"), url);
+      out.put(
+          r.item() + " " + r.properties().get("method") + " " + r.properties().get("path"), url);
     }
     return out;
   }

@@ -26,7 +26,9 @@ public final class LocalProvider implements Provider {
 
   @Override
   public Map<String, String> settings() {
-    return Map.of("dir", "the directory holding what was deployed (default " + DEFAULT_DIR + " under the project)");
+    return Map.of(
+        "dir",
+        "the directory holding what was deployed (default " + DEFAULT_DIR + " under the project)");
   }
 
   @Override
@@ -38,6 +40,7 @@ public final class LocalProvider implements Provider {
   public Cloud connect(Deployment deployment, Context context) throws ProviderException {
     String dir = deployment.target().settings().getOrDefault("dir", DEFAULT_DIR);
     Path root = context.projectDir().resolve(dir).normalize();
-    return new LocalCloud(root.resolve(deployment.stack()).resolve(deployment.target().name()), deployment);
+    return new LocalCloud(
+        root.resolve(deployment.stack()).resolve(deployment.target().name()), deployment);
   }
 }

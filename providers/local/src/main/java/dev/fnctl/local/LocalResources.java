@@ -25,12 +25,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A deployment expanded into local resources: one per function, per trigger (keyed by the
- * trigger's slug, so that its place in the list does not matter), per owned queue, topic and
- * bucket, and per budget. Items declared {@code existing} are not resources; what refers
- * to them uses their name as it is. Lists whose order means nothing (permissions, storage events,
- * budget alerts and their recipients) are sorted, as a cloud that does not keep their order would
- * read them back, so that reordering them in the spec plans no change.
+ * A deployment expanded into local resources: one per function, per trigger (keyed by the trigger's
+ * slug, so that its place in the list does not matter), per owned queue, topic and bucket, and per
+ * budget. Items declared {@code existing} are not resources; what refers to them uses their name as
+ * it is. Lists whose order means nothing (permissions, storage events, budget alerts and their
+ * recipients) are sorted, as a cloud that does not keep their order would read them back, so that
+ * reordering them in the spec plans no change.
  */
 final class LocalResources {
   static final String FUNCTION = "local:function";
@@ -55,8 +55,10 @@ final class LocalResources {
   List<Resource> expand() throws ProviderException {
     List<Resource> out = new ArrayList<>();
     for (QueueSpec q : d.queues().values()) if (q.owned()) out.add(queue(q));
-    for (TopicSpec t : d.topics().values()) if (t.owned()) out.add(simple(TOPIC, t.name(), Item.topic(t.name())));
-    for (BucketSpec b : d.buckets().values()) if (b.owned()) out.add(simple(BUCKET, b.name(), Item.bucket(b.name())));
+    for (TopicSpec t : d.topics().values())
+      if (t.owned()) out.add(simple(TOPIC, t.name(), Item.topic(t.name())));
+    for (BucketSpec b : d.buckets().values())
+      if (b.owned()) out.add(simple(BUCKET, b.name(), Item.bucket(b.name())));
     for (FunctionSpec f : d.functions().values()) {
       out.add(function(f));
       out.addAll(triggers(f));
@@ -68,15 +70,26 @@ final class LocalResources {
   private Resource queue(QueueSpec q) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("name", own.physicalName(q.name()));
-    p.put("deadLetter", q.deadLetter() == null ? null : Map.of("maxReceives", (long) q.deadLetter().maxReceives()));
+    p.put(
+        "deadLetter",
+        q.deadLetter() == null ? null : Map.of("maxReceives", (long) q.deadLetter().maxReceives()));
     p.put("visibilityTimeout", seconds(q.visibilityTimeout()));
-    return new Resource(address(QUEUE, q.name()), QUEUE, Item.queue(q.name()), p, Set.of("name"), Set.of(), List.of(), null);
+    return new Resource(
+        address(QUEUE, q.name()),
+        QUEUE,
+        Item.queue(q.name()),
+        p,
+        Set.of("name"),
+        Set.of(),
+        List.of(),
+        null);
   }
 
   private Resource simple(String type, String name, String item) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("name", own.physicalName(name));
-    return new Resource(address(type, name), type, item, p, Set.of("name"), Set.of(), List.of(), null);
+    return new Resource(
+        address(type, name), type, item, p, Set.of("name"), Set.of(), List.of(), null);
   }
 
   private Resource function(FunctionSpec f) throws ProviderException {
@@ -97,7 +110,8 @@ final class LocalResources {
       Map<String, Object> grant = new LinkedHashMap<>();
       grant.put(perm.kind().word(), perm.name());
       grant.put("access", perm.access().word());
-      // Grants name the resource by its name, known before it exists, so a first plan reads plainly.
+      // Grants name the resource by its name, known before it exists, so a first plan reads
+      // plainly.
       if (target(perm.kind(), perm.name()) instanceof Ref r) {
         deps.add(r.address());
         grant.put("resource", known(r.address()));
@@ -123,9 +137,14 @@ final class LocalResources {
     p.put("permissions", permissions);
     deps.remove(address(FUNCTION, f.name()));
     return new Resource(
-        address(FUNCTION, f.name()), FUNCTION, Item.function(f.name()), p, Set.of("name"),
+        address(FUNCTION, f.name()),
+        FUNCTION,
+        Item.function(f.name()),
+        p,
+        Set.of("name"),
         Set.of("secrets"), // references, not values, but views mask them all the same
-        List.copyOf(deps), pkg);
+        List.copyOf(deps),
+        pkg);
   }
 
   private List<Resource> triggers(FunctionSpec f) {
@@ -165,8 +184,14 @@ final class LocalResources {
       if (source instanceof Ref r) deps.add(r.address());
       out.add(
           new Resource(
-              address(TRIGGER, f.name() + "/" + t.slug()), TRIGGER, Item.function(f.name()), p, replaceOn,
-              Set.of(), deps, null));
+              address(TRIGGER, f.name() + "/" + t.slug()),
+              TRIGGER,
+              Item.function(f.name()),
+              p,
+              replaceOn,
+              Set.of(),
+              deps,
+              null));
     }
     return out;
   }
@@ -178,7 +203,8 @@ final class LocalResources {
     p.put("currency", b.currency() == null ? "USD" : b.currency());
     p.put("period", b.period() == null ? null : b.period().word());
     List<Budget.Alert> byThreshold = new ArrayList<>(b.alerts() == null ? List.of() : b.alerts());
-    byThreshold.sort(Comparator.comparingInt(Budget.Alert::percent).thenComparing(Budget.Alert::forecast));
+    byThreshold.sort(
+        Comparator.comparingInt(Budget.Alert::percent).thenComparing(Budget.Alert::forecast));
     List<Object> alerts = new ArrayList<>();
     for (Budget.Alert a : byThreshold) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -188,7 +214,15 @@ final class LocalResources {
       alerts.add(m);
     }
     p.put("alerts", alerts);
-    return new Resource(address(BUDGET, b.name()), BUDGET, Item.budget(b.name()), p, Set.of("name"), Set.of(), List.of(), null);
+    return new Resource(
+        address(BUDGET, b.name()),
+        BUDGET,
+        Item.budget(b.name()),
+        p,
+        Set.of("name"),
+        Set.of(),
+        List.of(),
+        null);
   }
 
   /**
@@ -221,7 +255,10 @@ final class LocalResources {
     }
   }
 
-  /** The name a resource of this stack gets: {@code local:queue/orders} is {@code orders-dev-orders}. */
+  /**
+   * The name a resource of this stack gets: {@code local:queue/orders} is {@code
+   * orders-dev-orders}.
+   */
   private String known(String address) {
     return own.physicalName(address.substring(address.indexOf('/') + 1));
   }

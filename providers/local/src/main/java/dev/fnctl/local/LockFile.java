@@ -32,7 +32,8 @@ final class LockFile implements StackLock {
     for (int attempt = 0; attempt < 3; attempt++) {
       try {
         Files.createDirectories(file.getParent());
-        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        try (OutputStream out =
+            Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
           out.write(Json.write(toJson(me)).getBytes(StandardCharsets.UTF_8));
         }
         return Optional.empty();
@@ -41,7 +42,8 @@ final class LockFile implements StackLock {
         if (other.isPresent()) return other;
         // released between our attempt and the read: try again
       } catch (IOException e) {
-        throw new ProviderException("cannot create the lock file " + file + ": " + e.getMessage(), e);
+        throw new ProviderException(
+            "cannot create the lock file " + file + ": " + e.getMessage(), e);
       }
     }
     return holder();
@@ -73,7 +75,8 @@ final class LockFile implements StackLock {
               Instant.parse(String.valueOf(m.get("since")))));
     } catch (RuntimeException e) {
       // Being written right now, or damaged: held all the same, by someone we cannot name.
-      return Optional.of(new Holder("unknown", "an unknown holder (" + file + ")", "unknown", Instant.EPOCH));
+      return Optional.of(
+          new Holder("unknown", "an unknown holder (" + file + ")", "unknown", Instant.EPOCH));
     }
   }
 

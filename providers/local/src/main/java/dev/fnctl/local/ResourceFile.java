@@ -22,7 +22,9 @@ import java.util.Map;
 final class ResourceFile {
   private ResourceFile() {}
 
-  /** {@code local:trigger/resize/queue-orders} is kept at {@code trigger/resize/queue-orders.json}. */
+  /**
+   * {@code local:trigger/resize/queue-orders} is kept at {@code trigger/resize/queue-orders.json}.
+   */
   static Path path(Path stackDir, String address, String extension) {
     String rel = address.substring(address.indexOf(':') + 1);
     return stackDir.resolve(rel + extension);
@@ -54,9 +56,12 @@ final class ResourceFile {
           tags instanceof Map<?, ?> m && owner.owns((Map<String, ?>) m),
           doc.get("properties") instanceof Map<?, ?> p ? (Map<String, Object>) p : Map.of(),
           doc.get("outputs") instanceof Map<?, ?> o ? (Map<String, Object>) o : Map.of(),
-          doc.get("dependsOn") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of());
+          doc.get("dependsOn") instanceof List<?> l
+              ? l.stream().map(String::valueOf).toList()
+              : List.of());
     } catch (IOException | IllegalArgumentException e) {
-      throw new ProviderException("cannot read the local resource file " + file + ": " + e.getMessage(), e);
+      throw new ProviderException(
+          "cannot read the local resource file " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -68,7 +73,8 @@ final class ResourceFile {
       try {
         Files.write(tmp, bytes);
         try {
-          Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+          Files.move(
+              tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
           Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
         }

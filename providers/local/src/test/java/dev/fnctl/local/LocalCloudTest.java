@@ -36,11 +36,17 @@ class LocalCloudTest {
   void connect() throws Exception {
     LocalSpecs.writeCode(project);
     deployment = LocalSpecs.spec(project, 512, "d1").forTarget("dev");
-    cloud = (LocalCloud) new LocalProvider().connect(deployment, new Context(project, Map.of(), Context.Log.SILENT));
+    cloud =
+        (LocalCloud)
+            new LocalProvider()
+                .connect(deployment, new Context(project, Map.of(), Context.Log.SILENT));
   }
 
   private Resource find(List<Resource> rs, String address) {
-    return rs.stream().filter(r -> r.address().equals(address)).findFirst().orElseThrow(() -> new AssertionError(address + " in " + rs));
+    return rs.stream()
+        .filter(r -> r.address().equals(address))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(address + " in " + rs));
   }
 
   /** The address of the function's i-th trigger: keyed by what the trigger is, not where. */
@@ -57,12 +63,26 @@ class LocalCloudTest {
   void theDirSettingMovesIt() throws Exception {
     Deployment d =
         new dev.fnctl.model.spec.Spec(
-                deployment.spec().apiVersion(), "orders",
-                Map.of("dev", new dev.fnctl.model.spec.Target("dev", "local", Map.of("dir", "state"), null, Map.of())),
-                deployment.spec().defaults(), deployment.spec().functions(), Map.of(), Map.of(), Map.of(), Map.of(),
-                deployment.spec().file(), project, deployment.spec().sourceMap(), "d")
+                deployment.spec().apiVersion(),
+                "orders",
+                Map.of(
+                    "dev",
+                    new dev.fnctl.model.spec.Target(
+                        "dev", "local", Map.of("dir", "state"), null, Map.of())),
+                deployment.spec().defaults(),
+                deployment.spec().functions(),
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                deployment.spec().file(),
+                project,
+                deployment.spec().sourceMap(),
+                "d")
             .forTarget("dev");
-    LocalCloud c = (LocalCloud) new LocalProvider().connect(d, new Context(project, Map.of(), Context.Log.SILENT));
+    LocalCloud c =
+        (LocalCloud)
+            new LocalProvider().connect(d, new Context(project, Map.of(), Context.Log.SILENT));
     assertEquals(project.resolve("state/orders/dev"), c.dir());
   }
 
@@ -94,9 +114,13 @@ class LocalCloudTest {
     assertEquals(((CodePackage) fn.payload()).sha256Hex(), fn.properties().get("codeSha256"));
     assertEquals(List.of("local:bucket/uploads", "local:queue/orders"), fn.dependsOn());
     @SuppressWarnings("unchecked")
-    List<Map<String, Object>> grants = (List<Map<String, Object>>) fn.properties().get("permissions");
+    List<Map<String, Object>> grants =
+        (List<Map<String, Object>>) fn.properties().get("permissions");
     // Sorted by kind, name and access: their order in the spec means nothing.
-    assertEquals("acme-legacy-uploads", grants.get(0).get("resource"), "an existing bucket is used by its name");
+    assertEquals(
+        "acme-legacy-uploads",
+        grants.get(0).get("resource"),
+        "an existing bucket is used by its name");
     assertEquals("orders-dev-uploads", grants.get(1).get("resource"));
 
     Resource storage = find(rs, trigger(3));
@@ -110,11 +134,15 @@ class LocalCloudTest {
   @Test
   void writesPrettyJsonWithTagsAndReadsItBackOwned() throws Exception {
     Resource q = find(cloud.desired(deployment), "local:queue/orders");
-    Map<String, Object> outputs = cloud.apply(new Cloud.Step(Action.CREATE, q.address(), q, null, q.properties()));
+    Map<String, Object> outputs =
+        cloud.apply(new Cloud.Step(Action.CREATE, q.address(), q, null, q.properties()));
     assertEquals(Map.of("id", "orders-dev-orders"), outputs);
     Path file = cloud.dir().resolve("queue/orders.json");
     String text = Files.readString(file);
-    assertTrue(text.contains("\n  \"tags\": {\n    \"fnctl-stack\": \"orders\",\n    \"fnctl-target\": \"dev\"\n  }"), text);
+    assertTrue(
+        text.contains(
+            "\n  \"tags\": {\n    \"fnctl-stack\": \"orders\",\n    \"fnctl-target\": \"dev\"\n  }"),
+        text);
 
     LiveState live = cloud.read(deployment, List.of());
     LiveResource l = live.find(q.address()).orElseThrow();
@@ -143,13 +171,28 @@ class LocalCloudTest {
   void aFileWithoutTheStackTagsIsNotOwnedAndNeverTouched() throws Exception {
     Path file = cloud.dir().resolve("queue/orders.json");
     Files.createDirectories(file.getParent());
-    Files.writeString(file, Json.write(Map.of("address", "local:queue/orders", "type", "local:queue", "tags", Map.of("fnctl-stack", "billing", "fnctl-target", "dev"), "properties", Map.of())));
+    Files.writeString(
+        file,
+        Json.write(
+            Map.of(
+                "address",
+                "local:queue/orders",
+                "type",
+                "local:queue",
+                "tags",
+                Map.of("fnctl-stack", "billing", "fnctl-target", "dev"),
+                "properties",
+                Map.of())));
     assertFalse(cloud.read(deployment, List.of()).find("local:queue/orders").orElseThrow().owned());
     Resource q = find(cloud.desired(deployment), "local:queue/orders");
     ProviderException e =
-        assertThrows(ProviderException.class, () -> cloud.apply(new Cloud.Step(Action.UPDATE, q.address(), q, null, q.properties())));
+        assertThrows(
+            ProviderException.class,
+            () -> cloud.apply(new Cloud.Step(Action.UPDATE, q.address(), q, null, q.properties())));
     assertTrue(e.getMessage().contains("is not owned by stack 'orders'"), e.getMessage());
-    assertThrows(ProviderException.class, () -> cloud.apply(new Cloud.Step(Action.DELETE, q.address(), null, null, Map.of())));
+    assertThrows(
+        ProviderException.class,
+        () -> cloud.apply(new Cloud.Step(Action.DELETE, q.address(), null, null, Map.of())));
     assertTrue(Files.readString(file).contains("billing"));
   }
 
@@ -158,15 +201,19 @@ class LocalCloudTest {
     Path file = cloud.dir().resolve("queue/orders.json");
     Files.createDirectories(file.getParent());
     Files.writeString(file, "{ \"address\": ");
-    ProviderException e = assertThrows(ProviderException.class, () -> cloud.read(deployment, List.of()));
-    assertTrue(e.getMessage().startsWith("cannot read the local resource file " + file), e.getMessage());
+    ProviderException e =
+        assertThrows(ProviderException.class, () -> cloud.read(deployment, List.of()));
+    assertTrue(
+        e.getMessage().startsWith("cannot read the local resource file " + file), e.getMessage());
   }
 
   @Test
   void theLockIsTakenOnceAndReleasedOnlyByItsHolder() throws Exception {
     StackLock lock = cloud.lock();
-    StackLock.Holder me = new StackLock.Holder("a", "me@here", "apply", Instant.parse("2026-11-25T07:00:00Z"));
-    StackLock.Holder other = new StackLock.Holder("b", "ci@there", "destroy", Instant.parse("2026-11-25T07:01:00Z"));
+    StackLock.Holder me =
+        new StackLock.Holder("a", "me@here", "apply", Instant.parse("2026-11-25T07:00:00Z"));
+    StackLock.Holder other =
+        new StackLock.Holder("b", "ci@there", "destroy", Instant.parse("2026-11-25T07:01:00Z"));
     assertEquals(Optional.empty(), lock.tryAcquire(me));
     assertEquals(Optional.of(me), lock.tryAcquire(other));
     assertEquals(Optional.of(me), cloud.lock().holder(), "another session sees it");
@@ -182,15 +229,18 @@ class LocalCloudTest {
   @Test
   void onlyOneOfManyRacingSessionsGetsTheLock() throws Exception {
     int n = 8;
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(n);
     java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
     List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
     for (int i = 0; i < n; i++) {
       StackLock.Holder h = new StackLock.Holder("h" + i, "w" + i, "apply", Instant.EPOCH);
-      results.add(pool.submit(() -> {
-        go.await();
-        return cloud.lock().tryAcquire(h).isEmpty();
-      }));
+      results.add(
+          pool.submit(
+              () -> {
+                go.await();
+                return cloud.lock().tryAcquire(h).isEmpty();
+              }));
     }
     go.countDown();
     int winners = 0;
@@ -205,7 +255,8 @@ class LocalCloudTest {
     Resource http = find(rs, trigger(0));
     Map<String, Object> after = new java.util.LinkedHashMap<>(http.properties());
     after.put("function", "orders-dev-resize");
-    Map<String, Object> out = cloud.apply(new Cloud.Step(Action.CREATE, http.address(), http, null, after));
+    Map<String, Object> out =
+        cloud.apply(new Cloud.Step(Action.CREATE, http.address(), http, null, after));
     assertEquals("http://localhost/orders/dev/resize", out.get("url"));
     assertEquals(
         Map.of("function resize POST /resize", "http://localhost/orders/dev/resize"),

@@ -28,12 +28,20 @@ public final class LocalSpecs {
 
   public static void writeCode(Path projectDir) throws IOException {
     Files.createDirectories(projectDir.resolve("functions/resize"));
-    Files.writeString(projectDir.resolve("functions/resize/main.py"), "def handle(event, context):\n    return 1\n");
+    Files.writeString(
+        projectDir.resolve("functions/resize/main.py"),
+        "def handle(event, context):\n    return 1\n");
   }
 
   public static Spec spec(Path projectDir, int memory, String digest) {
     FunctionSettings settings =
-        new FunctionSettings("python3.12", memory, Duration.ofSeconds(60), null, Map.of("THUMBS", "thumbs"), new Concurrency(10, 1));
+        new FunctionSettings(
+            "python3.12",
+            memory,
+            Duration.ofSeconds(60),
+            null,
+            Map.of("THUMBS", "thumbs"),
+            new Concurrency(10, 1));
     FunctionSpec resize =
         new FunctionSpec(
             "resize",
@@ -43,7 +51,8 @@ public final class LocalSpecs {
             Map.of("API_KEY", "stripe-key"),
             List.of(
                 new Trigger.Http("POST", "/resize", "none"),
-                new Trigger.Schedule(new Cron("0 9 * * MON-FRI", "0", "9", "*", "*", "1-5"), null, "Europe/Berlin"),
+                new Trigger.Schedule(
+                    new Cron("0 9 * * MON-FRI", "0", "9", "*", "*", "1-5"), null, "Europe/Berlin"),
                 new Trigger.Queue("orders", 10),
                 new Trigger.Storage("legacy", List.of("created"), "images/", null),
                 new Trigger.Topic("events")),
@@ -51,7 +60,10 @@ public final class LocalSpecs {
                 new Permission(Permission.Kind.BUCKET, "uploads", Permission.Access.READ),
                 new Permission(Permission.Kind.BUCKET, "legacy", Permission.Access.WRITE),
                 new Permission(Permission.Kind.QUEUE, "orders", Permission.Access.CONSUME)));
-    Map<String, QueueSpec> queues = Map.of("orders", new QueueSpec("orders", null, new QueueSpec.DeadLetter(5), Duration.ofSeconds(90)));
+    Map<String, QueueSpec> queues =
+        Map.of(
+            "orders",
+            new QueueSpec("orders", null, new QueueSpec.DeadLetter(5), Duration.ofSeconds(90)));
     Map<String, TopicSpec> topics = Map.of("events", new TopicSpec("events", null));
     Map<String, BucketSpec> buckets = new LinkedHashMap<>();
     buckets.put("uploads", new BucketSpec("uploads", null));
@@ -60,8 +72,13 @@ public final class LocalSpecs {
         Map.of(
             "monthly",
             new Budget(
-                "monthly", new BigDecimal("200"), "USD", Budget.Period.MONTHLY,
-                List.of(new Budget.Alert(80, false, List.of("ops@example.com")), new Budget.Alert(100, true, List.of("ops@example.com")))));
+                "monthly",
+                new BigDecimal("200"),
+                "USD",
+                Budget.Period.MONTHLY,
+                List.of(
+                    new Budget.Alert(80, false, List.of("ops@example.com")),
+                    new Budget.Alert(100, true, List.of("ops@example.com")))));
     Path file = projectDir.resolve("fnctl.yaml");
     return new Spec(
         Spec.API_VERSION,

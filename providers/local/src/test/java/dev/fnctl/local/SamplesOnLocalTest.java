@@ -24,13 +24,14 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every sample of the repository, from its YAML, through the public engine API on the local
- * target: validate, plan, apply, plan again (no changes), destroy (nothing owned left).
+ * Every sample of the repository, from its YAML, through the public engine API on the local target:
+ * validate, plan, apply, plan again (no changes), destroy (nothing owned left).
  */
 class SamplesOnLocalTest {
   @TempDir Path tmp;
 
-  private static final Path SAMPLES = Path.of("").toAbsolutePath().resolve("../../samples").normalize();
+  private static final Path SAMPLES =
+      Path.of("").toAbsolutePath().resolve("../../samples").normalize();
 
   @TestFactory
   Stream<DynamicTest> everySampleGoesRoundTrip() throws IOException {
@@ -39,7 +40,8 @@ class SamplesOnLocalTest {
       samples = dirs.filter(d -> Files.isRegularFile(d.resolve("fnctl.yaml"))).sorted().toList();
     }
     assertFalse(samples.isEmpty(), "no samples under " + SAMPLES);
-    return samples.stream().map(s -> DynamicTest.dynamicTest(s.getFileName().toString(), () -> roundTrip(s)));
+    return samples.stream()
+        .map(s -> DynamicTest.dynamicTest(s.getFileName().toString(), () -> roundTrip(s)));
   }
 
   private void roundTrip(Path sample) throws Exception {
@@ -48,9 +50,12 @@ class SamplesOnLocalTest {
     Path spec = project.resolve("fnctl.yaml");
     Engine engine = Engine.create(Providers.discover(), Map.of());
 
-    // Other clouds' providers are not on this module's class path: only their absence may be reported.
+    // Other clouds' providers are not on this module's class path: only their absence may be
+    // reported.
     List<Diagnostic> problems =
-        engine.validate(spec).stream().filter(d -> !d.message().startsWith("unknown provider")).toList();
+        engine.validate(spec).stream()
+            .filter(d -> !d.message().startsWith("unknown provider"))
+            .toList();
     assertEquals(List.of(), problems);
 
     Plan first;
@@ -58,7 +63,8 @@ class SamplesOnLocalTest {
       first = s.plan();
       assertEquals("local", first.provider());
       assertTrue(first.count(Action.CREATE) > 0);
-      assertEquals(first.changes().size(), first.count(Action.CREATE), "a fresh target only creates");
+      assertEquals(
+          first.changes().size(), first.count(Action.CREATE), "a fresh target only creates");
       ApplyReport r = engine.apply(s, ApplyOptions.defaults(), ApplyListener.NONE);
       assertTrue(r.succeeded(), r.toString());
     }
@@ -68,7 +74,11 @@ class SamplesOnLocalTest {
     }
     try (PlanSession s = engine.plan(spec, null, Engine.PlanMode.DESTROY)) {
       assertEquals(first.changes().size(), s.plan().count(Action.DELETE));
-      assertTrue(engine.apply(s, new ApplyOptions(10, java.time.Duration.ZERO, "destroy"), ApplyListener.NONE).succeeded());
+      assertTrue(
+          engine
+              .apply(
+                  s, new ApplyOptions(10, java.time.Duration.ZERO, "destroy"), ApplyListener.NONE)
+              .succeeded());
     }
     try (PlanSession s = engine.plan(spec, null, Engine.PlanMode.DESTROY)) {
       assertFalse(s.plan().hasChanges(), "nothing owned is left");

@@ -22,15 +22,16 @@ import java.util.concurrent.Future;
 
 /**
  * A small reference planner and applier over the provider SPI, for provider tests and benchmarks
- * that must not depend on the engine: desired vs live per address, {@link Ref}s resolved from
- * live outputs and from what apply created, creates and updates in dependency order with bounded
+ * that must not depend on the engine: desired vs live per address, {@link Ref}s resolved from live
+ * outputs and from what apply created, creates and updates in dependency order with bounded
  * parallelism, deletes afterwards. It follows the engine's contract, not its presentation.
  */
 public final class Convergence {
   private Convergence() {}
 
   /** One planned change; {@code changed} names the properties that differ (for updates). */
-  public record Change(Action action, String address, Resource desired, LiveResource live, List<String> changed) {}
+  public record Change(
+      Action action, String address, Resource desired, LiveResource live, List<String> changed) {}
 
   /** What an apply did: the addresses done, the first failure (if any) and what was not started. */
   public record Report(List<String> done, Map<String, String> failed, List<String> notStarted) {
@@ -54,22 +55,28 @@ public final class Convergence {
     List<Change> changes = new ArrayList<>();
     Map<String, Change> planned = new HashMap<>();
     // An output its resource's change will renew is not known yet (a replaced id, a new version).
-    java.util.function.Predicate<Ref> renewed = ref -> {
-      Change c = planned.get(ref.address());
-      return c != null && (c.action() == Action.REPLACE
-          || c.action() == Action.UPDATE && !java.util.Collections.disjoint(c.changed(), ref.renewedBy()));
-    };
+    java.util.function.Predicate<Ref> renewed =
+        ref -> {
+          Change c = planned.get(ref.address());
+          return c != null
+              && (c.action() == Action.REPLACE
+                  || c.action() == Action.UPDATE
+                      && !java.util.Collections.disjoint(c.changed(), ref.renewedBy()));
+        };
     Set<String> wanted = new HashSet<>();
     if (!destroy) {
       for (Resource d : desired) {
         wanted.add(d.address());
         LiveResource l = live.find(d.address()).orElse(null);
         if (l == null) {
-          changes.add(new Change(Action.CREATE, d.address(), d, null, List.copyOf(d.properties().keySet())));
+          changes.add(
+              new Change(
+                  Action.CREATE, d.address(), d, null, List.copyOf(d.properties().keySet())));
           continue;
         }
         if (!l.owned()) {
-          throw new ClashException(d.address() + " exists but is not owned by this stack: refusing to change it");
+          throw new ClashException(
+              d.address() + " exists but is not owned by this stack: refusing to change it");
         }
         Map<String, Object> resolved = resolve(d.properties(), outputs, renewed);
         List<String> changed = new ArrayList<>();
@@ -111,24 +118,32 @@ public final class Convergence {
           boolean ready = c.desired().dependsOn().stream().noneMatch(pendingAddresses::contains);
           if (ready) wave.add(c);
         }
-        if (wave.isEmpty()) throw new IllegalStateException("dependency cycle among " + pendingAddresses);
+        if (wave.isEmpty())
+          throw new IllegalStateException("dependency cycle among " + pendingAddresses);
         List<Future<String>> futures = new ArrayList<>();
         for (Change c : wave) {
-          futures.add(pool.submit(() -> {
-            Map<String, Object> after = resolve(c.desired().properties(), outputs);
-            Map<String, Object> out = cloud.apply(new Cloud.Step(c.action(), c.address(), c.desired(), c.live(), after));
-            Map<String, Object> merged = new LinkedHashMap<>(c.live() == null ? Map.of() : c.live().outputs());
-            merged.putAll(out);
-            outputs.put(c.address(), merged);
-            return c.address();
-          }));
+          futures.add(
+              pool.submit(
+                  () -> {
+                    Map<String, Object> after = resolve(c.desired().properties(), outputs);
+                    Map<String, Object> out =
+                        cloud.apply(
+                            new Cloud.Step(c.action(), c.address(), c.desired(), c.live(), after));
+                    Map<String, Object> merged =
+                        new LinkedHashMap<>(c.live() == null ? Map.of() : c.live().outputs());
+                    merged.putAll(out);
+                    outputs.put(c.address(), merged);
+                    return c.address();
+                  }));
         }
         for (int i = 0; i < wave.size(); i++) {
           try {
             done.add(futures.get(i).get());
           } catch (java.util.concurrent.ExecutionException e) {
             Throwable cause = e.getCause();
-            failed.put(wave.get(i).address(), cause instanceof ProviderException ? cause.getMessage() : String.valueOf(cause));
+            failed.put(
+                wave.get(i).address(),
+                cause instanceof ProviderException ? cause.getMessage() : String.valueOf(cause));
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -140,17 +155,22 @@ public final class Convergence {
       if (failed.isEmpty()) {
         List<Future<String>> futures = new ArrayList<>();
         for (Change c : deletes) {
-          futures.add(pool.submit(() -> {
-            cloud.apply(new Cloud.Step(Action.DELETE, c.address(), null, c.live(), Map.of()));
-            return c.address();
-          }));
+          futures.add(
+              pool.submit(
+                  () -> {
+                    cloud.apply(
+                        new Cloud.Step(Action.DELETE, c.address(), null, c.live(), Map.of()));
+                    return c.address();
+                  }));
         }
         for (int i = 0; i < deletes.size(); i++) {
           try {
             done.add(futures.get(i).get());
           } catch (java.util.concurrent.ExecutionException e) {
             Throwable cause = e.getCause();
-            failed.put(deletes.get(i).address(), cause instanceof ProviderException ? cause.getMessage() : String.valueOf(cause));
+            failed.put(
+                deletes.get(i).address(),
+                cause instanceof ProviderException ? cause.getMessage() : String.valueOf(cause));
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -169,20 +189,28 @@ public final class Convergence {
 
   /** The properties with every {@link Ref} whose resource has outputs replaced by the value. */
   @SuppressWarnings("unchecked")
-  static Map<String, Object> resolve(Map<String, Object> props, Map<String, Map<String, Object>> outputs) {
+  static Map<String, Object> resolve(
+      Map<String, Object> props, Map<String, Map<String, Object>> outputs) {
     return resolve(props, outputs, ref -> false);
   }
 
-  /** As {@link #resolve(Map, Map)}, leaving the {@link Ref}s that {@code renewed} says are stale. */
+  /**
+   * As {@link #resolve(Map, Map)}, leaving the {@link Ref}s that {@code renewed} says are stale.
+   */
   static Map<String, Object> resolve(
-      Map<String, Object> props, Map<String, Map<String, Object>> outputs, java.util.function.Predicate<Ref> renewed) {
+      Map<String, Object> props,
+      Map<String, Map<String, Object>> outputs,
+      java.util.function.Predicate<Ref> renewed) {
     Map<String, Object> out = new LinkedHashMap<>();
     props.forEach((k, v) -> out.put(k, resolveValue(v, outputs, renewed)));
     return out;
   }
 
   @SuppressWarnings("unchecked")
-  private static Object resolveValue(Object v, Map<String, Map<String, Object>> outputs, java.util.function.Predicate<Ref> renewed) {
+  private static Object resolveValue(
+      Object v,
+      Map<String, Map<String, Object>> outputs,
+      java.util.function.Predicate<Ref> renewed) {
     if (v instanceof Ref r) {
       Map<String, Object> o = outputs.get(r.address());
       return o != null && o.get(r.output()) != null && !renewed.test(r) ? o.get(r.output()) : r;

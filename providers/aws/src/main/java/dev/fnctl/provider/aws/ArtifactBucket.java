@@ -5,8 +5,8 @@ import dev.fnctl.provider.ProviderException;
 
 /**
  * The stack's bucket for code packages too large to upload to Lambda directly. It is a planned
- * resource ({@link StackLayout} adds it when a package needs it); objects are keyed by content
- * hash so re-uploads are harmless.
+ * resource ({@link StackLayout} adds it when a package needs it); objects are keyed by content hash
+ * so re-uploads are harmless.
  */
 final class ArtifactBucket {
   private final AwsSession s;

@@ -14,16 +14,16 @@ import software.amazon.awssdk.services.budgets.BudgetsClient;
 import software.amazon.awssdk.services.budgets.model.Budget;
 import software.amazon.awssdk.services.budgets.model.BudgetType;
 import software.amazon.awssdk.services.budgets.model.ComparisonOperator;
+import software.amazon.awssdk.services.budgets.model.NotFoundException;
 import software.amazon.awssdk.services.budgets.model.Notification;
 import software.amazon.awssdk.services.budgets.model.NotificationWithSubscribers;
-import software.amazon.awssdk.services.budgets.model.NotFoundException;
 import software.amazon.awssdk.services.budgets.model.Subscriber;
 import software.amazon.awssdk.services.budgets.model.SubscriptionType;
 import software.amazon.awssdk.services.budgets.model.ThresholdType;
 
 /**
- * AWS Budgets, filtered to the stack's cost-allocation tag. Budgets cannot be tagged reliably,
- * so the name ({@code fnctl-<stack>-<target>-<name>}) is what marks them as the stack's.
+ * AWS Budgets, filtered to the stack's cost-allocation tag. Budgets cannot be tagged reliably, so
+ * the name ({@code fnctl-<stack>-<target>-<name>}) is what marks them as the stack's.
  */
 final class AwsBudgets {
   static final String TAG_FILTER = "TagKeyValue";
@@ -46,9 +46,15 @@ final class AwsBudgets {
     String token = null;
     do {
       String t = token;
-      var page = s.call("DescribeBudgets", s.names.budgetPrefix() + "*",
-          () -> budgets().describeBudgets(b -> b.accountId(account()).maxResults(100).nextToken(t)));
-      for (Budget b : page.budgets()) if (b.budgetName().startsWith(s.names.budgetPrefix())) mine.add(b);
+      var page =
+          s.call(
+              "DescribeBudgets",
+              s.names.budgetPrefix() + "*",
+              () ->
+                  budgets()
+                      .describeBudgets(b -> b.accountId(account()).maxResults(100).nextToken(t)));
+      for (Budget b : page.budgets())
+        if (b.budgetName().startsWith(s.names.budgetPrefix())) mine.add(b);
       token = page.nextToken();
     } while (token != null);
     List<java.util.concurrent.Callable<LiveResource>> reads = new ArrayList<>();
@@ -62,21 +68,38 @@ final class AwsBudgets {
     p.put("amount", b.budgetLimit() == null ? null : StackLayout.amount(b.budgetLimit().amount()));
     p.put("currency", b.budgetLimit() == null ? null : b.budgetLimit().unit());
     p.put("period", b.timeUnitAsString());
-    List<String> filter = b.costFilters() == null ? List.of() : b.costFilters().getOrDefault(TAG_FILTER, List.of());
+    List<String> filter =
+        b.costFilters() == null ? List.of() : b.costFilters().getOrDefault(TAG_FILTER, List.of());
     p.put("costFilter", filter.size() == 1 ? filter.get(0) : String.join(",", filter));
-    List<Notification> notes = s.call("DescribeNotificationsForBudget", name,
-        () -> budgets().describeNotificationsForBudget(r -> r.accountId(account()).budgetName(name)).notifications());
+    List<Notification> notes =
+        s.call(
+            "DescribeNotificationsForBudget",
+            name,
+            () ->
+                budgets()
+                    .describeNotificationsForBudget(r -> r.accountId(account()).budgetName(name))
+                    .notifications());
     List<Map<String, Object>> out = new ArrayList<>();
     for (Notification n : notes) {
-      List<Subscriber> subs = s.call("DescribeSubscribersForNotification", name,
-          () -> budgets().describeSubscribersForNotification(r -> r.accountId(account()).budgetName(name).notification(n)).subscribers());
+      List<Subscriber> subs =
+          s.call(
+              "DescribeSubscribersForNotification",
+              name,
+              () ->
+                  budgets()
+                      .describeSubscribersForNotification(
+                          r -> r.accountId(account()).budgetName(name).notification(n))
+                      .subscribers());
       List<String> emails = new ArrayList<>();
       for (Subscriber sub : subs) emails.add(sub.address());
-      out.add(StackLayout.notification(n.notificationTypeAsString(), Math.round(n.threshold()), emails));
+      out.add(
+          StackLayout.notification(
+              n.notificationTypeAsString(), Math.round(n.threshold()), emails));
     }
     p.put("notifications", StackLayout.sortedNotifications(out));
     String neutral = name.substring(s.names.budgetPrefix().length());
-    return new LiveResource(AwsTypes.address(BUDGET, name), BUDGET, "budget " + neutral, true, p, Map.of());
+    return new LiveResource(
+        AwsTypes.address(BUDGET, name), BUDGET, "budget " + neutral, true, p, Map.of());
   }
 
   private Budget budget(String name, Map<String, Object> after) {
@@ -84,7 +107,10 @@ final class AwsBudgets {
         .budgetName(name)
         .budgetType(BudgetType.COST)
         .timeUnit((String) after.get("period"))
-        .budgetLimit(l -> l.amount(new BigDecimal((String) after.get("amount"))).unit((String) after.get("currency")))
+        .budgetLimit(
+            l ->
+                l.amount(new BigDecimal((String) after.get("amount")))
+                    .unit((String) after.get("currency")))
         .costFilters(Map.of(TAG_FILTER, List.of((String) after.get("costFilter"))))
         .build();
   }
@@ -116,27 +142,50 @@ final class AwsBudgets {
   Map<String, Object> create(String name, Map<String, Object> after) throws ProviderException {
     List<NotificationWithSubscribers> with = new ArrayList<>();
     for (Map<String, Object> n : notes(after)) {
-      with.add(NotificationWithSubscribers.builder().notification(notification(n)).subscribers(subscribers(n)).build());
+      with.add(
+          NotificationWithSubscribers.builder()
+              .notification(notification(n))
+              .subscribers(subscribers(n))
+              .build());
     }
     try {
-      s.call("CreateBudget", name, () -> budgets().createBudget(b -> b.accountId(account()).budget(budget(name, after))
-          .notificationsWithSubscribers(with)));
+      s.call(
+          "CreateBudget",
+          name,
+          () ->
+              budgets()
+                  .createBudget(
+                      b ->
+                          b.accountId(account())
+                              .budget(budget(name, after))
+                              .notificationsWithSubscribers(with)));
     } catch (ProviderException e) {
-      if (!(e.getCause() instanceof software.amazon.awssdk.services.budgets.model.DuplicateRecordException)) throw e;
+      if (!(e.getCause()
+          instanceof software.amazon.awssdk.services.budgets.model.DuplicateRecordException))
+        throw e;
       return update(name, after, readProperties(name));
     }
     return Map.of();
   }
 
   private Map<String, Object> readProperties(String name) throws ProviderException {
-    Budget b = s.call("DescribeBudget", name, () -> budgets().describeBudget(r -> r.accountId(account()).budgetName(name)).budget());
+    Budget b =
+        s.call(
+            "DescribeBudget",
+            name,
+            () -> budgets().describeBudget(r -> r.accountId(account()).budgetName(name)).budget());
     return live(b).properties();
   }
 
-  Map<String, Object> update(String name, Map<String, Object> after, Map<String, Object> before) throws ProviderException {
+  Map<String, Object> update(String name, Map<String, Object> after, Map<String, Object> before)
+      throws ProviderException {
     for (String k : List.of("amount", "currency", "period", "costFilter")) {
       if (!Objects.equals(after.get(k), before.get(k))) {
-        s.call("UpdateBudget", name, () -> budgets().updateBudget(b -> b.accountId(account()).newBudget(budget(name, after))));
+        s.call(
+            "UpdateBudget",
+            name,
+            () ->
+                budgets().updateBudget(b -> b.accountId(account()).newBudget(budget(name, after))));
         break;
       }
     }
@@ -144,14 +193,29 @@ final class AwsBudgets {
     List<Map<String, Object>> had = notes(before);
     for (Map<String, Object> n : had) {
       if (!want.contains(n)) {
-        s.call("DeleteNotification", name, () -> budgets().deleteNotification(b -> b.accountId(account()).budgetName(name)
-            .notification(notification(n))));
+        s.call(
+            "DeleteNotification",
+            name,
+            () ->
+                budgets()
+                    .deleteNotification(
+                        b ->
+                            b.accountId(account()).budgetName(name).notification(notification(n))));
       }
     }
     for (Map<String, Object> n : want) {
       if (!had.contains(n)) {
-        s.call("CreateNotification", name, () -> budgets().createNotification(b -> b.accountId(account()).budgetName(name)
-            .notification(notification(n)).subscribers(subscribers(n))));
+        s.call(
+            "CreateNotification",
+            name,
+            () ->
+                budgets()
+                    .createNotification(
+                        b ->
+                            b.accountId(account())
+                                .budgetName(name)
+                                .notification(notification(n))
+                                .subscribers(subscribers(n))));
       }
     }
     return Map.of();
@@ -159,7 +223,10 @@ final class AwsBudgets {
 
   void delete(String name) throws ProviderException {
     try {
-      s.call("DeleteBudget", name, () -> budgets().deleteBudget(b -> b.accountId(account()).budgetName(name)));
+      s.call(
+          "DeleteBudget",
+          name,
+          () -> budgets().deleteBudget(b -> b.accountId(account()).budgetName(name)));
     } catch (ProviderException e) {
       if (!(e.getCause() instanceof NotFoundException)) throw e;
     }

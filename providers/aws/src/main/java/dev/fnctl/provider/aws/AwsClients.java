@@ -36,9 +36,9 @@ import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * The SDK clients of one session, made on first use, all with the same region, credentials,
- * endpoint override and retry strategy (backoff on throttling, 5xx and dropped connections).
- * They share the JDK's URLConnection client, which starts fastest, except API Gateway: its
- * updates are PATCH requests, a method URLConnection refuses, so it gets Apache HttpClient.
+ * endpoint override and retry strategy (backoff on throttling, 5xx and dropped connections). They
+ * share the JDK's URLConnection client, which starts fastest, except API Gateway: its updates are
+ * PATCH requests, a method URLConnection refuses, so it gets Apache HttpClient.
  */
 final class AwsClients implements AutoCloseable {
   static final int MAX_ATTEMPTS = 6;
@@ -69,23 +69,38 @@ final class AwsClients implements AutoCloseable {
     String ep = settings.get("endpoint");
     if (ep == null || ep.isBlank()) ep = env.get("AWS_ENDPOINT_URL");
     this.endpoint = ep == null || ep.isBlank() ? null : URI.create(ep);
-    this.http = UrlConnectionHttpClient.builder()
-        .connectionTimeout(Duration.ofSeconds(10))
-        .socketTimeout(Duration.ofSeconds(60))
-        .build();
-    this.patchingHttp = lazy(() -> software.amazon.awssdk.http.apache.ApacheHttpClient.builder()
-        .connectionTimeout(Duration.ofSeconds(10))
-        .socketTimeout(Duration.ofSeconds(60))
-        .build());
+    this.http =
+        UrlConnectionHttpClient.builder()
+            .connectionTimeout(Duration.ofSeconds(10))
+            .socketTimeout(Duration.ofSeconds(60))
+            .build();
+    this.patchingHttp =
+        lazy(
+            () ->
+                software.amazon.awssdk.http.apache.ApacheHttpClient.builder()
+                    .connectionTimeout(Duration.ofSeconds(10))
+                    .socketTimeout(Duration.ofSeconds(60))
+                    .build());
     this.sts = lazy(() -> configure(StsClient.builder()).build());
-    this.iam = lazy(() -> configure(IamClient.builder()).region(endpoint == null ? Region.AWS_GLOBAL : region).build());
+    this.iam =
+        lazy(
+            () ->
+                configure(IamClient.builder())
+                    .region(endpoint == null ? Region.AWS_GLOBAL : region)
+                    .build());
     this.lambda = lazy(() -> configure(LambdaClient.builder()).build());
     this.sqs = lazy(() -> configure(SqsClient.builder()).build());
     this.sns = lazy(() -> configure(SnsClient.builder()).build());
     this.s3 = lazy(() -> configure(S3Client.builder()).forcePathStyle(endpoint != null).build());
     this.scheduler = lazy(() -> configure(SchedulerClient.builder()).build());
-    this.apis = lazy(() -> configure(ApiGatewayV2Client.builder()).httpClient(patchingHttp.get()).build());
-    this.budgets = lazy(() -> configure(BudgetsClient.builder()).region(endpoint == null ? Region.AWS_GLOBAL : region).build());
+    this.apis =
+        lazy(() -> configure(ApiGatewayV2Client.builder()).httpClient(patchingHttp.get()).build());
+    this.budgets =
+        lazy(
+            () ->
+                configure(BudgetsClient.builder())
+                    .region(endpoint == null ? Region.AWS_GLOBAL : region)
+                    .build());
     this.ssm = lazy(() -> configure(SsmClient.builder()).build());
     this.tagging = lazy(() -> configure(ResourceGroupsTaggingApiClient.builder()).build());
   }
@@ -107,23 +122,29 @@ final class AwsClients implements AutoCloseable {
   private <B extends AwsClientBuilder<B, ?>> B configure(AwsClientBuilder<B, ?> builder) {
     B b = builder.region(region).credentialsProvider(credentials);
     if (endpoint != null) b.endpointOverride(endpoint);
-    b.overrideConfiguration(ClientOverrideConfiguration.builder()
-        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-            .maxAttempts(MAX_ATTEMPTS)
-            .circuitBreakerEnabled(false)
-            .build())
-        .addExecutionInterceptor(new ExecutionInterceptor() {
-          @Override
-          public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-            calls.incrementAndGet();
-          }
-        })
-        .build());
-    if (b instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> sync) sync.httpClient(http);
+    b.overrideConfiguration(
+        ClientOverrideConfiguration.builder()
+            .retryStrategy(
+                AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                    .maxAttempts(MAX_ATTEMPTS)
+                    .circuitBreakerEnabled(false)
+                    .build())
+            .addExecutionInterceptor(
+                new ExecutionInterceptor() {
+                  @Override
+                  public void beforeTransmission(
+                      Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                    calls.incrementAndGet();
+                  }
+                })
+            .build());
+    if (b instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> sync)
+      sync.httpClient(http);
     return b;
   }
 
-  private static Region region(String setting, String profile, Map<String, String> env) throws ProviderException {
+  private static Region region(String setting, String profile, Map<String, String> env)
+      throws ProviderException {
     if (setting != null && !setting.isBlank()) return Region.of(setting);
     for (String key : new String[] {"AWS_REGION", "AWS_DEFAULT_REGION"}) {
       String v = env.get(key);
@@ -148,9 +169,10 @@ final class AwsClients implements AutoCloseable {
     if (profile != null && !profile.isBlank()) return ProfileCredentialsProvider.create(profile);
     if (key != null && secret != null) {
       String token = env.get("AWS_SESSION_TOKEN");
-      return StaticCredentialsProvider.create(token == null
-          ? AwsBasicCredentials.create(key, secret)
-          : AwsSessionCredentials.create(key, secret, token));
+      return StaticCredentialsProvider.create(
+          token == null
+              ? AwsBasicCredentials.create(key, secret)
+              : AwsSessionCredentials.create(key, secret, token));
     }
     return DefaultCredentialsProvider.builder().build();
   }

@@ -32,7 +32,9 @@ final class AwsCloud implements Cloud {
     this.services = new AwsServices(session, directUploadLimit);
   }
 
-  /** Builds the clients and checks the credentials with one STS call (unless the account is given). */
+  /**
+   * Builds the clients and checks the credentials with one STS call (unless the account is given).
+   */
   static AwsCloud connect(Deployment d, Context context) throws ProviderException {
     Map<String, String> settings = d.target().settings();
     AwsClients clients = new AwsClients(settings, context.env());
@@ -42,15 +44,28 @@ final class AwsCloud implements Cloud {
         account = clients.sts.get().getCallerIdentity().account();
       } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
         clients.close();
-        throw new ProviderException("AWS credentials for target " + d.target().name() + " were refused: " + AwsSession.message(e), e);
+        throw new ProviderException(
+            "AWS credentials for target "
+                + d.target().name()
+                + " were refused: "
+                + AwsSession.message(e),
+            e);
       } catch (software.amazon.awssdk.core.exception.SdkException e) {
         clients.close();
-        throw new ProviderException("AWS target " + d.target().name() + ": " + AwsSession.clientMessage(e), e);
+        throw new ProviderException(
+            "AWS target " + d.target().name() + ": " + AwsSession.clientMessage(e), e);
       }
     }
     StackNames names = new StackNames(d.stack(), d.target().name(), clients.region.id(), account);
-    long window = Long.parseLong(context.env().getOrDefault("FNCTL_AWS_CONSISTENCY_WINDOW_MS", "120000"));
-    long limit = Long.parseLong(context.env().getOrDefault("FNCTL_AWS_DIRECT_UPLOAD_LIMIT", String.valueOf(LambdaFunctions.DIRECT_UPLOAD_LIMIT)));
+    long window =
+        Long.parseLong(context.env().getOrDefault("FNCTL_AWS_CONSISTENCY_WINDOW_MS", "120000"));
+    long limit =
+        Long.parseLong(
+            context
+                .env()
+                .getOrDefault(
+                    "FNCTL_AWS_DIRECT_UPLOAD_LIMIT",
+                    String.valueOf(LambdaFunctions.DIRECT_UPLOAD_LIMIT)));
     AwsSession session = new AwsSession(clients, names, context.log(), 16, window);
     Path dir = d.spec().baseDir() != null ? d.spec().baseDir() : context.projectDir();
     return new AwsCloud(session, dir, limit);
@@ -83,8 +98,10 @@ final class AwsCloud implements Cloud {
   @Override
   public Map<String, String> outputs(LiveState live) {
     Map<String, String> out = new TreeMap<>();
-    String endpoint = live.find(address(API, session.names.httpApi()))
-        .map(r -> String.valueOf(r.outputs().get("endpoint"))).orElse(null);
+    String endpoint =
+        live.find(address(API, session.names.httpApi()))
+            .map(r -> String.valueOf(r.outputs().get("endpoint")))
+            .orElse(null);
     if (endpoint == null || endpoint.isBlank()) return out;
     for (LiveResource r : live.resources()) {
       if (!r.type().equals(ROUTE)) continue;
@@ -97,7 +114,8 @@ final class AwsCloud implements Cloud {
 
   @Override
   public Map<String, Object> apply(Step step) throws ProviderException {
-    if (step.action() == Action.NO_OP) return step.live() == null ? Map.of() : step.live().outputs();
+    if (step.action() == Action.NO_OP)
+      return step.live() == null ? Map.of() : step.live().outputs();
     if (step.action() == Action.REPLACE) {
       delete(step.address(), step.live());
       return create(step.address(), step.desired(), step.after());
@@ -106,11 +124,13 @@ final class AwsCloud implements Cloud {
       delete(step.address(), step.live());
       return Map.of();
     }
-    if (step.action() == Action.CREATE || step.live() == null) return create(step.address(), step.desired(), step.after());
+    if (step.action() == Action.CREATE || step.live() == null)
+      return create(step.address(), step.desired(), step.after());
     return update(step.address(), step.desired(), step.after(), step.live());
   }
 
-  private Map<String, Object> create(String address, Resource desired, Map<String, Object> after) throws ProviderException {
+  private Map<String, Object> create(String address, Resource desired, Map<String, Object> after)
+      throws ProviderException {
     String type = address.substring(0, address.indexOf('/'));
     String name = AwsTypes.name(address);
     return switch (type) {
@@ -131,37 +151,45 @@ final class AwsCloud implements Cloud {
       case INTEGRATION -> services.apis.putIntegration(address, after, null);
       case ROUTE -> services.apis.putRoute(address, after, null);
       case BUDGET -> services.budgets.create(name, after);
-      default -> throw new ProviderException("unknown AWS resource type " + type + " at " + address);
+      default ->
+          throw new ProviderException("unknown AWS resource type " + type + " at " + address);
     };
   }
 
-  private Map<String, Object> update(String address, Resource desired, Map<String, Object> after, LiveResource live)
+  private Map<String, Object> update(
+      String address, Resource desired, Map<String, Object> after, LiveResource live)
       throws ProviderException {
     String type = live.type();
     String name = AwsTypes.name(address);
     Map<String, Object> before = live.properties();
     return switch (type) {
       case ROLE -> services.roles.update(name, after, before);
-      case FUNCTION -> services.functions.update(name, after, before, live.outputs(), code(desired));
+      case FUNCTION ->
+          services.functions.update(name, after, before, live.outputs(), code(desired));
       case ALIAS -> services.aliases.update(StackNames.functionName(name), after, before);
       case PERMISSION -> services.permissions.put(before(name), after(name), after, true);
-      case EVENT_SOURCE -> services.eventSources.update(address, (String) live.outputs().get("id"), after);
+      case EVENT_SOURCE ->
+          services.eventSources.update(address, (String) live.outputs().get("id"), after);
       case QUEUE -> services.queues.update(name, after, before);
       case TOPIC, BUCKET, SCHEDULE_GROUP, API -> live.outputs();
       case SUBSCRIPTION -> services.topics.subscribe(address, after);
       case NOTIFICATION -> services.buckets.putNotification(before(name), after(name), after);
       case SCHEDULE -> services.schedules.put(name, after, false);
       case STAGE -> services.apis.putStage(address, after(name), after, false);
-      case INTEGRATION -> services.apis.putIntegration(address, after, (String) live.outputs().get("id"));
+      case INTEGRATION ->
+          services.apis.putIntegration(address, after, (String) live.outputs().get("id"));
       case ROUTE -> services.apis.putRoute(address, after, (String) live.outputs().get("id"));
       case BUDGET -> services.budgets.update(name, after, before);
-      default -> throw new ProviderException("unknown AWS resource type " + type + " at " + address);
+      default ->
+          throw new ProviderException("unknown AWS resource type " + type + " at " + address);
     };
   }
 
   private void delete(String address, LiveResource live) throws ProviderException {
     if (live == null) return;
-    if (!live.owned()) throw new ProviderException(address + " is not owned by stack " + session.names.stack() + ": refusing to delete it");
+    if (!live.owned())
+      throw new ProviderException(
+          address + " is not owned by stack " + session.names.stack() + ": refusing to delete it");
     String name = AwsTypes.name(address);
     Map<String, Object> p = live.properties();
     switch (live.type()) {
@@ -179,10 +207,16 @@ final class AwsCloud implements Cloud {
       case SCHEDULE -> services.schedules.delete(name);
       case API -> services.apis.deleteApi(name, (String) live.outputs().get("id"));
       case STAGE -> services.apis.deleteStage(address, (String) p.get("api"), after(name));
-      case INTEGRATION -> services.apis.deleteIntegration(address, (String) p.get("api"), (String) live.outputs().get("id"));
-      case ROUTE -> services.apis.deleteRoute(address, (String) p.get("api"), (String) live.outputs().get("id"));
+      case INTEGRATION ->
+          services.apis.deleteIntegration(
+              address, (String) p.get("api"), (String) live.outputs().get("id"));
+      case ROUTE ->
+          services.apis.deleteRoute(
+              address, (String) p.get("api"), (String) live.outputs().get("id"));
       case BUDGET -> services.budgets.delete(name);
-      default -> throw new ProviderException("unknown AWS resource type " + live.type() + " at " + address);
+      default ->
+          throw new ProviderException(
+              "unknown AWS resource type " + live.type() + " at " + address);
     }
   }
 

@@ -1,7 +1,7 @@
 package dev.fnctl.provider.aws;
 
-import dev.fnctl.model.spec.Budget;
 import dev.fnctl.model.spec.BucketSpec;
+import dev.fnctl.model.spec.Budget;
 import dev.fnctl.model.spec.Deployment;
 import dev.fnctl.model.spec.FunctionSpec;
 import dev.fnctl.model.spec.QueueSpec;
@@ -20,8 +20,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The {@code aws} provider. This class is loaded for {@code validate}, so it names no SDK type:
- * the SDK is touched only in {@link #connect}, through {@link AwsCloud}.
+ * The {@code aws} provider. This class is loaded for {@code validate}, so it names no SDK type: the
+ * SDK is touched only in {@link #connect}, through {@link AwsCloud}.
  */
 public final class AwsProvider implements Provider {
 
@@ -38,8 +38,12 @@ public final class AwsProvider implements Provider {
   public Map<String, String> settings() {
     Map<String, String> s = new LinkedHashMap<>();
     s.put("region", "AWS region, e.g. eu-west-1 (default: AWS_REGION or the profile's region)");
-    s.put("profile", "named profile from ~/.aws/config (default: the SDK's default credential chain)");
-    s.put("endpoint", "endpoint URL for every AWS service, e.g. http://localhost:5000 for moto or LocalStack (default: AWS_ENDPOINT_URL)");
+    s.put(
+        "profile",
+        "named profile from ~/.aws/config (default: the SDK's default credential chain)");
+    s.put(
+        "endpoint",
+        "endpoint URL for every AWS service, e.g. http://localhost:5000 for moto or LocalStack (default: AWS_ENDPOINT_URL)");
     s.put("account", "AWS account id, to skip the STS call that looks it up");
     return s;
   }
@@ -52,33 +56,64 @@ public final class AwsProvider implements Provider {
     String prefix = d.stack() + "-" + target + "-";
     String region = d.target().setting("region");
     if (region != null && !region.matches("^[a-z]{2}(-gov)?-[a-z]+-\\d$")) {
-      problems.add(new Problem("targets." + target + ".region", "'" + region + "' is not an AWS region name (e.g. eu-west-1)"));
+      problems.add(
+          new Problem(
+              "targets." + target + ".region",
+              "'" + region + "' is not an AWS region name (e.g. eu-west-1)"));
     }
     Map<String, Long> consumerTimeout = new LinkedHashMap<>();
     for (FunctionSpec f : d.functions().values()) {
       String path = "functions." + f.name();
       if (f.runtime() == null) {
-        problems.add(new Problem(path + ".runtime", "no runtime: set runtime on the function or in defaults"));
+        problems.add(
+            new Problem(
+                path + ".runtime", "no runtime: set runtime on the function or in defaults"));
       } else if (LambdaRuntimes.lambdaId(f.runtime()).isEmpty()) {
-        problems.add(new Problem(path + ".runtime", "runtime '" + f.runtime() + "' is not offered by Lambda" + on
-            + "; use one of " + String.join(", ", LambdaRuntimes.OFFERED)));
+        problems.add(
+            new Problem(
+                path + ".runtime",
+                "runtime '"
+                    + f.runtime()
+                    + "' is not offered by Lambda"
+                    + on
+                    + "; use one of "
+                    + String.join(", ", LambdaRuntimes.OFFERED)));
       }
       if (f.memory() < 128 || f.memory() > 10240) {
-        problems.add(new Problem(path + ".memory", "memory " + f.memory() + " MB is outside Lambda's 128..10240 MB" + on));
+        problems.add(
+            new Problem(
+                path + ".memory",
+                "memory " + f.memory() + " MB is outside Lambda's 128..10240 MB" + on));
       }
       long timeout = f.timeout().getSeconds();
       if (timeout < 1 || timeout > 900 || f.timeout().getNano() != 0) {
-        problems.add(new Problem(path + ".timeout", "timeout " + f.timeout().toSeconds() + "s is outside Lambda's 1s..900s (whole seconds)" + on));
+        problems.add(
+            new Problem(
+                path + ".timeout",
+                "timeout "
+                    + f.timeout().toSeconds()
+                    + "s is outside Lambda's 1s..900s (whole seconds)"
+                    + on));
       }
       if (!ARCHITECTURES.contains(f.architecture())) {
-        problems.add(new Problem(path + ".architecture", "architecture '" + f.architecture() + "' is not x86_64 or arm64" + on));
+        problems.add(
+            new Problem(
+                path + ".architecture",
+                "architecture '" + f.architecture() + "' is not x86_64 or arm64" + on));
       }
       if (f.concurrency().max() != null && f.concurrency().max() < 0) {
         problems.add(new Problem(path + ".concurrency.max", "concurrency.max must be 0 or more"));
       }
       String phys = prefix + f.name();
       if (phys.length() > 64) {
-        problems.add(new Problem(path, "'" + phys + "' is longer than the 64 characters Lambda and IAM allow" + on + "; shorten the stack, target or function name"));
+        problems.add(
+            new Problem(
+                path,
+                "'"
+                    + phys
+                    + "' is longer than the 64 characters Lambda and IAM allow"
+                    + on
+                    + "; shorten the stack, target or function name"));
       }
       int i = 0;
       for (Trigger t : f.triggers()) {
@@ -88,32 +123,52 @@ public final class AwsProvider implements Provider {
             if (s.cron() != null) ScheduleExpression.cron(s.cron());
             else ScheduleExpression.rate(s.rate());
           } catch (IllegalArgumentException e) {
-            problems.add(new Problem(tp + ".schedule." + (s.cron() != null ? "cron" : "rate"), "schedule " + e.getMessage() + on));
+            problems.add(
+                new Problem(
+                    tp + ".schedule." + (s.cron() != null ? "cron" : "rate"),
+                    "schedule " + e.getMessage() + on));
           }
           if (s.timezone() != null) {
             try {
               java.time.ZoneId.of(s.timezone());
             } catch (java.time.DateTimeException e) {
-              problems.add(new Problem(tp + ".schedule.timezone", "unknown time zone '" + s.timezone() + "'"));
+              problems.add(
+                  new Problem(
+                      tp + ".schedule.timezone", "unknown time zone '" + s.timezone() + "'"));
             }
           }
           if ((f.name() + "-" + t.slug()).length() > 64) {
-            problems.add(new Problem(tp, "schedule name '" + f.name() + "-" + t.slug() + "' is longer than the 64 characters"
-                + " EventBridge Scheduler allows" + on + "; shorten the function name"));
+            problems.add(
+                new Problem(
+                    tp,
+                    "schedule name '"
+                        + f.name()
+                        + "-"
+                        + t.slug()
+                        + "' is longer than the 64 characters"
+                        + " EventBridge Scheduler allows"
+                        + on
+                        + "; shorten the function name"));
           }
         } else if (t instanceof Trigger.Queue q) {
           if (q.batchSize() < 1 || q.batchSize() > 10) {
-            problems.add(new Problem(tp + ".queue.batchSize", "batchSize " + q.batchSize() + " is outside 1..10 for SQS event sources" + on));
+            problems.add(
+                new Problem(
+                    tp + ".queue.batchSize",
+                    "batchSize " + q.batchSize() + " is outside 1..10 for SQS event sources" + on));
           }
           consumerTimeout.merge(q.queue(), timeout, Math::max);
         } else if (t instanceof Trigger.Http h) {
           if (h.auth() != null && !h.auth().equals("none") && !h.auth().equals("iam")) {
-            problems.add(new Problem(tp + ".http.auth", "auth '" + h.auth() + "' is not none or iam" + on));
+            problems.add(
+                new Problem(tp + ".http.auth", "auth '" + h.auth() + "' is not none or iam" + on));
           }
         } else if (t instanceof Trigger.Storage st) {
           for (String e : st.events() == null ? List.<String>of() : st.events()) {
             if (!e.equals("created") && !e.equals("deleted")) {
-              problems.add(new Problem(tp + ".storage.events", "event '" + e + "' is not created or deleted"));
+              problems.add(
+                  new Problem(
+                      tp + ".storage.events", "event '" + e + "' is not created or deleted"));
             }
           }
         }
@@ -123,47 +178,81 @@ public final class AwsProvider implements Provider {
       if (!q.owned()) continue;
       String path = "queues." + q.name();
       String phys = prefix + q.name() + (q.deadLetter() != null ? "-dlq" : "");
-      if (phys.length() > 80) problems.add(new Problem(path, "'" + phys + "' is longer than the 80 characters SQS allows" + on));
+      if (phys.length() > 80)
+        problems.add(
+            new Problem(path, "'" + phys + "' is longer than the 80 characters SQS allows" + on));
       if (q.visibilityTimeout() != null) {
         long v = q.visibilityTimeout().getSeconds();
-        if (v > 43200) problems.add(new Problem(path + ".visibilityTimeout", "visibilityTimeout is over SQS's 12 hours" + on));
+        if (v > 43200)
+          problems.add(
+              new Problem(
+                  path + ".visibilityTimeout", "visibilityTimeout is over SQS's 12 hours" + on));
         Long consumer = consumerTimeout.get(q.name());
         if (consumer != null && v < consumer) {
-          problems.add(new Problem(path + ".visibilityTimeout", "visibilityTimeout " + v + "s is shorter than the timeout of a function it triggers ("
-              + consumer + "s); Lambda refuses such a queue" + on));
+          problems.add(
+              new Problem(
+                  path + ".visibilityTimeout",
+                  "visibilityTimeout "
+                      + v
+                      + "s is shorter than the timeout of a function it triggers ("
+                      + consumer
+                      + "s); Lambda refuses such a queue"
+                      + on));
         }
       }
-      if (q.deadLetter() != null && (q.deadLetter().maxReceives() < 1 || q.deadLetter().maxReceives() > 1000)) {
-        problems.add(new Problem(path + ".deadLetter.maxReceives", "maxReceives must be 1..1000 on SQS"));
+      if (q.deadLetter() != null
+          && (q.deadLetter().maxReceives() < 1 || q.deadLetter().maxReceives() > 1000)) {
+        problems.add(
+            new Problem(path + ".deadLetter.maxReceives", "maxReceives must be 1..1000 on SQS"));
       }
     }
     for (TopicSpec t : d.topics().values()) {
-      if (t.owned() && (prefix + t.name()).length() > 256) problems.add(new Problem("topics." + t.name(), "topic name too long for SNS (256)"));
+      if (t.owned() && (prefix + t.name()).length() > 256)
+        problems.add(new Problem("topics." + t.name(), "topic name too long for SNS (256)"));
     }
     for (BucketSpec b : d.buckets().values()) {
       String name = b.owned() ? prefix + b.name() : StackLayout.lastSegment(b.existing());
       String path = "buckets." + b.name() + (b.owned() ? "" : ".existing");
-      if (!BUCKET_NAME.matcher(name).matches() || name.contains("..") || IP_ADDRESS.matcher(name).matches()) {
-        problems.add(new Problem(path, "'" + name + "' is not a valid S3 bucket name (3..63 characters: lower-case letters, digits, hyphens)" + on
-            + (name.length() > 63 ? "; shorten the stack, target or bucket name" : "")));
+      if (!BUCKET_NAME.matcher(name).matches()
+          || name.contains("..")
+          || IP_ADDRESS.matcher(name).matches()) {
+        problems.add(
+            new Problem(
+                path,
+                "'"
+                    + name
+                    + "' is not a valid S3 bucket name (3..63 characters: lower-case letters, digits, hyphens)"
+                    + on
+                    + (name.length() > 63 ? "; shorten the stack, target or bucket name" : "")));
       }
     }
     for (Budget b : d.budgets().values()) {
       String path = "budgets." + b.name();
       if (b.currency() != null && !b.currency().equals("USD")) {
-        problems.add(new Problem(path + ".currency", "AWS Budgets count in USD, not " + b.currency() + on));
+        problems.add(
+            new Problem(path + ".currency", "AWS Budgets count in USD, not " + b.currency() + on));
       }
       if (b.alerts().size() > 5) {
-        problems.add(new Problem(path + ".alerts", b.alerts().size() + " alerts; AWS Budgets allows at most 5 notifications per budget" + on));
+        problems.add(
+            new Problem(
+                path + ".alerts",
+                b.alerts().size()
+                    + " alerts; AWS Budgets allows at most 5 notifications per budget"
+                    + on));
       }
       for (int i = 0; i < b.alerts().size(); i++) {
         Budget.Alert a = b.alerts().get(i);
         if (a.recipients().size() > 10) {
-          problems.add(new Problem(path + ".alerts[" + i + "].notify", a.recipients().size()
-              + " recipients; AWS Budgets allows at most 10 email subscribers per notification" + on));
+          problems.add(
+              new Problem(
+                  path + ".alerts[" + i + "].notify",
+                  a.recipients().size()
+                      + " recipients; AWS Budgets allows at most 10 email subscribers per notification"
+                      + on));
         }
       }
-      if (("fnctl-" + prefix + b.name()).length() > 100) problems.add(new Problem(path, "budget name too long for AWS Budgets (100)"));
+      if (("fnctl-" + prefix + b.name()).length() > 100)
+        problems.add(new Problem(path, "budget name too long for AWS Budgets (100)"));
     }
     return problems;
   }

@@ -18,7 +18,8 @@ final class AwsServices {
     this.roles = new IamRoles(s);
     this.buckets = new S3Buckets(s);
     this.aliases = new FunctionAliases(s);
-    this.functions = new LambdaFunctions(s, directUploadLimit, new ArtifactBucket(s, buckets), aliases);
+    this.functions =
+        new LambdaFunctions(s, directUploadLimit, new ArtifactBucket(s, buckets), aliases);
     this.permissions = new InvokePermissions(s);
     this.eventSources = new EventSources(s);
     this.queues = new SqsQueues(s);

@@ -15,27 +15,36 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * One connected session: clients, names, a pool for parallel reads, and the way every call is
- * made so that failures read as one line naming the call and the resource.
+ * One connected session: clients, names, a pool for parallel reads, and the way every call is made
+ * so that failures read as one line naming the call and the resource.
  */
 final class AwsSession implements AutoCloseable {
   final AwsClients clients;
   final StackNames names;
   final Context.Log log;
   private final ExecutorService pool;
+
   /** How long to keep retrying IAM's eventual consistency, ms (short in tests). */
   final long consistencyWindowMillis;
 
-  AwsSession(AwsClients clients, StackNames names, Context.Log log, int readThreads, long consistencyWindowMillis) {
+  AwsSession(
+      AwsClients clients,
+      StackNames names,
+      Context.Log log,
+      int readThreads,
+      long consistencyWindowMillis) {
     this.clients = clients;
     this.names = names;
     this.log = log;
     this.consistencyWindowMillis = consistencyWindowMillis;
-    this.pool = Executors.newFixedThreadPool(readThreads, r -> {
-      Thread t = new Thread(r, "fnctl-aws-read");
-      t.setDaemon(true);
-      return t;
-    });
+    this.pool =
+        Executors.newFixedThreadPool(
+            readThreads,
+            r -> {
+              Thread t = new Thread(r, "fnctl-aws-read");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   @FunctionalInterface
@@ -64,7 +73,8 @@ final class AwsSession implements AutoCloseable {
    * Like {@link #call}, retrying while {@code transient} says the error is one that goes away
    * (IAM's eventual consistency, Lambda's update in progress), with backoff up to the window.
    */
-  <T> T callRetrying(String operation, String resource, Predicate<AwsServiceException> isTransient, Call<T> call)
+  <T> T callRetrying(
+      String operation, String resource, Predicate<AwsServiceException> isTransient, Call<T> call)
       throws ProviderException {
     long deadline = System.currentTimeMillis() + consistencyWindowMillis;
     long sleep = 500;
@@ -75,7 +85,8 @@ final class AwsSession implements AutoCloseable {
         if (!isTransient.test(e) || System.currentTimeMillis() + sleep > deadline) {
           throw new ProviderException(describe(operation, resource, e), e);
         }
-        log.note(operation + " " + resource + ": " + message(e) + " (retrying in " + sleep + " ms)");
+        log.note(
+            operation + " " + resource + ": " + message(e) + " (retrying in " + sleep + " ms)");
         sleepQuietly(sleep);
         sleep = Math.min(sleep * 2, 8000);
       } catch (SdkClientException e) {
@@ -108,7 +119,8 @@ final class AwsSession implements AutoCloseable {
     StringBuilder sb = new StringBuilder();
     if (code != null) sb.append(code).append(": ");
     sb.append(msg == null ? "HTTP " + e.statusCode() : firstLine(msg));
-    if (e.statusCode() >= 500 || e.statusCode() == 429) sb.append(" (after ").append(AwsClients.MAX_ATTEMPTS).append(" attempts)");
+    if (e.statusCode() >= 500 || e.statusCode() == 429)
+      sb.append(" (after ").append(AwsClients.MAX_ATTEMPTS).append(" attempts)");
     return sb.toString();
   }
 
@@ -118,8 +130,10 @@ final class AwsSession implements AutoCloseable {
       return "no AWS credentials found: set AWS_PROFILE or profile: on the target, or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY";
     }
     if (m.contains("Profile file contained no credentials for profile")) {
-      // Not a network problem: the named profile is missing from ~/.aws/config and ~/.aws/credentials.
-      return "no AWS credentials: " + firstLine(m).replace(": ProfileFile(sections=[])", "")
+      // Not a network problem: the named profile is missing from ~/.aws/config and
+      // ~/.aws/credentials.
+      return "no AWS credentials: "
+          + firstLine(m).replace(": ProfileFile(sections=[])", "")
           + " (check profile: on the target, or run 'aws configure --profile NAME')";
     }
     return "cannot reach AWS: " + firstLine(m);
@@ -134,8 +148,11 @@ final class AwsSession implements AutoCloseable {
 
   static boolean isNotFound(AwsServiceException e) {
     if (e.statusCode() == 404) return true;
-    String code = e.awsErrorDetails() == null ? "" : String.valueOf(e.awsErrorDetails().errorCode());
-    return code.contains("NotFound") || code.contains("NoSuch") || code.equals("AWS.SimpleQueueService.NonExistentQueue");
+    String code =
+        e.awsErrorDetails() == null ? "" : String.valueOf(e.awsErrorDetails().errorCode());
+    return code.contains("NotFound")
+        || code.contains("NoSuch")
+        || code.equals("AWS.SimpleQueueService.NonExistentQueue");
   }
 
   /** Runs the tasks on the read pool and waits for all; the first failure is rethrown. */
@@ -150,7 +167,10 @@ final class AwsSession implements AutoCloseable {
       } catch (ExecutionException e) {
         Throwable c = e.getCause();
         if (failure == null) {
-          failure = c instanceof ProviderException pe ? pe : new ProviderException(String.valueOf(c.getMessage()), c);
+          failure =
+              c instanceof ProviderException pe
+                  ? pe
+                  : new ProviderException(String.valueOf(c.getMessage()), c);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

@@ -14,9 +14,9 @@ import software.amazon.awssdk.services.lambda.model.EventSourceMappingConfigurat
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 
 /**
- * Lambda event source mappings from SQS queues. Listed in bulk (one call for up to 10,000) and
- * kept when their function belongs to the stack; a mapping has no name, so its address is
- * function/queue and its UUID an output.
+ * Lambda event source mappings from SQS queues. Listed in bulk (one call for up to 10,000) and kept
+ * when their function belongs to the stack; a mapping has no name, so its address is function/queue
+ * and its UUID an output.
  */
 final class EventSources {
   private final AwsSession s;
@@ -34,7 +34,11 @@ final class EventSources {
     String marker = null;
     do {
       String m = marker;
-      var page = s.call("ListEventSourceMappings", "all", () -> lambda().listEventSourceMappings(b -> b.maxItems(10000).marker(m)));
+      var page =
+          s.call(
+              "ListEventSourceMappings",
+              "all",
+              () -> lambda().listEventSourceMappings(b -> b.maxItems(10000).marker(m)));
       for (EventSourceMappingConfiguration c : page.eventSourceMappings()) {
         String fnArn = c.functionArn();
         if (fnArn == null) continue;
@@ -48,11 +52,21 @@ final class EventSources {
         p.put("function", s.names.functionArn(qualified));
         p.put("source", source);
         p.put("batchSize", c.batchSize() == null ? 10L : c.batchSize().longValue());
-        p.put("enabled", !"Disabled".equalsIgnoreCase(c.state()) && !"Disabling".equalsIgnoreCase(c.state()));
+        p.put(
+            "enabled",
+            !"Disabled".equalsIgnoreCase(c.state()) && !"Disabling".equalsIgnoreCase(c.state()));
         String neutral = s.names.neutral(fn);
-        out.add(new LiveResource(AwsTypes.address(EVENT_SOURCE, fn + "/" + queue), EVENT_SOURCE,
-            "function " + (neutral == null ? fn : neutral), true, p, Map.of("id", c.uuid()),
-            List.of(AwsTypes.address(AwsTypes.FUNCTION, fn), AwsTypes.address(AwsTypes.QUEUE, queue))));
+        out.add(
+            new LiveResource(
+                AwsTypes.address(EVENT_SOURCE, fn + "/" + queue),
+                EVENT_SOURCE,
+                "function " + (neutral == null ? fn : neutral),
+                true,
+                p,
+                Map.of("id", c.uuid()),
+                List.of(
+                    AwsTypes.address(AwsTypes.FUNCTION, fn),
+                    AwsTypes.address(AwsTypes.QUEUE, queue))));
       }
       marker = page.nextMarker();
     } while (marker != null);
@@ -64,23 +78,44 @@ final class EventSources {
     try {
       uuid = createMapping(address, after);
     } catch (ProviderException e) {
-      if (!(e.getCause() instanceof software.amazon.awssdk.services.lambda.model.ResourceConflictException)) throw e;
+      if (!(e.getCause()
+          instanceof software.amazon.awssdk.services.lambda.model.ResourceConflictException))
+        throw e;
       // A retried create whose first attempt got through: adopt that mapping, never a second one.
-      String existing = s.call("ListEventSourceMappings", address, () -> lambda().listEventSourceMappings(b -> b
-          .functionName((String) after.get("function")).eventSourceArn((String) after.get("source")))
-          .eventSourceMappings().stream().map(EventSourceMappingConfiguration::uuid).findFirst().orElseThrow(() -> e));
+      String existing =
+          s.call(
+              "ListEventSourceMappings",
+              address,
+              () ->
+                  lambda()
+                      .listEventSourceMappings(
+                          b ->
+                              b.functionName((String) after.get("function"))
+                                  .eventSourceArn((String) after.get("source")))
+                      .eventSourceMappings()
+                      .stream()
+                      .map(EventSourceMappingConfiguration::uuid)
+                      .findFirst()
+                      .orElseThrow(() -> e));
       return update(address, existing, after);
     }
     return Map.of("id", uuid);
   }
 
   private String createMapping(String address, Map<String, Object> after) throws ProviderException {
-    return s.callRetrying("CreateEventSourceMapping", address, e -> isRolePropagation(e) || LambdaFunctions.isUpdateInProgress(e),
-        () -> lambda().createEventSourceMapping(b -> b
-            .functionName((String) after.get("function"))
-            .eventSourceArn((String) after.get("source"))
-            .batchSize(((Long) after.get("batchSize")).intValue())
-            .enabled((Boolean) after.get("enabled"))).uuid());
+    return s.callRetrying(
+        "CreateEventSourceMapping",
+        address,
+        e -> isRolePropagation(e) || LambdaFunctions.isUpdateInProgress(e),
+        () ->
+            lambda()
+                .createEventSourceMapping(
+                    b ->
+                        b.functionName((String) after.get("function"))
+                            .eventSourceArn((String) after.get("source"))
+                            .batchSize(((Long) after.get("batchSize")).intValue())
+                            .enabled((Boolean) after.get("enabled")))
+                .uuid());
   }
 
   /** The function's role may not yet be visible to Lambda's SQS permission check. */
@@ -89,18 +124,29 @@ final class EventSources {
         && String.valueOf(e.getMessage()).contains("execution role does not have permissions");
   }
 
-  Map<String, Object> update(String address, String uuid, Map<String, Object> after) throws ProviderException {
-    s.callRetrying("UpdateEventSourceMapping", address, LambdaFunctions::isUpdateInProgress,
-        () -> lambda().updateEventSourceMapping(b -> b.uuid(uuid)
-            .functionName((String) after.get("function"))
-            .batchSize(((Long) after.get("batchSize")).intValue())
-            .enabled((Boolean) after.get("enabled"))));
+  Map<String, Object> update(String address, String uuid, Map<String, Object> after)
+      throws ProviderException {
+    s.callRetrying(
+        "UpdateEventSourceMapping",
+        address,
+        LambdaFunctions::isUpdateInProgress,
+        () ->
+            lambda()
+                .updateEventSourceMapping(
+                    b ->
+                        b.uuid(uuid)
+                            .functionName((String) after.get("function"))
+                            .batchSize(((Long) after.get("batchSize")).intValue())
+                            .enabled((Boolean) after.get("enabled"))));
     return Map.of("id", uuid);
   }
 
   void delete(String address, String uuid) throws ProviderException {
     try {
-      s.callRetrying("DeleteEventSourceMapping", address, LambdaFunctions::isUpdateInProgress,
+      s.callRetrying(
+          "DeleteEventSourceMapping",
+          address,
+          LambdaFunctions::isUpdateInProgress,
           () -> lambda().deleteEventSourceMapping(b -> b.uuid(uuid)));
     } catch (ProviderException e) {
       if (!(e.getCause() instanceof ResourceNotFoundException)) throw e;

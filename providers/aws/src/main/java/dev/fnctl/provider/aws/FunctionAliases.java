@@ -19,9 +19,9 @@ import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 
 /**
  * The alias {@code live} of a function with {@code concurrency.warm}, and the provisioned
- * concurrency on it. Provisioned concurrency cannot be put on $LATEST, only on a published
- * version or an alias; putting it on the alias lets it follow every new version, and the
- * triggers invoke the alias so that their traffic lands on the warm instances.
+ * concurrency on it. Provisioned concurrency cannot be put on $LATEST, only on a published version
+ * or an alias; putting it on the alias lets it follow every new version, and the triggers invoke
+ * the alias so that their traffic lands on the warm instances.
  */
 final class FunctionAliases {
   /** Provisioned concurrency takes minutes to allocate; Terraform waits up to 15 as well. */
@@ -40,13 +40,22 @@ final class FunctionAliases {
   /** The alias as read: the version it points to, that version's configuration, the resource. */
   record Live(String version, FunctionConfiguration configuration, LiveResource resource) {}
 
-  /** One GetFunction of the alias (its version's configuration) and its provisioned concurrency; null without an alias. */
+  /**
+   * One GetFunction of the alias (its version's configuration) and its provisioned concurrency;
+   * null without an alias.
+   */
   Live read(String function, boolean owned) throws ProviderException {
     String alias = function + ":" + StackNames.ALIAS;
     FunctionConfiguration c;
     try {
-      c = s.call("GetFunction", alias, () -> lambda().getFunction(b -> b.functionName(function).qualifier(StackNames.ALIAS)))
-          .configuration();
+      c =
+          s.call(
+                  "GetFunction",
+                  alias,
+                  () ->
+                      lambda()
+                          .getFunction(b -> b.functionName(function).qualifier(StackNames.ALIAS)))
+              .configuration();
     } catch (ProviderException e) {
       if (e.getCause() instanceof ResourceNotFoundException) return null;
       throw e;
@@ -54,20 +63,37 @@ final class FunctionAliases {
     GetProvisionedConcurrencyConfigResponse pc = provisioned(function);
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("version", c.version());
-    p.put("provisionedConcurrency", pc == null || pc.requestedProvisionedConcurrentExecutions() == null
-        ? null : pc.requestedProvisionedConcurrentExecutions().longValue());
+    p.put(
+        "provisionedConcurrency",
+        pc == null || pc.requestedProvisionedConcurrentExecutions() == null
+            ? null
+            : pc.requestedProvisionedConcurrentExecutions().longValue());
     String neutral = s.names.neutral(function);
-    LiveResource r = new LiveResource(AwsTypes.address(ALIAS, alias), ALIAS, "function " + (neutral == null ? function : neutral),
-        owned, p, Map.of("arn", s.names.aliasArn(function)), List.of(AwsTypes.address(FUNCTION, function)));
+    LiveResource r =
+        new LiveResource(
+            AwsTypes.address(ALIAS, alias),
+            ALIAS,
+            "function " + (neutral == null ? function : neutral),
+            owned,
+            p,
+            Map.of("arn", s.names.aliasArn(function)),
+            List.of(AwsTypes.address(FUNCTION, function)));
     return new Live(c.version(), c, r);
   }
 
-  private GetProvisionedConcurrencyConfigResponse provisioned(String function) throws ProviderException {
+  private GetProvisionedConcurrencyConfigResponse provisioned(String function)
+      throws ProviderException {
     try {
-      return s.call("GetProvisionedConcurrencyConfig", function + ":" + StackNames.ALIAS,
-          () -> lambda().getProvisionedConcurrencyConfig(b -> b.functionName(function).qualifier(StackNames.ALIAS)));
+      return s.call(
+          "GetProvisionedConcurrencyConfig",
+          function + ":" + StackNames.ALIAS,
+          () ->
+              lambda()
+                  .getProvisionedConcurrencyConfig(
+                      b -> b.functionName(function).qualifier(StackNames.ALIAS)));
     } catch (ProviderException e) {
-      if (e.getCause() instanceof ProvisionedConcurrencyConfigNotFoundException || e.getCause() instanceof ResourceNotFoundException) {
+      if (e.getCause() instanceof ProvisionedConcurrencyConfigNotFoundException
+          || e.getCause() instanceof ResourceNotFoundException) {
         return null;
       }
       throw e;
@@ -79,9 +105,18 @@ final class FunctionAliases {
     tag(function);
     String version = (String) after.get("version");
     try {
-      s.callRetrying("CreateAlias", function + ":" + StackNames.ALIAS, LambdaFunctions::isUpdateInProgress,
-          () -> lambda().createAlias(b -> b.functionName(function).name(StackNames.ALIAS).functionVersion(version)
-              .description("fnctl " + s.names.stack() + "/" + s.names.target())));
+      s.callRetrying(
+          "CreateAlias",
+          function + ":" + StackNames.ALIAS,
+          LambdaFunctions::isUpdateInProgress,
+          () ->
+              lambda()
+                  .createAlias(
+                      b ->
+                          b.functionName(function)
+                              .name(StackNames.ALIAS)
+                              .functionVersion(version)
+                              .description("fnctl " + s.names.stack() + "/" + s.names.target())));
     } catch (ProviderException e) {
       if (!(e.getCause() instanceof ResourceConflictException)) throw e;
       // Made by an earlier run that was stopped before it finished.
@@ -91,12 +126,15 @@ final class FunctionAliases {
     return Map.of("arn", s.names.aliasArn(function));
   }
 
-  Map<String, Object> update(String function, Map<String, Object> after, Map<String, Object> before) throws ProviderException {
+  Map<String, Object> update(String function, Map<String, Object> after, Map<String, Object> before)
+      throws ProviderException {
     tag(function);
     boolean moved = !Objects.equals(after.get("version"), before.get("version"));
     if (moved) point(function, (String) after.get("version"));
-    boolean resized = !Objects.equals(after.get("provisionedConcurrency"), before.get("provisionedConcurrency"));
-    // Moving the alias re-allocates its provisioned concurrency on the new version: wait for that too.
+    boolean resized =
+        !Objects.equals(after.get("provisionedConcurrency"), before.get("provisionedConcurrency"));
+    // Moving the alias re-allocates its provisioned concurrency on the new version: wait for that
+    // too.
     if (moved || resized) allocate(function, (Long) after.get("provisionedConcurrency"), resized);
     return Map.of("arn", s.names.aliasArn(function));
   }
@@ -105,16 +143,37 @@ final class FunctionAliases {
     // Each part may be gone already, or with its function (DeleteFunction removes its aliases).
     String alias = function + ":" + StackNames.ALIAS;
     removeProvisioned(function);
-    unlessGone(() -> s.callRetrying("DeleteAlias", alias, LambdaFunctions::isUpdateInProgress,
-        () -> lambda().deleteAlias(b -> b.functionName(function).name(StackNames.ALIAS))));
-    unlessGone(() -> s.call("UntagResource", function, () -> lambda().untagResource(b -> b
-        .resource(s.names.functionArn(function)).tagKeys(StackNames.ALIAS_TAG))));
+    unlessGone(
+        () ->
+            s.callRetrying(
+                "DeleteAlias",
+                alias,
+                LambdaFunctions::isUpdateInProgress,
+                () -> lambda().deleteAlias(b -> b.functionName(function).name(StackNames.ALIAS))));
+    unlessGone(
+        () ->
+            s.call(
+                "UntagResource",
+                function,
+                () ->
+                    lambda()
+                        .untagResource(
+                            b ->
+                                b.resource(s.names.functionArn(function))
+                                    .tagKeys(StackNames.ALIAS_TAG))));
   }
 
   private void removeProvisioned(String function) throws ProviderException {
-    unlessGone(() -> s.callRetrying("DeleteProvisionedConcurrencyConfig", function + ":" + StackNames.ALIAS,
-        LambdaFunctions::isUpdateInProgress,
-        () -> lambda().deleteProvisionedConcurrencyConfig(b -> b.functionName(function).qualifier(StackNames.ALIAS))));
+    unlessGone(
+        () ->
+            s.callRetrying(
+                "DeleteProvisionedConcurrencyConfig",
+                function + ":" + StackNames.ALIAS,
+                LambdaFunctions::isUpdateInProgress,
+                () ->
+                    lambda()
+                        .deleteProvisionedConcurrencyConfig(
+                            b -> b.functionName(function).qualifier(StackNames.ALIAS))));
   }
 
   private static void unlessGone(AwsSession.Call<?> call) throws ProviderException {
@@ -131,16 +190,32 @@ final class FunctionAliases {
   }
 
   private void tag(String function) throws ProviderException {
-    s.call("TagResource", function, () -> lambda().tagResource(b -> b.resource(s.names.functionArn(function))
-        .tags(Map.of(StackNames.ALIAS_TAG, StackNames.ALIAS))));
+    s.call(
+        "TagResource",
+        function,
+        () ->
+            lambda()
+                .tagResource(
+                    b ->
+                        b.resource(s.names.functionArn(function))
+                            .tags(Map.of(StackNames.ALIAS_TAG, StackNames.ALIAS))));
   }
 
   private void point(String function, String version) throws ProviderException {
-    s.callRetrying("UpdateAlias", function + ":" + StackNames.ALIAS, LambdaFunctions::isUpdateInProgress,
-        () -> lambda().updateAlias(b -> b.functionName(function).name(StackNames.ALIAS).functionVersion(version)));
+    s.callRetrying(
+        "UpdateAlias",
+        function + ":" + StackNames.ALIAS,
+        LambdaFunctions::isUpdateInProgress,
+        () ->
+            lambda()
+                .updateAlias(
+                    b -> b.functionName(function).name(StackNames.ALIAS).functionVersion(version)));
   }
 
-  /** Sets (or, for null, removes) the alias's provisioned concurrency and waits until it is allocated. */
+  /**
+   * Sets (or, for null, removes) the alias's provisioned concurrency and waits until it is
+   * allocated.
+   */
   private void allocate(String function, Long executions, boolean put) throws ProviderException {
     String alias = function + ":" + StackNames.ALIAS;
     if (executions == null) {
@@ -148,23 +223,45 @@ final class FunctionAliases {
       return;
     }
     if (put) {
-      s.callRetrying("PutProvisionedConcurrencyConfig", alias, LambdaFunctions::isUpdateInProgress,
-          () -> lambda().putProvisionedConcurrencyConfig(b -> b.functionName(function).qualifier(StackNames.ALIAS)
-              .provisionedConcurrentExecutions(executions.intValue())));
+      s.callRetrying(
+          "PutProvisionedConcurrencyConfig",
+          alias,
+          LambdaFunctions::isUpdateInProgress,
+          () ->
+              lambda()
+                  .putProvisionedConcurrencyConfig(
+                      b ->
+                          b.functionName(function)
+                              .qualifier(StackNames.ALIAS)
+                              .provisionedConcurrentExecutions(executions.intValue())));
     }
     long deadline = System.currentTimeMillis() + ALLOCATION_TIMEOUT_MILLIS;
     long sleep = 500;
     while (true) {
       GetProvisionedConcurrencyConfigResponse pc = provisioned(function);
-      if (pc == null) throw new ProviderException(alias + ": provisioned concurrency was removed (outside fnctl?) while it was being allocated; run apply again to put it back");
+      if (pc == null)
+        throw new ProviderException(
+            alias
+                + ": provisioned concurrency was removed (outside fnctl?) while it was being allocated; run apply again to put it back");
       if (pc.status() == ProvisionedConcurrencyStatusEnum.READY) return;
       if (pc.status() == ProvisionedConcurrencyStatusEnum.FAILED) {
-        throw new ProviderException(alias + ": provisioned concurrency of " + executions + " could not be allocated: "
-            + pc.statusReason() + " (lower concurrency.warm, or ask AWS to raise the account's concurrency quota)");
+        throw new ProviderException(
+            alias
+                + ": provisioned concurrency of "
+                + executions
+                + " could not be allocated: "
+                + pc.statusReason()
+                + " (lower concurrency.warm, or ask AWS to raise the account's concurrency quota)");
       }
       if (System.currentTimeMillis() > deadline) {
-        throw new ProviderException(alias + ": provisioned concurrency still allocating after 15 minutes; AWS goes on allocating it"
-            + " (aws lambda get-provisioned-concurrency-config --function-name " + function + " --qualifier " + StackNames.ALIAS + ")");
+        throw new ProviderException(
+            alias
+                + ": provisioned concurrency still allocating after 15 minutes; AWS goes on allocating it"
+                + " (aws lambda get-provisioned-concurrency-config --function-name "
+                + function
+                + " --qualifier "
+                + StackNames.ALIAS
+                + ")");
       }
       AwsSession.sleepQuietly(sleep);
       sleep = Math.min(sleep * 2, 10_000);

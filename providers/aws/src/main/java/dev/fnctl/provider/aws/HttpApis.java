@@ -21,10 +21,10 @@ import software.amazon.awssdk.services.apigatewayv2.model.Route;
 import software.amazon.awssdk.services.apigatewayv2.model.Stage;
 
 /**
- * One API Gateway v2 HTTP API per stack and target: a {@code $default} stage that deploys on
- * every change, an AWS_PROXY integration per function and a route per http trigger. The API is
- * found by name among GetApis (which returns tags), then its routes, integrations and stages are
- * read with one call each.
+ * One API Gateway v2 HTTP API per stack and target: a {@code $default} stage that deploys on every
+ * change, an AWS_PROXY integration per function and a route per http trigger. The API is found by
+ * name among GetApis (which returns tags), then its routes, integrations and stages are read with
+ * one call each.
  */
 final class HttpApis {
   private final AwsSession s;
@@ -43,7 +43,8 @@ final class HttpApis {
     String token = null;
     do {
       String t = token;
-      var page = s.call("GetApis", name, () -> apis().getApis(b -> b.maxResults("500").nextToken(t)));
+      var page =
+          s.call("GetApis", name, () -> apis().getApis(b -> b.maxResults("500").nextToken(t)));
       for (Api a : page.items()) if (name.equals(a.name())) found.add(a);
       token = page.nextToken();
     } while (token != null);
@@ -54,23 +55,57 @@ final class HttpApis {
     String apiAddress = AwsTypes.address(API, name);
     Map<String, Object> ap = new LinkedHashMap<>();
     ap.put("protocol", api.protocolTypeAsString());
-    out.add(new LiveResource(apiAddress, API, s.names.stackItem(), owned, ap,
-        Map.of("id", api.apiId(), "endpoint", api.apiEndpoint() == null ? "" : api.apiEndpoint())));
+    out.add(
+        new LiveResource(
+            apiAddress,
+            API,
+            s.names.stackItem(),
+            owned,
+            ap,
+            Map.of(
+                "id",
+                api.apiId(),
+                "endpoint",
+                api.apiEndpoint() == null ? "" : api.apiEndpoint())));
     if (!owned) return out;
     String id = api.apiId();
-    var results = s.parallel(List.of(
-        () -> s.call("GetStages", name, () -> apis().getStages(b -> b.apiId(id).maxResults("500")).items()),
-        () -> s.call("GetIntegrations", name, () -> apis().getIntegrations(b -> b.apiId(id).maxResults("500")).items()),
-        () -> s.call("GetRoutes", name, () -> apis().getRoutes(b -> b.apiId(id).maxResults("500")).items())));
-    @SuppressWarnings("unchecked") List<Stage> stages = (List<Stage>) results.get(0);
-    @SuppressWarnings("unchecked") List<Integration> integrations = (List<Integration>) results.get(1);
-    @SuppressWarnings("unchecked") List<Route> routes = (List<Route>) results.get(2);
+    var results =
+        s.parallel(
+            List.of(
+                () ->
+                    s.call(
+                        "GetStages",
+                        name,
+                        () -> apis().getStages(b -> b.apiId(id).maxResults("500")).items()),
+                () ->
+                    s.call(
+                        "GetIntegrations",
+                        name,
+                        () -> apis().getIntegrations(b -> b.apiId(id).maxResults("500")).items()),
+                () ->
+                    s.call(
+                        "GetRoutes",
+                        name,
+                        () -> apis().getRoutes(b -> b.apiId(id).maxResults("500")).items())));
+    @SuppressWarnings("unchecked")
+    List<Stage> stages = (List<Stage>) results.get(0);
+    @SuppressWarnings("unchecked")
+    List<Integration> integrations = (List<Integration>) results.get(1);
+    @SuppressWarnings("unchecked")
+    List<Route> routes = (List<Route>) results.get(2);
     for (Stage st : stages) {
       Map<String, Object> p = new LinkedHashMap<>();
       p.put("api", id);
       p.put("autoDeploy", Boolean.TRUE.equals(st.autoDeploy()));
-      out.add(new LiveResource(AwsTypes.address(STAGE, name + "/" + st.stageName()), STAGE, s.names.stackItem(), true, p,
-          Map.of("name", st.stageName()), List.of(apiAddress)));
+      out.add(
+          new LiveResource(
+              AwsTypes.address(STAGE, name + "/" + st.stageName()),
+              STAGE,
+              s.names.stackItem(),
+              true,
+              p,
+              Map.of("name", st.stageName()),
+              List.of(apiAddress)));
     }
     Map<String, String> integrationFunction = new HashMap<>();
     for (Integration i : integrations) {
@@ -84,33 +119,66 @@ final class HttpApis {
       p.put("type", i.integrationTypeAsString());
       p.put("uri", uri);
       p.put("payloadFormat", i.payloadFormatVersion());
-      out.add(new LiveResource(AwsTypes.address(INTEGRATION, name + "/" + neutral), INTEGRATION, "function " + neutral, true, p,
-          Map.of("id", i.integrationId()), List.of(apiAddress, AwsTypes.address(AwsTypes.FUNCTION, fn))));
+      out.add(
+          new LiveResource(
+              AwsTypes.address(INTEGRATION, name + "/" + neutral),
+              INTEGRATION,
+              "function " + neutral,
+              true,
+              p,
+              Map.of("id", i.integrationId()),
+              List.of(apiAddress, AwsTypes.address(AwsTypes.FUNCTION, fn))));
     }
     for (Route r : routes) {
       String target = r.target() == null ? "" : r.target();
-      String integrationId = target.startsWith("integrations/") ? target.substring("integrations/".length()) : target;
+      String integrationId =
+          target.startsWith("integrations/") ? target.substring("integrations/".length()) : target;
       Map<String, Object> p = new LinkedHashMap<>();
       p.put("api", id);
       p.put("routeKey", r.routeKey());
       p.put("integration", integrationId);
-      p.put("authorization", r.authorizationTypeAsString() == null ? "NONE" : r.authorizationTypeAsString());
+      p.put(
+          "authorization",
+          r.authorizationTypeAsString() == null ? "NONE" : r.authorizationTypeAsString());
       String fn = integrationFunction.get(integrationId);
-      out.add(new LiveResource(AwsTypes.address(ROUTE, name + "/" + r.routeKey()), ROUTE,
-          fn == null ? s.names.stackItem() : "function " + fn, true, p, Map.of("id", r.routeId()),
-          fn == null ? List.of(apiAddress) : List.of(apiAddress, AwsTypes.address(INTEGRATION, name + "/" + fn))));
+      out.add(
+          new LiveResource(
+              AwsTypes.address(ROUTE, name + "/" + r.routeKey()),
+              ROUTE,
+              fn == null ? s.names.stackItem() : "function " + fn,
+              true,
+              p,
+              Map.of("id", r.routeId()),
+              fn == null
+                  ? List.of(apiAddress)
+                  : List.of(apiAddress, AwsTypes.address(INTEGRATION, name + "/" + fn))));
     }
     return out;
   }
 
   private boolean owned(Api a) {
     Map<String, String> tags = a.tags() == null ? Map.of() : a.tags();
-    return s.names.stack().equals(tags.get(StackNames.STACK_TAG)) && s.names.target().equals(tags.get(StackNames.TARGET_TAG));
+    return s.names.stack().equals(tags.get(StackNames.STACK_TAG))
+        && s.names.target().equals(tags.get(StackNames.TARGET_TAG));
   }
 
   Map<String, Object> createApi(String name) throws ProviderException {
-    var r = s.call("CreateApi", name, () -> apis().createApi(b -> b.name(name).protocolType(ProtocolType.HTTP)
-        .tags(Map.of(StackNames.STACK_TAG, s.names.stack(), StackNames.TARGET_TAG, s.names.target()))));
+    var r =
+        s.call(
+            "CreateApi",
+            name,
+            () ->
+                apis()
+                    .createApi(
+                        b ->
+                            b.name(name)
+                                .protocolType(ProtocolType.HTTP)
+                                .tags(
+                                    Map.of(
+                                        StackNames.STACK_TAG,
+                                        s.names.stack(),
+                                        StackNames.TARGET_TAG,
+                                        s.names.target()))));
     return Map.of("id", r.apiId(), "endpoint", r.apiEndpoint() == null ? "" : r.apiEndpoint());
   }
 
@@ -122,18 +190,28 @@ final class HttpApis {
     }
   }
 
-  Map<String, Object> putStage(String address, String stage, Map<String, Object> after, boolean create) throws ProviderException {
+  Map<String, Object> putStage(
+      String address, String stage, Map<String, Object> after, boolean create)
+      throws ProviderException {
     String api = (String) after.get("api");
     boolean auto = (Boolean) after.get("autoDeploy");
     if (create) {
       try {
-        s.call("CreateStage", address, () -> apis().createStage(b -> b.apiId(api).stageName(stage).autoDeploy(auto)));
+        s.call(
+            "CreateStage",
+            address,
+            () -> apis().createStage(b -> b.apiId(api).stageName(stage).autoDeploy(auto)));
         return Map.of("name", stage);
       } catch (ProviderException e) {
-        if (!(e.getCause() instanceof software.amazon.awssdk.services.apigatewayv2.model.ConflictException)) throw e;
+        if (!(e.getCause()
+            instanceof software.amazon.awssdk.services.apigatewayv2.model.ConflictException))
+          throw e;
       }
     }
-    s.call("UpdateStage", address, () -> apis().updateStage(b -> b.apiId(api).stageName(stage).autoDeploy(auto)));
+    s.call(
+        "UpdateStage",
+        address,
+        () -> apis().updateStage(b -> b.apiId(api).stageName(stage).autoDeploy(auto)));
     return Map.of("name", stage);
   }
 
@@ -145,41 +223,84 @@ final class HttpApis {
     }
   }
 
-  Map<String, Object> putIntegration(String address, Map<String, Object> after, String existingId) throws ProviderException {
+  Map<String, Object> putIntegration(String address, Map<String, Object> after, String existingId)
+      throws ProviderException {
     String api = (String) after.get("api");
     String uri = (String) after.get("uri");
     String type = (String) after.get("type");
     String format = (String) after.get("payloadFormat");
     if (existingId == null) {
-      String id = s.call("CreateIntegration", address, () -> apis().createIntegration(b -> b.apiId(api)
-          .integrationType(type).integrationUri(uri).payloadFormatVersion(format)).integrationId());
+      String id =
+          s.call(
+              "CreateIntegration",
+              address,
+              () ->
+                  apis()
+                      .createIntegration(
+                          b ->
+                              b.apiId(api)
+                                  .integrationType(type)
+                                  .integrationUri(uri)
+                                  .payloadFormatVersion(format))
+                      .integrationId());
       return Map.of("id", id);
     }
-    s.call("UpdateIntegration", address, () -> apis().updateIntegration(b -> b.apiId(api).integrationId(existingId)
-        .integrationType(type).integrationUri(uri).payloadFormatVersion(format)));
+    s.call(
+        "UpdateIntegration",
+        address,
+        () ->
+            apis()
+                .updateIntegration(
+                    b ->
+                        b.apiId(api)
+                            .integrationId(existingId)
+                            .integrationType(type)
+                            .integrationUri(uri)
+                            .payloadFormatVersion(format)));
     return Map.of("id", existingId);
   }
 
   void deleteIntegration(String address, String api, String id) throws ProviderException {
     try {
-      s.call("DeleteIntegration", address, () -> apis().deleteIntegration(b -> b.apiId(api).integrationId(id)));
+      s.call(
+          "DeleteIntegration",
+          address,
+          () -> apis().deleteIntegration(b -> b.apiId(api).integrationId(id)));
     } catch (ProviderException e) {
       if (!(e.getCause() instanceof NotFoundException)) throw e;
     }
   }
 
-  Map<String, Object> putRoute(String address, Map<String, Object> after, String existingId) throws ProviderException {
+  Map<String, Object> putRoute(String address, Map<String, Object> after, String existingId)
+      throws ProviderException {
     String api = (String) after.get("api");
     String key = (String) after.get("routeKey");
     String target = "integrations/" + after.get("integration");
     String auth = (String) after.get("authorization");
     if (existingId == null) {
-      String id = s.call("CreateRoute", address, () -> apis().createRoute(b -> b.apiId(api).routeKey(key).target(target)
-          .authorizationType(auth)).routeId());
+      String id =
+          s.call(
+              "CreateRoute",
+              address,
+              () ->
+                  apis()
+                      .createRoute(
+                          b -> b.apiId(api).routeKey(key).target(target).authorizationType(auth))
+                      .routeId());
       return Map.of("id", id);
     }
-    s.call("UpdateRoute", address, () -> apis().updateRoute(b -> b.apiId(api).routeId(existingId).routeKey(key).target(target)
-        .authorizationType(auth)));
+    s.call(
+        "UpdateRoute",
+        address,
+        () ->
+            apis()
+                .updateRoute(
+                    b ->
+                        b.apiId(api)
+                            .routeId(existingId)
+                            .routeKey(key)
+                            .target(target)
+                            .authorizationType(auth)));
     return Map.of("id", existingId);
   }
 

@@ -41,8 +41,14 @@ final class IamRoles {
     String marker = null;
     do {
       String m = marker;
-      GetAccountAuthorizationDetailsResponse page = s.call("GetAccountAuthorizationDetails", "roles",
-          () -> iam().getAccountAuthorizationDetails(b -> b.filter(EntityType.ROLE).maxItems(1000).marker(m)));
+      GetAccountAuthorizationDetailsResponse page =
+          s.call(
+              "GetAccountAuthorizationDetails",
+              "roles",
+              () ->
+                  iam()
+                      .getAccountAuthorizationDetails(
+                          b -> b.filter(EntityType.ROLE).maxItems(1000).marker(m)));
       for (RoleDetail r : page.roleDetailList()) {
         String name = r.roleName();
         boolean ours = name.startsWith(s.names.prefix()) || name.equals(s.names.schedulerRole());
@@ -59,79 +65,147 @@ final class IamRoles {
   boolean owned(List<Tag> tags) {
     Map<String, String> map = new LinkedHashMap<>();
     for (Tag t : tags) map.put(t.key(), t.value());
-    return s.names.stack().equals(map.get(StackNames.STACK_TAG)) && s.names.target().equals(map.get(StackNames.TARGET_TAG));
+    return s.names.stack().equals(map.get(StackNames.STACK_TAG))
+        && s.names.target().equals(map.get(StackNames.TARGET_TAG));
   }
 
   private LiveResource live(RoleDetail r, boolean owned) {
     Map<String, Object> p = new LinkedHashMap<>();
-    p.put("trust", r.assumeRolePolicyDocument() == null ? "" : PolicyDocuments.trustedService(r.assumeRolePolicyDocument()));
+    p.put(
+        "trust",
+        r.assumeRolePolicyDocument() == null
+            ? ""
+            : PolicyDocuments.trustedService(r.assumeRolePolicyDocument()));
     TreeSet<String> managed = new TreeSet<>();
     for (AttachedPolicy a : r.attachedManagedPolicies()) managed.add(a.policyArn());
     p.put("managedPolicies", List.copyOf(managed));
     p.put("policy", null);
     for (PolicyDetail d : r.rolePolicyList()) {
-      if (INLINE_POLICY.equals(d.policyName())) p.put("policy", PolicyDocuments.normalise(PolicyDocuments.parse(d.policyDocument())));
+      if (INLINE_POLICY.equals(d.policyName()))
+        p.put("policy", PolicyDocuments.normalise(PolicyDocuments.parse(d.policyDocument())));
     }
     String name = r.roleName();
     String neutral = s.names.neutral(name);
-    String item = name.equals(s.names.schedulerRole()) || neutral == null ? s.names.stackItem() : "function " + neutral;
-    return new LiveResource(AwsTypes.address(ROLE, name), ROLE, item, owned, p, Map.of("arn", r.arn()));
+    String item =
+        name.equals(s.names.schedulerRole()) || neutral == null
+            ? s.names.stackItem()
+            : "function " + neutral;
+    return new LiveResource(
+        AwsTypes.address(ROLE, name), ROLE, item, owned, p, Map.of("arn", r.arn()));
   }
 
   Map<String, Object> create(String name, Map<String, Object> after) throws ProviderException {
     String trust = PolicyDocuments.trust((String) after.get("trust"));
     String arn;
     try {
-      arn = s.call("CreateRole", name, () -> iam().createRole(b -> b.roleName(name).assumeRolePolicyDocument(trust)
-          .description("fnctl " + s.names.stack() + "/" + s.names.target())
-          .tags(Tag.builder().key(StackNames.STACK_TAG).value(s.names.stack()).build(),
-              Tag.builder().key(StackNames.TARGET_TAG).value(s.names.target()).build())).role().arn());
+      arn =
+          s.call(
+              "CreateRole",
+              name,
+              () ->
+                  iam()
+                      .createRole(
+                          b ->
+                              b.roleName(name)
+                                  .assumeRolePolicyDocument(trust)
+                                  .description("fnctl " + s.names.stack() + "/" + s.names.target())
+                                  .tags(
+                                      Tag.builder()
+                                          .key(StackNames.STACK_TAG)
+                                          .value(s.names.stack())
+                                          .build(),
+                                      Tag.builder()
+                                          .key(StackNames.TARGET_TAG)
+                                          .value(s.names.target())
+                                          .build()))
+                      .role()
+                      .arn());
     } catch (ProviderException e) {
-      if (!(e.getCause() instanceof software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException)) throw e;
+      if (!(e.getCause()
+          instanceof software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException))
+        throw e;
       // Made by an earlier run that stopped part-way (the engine refuses roles it does not own).
       arn = s.call("GetRole", name, () -> iam().getRole(b -> b.roleName(name)).role().arn());
-      s.call("UpdateAssumeRolePolicy", name, () -> iam().updateAssumeRolePolicy(b -> b.roleName(name).policyDocument(trust)));
+      s.call(
+          "UpdateAssumeRolePolicy",
+          name,
+          () -> iam().updateAssumeRolePolicy(b -> b.roleName(name).policyDocument(trust)));
     }
     syncPolicies(name, after, Map.of());
     return Map.of("arn", arn);
   }
 
-  Map<String, Object> update(String name, Map<String, Object> after, Map<String, Object> before) throws ProviderException {
+  Map<String, Object> update(String name, Map<String, Object> after, Map<String, Object> before)
+      throws ProviderException {
     if (!after.get("trust").equals(before.get("trust"))) {
       String trust = PolicyDocuments.trust((String) after.get("trust"));
-      s.call("UpdateAssumeRolePolicy", name, () -> iam().updateAssumeRolePolicy(b -> b.roleName(name).policyDocument(trust)));
+      s.call(
+          "UpdateAssumeRolePolicy",
+          name,
+          () -> iam().updateAssumeRolePolicy(b -> b.roleName(name).policyDocument(trust)));
     }
     syncPolicies(name, after, before);
     return Map.of("arn", s.names.roleArn(name));
   }
 
   @SuppressWarnings("unchecked")
-  private void syncPolicies(String name, Map<String, Object> after, Map<String, Object> before) throws ProviderException {
+  private void syncPolicies(String name, Map<String, Object> after, Map<String, Object> before)
+      throws ProviderException {
     List<String> want = (List<String>) after.getOrDefault("managedPolicies", List.of());
     List<String> had = (List<String>) before.getOrDefault("managedPolicies", List.of());
     for (String arn : want) {
-      if (!had.contains(arn)) s.call("AttachRolePolicy", name, () -> iam().attachRolePolicy(b -> b.roleName(name).policyArn(arn)));
+      if (!had.contains(arn))
+        s.call(
+            "AttachRolePolicy",
+            name,
+            () -> iam().attachRolePolicy(b -> b.roleName(name).policyArn(arn)));
     }
     for (String arn : had) {
-      if (!want.contains(arn)) s.call("DetachRolePolicy", name, () -> iam().detachRolePolicy(b -> b.roleName(name).policyArn(arn)));
+      if (!want.contains(arn))
+        s.call(
+            "DetachRolePolicy",
+            name,
+            () -> iam().detachRolePolicy(b -> b.roleName(name).policyArn(arn)));
     }
     Object policy = after.get("policy");
     if (policy != null && !policy.equals(before.get("policy"))) {
       String doc = PolicyDocuments.write(policy);
-      s.call("PutRolePolicy", name, () -> iam().putRolePolicy(b -> b.roleName(name).policyName(INLINE_POLICY).policyDocument(doc)));
+      s.call(
+          "PutRolePolicy",
+          name,
+          () ->
+              iam()
+                  .putRolePolicy(
+                      b -> b.roleName(name).policyName(INLINE_POLICY).policyDocument(doc)));
     } else if (policy == null && before.get("policy") != null) {
-      s.call("DeleteRolePolicy", name, () -> iam().deleteRolePolicy(b -> b.roleName(name).policyName(INLINE_POLICY)));
+      s.call(
+          "DeleteRolePolicy",
+          name,
+          () -> iam().deleteRolePolicy(b -> b.roleName(name).policyName(INLINE_POLICY)));
     }
   }
 
   void delete(String name) throws ProviderException {
     try {
-      for (AttachedPolicy a : s.call("ListAttachedRolePolicies", name,
-          () -> iam().listAttachedRolePolicies(b -> b.roleName(name)).attachedPolicies())) {
-        s.call("DetachRolePolicy", name, () -> iam().detachRolePolicy(b -> b.roleName(name).policyArn(a.policyArn())));
+      for (AttachedPolicy a :
+          s.call(
+              "ListAttachedRolePolicies",
+              name,
+              () -> iam().listAttachedRolePolicies(b -> b.roleName(name)).attachedPolicies())) {
+        s.call(
+            "DetachRolePolicy",
+            name,
+            () -> iam().detachRolePolicy(b -> b.roleName(name).policyArn(a.policyArn())));
       }
-      for (String policy : s.call("ListRolePolicies", name, () -> iam().listRolePolicies(b -> b.roleName(name)).policyNames())) {
-        s.call("DeleteRolePolicy", name, () -> iam().deleteRolePolicy(b -> b.roleName(name).policyName(policy)));
+      for (String policy :
+          s.call(
+              "ListRolePolicies",
+              name,
+              () -> iam().listRolePolicies(b -> b.roleName(name)).policyNames())) {
+        s.call(
+            "DeleteRolePolicy",
+            name,
+            () -> iam().deleteRolePolicy(b -> b.roleName(name).policyName(policy)));
       }
       s.call("DeleteRole", name, () -> iam().deleteRole(b -> b.roleName(name)));
     } catch (ProviderException e) {

@@ -14,10 +14,10 @@ import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 
 /**
- * Statements in a function's resource policy that let a service (API Gateway, S3, SNS) invoke
- * it, each from exactly one source. fnctl's statement ids start with {@code fnctl-}; others are
- * left alone. A warm function is invoked through its alias, whose resource policy is its own:
- * there the function is named {@code name:live} and every call carries the qualifier.
+ * Statements in a function's resource policy that let a service (API Gateway, S3, SNS) invoke it,
+ * each from exactly one source. fnctl's statement ids start with {@code fnctl-}; others are left
+ * alone. A warm function is invoked through its alias, whose resource policy is its own: there the
+ * function is named {@code name:live} and every call carries the qualifier.
  */
 final class InvokePermissions {
   static final String SID_PREFIX = "fnctl-";
@@ -31,47 +31,70 @@ final class InvokePermissions {
     return s.clients.lambda.get();
   }
 
-  /** fnctl's statements in the policy of {@code function} ({@code name} or {@code name:qualifier}). */
+  /**
+   * fnctl's statements in the policy of {@code function} ({@code name} or {@code name:qualifier}).
+   */
   @SuppressWarnings("unchecked")
   List<LiveResource> read(String function) throws ProviderException {
     String name = StackNames.functionName(function);
     String qualifier = StackNames.qualifier(function);
     String policy;
     try {
-      policy = s.call("GetPolicy", function, () -> lambda().getPolicy(b -> b.functionName(name).qualifier(qualifier)).policy());
+      policy =
+          s.call(
+              "GetPolicy",
+              function,
+              () -> lambda().getPolicy(b -> b.functionName(name).qualifier(qualifier)).policy());
     } catch (ProviderException e) {
       if (e.getCause() instanceof ResourceNotFoundException) return List.of();
       throw e;
     }
     List<LiveResource> out = new ArrayList<>();
     Object raw = Json.parseObject(policy).get("Statement");
-    List<Object> statements = raw instanceof List<?> l ? (List<Object>) l : raw == null ? List.of() : List.of(raw);
+    List<Object> statements =
+        raw instanceof List<?> l ? (List<Object>) l : raw == null ? List.of() : List.of(raw);
     String neutral = s.names.neutral(name);
     for (Object o : statements) {
       Map<String, Object> st = (Map<String, Object>) o;
       String sid = String.valueOf(st.get("Sid"));
       if (!sid.startsWith(SID_PREFIX)) continue;
       // The statement's Resource says whose policy it is part of (the function or an alias).
-      String on = st.get("Resource") instanceof String r && r.contains(":function:") ? StackNames.qualifiedName(r) : function;
+      String on =
+          st.get("Resource") instanceof String r && r.contains(":function:")
+              ? StackNames.qualifiedName(r)
+              : function;
       Object principal = st.get("Principal");
       if (principal instanceof Map<?, ?> pm) principal = pm.get("Service");
-      Map<String, Object> condition = st.get("Condition") instanceof Map<?, ?> c ? (Map<String, Object>) c : Map.of();
+      Map<String, Object> condition =
+          st.get("Condition") instanceof Map<?, ?> c ? (Map<String, Object>) c : Map.of();
       String sourceArn = conditionValue(condition, "ArnLike", "AWS:SourceArn");
       if (sourceArn == null) sourceArn = conditionValue(condition, "ArnEquals", "AWS:SourceArn");
       String sourceAccount = conditionValue(condition, "StringEquals", "AWS:SourceAccount");
       Map<String, Object> p = new LinkedHashMap<>();
       p.put("principal", String.valueOf(principal));
-      if ("apigateway.amazonaws.com".equals(principal) && sourceArn != null && sourceArn.contains(":execute-api:")) {
+      if ("apigateway.amazonaws.com".equals(principal)
+          && sourceArn != null
+          && sourceArn.contains(":execute-api:")) {
         String rest = sourceArn.substring(sourceArn.lastIndexOf(':') + 1);
         p.put("api", rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest);
       } else {
         p.put("source", sourceArn);
         p.put("sourceAccount", sourceAccount);
       }
-      List<String> deps = StackNames.qualifier(on) == null ? List.of(AwsTypes.address(AwsTypes.FUNCTION, name))
-          : List.of(AwsTypes.address(AwsTypes.FUNCTION, name), AwsTypes.address(AwsTypes.ALIAS, on));
-      out.add(new LiveResource(AwsTypes.address(PERMISSION, on + "/" + sid), PERMISSION,
-          "function " + (neutral == null ? name : neutral), true, p, Map.of(), deps));
+      List<String> deps =
+          StackNames.qualifier(on) == null
+              ? List.of(AwsTypes.address(AwsTypes.FUNCTION, name))
+              : List.of(
+                  AwsTypes.address(AwsTypes.FUNCTION, name), AwsTypes.address(AwsTypes.ALIAS, on));
+      out.add(
+          new LiveResource(
+              AwsTypes.address(PERMISSION, on + "/" + sid),
+              PERMISSION,
+              "function " + (neutral == null ? name : neutral),
+              true,
+              p,
+              Map.of(),
+              deps));
     }
     return out;
   }
@@ -85,10 +108,14 @@ final class InvokePermissions {
     return null;
   }
 
-  Map<String, Object> put(String function, String sid, Map<String, Object> after, boolean replace) throws ProviderException {
+  Map<String, Object> put(String function, String sid, Map<String, Object> after, boolean replace)
+      throws ProviderException {
     if (replace) remove(function, sid);
     String principal = (String) after.get("principal");
-    String source = after.containsKey("api") ? s.names.executeApiArn((String) after.get("api")) : (String) after.get("source");
+    String source =
+        after.containsKey("api")
+            ? s.names.executeApiArn((String) after.get("api"))
+            : (String) after.get("source");
     String account = (String) after.get("sourceAccount");
     try {
       add(function, sid, principal, source, account);
@@ -100,18 +127,38 @@ final class InvokePermissions {
     return Map.of();
   }
 
-  private void add(String function, String sid, String principal, String source, String account) throws ProviderException {
-    s.callRetrying("AddPermission", function + " " + sid, LambdaFunctions::isUpdateInProgress, () -> lambda().addPermission(b -> b
-        .functionName(StackNames.functionName(function)).qualifier(StackNames.qualifier(function))
-        .statementId(sid).action("lambda:InvokeFunction").principal(principal)
-        .sourceArn(source).sourceAccount(account)));
+  private void add(String function, String sid, String principal, String source, String account)
+      throws ProviderException {
+    s.callRetrying(
+        "AddPermission",
+        function + " " + sid,
+        LambdaFunctions::isUpdateInProgress,
+        () ->
+            lambda()
+                .addPermission(
+                    b ->
+                        b.functionName(StackNames.functionName(function))
+                            .qualifier(StackNames.qualifier(function))
+                            .statementId(sid)
+                            .action("lambda:InvokeFunction")
+                            .principal(principal)
+                            .sourceArn(source)
+                            .sourceAccount(account)));
   }
 
   void remove(String function, String sid) throws ProviderException {
     try {
-      s.callRetrying("RemovePermission", function + " " + sid, LambdaFunctions::isUpdateInProgress,
-          () -> lambda().removePermission(b -> b.functionName(StackNames.functionName(function))
-              .qualifier(StackNames.qualifier(function)).statementId(sid)));
+      s.callRetrying(
+          "RemovePermission",
+          function + " " + sid,
+          LambdaFunctions::isUpdateInProgress,
+          () ->
+              lambda()
+                  .removePermission(
+                      b ->
+                          b.functionName(StackNames.functionName(function))
+                              .qualifier(StackNames.qualifier(function))
+                              .statementId(sid)));
     } catch (ProviderException e) {
       if (!(e.getCause() instanceof ResourceNotFoundException)) throw e;
     }

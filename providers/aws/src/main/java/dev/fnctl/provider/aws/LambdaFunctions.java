@@ -35,7 +35,8 @@ final class LambdaFunctions {
   private final ArtifactBucket artifacts;
   private final FunctionAliases aliases;
 
-  LambdaFunctions(AwsSession s, long directUploadLimit, ArtifactBucket artifacts, FunctionAliases aliases) {
+  LambdaFunctions(
+      AwsSession s, long directUploadLimit, ArtifactBucket artifacts, FunctionAliases aliases) {
     this.s = s;
     this.directUploadLimit = directUploadLimit;
     this.artifacts = artifacts;
@@ -51,11 +52,19 @@ final class LambdaFunctions {
    * version and its alias moves to it.
    */
   static final java.util.Set<String> VERSION_CONTENT =
-      java.util.Set.of("runtime", "handler", "memory", "timeout", "architecture", "environment", "role", "codeSha256");
+      java.util.Set.of(
+          "runtime",
+          "handler",
+          "memory",
+          "timeout",
+          "architecture",
+          "environment",
+          "role",
+          "codeSha256");
 
   /**
-   * The function at this name, owned or not, with its alias when fnctl keeps one (or the spec
-   * wants one); empty when there is no function.
+   * The function at this name, owned or not, with its alias when fnctl keeps one (or the spec wants
+   * one); empty when there is no function.
    */
   List<LiveResource> read(String name, boolean aliasWanted) throws ProviderException {
     GetFunctionResponse r;
@@ -66,11 +75,16 @@ final class LambdaFunctions {
       throw e;
     }
     Map<String, String> tags = r.tags() == null ? Map.of() : r.tags();
-    boolean owned = s.names.stack().equals(tags.get(StackNames.STACK_TAG)) && s.names.target().equals(tags.get(StackNames.TARGET_TAG));
+    boolean owned =
+        s.names.stack().equals(tags.get(StackNames.STACK_TAG))
+            && s.names.target().equals(tags.get(StackNames.TARGET_TAG));
     FunctionConfiguration c = r.configuration();
     Map<String, Object> p = properties(c);
-    p.put("reservedConcurrency", r.concurrency() != null && r.concurrency().reservedConcurrentExecutions() != null
-        ? r.concurrency().reservedConcurrentExecutions().longValue() : null);
+    p.put(
+        "reservedConcurrency",
+        r.concurrency() != null && r.concurrency().reservedConcurrentExecutions() != null
+            ? r.concurrency().reservedConcurrentExecutions().longValue()
+            : null);
     Map<String, Object> outputs = new LinkedHashMap<>();
     outputs.put("arn", c.functionArn());
     List<LiveResource> out = new java.util.ArrayList<>();
@@ -84,8 +98,16 @@ final class LambdaFunctions {
     }
     String neutral = s.names.neutral(name);
     String role = c.role() == null ? "" : c.role().substring(c.role().lastIndexOf('/') + 1);
-    out.add(0, new LiveResource(AwsTypes.address(FUNCTION, name), FUNCTION, "function " + (neutral == null ? name : neutral), owned, p,
-        outputs, List.of(AwsTypes.address(AwsTypes.ROLE, role))));
+    out.add(
+        0,
+        new LiveResource(
+            AwsTypes.address(FUNCTION, name),
+            FUNCTION,
+            "function " + (neutral == null ? name : neutral),
+            owned,
+            p,
+            outputs,
+            List.of(AwsTypes.address(AwsTypes.ROLE, role))));
     return out;
   }
 
@@ -96,9 +118,14 @@ final class LambdaFunctions {
     p.put("handler", c.handler());
     p.put("memory", c.memorySize() == null ? null : c.memorySize().longValue());
     p.put("timeout", c.timeout() == null ? null : c.timeout().longValue());
-    p.put("architecture", c.hasArchitectures() && !c.architectures().isEmpty() ? c.architecturesAsStrings().get(0) : "x86_64");
+    p.put(
+        "architecture",
+        c.hasArchitectures() && !c.architectures().isEmpty()
+            ? c.architecturesAsStrings().get(0)
+            : "x86_64");
     Map<String, Object> env = new TreeMap<>();
-    if (c.environment() != null && c.environment().variables() != null) env.putAll(c.environment().variables());
+    if (c.environment() != null && c.environment().variables() != null)
+      env.putAll(c.environment().variables());
     p.put("environment", env);
     p.put("role", c.role());
     p.put("codeSha256", c.codeSha256());
@@ -106,34 +133,57 @@ final class LambdaFunctions {
   }
 
   @SuppressWarnings("unchecked")
-  Map<String, Object> create(String name, Map<String, Object> after, CodePackage code) throws ProviderException {
+  Map<String, Object> create(String name, Map<String, Object> after, CodePackage code)
+      throws ProviderException {
     FunctionCode fc = code(name, code);
     Map<String, String> env = stringMap((Map<String, Object>) after.get("environment"));
     String arn;
     try {
-      arn = s.callRetrying("CreateFunction", name, LambdaFunctions::isRolePropagation, () -> lambda().createFunction(b -> b
-          .functionName(name)
-          .runtime((String) after.get("runtime"))
-          .handler((String) after.get("handler"))
-          .memorySize(((Long) after.get("memory")).intValue())
-          .timeout(((Long) after.get("timeout")).intValue())
-          .architecturesWithStrings((String) after.get("architecture"))
-          .environment(e -> e.variables(env))
-          .role((String) after.get("role"))
-          .code(fc)
-          .tags(Map.of(StackNames.STACK_TAG, s.names.stack(), StackNames.TARGET_TAG, s.names.target()))
-          .description("fnctl " + s.names.stack() + "/" + s.names.target()))).functionArn();
+      arn =
+          s.callRetrying(
+                  "CreateFunction",
+                  name,
+                  LambdaFunctions::isRolePropagation,
+                  () ->
+                      lambda()
+                          .createFunction(
+                              b ->
+                                  b.functionName(name)
+                                      .runtime((String) after.get("runtime"))
+                                      .handler((String) after.get("handler"))
+                                      .memorySize(((Long) after.get("memory")).intValue())
+                                      .timeout(((Long) after.get("timeout")).intValue())
+                                      .architecturesWithStrings((String) after.get("architecture"))
+                                      .environment(e -> e.variables(env))
+                                      .role((String) after.get("role"))
+                                      .code(fc)
+                                      .tags(
+                                          Map.of(
+                                              StackNames.STACK_TAG,
+                                              s.names.stack(),
+                                              StackNames.TARGET_TAG,
+                                              s.names.target()))
+                                      .description(
+                                          "fnctl " + s.names.stack() + "/" + s.names.target())))
+              .functionArn();
     } catch (ProviderException e) {
-      if (!(e.getCause() instanceof software.amazon.awssdk.services.lambda.model.ResourceConflictException)) throw e;
+      if (!(e.getCause()
+          instanceof software.amazon.awssdk.services.lambda.model.ResourceConflictException))
+        throw e;
       // Created by an earlier run that was stopped before it finished: bring it to the spec.
       List<LiveResource> live = read(name, Boolean.TRUE.equals(after.get("published")));
-      return live.isEmpty() ? update(name, after, Map.of(), Map.of(), code)
+      return live.isEmpty()
+          ? update(name, after, Map.of(), Map.of(), code)
           : update(name, after, live.get(0).properties(), live.get(0).outputs(), code);
     }
     awaitReady(name);
     Object reserved = after.get("reservedConcurrency");
     if (reserved != null) putConcurrency(name, (Long) reserved);
-    return outputs(arn, Boolean.TRUE.equals(after.get("published")) ? publish(name, (String) after.get("codeSha256")) : null);
+    return outputs(
+        arn,
+        Boolean.TRUE.equals(after.get("published"))
+            ? publish(name, (String) after.get("codeSha256"))
+            : null);
   }
 
   private static Map<String, Object> outputs(String arn, Object version) {
@@ -150,13 +200,21 @@ final class LambdaFunctions {
    */
   private String publish(String name, String codeSha256) throws ProviderException {
     awaitReady(name);
-    return s.callRetrying("PublishVersion", name, LambdaFunctions::isUpdateInProgress,
+    return s.callRetrying(
+        "PublishVersion",
+        name,
+        LambdaFunctions::isUpdateInProgress,
         () -> lambda().publishVersion(b -> b.functionName(name).codeSha256(codeSha256)).version());
   }
 
   @SuppressWarnings("unchecked")
-  Map<String, Object> update(String name, Map<String, Object> after, Map<String, Object> before, Map<String, Object> liveOutputs,
-      CodePackage code) throws ProviderException {
+  Map<String, Object> update(
+      String name,
+      Map<String, Object> after,
+      Map<String, Object> before,
+      Map<String, Object> liveOutputs,
+      CodePackage code)
+      throws ProviderException {
     boolean config = false;
     for (String k : List.of("runtime", "handler", "memory", "timeout", "environment", "role")) {
       if (!Objects.equals(after.get(k), before.get(k))) config = true;
@@ -164,27 +222,40 @@ final class LambdaFunctions {
     if (config) {
       awaitReady(name);
       Map<String, String> env = stringMap((Map<String, Object>) after.get("environment"));
-      s.callRetrying("UpdateFunctionConfiguration", name, e -> isRolePropagation(e) || isUpdateInProgress(e),
-          () -> lambda().updateFunctionConfiguration(b -> b
-              .functionName(name)
-              .runtime((String) after.get("runtime"))
-              .handler((String) after.get("handler"))
-              .memorySize(((Long) after.get("memory")).intValue())
-              .timeout(((Long) after.get("timeout")).intValue())
-              .environment(e -> e.variables(env))
-              .role((String) after.get("role"))));
+      s.callRetrying(
+          "UpdateFunctionConfiguration",
+          name,
+          e -> isRolePropagation(e) || isUpdateInProgress(e),
+          () ->
+              lambda()
+                  .updateFunctionConfiguration(
+                      b ->
+                          b.functionName(name)
+                              .runtime((String) after.get("runtime"))
+                              .handler((String) after.get("handler"))
+                              .memorySize(((Long) after.get("memory")).intValue())
+                              .timeout(((Long) after.get("timeout")).intValue())
+                              .environment(e -> e.variables(env))
+                              .role((String) after.get("role"))));
       awaitReady(name);
     }
     boolean arch = !Objects.equals(after.get("architecture"), before.get("architecture"));
     if (arch || !Objects.equals(after.get("codeSha256"), before.get("codeSha256"))) {
       awaitReady(name);
       FunctionCode fc = code(name, code);
-      s.callRetrying("UpdateFunctionCode", name, LambdaFunctions::isUpdateInProgress, () -> lambda().updateFunctionCode(b -> b
-          .functionName(name)
-          .architecturesWithStrings((String) after.get("architecture"))
-          .zipFile(fc.zipFile())
-          .s3Bucket(fc.s3Bucket())
-          .s3Key(fc.s3Key())));
+      s.callRetrying(
+          "UpdateFunctionCode",
+          name,
+          LambdaFunctions::isUpdateInProgress,
+          () ->
+              lambda()
+                  .updateFunctionCode(
+                      b ->
+                          b.functionName(name)
+                              .architecturesWithStrings((String) after.get("architecture"))
+                              .zipFile(fc.zipFile())
+                              .s3Bucket(fc.s3Bucket())
+                              .s3Key(fc.s3Key())));
       awaitReady(name);
     }
     Object reserved = after.get("reservedConcurrency");
@@ -192,51 +263,79 @@ final class LambdaFunctions {
       if (reserved != null) {
         putConcurrency(name, (Long) reserved);
       } else {
-        s.call("DeleteFunctionConcurrency", name, () -> lambda().deleteFunctionConcurrency(b -> b.functionName(name)));
+        s.call(
+            "DeleteFunctionConcurrency",
+            name,
+            () -> lambda().deleteFunctionConcurrency(b -> b.functionName(name)));
       }
     }
     Object version = null;
     if (Boolean.TRUE.equals(after.get("published"))) {
-      boolean renewed = !Boolean.TRUE.equals(before.get("published"))
-          || VERSION_CONTENT.stream().anyMatch(k -> !Objects.equals(after.get(k), before.get(k)));
-      version = renewed ? publish(name, (String) after.get("codeSha256")) : liveOutputs.get("version");
+      boolean renewed =
+          !Boolean.TRUE.equals(before.get("published"))
+              || VERSION_CONTENT.stream()
+                  .anyMatch(k -> !Objects.equals(after.get(k), before.get(k)));
+      version =
+          renewed ? publish(name, (String) after.get("codeSha256")) : liveOutputs.get("version");
     }
     return outputs(s.names.functionArn(name), version);
   }
 
   private void putConcurrency(String name, long reserved) throws ProviderException {
-    s.call("PutFunctionConcurrency", name,
-        () -> lambda().putFunctionConcurrency(b -> b.functionName(name).reservedConcurrentExecutions((int) reserved)));
+    s.call(
+        "PutFunctionConcurrency",
+        name,
+        () ->
+            lambda()
+                .putFunctionConcurrency(
+                    b -> b.functionName(name).reservedConcurrentExecutions((int) reserved)));
   }
 
   void delete(String name) throws ProviderException {
     try {
-      s.callRetrying("DeleteFunction", name, LambdaFunctions::isUpdateInProgress, () -> lambda().deleteFunction(b -> b.functionName(name)));
+      s.callRetrying(
+          "DeleteFunction",
+          name,
+          LambdaFunctions::isUpdateInProgress,
+          () -> lambda().deleteFunction(b -> b.functionName(name)));
     } catch (ProviderException e) {
       if (!(e.getCause() instanceof ResourceNotFoundException)) throw e;
     }
   }
 
   private FunctionCode code(String name, CodePackage code) throws ProviderException {
-    if (code == null) throw new ProviderException("function " + name + ": no code package to upload");
-    if (code.size() <= directUploadLimit) return FunctionCode.builder().zipFile(SdkBytes.fromByteArray(code.zip())).build();
+    if (code == null)
+      throw new ProviderException("function " + name + ": no code package to upload");
+    if (code.size() <= directUploadLimit)
+      return FunctionCode.builder().zipFile(SdkBytes.fromByteArray(code.zip())).build();
     String key = artifacts.upload(name, code);
     return FunctionCode.builder().s3Bucket(s.names.artifactBucket()).s3Key(key).build();
   }
 
-  /** Waits while Lambda creates or updates the function (State Pending, LastUpdateStatus InProgress). */
+  /**
+   * Waits while Lambda creates or updates the function (State Pending, LastUpdateStatus
+   * InProgress).
+   */
   void awaitReady(String name) throws ProviderException {
     long deadline = System.currentTimeMillis() + 10 * 60_000;
     long sleep = 250;
     while (true) {
-      var c = s.call("GetFunctionConfiguration", name, () -> lambda().getFunctionConfiguration(b -> b.functionName(name)));
-      if (c.state() == State.FAILED) throw new ProviderException("function " + name + " failed: " + c.stateReason());
+      var c =
+          s.call(
+              "GetFunctionConfiguration",
+              name,
+              () -> lambda().getFunctionConfiguration(b -> b.functionName(name)));
+      if (c.state() == State.FAILED)
+        throw new ProviderException("function " + name + " failed: " + c.stateReason());
       if (c.lastUpdateStatus() == LastUpdateStatus.FAILED) {
-        throw new ProviderException("function " + name + ": update failed: " + c.lastUpdateStatusReason());
+        throw new ProviderException(
+            "function " + name + ": update failed: " + c.lastUpdateStatusReason());
       }
-      boolean busy = c.state() == State.PENDING || c.lastUpdateStatus() == LastUpdateStatus.IN_PROGRESS;
+      boolean busy =
+          c.state() == State.PENDING || c.lastUpdateStatus() == LastUpdateStatus.IN_PROGRESS;
       if (!busy) return;
-      if (System.currentTimeMillis() > deadline) throw new ProviderException("function " + name + ": still updating after 10 minutes");
+      if (System.currentTimeMillis() > deadline)
+        throw new ProviderException("function " + name + ": still updating after 10 minutes");
       AwsSession.sleepQuietly(sleep);
       sleep = Math.min(sleep * 2, 5000);
     }

@@ -19,8 +19,8 @@ import software.amazon.awssdk.services.resourcegroupstaggingapi.model.ResourceTa
 import software.amazon.awssdk.services.resourcegroupstaggingapi.model.TagFilter;
 
 /**
- * Reads everything the stack owns plus whatever sits at a desired name, with bulk calls where
- * AWS has them and the per-resource calls in parallel:
+ * Reads everything the stack owns plus whatever sits at a desired name, with bulk calls where AWS
+ * has them and the per-resource calls in parallel:
  *
  * <ol>
  *   <li>in parallel: the tagging API (owned functions, queues, topics, buckets), IAM's
@@ -45,7 +45,8 @@ final class LiveReader {
   record Desired(Map<String, Resource> byAddress) {
     Set<String> names(String type) {
       Set<String> out = new TreeSet<>();
-      for (Resource r : byAddress.values()) if (r.type().equals(type)) out.add(AwsTypes.name(r.address()));
+      for (Resource r : byAddress.values())
+        if (r.type().equals(type)) out.add(AwsTypes.name(r.address()));
       return out;
     }
   }
@@ -62,7 +63,8 @@ final class LiveReader {
     first.add(services.apis::read);
     first.add(services.budgets::read);
     List<Object> r1 = s.parallel(first);
-    @SuppressWarnings("unchecked") Set<String> ownedArns = (Set<String>) r1.get(0);
+    @SuppressWarnings("unchecked")
+    Set<String> ownedArns = (Set<String>) r1.get(0);
     List<LiveResource> live = new ArrayList<>();
     for (int i = 1; i <= 4; i++) live.addAll(cast(r1.get(i)));
 
@@ -74,11 +76,13 @@ final class LiveReader {
       String[] parts = arn.split(":");
       String service = parts[2];
       switch (service) {
-        case "lambda" -> { if (parts.length >= 7 && parts[5].equals("function")) functions.add(parts[6]); }
+        case "lambda" -> {
+          if (parts.length >= 7 && parts[5].equals("function")) functions.add(parts[6]);
+        }
         case "sqs" -> ownedQueues.add(parts[5]);
         case "sns" -> ownedTopics.add(parts[5]);
         case "s3" -> ownedBuckets.add(parts[5]);
-        default -> { }
+        default -> {}
       }
     }
 
@@ -107,18 +111,27 @@ final class LiveReader {
     for (String q : ownedQueues) ownedQueueArns.add(s.names.queueArn(q));
     // An owned queue's URL follows from its name; only a desired queue the tags did not find
     // (new, or someone else's by that name) needs the listing.
-    for (String q : ownedQueues) second.add(() -> one(services.queues.read(services.queues.urlOf(q), ownedQueueArns)));
+    for (String q : ownedQueues)
+      second.add(() -> one(services.queues.read(services.queues.urlOf(q), ownedQueueArns)));
     Set<String> unownedQueues = new TreeSet<>(desired.names(QUEUE));
     unownedQueues.removeAll(ownedQueues);
-    if (!unownedQueues.isEmpty()) second.add(() -> services.queues.readListed(unownedQueues, ownedQueueArns));
+    if (!unownedQueues.isEmpty())
+      second.add(() -> services.queues.readListed(unownedQueues, ownedQueueArns));
     for (String t : ownedTopics) second.add(() -> List.of(services.topics.topic(t, true)));
     for (String t : desired.names(TOPIC)) {
-      if (!ownedTopics.contains(t)) second.add(() -> services.topics.exists(t) ? List.of(services.topics.topic(t, false)) : List.of());
+      if (!ownedTopics.contains(t))
+        second.add(
+            () -> services.topics.exists(t) ? List.of(services.topics.topic(t, false)) : List.of());
     }
     for (String t : topicsToScan) second.add(() -> services.topics.subscriptions(t));
     for (String b : ownedBuckets) second.add(() -> List.of(services.buckets.bucket(b, true)));
     for (String b : desired.names(BUCKET)) {
-      if (!ownedBuckets.contains(b)) second.add(() -> services.buckets.exists(b) ? List.of(services.buckets.bucket(b, false)) : List.of());
+      if (!ownedBuckets.contains(b))
+        second.add(
+            () ->
+                services.buckets.exists(b)
+                    ? List.of(services.buckets.bucket(b, false))
+                    : List.of());
     }
     for (String b : bucketsToScan) second.add(() -> services.buckets.notifications(b));
     for (Object o : s.parallel(second)) live.addAll(cast(o));
@@ -127,7 +140,8 @@ final class LiveReader {
     List<Callable<Object>> third = new ArrayList<>();
     for (LiveResource r : List.copyOf(live)) {
       if (r.type().equals(NOTIFICATION) || r.type().equals(SUBSCRIPTION)) {
-        String arn = String.valueOf(r.properties().getOrDefault("function", r.properties().get("endpoint")));
+        String arn =
+            String.valueOf(r.properties().getOrDefault("function", r.properties().get("endpoint")));
         String fn = StackNames.qualifiedName(arn);
         if (policyFunctions.add(fn)) third.add(() -> services.permissions.read(fn));
       }
@@ -154,13 +168,28 @@ final class LiveReader {
     String token = "";
     do {
       String t = token;
-      var page = s.call("GetResources", "tag " + StackNames.STACK_TAG + "=" + s.names.stack(),
-          () -> s.clients.tagging.get().getResources(b -> b
-              .tagFilters(TagFilter.builder().key(StackNames.STACK_TAG).values(s.names.stack()).build(),
-                  TagFilter.builder().key(StackNames.TARGET_TAG).values(s.names.target()).build())
-              .resourceTypeFilters("lambda:function", "sqs", "sns", "s3")
-              .resourcesPerPage(100)
-              .paginationToken(t)));
+      var page =
+          s.call(
+              "GetResources",
+              "tag " + StackNames.STACK_TAG + "=" + s.names.stack(),
+              () ->
+                  s.clients
+                      .tagging
+                      .get()
+                      .getResources(
+                          b ->
+                              b.tagFilters(
+                                      TagFilter.builder()
+                                          .key(StackNames.STACK_TAG)
+                                          .values(s.names.stack())
+                                          .build(),
+                                      TagFilter.builder()
+                                          .key(StackNames.TARGET_TAG)
+                                          .values(s.names.target())
+                                          .build())
+                                  .resourceTypeFilters("lambda:function", "sqs", "sns", "s3")
+                                  .resourcesPerPage(100)
+                                  .paginationToken(t)));
       for (ResourceTagMapping m : page.resourceTagMappingList()) arns.add(m.resourceARN());
       token = page.paginationToken();
     } while (token != null && !token.isEmpty());

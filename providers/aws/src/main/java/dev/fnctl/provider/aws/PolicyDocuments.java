@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * IAM policy documents as fnctl compares them: IAM hands them back URL-encoded, with single
- * values where fnctl wrote lists and in its own order. Both sides go through {@link #normalise}.
+ * IAM policy documents as fnctl compares them: IAM hands them back URL-encoded, with single values
+ * where fnctl wrote lists and in its own order. Both sides go through {@link #normalise}.
  */
 final class PolicyDocuments {
   private PolicyDocuments() {}
@@ -27,7 +27,8 @@ final class PolicyDocuments {
   static Map<String, Object> normalise(Map<String, Object> doc) {
     List<Map<String, Object>> statements = new ArrayList<>();
     Object raw = doc.get("Statement");
-    List<Object> list = raw instanceof List<?> l ? (List<Object>) l : raw == null ? List.of() : List.of(raw);
+    List<Object> list =
+        raw instanceof List<?> l ? (List<Object>) l : raw == null ? List.of() : List.of(raw);
     for (Object o : list) {
       Map<String, Object> s = (Map<String, Object>) o;
       Map<String, Object> n = new LinkedHashMap<>();
@@ -59,18 +60,27 @@ final class PolicyDocuments {
   /** The trust policy for one AWS service principal. */
   static String trust(String service) {
     return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\""
-        + service + "\"},\"Action\":\"sts:AssumeRole\"}]}";
+        + service
+        + "\"},\"Action\":\"sts:AssumeRole\"}]}";
   }
 
-  /** The service a trust policy lets assume the role, or the whole document when it is not that simple. */
+  /**
+   * The service a trust policy lets assume the role, or the whole document when it is not that
+   * simple.
+   */
   @SuppressWarnings("unchecked")
   static String trustedService(String document) {
     Map<String, Object> doc = parse(document);
     Object raw = doc.get("Statement");
     List<Object> list = raw instanceof List<?> l ? (List<Object>) l : List.of(raw);
-    if (list.size() == 1 && list.get(0) instanceof Map<?, ?> s && "Allow".equals(s.get("Effect"))
-        && s.get("Principal") instanceof Map<?, ?> p && p.size() == 1 && p.get("Service") instanceof String service
-        && sortedList(s.get("Action")).equals(List.of("sts:AssumeRole")) && s.get("Condition") == null) {
+    if (list.size() == 1
+        && list.get(0) instanceof Map<?, ?> s
+        && "Allow".equals(s.get("Effect"))
+        && s.get("Principal") instanceof Map<?, ?> p
+        && p.size() == 1
+        && p.get("Service") instanceof String service
+        && sortedList(s.get("Action")).equals(List.of("sts:AssumeRole"))
+        && s.get("Condition") == null) {
       return service;
     }
     return Json.writeCompact(normalise(doc));

@@ -24,8 +24,8 @@ import software.amazon.awssdk.services.s3.model.Tag;
 /**
  * S3 buckets and the stack's Lambda notifications on them. PutBucketNotificationConfiguration
  * replaces a bucket's whole configuration, so every change reads it, replaces only the entries
- * whose Id is fnctl's (prefix {@code fnctl-<stack>-<target>-}) and writes it back, one bucket at
- * a time: other owners' notifications survive apply and destroy.
+ * whose Id is fnctl's (prefix {@code fnctl-<stack>-<target>-}) and writes it back, one bucket at a
+ * time: other owners' notifications survive apply and destroy.
  */
 final class S3Buckets {
   private final AwsSession s;
@@ -54,25 +54,55 @@ final class S3Buckets {
 
   LiveResource bucket(String bucket, boolean owned) {
     String neutral = s.names.neutral(bucket);
-    return new LiveResource(AwsTypes.address(BUCKET, bucket), BUCKET, "bucket " + (neutral == null ? bucket : neutral), owned,
-        Map.of(), Map.of("arn", s.names.bucketArn(bucket)));
+    return new LiveResource(
+        AwsTypes.address(BUCKET, bucket),
+        BUCKET,
+        "bucket " + (neutral == null ? bucket : neutral),
+        owned,
+        Map.of(),
+        Map.of("arn", s.names.bucketArn(bucket)));
   }
 
   Map<String, Object> create(String bucket) throws ProviderException {
     try {
-      s.call("CreateBucket", bucket, () -> s3().createBucket(b -> {
-        b.bucket(bucket);
-        if (!"us-east-1".equals(s.clients.region.id())) {
-          b.createBucketConfiguration(c -> c.locationConstraint(BucketLocationConstraint.fromValue(s.clients.region.id())));
-        }
-      }));
+      s.call(
+          "CreateBucket",
+          bucket,
+          () ->
+              s3().createBucket(
+                      b -> {
+                        b.bucket(bucket);
+                        if (!"us-east-1".equals(s.clients.region.id())) {
+                          b.createBucketConfiguration(
+                              c ->
+                                  c.locationConstraint(
+                                      BucketLocationConstraint.fromValue(s.clients.region.id())));
+                        }
+                      }));
     } catch (ProviderException e) {
       // Ours from an earlier, interrupted run (the engine refuses buckets it does not own).
-      if (!(e.getCause() instanceof software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException)) throw e;
+      if (!(e.getCause()
+          instanceof software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException))
+        throw e;
     }
-    s.call("PutBucketTagging", bucket, () -> s3().putBucketTagging(b -> b.bucket(bucket).tagging(t -> t.tagSet(
-        Tag.builder().key(StackNames.STACK_TAG).value(s.names.stack()).build(),
-        Tag.builder().key(StackNames.TARGET_TAG).value(s.names.target()).build()))));
+    s.call(
+        "PutBucketTagging",
+        bucket,
+        () ->
+            s3().putBucketTagging(
+                    b ->
+                        b.bucket(bucket)
+                            .tagging(
+                                t ->
+                                    t.tagSet(
+                                        Tag.builder()
+                                            .key(StackNames.STACK_TAG)
+                                            .value(s.names.stack())
+                                            .build(),
+                                        Tag.builder()
+                                            .key(StackNames.TARGET_TAG)
+                                            .value(s.names.target())
+                                            .build()))));
     return Map.of("arn", s.names.bucketArn(bucket));
   }
 
@@ -80,8 +110,15 @@ final class S3Buckets {
   void delete(String bucket, boolean emptyFirst) throws ProviderException {
     try {
       if (emptyFirst) {
-        for (var o : s.call("ListObjectsV2", bucket, () -> s3().listObjectsV2(b -> b.bucket(bucket)).contents())) {
-          s.call("DeleteObject", bucket + "/" + o.key(), () -> s3().deleteObject(b -> b.bucket(bucket).key(o.key())));
+        for (var o :
+            s.call(
+                "ListObjectsV2",
+                bucket,
+                () -> s3().listObjectsV2(b -> b.bucket(bucket)).contents())) {
+          s.call(
+              "DeleteObject",
+              bucket + "/" + o.key(),
+              () -> s3().deleteObject(b -> b.bucket(bucket).key(o.key())));
         }
       }
       s.call("DeleteBucket", bucket, () -> s3().deleteBucket(b -> b.bucket(bucket)));
@@ -94,7 +131,11 @@ final class S3Buckets {
   List<LiveResource> notifications(String bucket) throws ProviderException {
     GetBucketNotificationConfigurationResponse c;
     try {
-      c = s.call("GetBucketNotificationConfiguration", bucket, () -> s3().getBucketNotificationConfiguration(b -> b.bucket(bucket)));
+      c =
+          s.call(
+              "GetBucketNotificationConfiguration",
+              bucket,
+              () -> s3().getBucketNotificationConfiguration(b -> b.bucket(bucket)));
     } catch (ProviderException e) {
       if (e.getCause() instanceof NoSuchBucketException) return List.of();
       throw e;
@@ -116,50 +157,74 @@ final class S3Buckets {
       }
       String fn = StackNames.triggerFunction(id.substring(s.names.notificationPrefix().length()));
       String target = StackNames.functionName(StackNames.qualifiedName(l.lambdaFunctionArn()));
-      out.add(new LiveResource(AwsTypes.address(NOTIFICATION, bucket + "/" + id), NOTIFICATION, "function " + fn, true, p, Map.of(),
-          List.of(AwsTypes.address(BUCKET, bucket), AwsTypes.address(AwsTypes.FUNCTION, target))));
+      out.add(
+          new LiveResource(
+              AwsTypes.address(NOTIFICATION, bucket + "/" + id),
+              NOTIFICATION,
+              "function " + fn,
+              true,
+              p,
+              Map.of(),
+              List.of(
+                  AwsTypes.address(BUCKET, bucket), AwsTypes.address(AwsTypes.FUNCTION, target))));
     }
     return out;
   }
 
   /** Read-modify-write of the bucket's notifications: sets (after != null) or removes one by Id. */
   @SuppressWarnings("unchecked")
-  Map<String, Object> putNotification(String bucket, String id, Map<String, Object> after) throws ProviderException {
+  Map<String, Object> putNotification(String bucket, String id, Map<String, Object> after)
+      throws ProviderException {
     synchronized (bucketLocks.computeIfAbsent(bucket, k -> new Object())) {
       GetBucketNotificationConfigurationResponse c;
       try {
-        c = s.call("GetBucketNotificationConfiguration", bucket, () -> s3().getBucketNotificationConfiguration(b -> b.bucket(bucket)));
+        c =
+            s.call(
+                "GetBucketNotificationConfiguration",
+                bucket,
+                () -> s3().getBucketNotificationConfiguration(b -> b.bucket(bucket)));
       } catch (ProviderException e) {
         if (after == null && e.getCause() instanceof NoSuchBucketException) return Map.of();
         throw e;
       }
       List<LambdaFunctionConfiguration> lambdas = new ArrayList<>();
-      for (LambdaFunctionConfiguration l : c.lambdaFunctionConfigurations()) if (!id.equals(l.id())) lambdas.add(l);
+      for (LambdaFunctionConfiguration l : c.lambdaFunctionConfigurations())
+        if (!id.equals(l.id())) lambdas.add(l);
       boolean changed = lambdas.size() != c.lambdaFunctionConfigurations().size();
       if (after != null) {
         // The API reference spells the names lower-case; the SDK's enum says "Prefix" (S3 accepts
         // both, moto only the documented form).
         List<FilterRule> rules = new ArrayList<>();
-        if (after.get("prefix") != null) rules.add(FilterRule.builder().name("prefix").value((String) after.get("prefix")).build());
-        if (after.get("suffix") != null) rules.add(FilterRule.builder().name("suffix").value((String) after.get("suffix")).build());
-        LambdaFunctionConfiguration.Builder l = LambdaFunctionConfiguration.builder()
-            .id(id)
-            .lambdaFunctionArn((String) after.get("function"))
-            .eventsWithStrings((List<String>) after.get("events"));
+        if (after.get("prefix") != null)
+          rules.add(
+              FilterRule.builder().name("prefix").value((String) after.get("prefix")).build());
+        if (after.get("suffix") != null)
+          rules.add(
+              FilterRule.builder().name("suffix").value((String) after.get("suffix")).build());
+        LambdaFunctionConfiguration.Builder l =
+            LambdaFunctionConfiguration.builder()
+                .id(id)
+                .lambdaFunctionArn((String) after.get("function"))
+                .eventsWithStrings((List<String>) after.get("events"));
         if (!rules.isEmpty()) l.filter(f -> f.key(k -> k.filterRules(rules)));
         lambdas.add(l.build());
         changed = true;
       }
       if (!changed) return Map.of();
-      NotificationConfiguration next = NotificationConfiguration.builder()
-          .topicConfigurations(c.topicConfigurations())
-          .queueConfigurations(c.queueConfigurations())
-          .lambdaFunctionConfigurations(lambdas)
-          .eventBridgeConfiguration(c.eventBridgeConfiguration())
-          .build();
+      NotificationConfiguration next =
+          NotificationConfiguration.builder()
+              .topicConfigurations(c.topicConfigurations())
+              .queueConfigurations(c.queueConfigurations())
+              .lambdaFunctionConfigurations(lambdas)
+              .eventBridgeConfiguration(c.eventBridgeConfiguration())
+              .build();
       try {
-        s.call("PutBucketNotificationConfiguration", bucket,
-            () -> s3().putBucketNotificationConfiguration(b -> b.bucket(bucket).notificationConfiguration(next)));
+        s.call(
+            "PutBucketNotificationConfiguration",
+            bucket,
+            () ->
+                s3().putBucketNotificationConfiguration(
+                        b -> b.bucket(bucket).notificationConfiguration(next)));
       } catch (ProviderException e) {
         // Removing a notification from a bucket that is gone (deleted in the same destroy): done.
         if (!(after == null && e.getCause() instanceof NoSuchBucketException)) throw e;
@@ -169,7 +234,12 @@ final class S3Buckets {
   }
 
   void upload(String bucket, String key, byte[] bytes) throws ProviderException {
-    s.call("PutObject", bucket + "/" + key, () -> s3().putObject(b -> b.bucket(bucket).key(key),
-        software.amazon.awssdk.core.sync.RequestBody.fromBytes(bytes)));
+    s.call(
+        "PutObject",
+        bucket + "/" + key,
+        () ->
+            s3().putObject(
+                    b -> b.bucket(bucket).key(key),
+                    software.amazon.awssdk.core.sync.RequestBody.fromBytes(bytes)));
   }
 }

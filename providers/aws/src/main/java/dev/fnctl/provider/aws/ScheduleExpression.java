@@ -21,7 +21,8 @@ public final class ScheduleExpression {
   public static String rate(Duration rate) {
     long seconds = rate.getSeconds();
     if (seconds < 60 || seconds % 60 != 0) {
-      throw new IllegalArgumentException("EventBridge Scheduler rates are whole minutes, at least 1 minute");
+      throw new IllegalArgumentException(
+          "EventBridge Scheduler rates are whole minutes, at least 1 minute");
     }
     long minutes = seconds / 60;
     if (minutes % (60 * 24) == 0) return unit(minutes / (60 * 24), "day");
@@ -52,7 +53,9 @@ public final class ScheduleExpression {
       awsDom = dom.equals("?") ? "*" : dom;
       awsDow = "?";
     }
-    return "cron(" + String.join(" ", cron.minute(), cron.hour(), awsDom, cron.month(), awsDow, "*") + ")";
+    return "cron("
+        + String.join(" ", cron.minute(), cron.hour(), awsDom, cron.month(), awsDow, "*")
+        + ")";
   }
 
   /**
@@ -84,7 +87,8 @@ public final class ScheduleExpression {
         from = day(range);
         to = slash >= 0 ? 6 : from;
       }
-      if (from > to) throw new IllegalArgumentException("day-of-week range " + range + " runs backwards");
+      if (from > to)
+        throw new IllegalArgumentException("day-of-week range " + range + " runs backwards");
       for (int d = from; d <= to; d += step) unixDays[d % 7] = true;
     }
     List<String> ranges = new ArrayList<>();
@@ -96,7 +100,8 @@ public final class ScheduleExpression {
       }
       int end = aws;
       while (end < 7 && unixDays[end]) end++;
-      ranges.add(end == aws ? String.valueOf(aws) : end == aws + 1 ? aws + "," + end : aws + "-" + end);
+      ranges.add(
+          end == aws ? String.valueOf(aws) : end == aws + 1 ? aws + "," + end : aws + "-" + end);
       aws = end + 1;
     }
     if (ranges.isEmpty()) throw new IllegalArgumentException("day-of-week matches no day");

@@ -19,8 +19,8 @@ import software.amazon.awssdk.services.scheduler.model.ScheduleSummary;
 import software.amazon.awssdk.services.scheduler.model.Tag;
 
 /**
- * EventBridge Scheduler. Schedules cannot be tagged, so they live in a schedule group named
- * after the stack and target; the group carries the tags and everything in it is the stack's.
+ * EventBridge Scheduler. Schedules cannot be tagged, so they live in a schedule group named after
+ * the stack and target; the group carries the tags and everything in it is the stack's.
  */
 final class Schedules {
   private final AwsSession s;
@@ -35,39 +35,69 @@ final class Schedules {
 
   /**
    * The group and its schedules. The group's name and so its ARN are known, so its tags are read
-   * directly, alongside the list of its schedules: tags naming the stack and target mean the
-   * group is there and the stack's (two calls in all). Without them, ListScheduleGroups says
-   * whether a group of that name exists at all (someone else's) or not (yet): AWS may answer the
-   * tags of a missing group with ResourceNotFoundException or with none.
+   * directly, alongside the list of its schedules: tags naming the stack and target mean the group
+   * is there and the stack's (two calls in all). Without them, ListScheduleGroups says whether a
+   * group of that name exists at all (someone else's) or not (yet): AWS may answer the tags of a
+   * missing group with ResourceNotFoundException or with none.
    */
   @SuppressWarnings("unchecked")
   List<LiveResource> read() throws ProviderException {
     String group = s.names.scheduleGroup();
     String arn = s.names.scheduleGroupArn();
-    List<Object> first = s.parallel(List.of(
-        () -> {
-          try {
-            return s.call("ListTagsForResource", group, () -> scheduler().listTagsForResource(b -> b.resourceArn(arn)).tags());
-          } catch (ProviderException e) {
-            if (e.getCause() instanceof ResourceNotFoundException) return List.of();
-            throw e;
-          }
-        },
-        () -> schedules(group)));
+    List<Object> first =
+        s.parallel(
+            List.of(
+                () -> {
+                  try {
+                    return s.call(
+                        "ListTagsForResource",
+                        group,
+                        () -> scheduler().listTagsForResource(b -> b.resourceArn(arn)).tags());
+                  } catch (ProviderException e) {
+                    if (e.getCause() instanceof ResourceNotFoundException) return List.of();
+                    throw e;
+                  }
+                },
+                () -> schedules(group)));
     List<Tag> tags = (List<Tag>) first.get(0);
-    boolean owned = tags.stream().anyMatch(t -> t.key().equals(StackNames.STACK_TAG) && t.value().equals(s.names.stack()))
-        && tags.stream().anyMatch(t -> t.key().equals(StackNames.TARGET_TAG) && t.value().equals(s.names.target()));
+    boolean owned =
+        tags.stream()
+                .anyMatch(
+                    t -> t.key().equals(StackNames.STACK_TAG) && t.value().equals(s.names.stack()))
+            && tags.stream()
+                .anyMatch(
+                    t ->
+                        t.key().equals(StackNames.TARGET_TAG)
+                            && t.value().equals(s.names.target()));
     if (!owned) {
-      boolean exists = s.call("ListScheduleGroups", group, () -> scheduler().listScheduleGroups(b -> b.namePrefix(group)).scheduleGroups())
-          .stream().anyMatch(g -> g.name().equals(group));
+      boolean exists =
+          s
+              .call(
+                  "ListScheduleGroups",
+                  group,
+                  () -> scheduler().listScheduleGroups(b -> b.namePrefix(group)).scheduleGroups())
+              .stream()
+              .anyMatch(g -> g.name().equals(group));
       return exists
-          ? List.of(new LiveResource(AwsTypes.address(SCHEDULE_GROUP, group), SCHEDULE_GROUP, s.names.stackItem(), false, Map.of(),
-              Map.of("arn", arn)))
+          ? List.of(
+              new LiveResource(
+                  AwsTypes.address(SCHEDULE_GROUP, group),
+                  SCHEDULE_GROUP,
+                  s.names.stackItem(),
+                  false,
+                  Map.of(),
+                  Map.of("arn", arn)))
           : List.of();
     }
     List<LiveResource> out = new ArrayList<>();
-    out.add(new LiveResource(AwsTypes.address(SCHEDULE_GROUP, group), SCHEDULE_GROUP, s.names.stackItem(), true, Map.of(),
-        Map.of("arn", arn)));
+    out.add(
+        new LiveResource(
+            AwsTypes.address(SCHEDULE_GROUP, group),
+            SCHEDULE_GROUP,
+            s.names.stackItem(),
+            true,
+            Map.of(),
+            Map.of("arn", arn)));
     List<ScheduleSummary> summaries = (List<ScheduleSummary>) first.get(1);
     List<Callable<LiveResource>> reads = new ArrayList<>();
     for (ScheduleSummary sum : summaries) reads.add(() -> readSchedule(group, sum.name()));
@@ -81,7 +111,13 @@ final class Schedules {
     try {
       do {
         String t = token;
-        var page = s.call("ListSchedules", group, () -> scheduler().listSchedules(b -> b.groupName(group).maxResults(100).nextToken(t)));
+        var page =
+            s.call(
+                "ListSchedules",
+                group,
+                () ->
+                    scheduler()
+                        .listSchedules(b -> b.groupName(group).maxResults(100).nextToken(t)));
         summaries.addAll(page.schedules());
         token = page.nextToken();
       } while (token != null);
@@ -94,14 +130,20 @@ final class Schedules {
   private LiveResource readSchedule(String group, String name) throws ProviderException {
     GetScheduleResponse r;
     try {
-      r = s.call("GetSchedule", group + "/" + name, () -> scheduler().getSchedule(b -> b.groupName(group).name(name)));
+      r =
+          s.call(
+              "GetSchedule",
+              group + "/" + name,
+              () -> scheduler().getSchedule(b -> b.groupName(group).name(name)));
     } catch (ProviderException e) {
       if (e.getCause() instanceof ResourceNotFoundException) return null;
       throw e;
     }
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("expression", r.scheduleExpression());
-    p.put("timezone", r.scheduleExpressionTimezone() == null ? "UTC" : r.scheduleExpressionTimezone());
+    p.put(
+        "timezone",
+        r.scheduleExpressionTimezone() == null ? "UTC" : r.scheduleExpressionTimezone());
     p.put("target", r.target() == null ? null : r.target().arn());
     p.put("role", r.target() == null ? null : r.target().roleArn());
     p.put("state", r.stateAsString() == null ? "ENABLED" : r.stateAsString());
@@ -111,17 +153,42 @@ final class Schedules {
       deps.add(AwsTypes.address(AwsTypes.FUNCTION, StackNames.functionName(r.target().arn())));
     }
     if (r.target() != null && r.target().roleArn() != null) {
-      deps.add(AwsTypes.address(AwsTypes.ROLE, r.target().roleArn().substring(r.target().roleArn().lastIndexOf('/') + 1)));
+      deps.add(
+          AwsTypes.address(
+              AwsTypes.ROLE,
+              r.target().roleArn().substring(r.target().roleArn().lastIndexOf('/') + 1)));
     }
-    return new LiveResource(AwsTypes.address(SCHEDULE, group + "/" + name), SCHEDULE, "function " + fn, true, p,
-        Map.of("arn", r.arn()), deps);
+    return new LiveResource(
+        AwsTypes.address(SCHEDULE, group + "/" + name),
+        SCHEDULE,
+        "function " + fn,
+        true,
+        p,
+        Map.of("arn", r.arn()),
+        deps);
   }
 
   Map<String, Object> createGroup(String group) throws ProviderException {
     try {
-      String arn = s.call("CreateScheduleGroup", group, () -> scheduler().createScheduleGroup(b -> b.name(group).tags(
-          Tag.builder().key(StackNames.STACK_TAG).value(s.names.stack()).build(),
-          Tag.builder().key(StackNames.TARGET_TAG).value(s.names.target()).build())).scheduleGroupArn());
+      String arn =
+          s.call(
+              "CreateScheduleGroup",
+              group,
+              () ->
+                  scheduler()
+                      .createScheduleGroup(
+                          b ->
+                              b.name(group)
+                                  .tags(
+                                      Tag.builder()
+                                          .key(StackNames.STACK_TAG)
+                                          .value(s.names.stack())
+                                          .build(),
+                                      Tag.builder()
+                                          .key(StackNames.TARGET_TAG)
+                                          .value(s.names.target())
+                                          .build()))
+                      .scheduleGroupArn());
       return Map.of("arn", arn);
     } catch (ProviderException e) {
       if (!(e.getCause() instanceof ConflictException)) throw e;
@@ -131,53 +198,91 @@ final class Schedules {
 
   void deleteGroup(String group) throws ProviderException {
     try {
-      s.call("DeleteScheduleGroup", group, () -> scheduler().deleteScheduleGroup(b -> b.name(group)));
+      s.call(
+          "DeleteScheduleGroup", group, () -> scheduler().deleteScheduleGroup(b -> b.name(group)));
     } catch (ProviderException e) {
       if (!(e.getCause() instanceof ResourceNotFoundException)) throw e;
     }
   }
 
-  Map<String, Object> put(String qualified, Map<String, Object> after, boolean create) throws ProviderException {
+  Map<String, Object> put(String qualified, Map<String, Object> after, boolean create)
+      throws ProviderException {
     String group = qualified.substring(0, qualified.indexOf('/'));
     String name = qualified.substring(qualified.indexOf('/') + 1);
     Call op = create ? Call.CREATE : Call.UPDATE;
     try {
       return Map.of("arn", write(op, group, name, after));
     } catch (ProviderException e) {
-      if (create && e.getCause() instanceof ConflictException) return Map.of("arn", write(Call.UPDATE, group, name, after));
+      if (create && e.getCause() instanceof ConflictException)
+        return Map.of("arn", write(Call.UPDATE, group, name, after));
       throw e;
     }
   }
 
-  private enum Call { CREATE, UPDATE }
+  private enum Call {
+    CREATE,
+    UPDATE
+  }
 
-  private String write(Call op, String group, String name, Map<String, Object> after) throws ProviderException {
+  private String write(Call op, String group, String name, Map<String, Object> after)
+      throws ProviderException {
     String expression = (String) after.get("expression");
     String timezone = (String) after.get("timezone");
     String target = (String) after.get("target");
     String role = (String) after.get("role");
     String state = (String) after.get("state");
     // The scheduler's role was maybe made a moment ago; IAM is eventually consistent.
-    java.util.function.Predicate<software.amazon.awssdk.awscore.exception.AwsServiceException> propagation =
-        e -> e instanceof software.amazon.awssdk.services.scheduler.model.ValidationException
-            && String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("role");
+    java.util.function.Predicate<software.amazon.awssdk.awscore.exception.AwsServiceException>
+        propagation =
+            e ->
+                e instanceof software.amazon.awssdk.services.scheduler.model.ValidationException
+                    && String.valueOf(e.getMessage())
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .contains("role");
     if (op == Call.CREATE) {
-      return s.callRetrying("CreateSchedule", group + "/" + name, propagation, () -> scheduler().createSchedule(b -> b
-          .groupName(group).name(name).scheduleExpression(expression).scheduleExpressionTimezone(timezone)
-          .state(state).flexibleTimeWindow(f -> f.mode(FlexibleTimeWindowMode.OFF))
-          .target(t -> t.arn(target).roleArn(role))).scheduleArn());
+      return s.callRetrying(
+          "CreateSchedule",
+          group + "/" + name,
+          propagation,
+          () ->
+              scheduler()
+                  .createSchedule(
+                      b ->
+                          b.groupName(group)
+                              .name(name)
+                              .scheduleExpression(expression)
+                              .scheduleExpressionTimezone(timezone)
+                              .state(state)
+                              .flexibleTimeWindow(f -> f.mode(FlexibleTimeWindowMode.OFF))
+                              .target(t -> t.arn(target).roleArn(role)))
+                  .scheduleArn());
     }
-    return s.callRetrying("UpdateSchedule", group + "/" + name, propagation, () -> scheduler().updateSchedule(b -> b
-        .groupName(group).name(name).scheduleExpression(expression).scheduleExpressionTimezone(timezone)
-        .state(state).flexibleTimeWindow(f -> f.mode(FlexibleTimeWindowMode.OFF))
-        .target(t -> t.arn(target).roleArn(role))).scheduleArn());
+    return s.callRetrying(
+        "UpdateSchedule",
+        group + "/" + name,
+        propagation,
+        () ->
+            scheduler()
+                .updateSchedule(
+                    b ->
+                        b.groupName(group)
+                            .name(name)
+                            .scheduleExpression(expression)
+                            .scheduleExpressionTimezone(timezone)
+                            .state(state)
+                            .flexibleTimeWindow(f -> f.mode(FlexibleTimeWindowMode.OFF))
+                            .target(t -> t.arn(target).roleArn(role)))
+                .scheduleArn());
   }
 
   void delete(String qualified) throws ProviderException {
     String group = qualified.substring(0, qualified.indexOf('/'));
     String name = qualified.substring(qualified.indexOf('/') + 1);
     try {
-      s.call("DeleteSchedule", qualified, () -> scheduler().deleteSchedule(b -> b.groupName(group).name(name)));
+      s.call(
+          "DeleteSchedule",
+          qualified,
+          () -> scheduler().deleteSchedule(b -> b.groupName(group).name(name)));
     } catch (ProviderException e) {
       if (!(e.getCause() instanceof ResourceNotFoundException)) throw e;
     }

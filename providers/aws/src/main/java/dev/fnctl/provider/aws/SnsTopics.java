@@ -28,13 +28,21 @@ final class SnsTopics {
 
   LiveResource topic(String name, boolean owned) {
     String neutral = s.names.neutral(name);
-    return new LiveResource(AwsTypes.address(TOPIC, name), TOPIC, "topic " + (neutral == null ? name : neutral), owned, Map.of(),
+    return new LiveResource(
+        AwsTypes.address(TOPIC, name),
+        TOPIC,
+        "topic " + (neutral == null ? name : neutral),
+        owned,
+        Map.of(),
         Map.of("arn", s.names.topicArn(name)));
   }
 
   boolean exists(String name) throws ProviderException {
     try {
-      s.call("GetTopicAttributes", name, () -> sns().getTopicAttributes(b -> b.topicArn(s.names.topicArn(name))));
+      s.call(
+          "GetTopicAttributes",
+          name,
+          () -> sns().getTopicAttributes(b -> b.topicArn(s.names.topicArn(name))));
       return true;
     } catch (ProviderException e) {
       if (e.getCause() instanceof NotFoundException) return false;
@@ -50,8 +58,14 @@ final class SnsTopics {
       String t = token;
       software.amazon.awssdk.services.sns.model.ListSubscriptionsByTopicResponse page;
       try {
-        page = s.call("ListSubscriptionsByTopic", topic,
-            () -> sns().listSubscriptionsByTopic(b -> b.topicArn(s.names.topicArn(topic)).nextToken(t)));
+        page =
+            s.call(
+                "ListSubscriptionsByTopic",
+                topic,
+                () ->
+                    sns()
+                        .listSubscriptionsByTopic(
+                            b -> b.topicArn(s.names.topicArn(topic)).nextToken(t)));
       } catch (ProviderException e) {
         if (e.getCause() instanceof NotFoundException) return out;
         throw e;
@@ -65,8 +79,15 @@ final class SnsTopics {
         p.put("topic", sub.topicArn());
         p.put("protocol", sub.protocol());
         p.put("endpoint", sub.endpoint());
-        out.add(new LiveResource(AwsTypes.address(SUBSCRIPTION, topic + "/" + fn), SUBSCRIPTION, "function " + neutral, true, p,
-            Map.of("arn", sub.subscriptionArn()), List.of(AwsTypes.address(TOPIC, topic), AwsTypes.address(AwsTypes.FUNCTION, fn))));
+        out.add(
+            new LiveResource(
+                AwsTypes.address(SUBSCRIPTION, topic + "/" + fn),
+                SUBSCRIPTION,
+                "function " + neutral,
+                true,
+                p,
+                Map.of("arn", sub.subscriptionArn()),
+                List.of(AwsTypes.address(TOPIC, topic), AwsTypes.address(AwsTypes.FUNCTION, fn))));
       }
       token = page.nextToken();
     } while (token != null);
@@ -75,9 +96,25 @@ final class SnsTopics {
 
   Map<String, Object> create(String name) throws ProviderException {
     // CreateTopic is idempotent for the same name and attributes: safe to repeat.
-    String arn = s.call("CreateTopic", name, () -> sns().createTopic(b -> b.name(name).tags(
-        Tag.builder().key(StackNames.STACK_TAG).value(s.names.stack()).build(),
-        Tag.builder().key(StackNames.TARGET_TAG).value(s.names.target()).build())).topicArn());
+    String arn =
+        s.call(
+            "CreateTopic",
+            name,
+            () ->
+                sns()
+                    .createTopic(
+                        b ->
+                            b.name(name)
+                                .tags(
+                                    Tag.builder()
+                                        .key(StackNames.STACK_TAG)
+                                        .value(s.names.stack())
+                                        .build(),
+                                    Tag.builder()
+                                        .key(StackNames.TARGET_TAG)
+                                        .value(s.names.target())
+                                        .build()))
+                    .topicArn());
     return Map.of("arn", arn);
   }
 
@@ -89,11 +126,22 @@ final class SnsTopics {
     }
   }
 
-  Map<String, Object> subscribe(String address, Map<String, Object> after) throws ProviderException {
+  Map<String, Object> subscribe(String address, Map<String, Object> after)
+      throws ProviderException {
     // Subscribe returns the existing subscription for the same topic, protocol and endpoint.
-    String arn = s.call("Subscribe", address, () -> sns().subscribe(b -> b.topicArn((String) after.get("topic"))
-        .protocol((String) after.get("protocol")).endpoint((String) after.get("endpoint")).returnSubscriptionArn(true))
-        .subscriptionArn());
+    String arn =
+        s.call(
+            "Subscribe",
+            address,
+            () ->
+                sns()
+                    .subscribe(
+                        b ->
+                            b.topicArn((String) after.get("topic"))
+                                .protocol((String) after.get("protocol"))
+                                .endpoint((String) after.get("endpoint"))
+                                .returnSubscriptionArn(true))
+                    .subscriptionArn());
     return Map.of("arn", arn);
   }
 

@@ -41,9 +41,13 @@ final class SqsQueues {
    * under the target's endpoint when it sets one (moto, LocalStack).
    */
   String urlOf(String name) {
-    String base = s.clients.endpoint() != null
-        ? s.clients.endpoint().toString().replaceAll("/+$", "")
-        : "https://sqs." + s.names.region() + "." + (s.names.partition().equals("aws-cn") ? "amazonaws.com.cn" : "amazonaws.com");
+    String base =
+        s.clients.endpoint() != null
+            ? s.clients.endpoint().toString().replaceAll("/+$", "")
+            : "https://sqs."
+                + s.names.region()
+                + "."
+                + (s.names.partition().equals("aws-cn") ? "amazonaws.com.cn" : "amazonaws.com");
     return base + "/" + s.names.account() + "/" + name;
   }
 
@@ -53,8 +57,14 @@ final class SqsQueues {
     String token = null;
     do {
       String t = token;
-      var page = s.call("ListQueues", s.names.prefix() + "*",
-          () -> sqs().listQueues(b -> b.queueNamePrefix(s.names.prefix()).maxResults(1000).nextToken(t)));
+      var page =
+          s.call(
+              "ListQueues",
+              s.names.prefix() + "*",
+              () ->
+                  sqs()
+                      .listQueues(
+                          b -> b.queueNamePrefix(s.names.prefix()).maxResults(1000).nextToken(t)));
       urls.addAll(page.queueUrls());
       token = page.nextToken();
     } while (token != null);
@@ -69,9 +79,21 @@ final class SqsQueues {
     String name = nameOf(url);
     Map<String, String> a;
     try {
-      a = s.call("GetQueueAttributes", name, () -> sqs().getQueueAttributes(b -> b.queueUrl(url)
-          .attributeNames(QueueAttributeName.QUEUE_ARN, QueueAttributeName.VISIBILITY_TIMEOUT,
-              QueueAttributeName.MESSAGE_RETENTION_PERIOD, QueueAttributeName.REDRIVE_POLICY)).attributesAsStrings());
+      a =
+          s.call(
+              "GetQueueAttributes",
+              name,
+              () ->
+                  sqs()
+                      .getQueueAttributes(
+                          b ->
+                              b.queueUrl(url)
+                                  .attributeNames(
+                                      QueueAttributeName.QUEUE_ARN,
+                                      QueueAttributeName.VISIBILITY_TIMEOUT,
+                                      QueueAttributeName.MESSAGE_RETENTION_PERIOD,
+                                      QueueAttributeName.REDRIVE_POLICY))
+                      .attributesAsStrings());
     } catch (ProviderException e) {
       if (e.getCause() instanceof QueueDoesNotExistException) return null;
       throw e;
@@ -90,37 +112,75 @@ final class SqsQueues {
       p.put("redrive", n);
     }
     String neutral = s.names.neutral(name);
-    String item = "queue " + (neutral == null ? name : neutral.endsWith("-dlq") ? neutral.substring(0, neutral.length() - 4) : neutral);
+    String item =
+        "queue "
+            + (neutral == null
+                ? name
+                : neutral.endsWith("-dlq") ? neutral.substring(0, neutral.length() - 4) : neutral);
     List<String> deps = new java.util.ArrayList<>();
     if (p.get("redrive") instanceof Map<?, ?> r) {
       String dlq = String.valueOf(r.get("deadLetterTargetArn"));
       deps.add(AwsTypes.address(QUEUE, dlq.substring(dlq.lastIndexOf(':') + 1)));
     }
-    return new LiveResource(AwsTypes.address(QUEUE, name), QUEUE, item, ownedArns.contains(arn), p, Map.of("arn", arn, "url", url), deps);
+    return new LiveResource(
+        AwsTypes.address(QUEUE, name),
+        QUEUE,
+        item,
+        ownedArns.contains(arn),
+        p,
+        Map.of("arn", arn, "url", url),
+        deps);
   }
 
   Map<String, Object> create(String name, Map<String, Object> after) throws ProviderException {
     String url;
     try {
-      url = s.call("CreateQueue", name, () -> sqs().createQueue(b -> b.queueName(name)
-          .attributesWithStrings(attributes(after))
-          .tags(Map.of(StackNames.STACK_TAG, s.names.stack(), StackNames.TARGET_TAG, s.names.target()))).queueUrl());
+      url =
+          s.call(
+              "CreateQueue",
+              name,
+              () ->
+                  sqs()
+                      .createQueue(
+                          b ->
+                              b.queueName(name)
+                                  .attributesWithStrings(attributes(after))
+                                  .tags(
+                                      Map.of(
+                                          StackNames.STACK_TAG,
+                                          s.names.stack(),
+                                          StackNames.TARGET_TAG,
+                                          s.names.target())))
+                      .queueUrl());
     } catch (ProviderException e) {
-      if (!(e.getCause() instanceof software.amazon.awssdk.services.sqs.model.QueueNameExistsException)) throw e;
-      // It exists with other attributes (made by a run that was stopped, or changed since): set ours.
+      if (!(e.getCause()
+          instanceof software.amazon.awssdk.services.sqs.model.QueueNameExistsException)) throw e;
+      // It exists with other attributes (made by a run that was stopped, or changed since): set
+      // ours.
       url = url(name);
       String queueUrl = url;
-      s.call("SetQueueAttributes", name, () -> sqs().setQueueAttributes(b -> b.queueUrl(queueUrl).attributesWithStrings(attributes(after))));
+      s.call(
+          "SetQueueAttributes",
+          name,
+          () ->
+              sqs()
+                  .setQueueAttributes(
+                      b -> b.queueUrl(queueUrl).attributesWithStrings(attributes(after))));
     }
     // CreateQueue of a queue that exists with the same attributes returns it: nothing more to set.
     return Map.of("arn", s.names.queueArn(name), "url", url);
   }
 
-  Map<String, Object> update(String name, Map<String, Object> after, Map<String, Object> before) throws ProviderException {
+  Map<String, Object> update(String name, Map<String, Object> after, Map<String, Object> before)
+      throws ProviderException {
     String url = url(name);
     Map<String, String> attrs = attributes(after);
-    if (after.get("redrive") == null && before.get("redrive") != null) attrs.put("RedrivePolicy", "");
-    s.call("SetQueueAttributes", name, () -> sqs().setQueueAttributes(b -> b.queueUrl(url).attributesWithStrings(attrs)));
+    if (after.get("redrive") == null && before.get("redrive") != null)
+      attrs.put("RedrivePolicy", "");
+    s.call(
+        "SetQueueAttributes",
+        name,
+        () -> sqs().setQueueAttributes(b -> b.queueUrl(url).attributesWithStrings(attrs)));
     return Map.of("arn", s.names.queueArn(name), "url", url);
   }
 

@@ -13,8 +13,8 @@ import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /**
- * The lock as an SSM parameter {@code /fnctl/<stack>/<target>/lock}: PutParameter without
- * overwrite creates it only if absent, which is atomic in SSM. Its value is the holder as JSON.
+ * The lock as an SSM parameter {@code /fnctl/<stack>/<target>/lock}: PutParameter without overwrite
+ * creates it only if absent, which is atomic in SSM. Its value is the holder as JSON.
  */
 final class SsmStackLock implements StackLock {
   private final AwsSession s;
@@ -33,9 +33,22 @@ final class SsmStackLock implements StackLock {
   public Optional<Holder> tryAcquire(Holder me) throws ProviderException {
     String value = write(me);
     try {
-      s.call("PutParameter", parameter, () -> ssm().putParameter(b -> b.name(parameter).value(value)
-          .type(ParameterType.STRING).overwrite(false)
-          .description("fnctl apply/destroy lock of " + s.names.stack() + "/" + s.names.target())));
+      s.call(
+          "PutParameter",
+          parameter,
+          () ->
+              ssm()
+                  .putParameter(
+                      b ->
+                          b.name(parameter)
+                              .value(value)
+                              .type(ParameterType.STRING)
+                              .overwrite(false)
+                              .description(
+                                  "fnctl apply/destroy lock of "
+                                      + s.names.stack()
+                                      + "/"
+                                      + s.names.target())));
       return Optional.empty();
     } catch (ProviderException e) {
       if (!(e.getCause() instanceof ParameterAlreadyExistsException)) throw e;
@@ -55,7 +68,11 @@ final class SsmStackLock implements StackLock {
   @Override
   public Optional<Holder> holder() throws ProviderException {
     try {
-      String value = s.call("GetParameter", parameter, () -> ssm().getParameter(b -> b.name(parameter)).parameter().value());
+      String value =
+          s.call(
+              "GetParameter",
+              parameter,
+              () -> ssm().getParameter(b -> b.name(parameter)).parameter().value());
       return Optional.of(read(value));
     } catch (ProviderException e) {
       if (e.getCause() instanceof ParameterNotFoundException) return Optional.empty();
@@ -84,7 +101,10 @@ final class SsmStackLock implements StackLock {
   static Holder read(String value) {
     try {
       Map<String, Object> m = Json.parseObject(value);
-      return new Holder(String.valueOf(m.get("id")), String.valueOf(m.get("who")), String.valueOf(m.get("operation")),
+      return new Holder(
+          String.valueOf(m.get("id")),
+          String.valueOf(m.get("who")),
+          String.valueOf(m.get("operation")),
           Instant.parse(String.valueOf(m.get("since"))));
     } catch (RuntimeException e) {
       return new Holder("unknown", value, "unknown", Instant.EPOCH);

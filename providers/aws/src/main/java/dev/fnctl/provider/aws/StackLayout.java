@@ -26,9 +26,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Expands a deployment into AWS resources, each with exactly the property shapes {@link
- * LiveReader} reads back, so that an applied spec plans to no changes. ARNs are computed (the
- * account is known once connected); only generated ids (API Gateway) are {@link Ref}s.
+ * Expands a deployment into AWS resources, each with exactly the property shapes {@link LiveReader}
+ * reads back, so that an applied spec plans to no changes. ARNs are computed (the account is known
+ * once connected); only generated ids (API Gateway) are {@link Ref}s.
  */
 final class StackLayout {
   static final String LAMBDA_TRUST = "lambda.amazonaws.com";
@@ -81,7 +81,8 @@ final class StackLayout {
     Map<String, Long> consumerTimeout = new TreeMap<>();
     for (FunctionSpec f : d.functions().values()) {
       for (Trigger t : f.triggers()) {
-        if (t instanceof Trigger.Queue q) consumerTimeout.merge(q.queue(), f.timeout().getSeconds(), Math::max);
+        if (t instanceof Trigger.Queue q)
+          consumerTimeout.merge(q.queue(), f.timeout().getSeconds(), Math::max);
       }
     }
     for (QueueSpec q : d.queues().values()) {
@@ -120,14 +121,26 @@ final class StackLayout {
   private void topics(Deployment d) {
     for (TopicSpec t : d.topics().values()) {
       if (!t.owned()) continue;
-      add(Resource.of(address(TOPIC, names.physical(t.name())), TOPIC, "topic " + t.name(), Map.of(), List.of()));
+      add(
+          Resource.of(
+              address(TOPIC, names.physical(t.name())),
+              TOPIC,
+              "topic " + t.name(),
+              Map.of(),
+              List.of()));
     }
   }
 
   private void buckets(Deployment d) {
     for (BucketSpec b : d.buckets().values()) {
       if (!b.owned()) continue;
-      add(Resource.of(address(BUCKET, names.physical(b.name())), BUCKET, "bucket " + b.name(), Map.of(), List.of()));
+      add(
+          Resource.of(
+              address(BUCKET, names.physical(b.name())),
+              BUCKET,
+              "bucket " + b.name(),
+              Map.of(),
+              List.of()));
     }
   }
 
@@ -185,7 +198,8 @@ final class StackLayout {
     fn.put("environment", environment(f));
     fn.put("role", names.roleArn(phys));
     fn.put("codeSha256", code.sha256Base64());
-    fn.put("reservedConcurrency", f.concurrency().max() == null ? null : (long) f.concurrency().max());
+    fn.put(
+        "reservedConcurrency", f.concurrency().max() == null ? null : (long) f.concurrency().max());
     if (warm(f)) fn.put("published", true);
     List<String> deps = new ArrayList<>(List.of(roleAddress));
     if (code.size() > directUploadLimit) {
@@ -215,7 +229,10 @@ final class StackLayout {
     return address(ALIAS, names.physical(f.name()) + ":" + StackNames.ALIAS);
   }
 
-  /** What triggers invoke: the alias of a warm function (where its provisioned concurrency is), else the function. */
+  /**
+   * What triggers invoke: the alias of a warm function (where its provisioned concurrency is), else
+   * the function.
+   */
   private String invokeArn(FunctionSpec f) {
     String phys = names.physical(f.name());
     return warm(f) ? names.aliasArn(phys) : names.functionArn(phys);
@@ -248,7 +265,8 @@ final class StackLayout {
     }
     for (Trigger t : f.triggers()) {
       // The event source mapping polls with the function's own role.
-      if (t instanceof Trigger.Queue q) grant(statements, d, Permission.Kind.QUEUE, q.queue(), Permission.Access.CONSUME);
+      if (t instanceof Trigger.Queue q)
+        grant(statements, d, Permission.Kind.QUEUE, q.queue(), Permission.Access.CONSUME);
     }
     if (f.secrets() != null) {
       for (String ref : new TreeSet<>(f.secrets().values())) {
@@ -263,62 +281,98 @@ final class StackLayout {
 
   static Map<String, Object> policyDocument(java.util.Collection<Statement> statements) {
     List<Object> list = new ArrayList<>();
-    statements.stream().sorted(Comparator.comparing(Statement::sid)).forEach(s -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("Sid", s.sid());
-      m.put("Effect", "Allow");
-      m.put("Action", List.copyOf(new TreeSet<>(s.actions())));
-      m.put("Resource", List.copyOf(new TreeSet<>(s.resources())));
-      list.add(m);
-    });
+    statements.stream()
+        .sorted(Comparator.comparing(Statement::sid))
+        .forEach(
+            s -> {
+              Map<String, Object> m = new LinkedHashMap<>();
+              m.put("Sid", s.sid());
+              m.put("Effect", "Allow");
+              m.put("Action", List.copyOf(new TreeSet<>(s.actions())));
+              m.put("Resource", List.copyOf(new TreeSet<>(s.resources())));
+              list.add(m);
+            });
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("Version", POLICY_VERSION);
     doc.put("Statement", list);
     return doc;
   }
 
-  private void grant(Map<String, Statement> statements, Deployment d, Permission.Kind kind, String name, Permission.Access access) {
+  private void grant(
+      Map<String, Statement> statements,
+      Deployment d,
+      Permission.Kind kind,
+      String name,
+      Permission.Access access) {
     List<String> actions;
     List<String> resources;
     switch (kind) {
       case BUCKET -> {
         String arn = names.bucketArn(bucketName(d, name));
-        actions = switch (access) {
-          case READ, CONSUME -> List.of("s3:GetObject", "s3:ListBucket");
-          case WRITE, PUBLISH -> List.of("s3:PutObject", "s3:AbortMultipartUpload");
-          case INVOKE -> List.of("s3:GetObject");
-          case ADMIN -> List.of("s3:GetObject", "s3:ListBucket", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload");
-        };
+        actions =
+            switch (access) {
+              case READ, CONSUME -> List.of("s3:GetObject", "s3:ListBucket");
+              case WRITE, PUBLISH -> List.of("s3:PutObject", "s3:AbortMultipartUpload");
+              case INVOKE -> List.of("s3:GetObject");
+              case ADMIN ->
+                  List.of(
+                      "s3:GetObject",
+                      "s3:ListBucket",
+                      "s3:PutObject",
+                      "s3:DeleteObject",
+                      "s3:AbortMultipartUpload");
+            };
         resources = List.of(arn, arn + "/*");
       }
       case QUEUE -> {
-        actions = switch (access) {
-          case READ, CONSUME -> List.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes");
-          case WRITE, PUBLISH, INVOKE -> List.of("sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl");
-          case ADMIN -> List.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes",
-              "sqs:SendMessage", "sqs:GetQueueUrl", "sqs:PurgeQueue");
-        };
+        actions =
+            switch (access) {
+              case READ, CONSUME ->
+                  List.of(
+                      "sqs:ReceiveMessage",
+                      "sqs:DeleteMessage",
+                      "sqs:ChangeMessageVisibility",
+                      "sqs:GetQueueAttributes");
+              case WRITE, PUBLISH, INVOKE ->
+                  List.of("sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl");
+              case ADMIN ->
+                  List.of(
+                      "sqs:ReceiveMessage",
+                      "sqs:DeleteMessage",
+                      "sqs:ChangeMessageVisibility",
+                      "sqs:GetQueueAttributes",
+                      "sqs:SendMessage",
+                      "sqs:GetQueueUrl",
+                      "sqs:PurgeQueue");
+            };
         resources = List.of(names.queueArn(queueName(d, name)));
       }
       case TOPIC -> {
-        actions = switch (access) {
-          case READ, CONSUME -> List.of("sns:GetTopicAttributes");
-          case WRITE, PUBLISH, INVOKE -> List.of("sns:Publish");
-          case ADMIN -> List.of("sns:Publish", "sns:GetTopicAttributes", "sns:Subscribe", "sns:Unsubscribe");
-        };
+        actions =
+            switch (access) {
+              case READ, CONSUME -> List.of("sns:GetTopicAttributes");
+              case WRITE, PUBLISH, INVOKE -> List.of("sns:Publish");
+              case ADMIN ->
+                  List.of(
+                      "sns:Publish", "sns:GetTopicAttributes", "sns:Subscribe", "sns:Unsubscribe");
+            };
         resources = List.of(names.topicArn(topicName(d, name)));
       }
       case FUNCTION -> {
-        actions = switch (access) {
-          case READ -> List.of("lambda:GetFunction");
-          case ADMIN -> List.of("lambda:InvokeFunction", "lambda:GetFunction");
-          default -> List.of("lambda:InvokeFunction");
-        };
+        actions =
+            switch (access) {
+              case READ -> List.of("lambda:GetFunction");
+              case ADMIN -> List.of("lambda:InvokeFunction", "lambda:GetFunction");
+              default -> List.of("lambda:InvokeFunction");
+            };
         String phys = names.physical(name);
         FunctionSpec target = d.functions().get(name);
         // A warm function is invoked through its alias: grant that exact ARN too (IAM does not
         // extend an unqualified function ARN to its aliases).
-        resources = target != null && warm(target) ? List.of(names.functionArn(phys), names.aliasArn(phys)) : List.of(names.functionArn(phys));
+        resources =
+            target != null && warm(target)
+                ? List.of(names.functionArn(phys), names.aliasArn(phys))
+                : List.of(names.functionArn(phys));
       }
       case SECRET -> {
         actions = List.of("secretsmanager:GetSecretValue");
@@ -327,11 +381,14 @@ final class StackLayout {
       default -> throw new IllegalStateException(kind.toString());
     }
     String sid = sid(kind.word(), name, access.word());
-    statements.merge(sid, new Statement(sid, new TreeSet<>(actions), new TreeSet<>(resources)), (a, b) -> {
-      a.actions().addAll(b.actions());
-      a.resources().addAll(b.resources());
-      return a;
-    });
+    statements.merge(
+        sid,
+        new Statement(sid, new TreeSet<>(actions), new TreeSet<>(resources)),
+        (a, b) -> {
+          a.actions().addAll(b.actions());
+          a.resources().addAll(b.resources());
+          return a;
+        });
   }
 
   /** IAM statement ids are alphanumeric: {@code QueueOrdersConsume}. */
@@ -355,13 +412,27 @@ final class StackLayout {
 
   private void schedulerBase(List<String> scheduledFunctionArns) {
     Map<String, Object> group = new LinkedHashMap<>();
-    add(Resource.of(address(SCHEDULE_GROUP, names.scheduleGroup()), SCHEDULE_GROUP, names.stackItem(), group, List.of()));
+    add(
+        Resource.of(
+            address(SCHEDULE_GROUP, names.scheduleGroup()),
+            SCHEDULE_GROUP,
+            names.stackItem(),
+            group,
+            List.of()));
     Map<String, Object> role = new LinkedHashMap<>();
     role.put("trust", SCHEDULER_TRUST);
     role.put("managedPolicies", List.of());
-    role.put("policy", policyDocument(List.of(new Statement("InvokeScheduledFunctions",
-        new TreeSet<>(List.of("lambda:InvokeFunction")), new TreeSet<>(scheduledFunctionArns)))));
-    add(Resource.of(address(ROLE, names.schedulerRole()), ROLE, names.stackItem(), role, List.of()));
+    role.put(
+        "policy",
+        policyDocument(
+            List.of(
+                new Statement(
+                    "InvokeScheduledFunctions",
+                    new TreeSet<>(List.of("lambda:InvokeFunction")),
+                    new TreeSet<>(scheduledFunctionArns)))));
+    add(
+        Resource.of(
+            address(ROLE, names.schedulerRole()), ROLE, names.stackItem(), role, List.of()));
   }
 
   private String apiAddress() {
@@ -375,7 +446,13 @@ final class StackLayout {
     Map<String, Object> stage = new LinkedHashMap<>();
     stage.put("api", new Ref(apiAddress(), "id"));
     stage.put("autoDeploy", true);
-    add(Resource.of(address(STAGE, names.httpApi() + "/$default"), STAGE, names.stackItem(), stage, List.of(apiAddress())));
+    add(
+        Resource.of(
+            address(STAGE, names.httpApi() + "/$default"),
+            STAGE,
+            names.stackItem(),
+            stage,
+            List.of(apiAddress())));
   }
 
   // ---- triggers
@@ -395,24 +472,51 @@ final class StackLayout {
         ip.put("type", "AWS_PROXY");
         ip.put("uri", target);
         ip.put("payloadFormat", "2.0");
-        add(Resource.of(integration, INTEGRATION, item, ip, concat(List.of(apiAddress()), targetDeps)));
+        add(
+            Resource.of(
+                integration, INTEGRATION, item, ip, concat(List.of(apiAddress()), targetDeps)));
         String routeKey = h.method().toUpperCase(java.util.Locale.ROOT) + " " + h.path();
         Map<String, Object> rp = new LinkedHashMap<>();
         rp.put("api", new Ref(apiAddress(), "id"));
         rp.put("routeKey", routeKey);
         rp.put("integration", new Ref(integration, "id"));
         rp.put("authorization", "iam".equals(h.auth()) ? "AWS_IAM" : "NONE");
-        add(Resource.of(address(ROUTE, names.httpApi() + "/" + routeKey), ROUTE, item, rp, List.of(integration)));
-        permission(f, item, "fnctl-http", "apigateway.amazonaws.com", new Ref(apiAddress(), "id"), List.of(apiAddress()));
+        add(
+            Resource.of(
+                address(ROUTE, names.httpApi() + "/" + routeKey),
+                ROUTE,
+                item,
+                rp,
+                List.of(integration)));
+        permission(
+            f,
+            item,
+            "fnctl-http",
+            "apigateway.amazonaws.com",
+            new Ref(apiAddress(), "id"),
+            List.of(apiAddress()));
       } else if (t instanceof Trigger.Schedule s) {
         Map<String, Object> sp = new LinkedHashMap<>();
-        sp.put("expression", s.cron() != null ? ScheduleExpression.cron(s.cron()) : ScheduleExpression.rate(s.rate()));
+        sp.put(
+            "expression",
+            s.cron() != null
+                ? ScheduleExpression.cron(s.cron())
+                : ScheduleExpression.rate(s.rate()));
         sp.put("timezone", s.timezone() == null ? "UTC" : s.timezone());
         sp.put("target", target);
         sp.put("role", names.roleArn(names.schedulerRole()));
         sp.put("state", "ENABLED");
-        add(Resource.of(address(SCHEDULE, names.scheduleGroup() + "/" + f.name() + "-" + t.slug()), SCHEDULE, item, sp,
-            concat(List.of(address(SCHEDULE_GROUP, names.scheduleGroup()), address(ROLE, names.schedulerRole())), targetDeps)));
+        add(
+            Resource.of(
+                address(SCHEDULE, names.scheduleGroup() + "/" + f.name() + "-" + t.slug()),
+                SCHEDULE,
+                item,
+                sp,
+                concat(
+                    List.of(
+                        address(SCHEDULE_GROUP, names.scheduleGroup()),
+                        address(ROLE, names.schedulerRole())),
+                    targetDeps)));
       } else if (t instanceof Trigger.Queue q) {
         String queue = queueName(d, q.queue());
         Map<String, Object> ep = new LinkedHashMap<>();
@@ -420,30 +524,63 @@ final class StackLayout {
         ep.put("source", names.queueArn(queue));
         ep.put("batchSize", (long) q.batchSize());
         ep.put("enabled", true);
-        add(Resource.of(address(EVENT_SOURCE, phys + "/" + queue), EVENT_SOURCE, item, ep, concat(targetDeps, ownedDep(QUEUE, queue))));
+        add(
+            Resource.of(
+                address(EVENT_SOURCE, phys + "/" + queue),
+                EVENT_SOURCE,
+                item,
+                ep,
+                concat(targetDeps, ownedDep(QUEUE, queue))));
       } else if (t instanceof Trigger.Storage s) {
         String bucket = bucketName(d, s.bucket());
         String sid = "fnctl-s3-" + bucket;
-        String permission = permission(f, item, sid, "s3.amazonaws.com", names.bucketArn(bucket), ownedDep(BUCKET, bucket));
+        String permission =
+            permission(
+                f,
+                item,
+                sid,
+                "s3.amazonaws.com",
+                names.bucketArn(bucket),
+                ownedDep(BUCKET, bucket));
         Map<String, Object> np = new LinkedHashMap<>();
         np.put("function", target);
         np.put("events", s3Events(s.events()));
         np.put("prefix", s.prefix());
         np.put("suffix", s.suffix());
         String id = names.notificationPrefix() + f.name() + "-" + t.slug();
-        add(Resource.of(address(NOTIFICATION, bucket + "/" + id), NOTIFICATION, item, np,
-            concat(targetDeps, List.of(permission), ownedDep(BUCKET, bucket))));
+        add(
+            Resource.of(
+                address(NOTIFICATION, bucket + "/" + id),
+                NOTIFICATION,
+                item,
+                np,
+                concat(targetDeps, List.of(permission), ownedDep(BUCKET, bucket))));
       } else if (t instanceof Trigger.Topic tp) {
         String topic = topicName(d, tp.topic());
         String topicArn = names.topicArn(topic);
-        String permission = permission(f, item, "fnctl-sns-" + topic, "sns.amazonaws.com", topicArn, ownedDep(TOPIC, topic));
+        String permission =
+            permission(
+                f,
+                item,
+                "fnctl-sns-" + topic,
+                "sns.amazonaws.com",
+                topicArn,
+                ownedDep(TOPIC, topic));
         Map<String, Object> sp = new LinkedHashMap<>();
         sp.put("topic", topicArn);
         sp.put("protocol", "lambda");
         sp.put("endpoint", target);
         // A subscription's endpoint cannot change: a new target is a new subscription.
-        add(new Resource(address(SUBSCRIPTION, topic + "/" + phys), SUBSCRIPTION, item, sp, Set.of("topic", "protocol", "endpoint"),
-            Set.of(), concat(targetDeps, List.of(permission), ownedDep(TOPIC, topic)), null));
+        add(
+            new Resource(
+                address(SUBSCRIPTION, topic + "/" + phys),
+                SUBSCRIPTION,
+                item,
+                sp,
+                Set.of("topic", "protocol", "endpoint"),
+                Set.of(),
+                concat(targetDeps, List.of(permission), ownedDep(TOPIC, topic)),
+                null));
       }
     }
   }
@@ -458,20 +595,22 @@ final class StackLayout {
   static List<String> s3Events(List<String> events) {
     TreeSet<String> out = new TreeSet<>();
     for (String e : events == null || events.isEmpty() ? List.of("created") : events) {
-      out.add(switch (e) {
-        case "created" -> "s3:ObjectCreated:*";
-        case "deleted" -> "s3:ObjectRemoved:*";
-        default -> e.startsWith("s3:") ? e : "s3:" + e;
-      });
+      out.add(
+          switch (e) {
+            case "created" -> "s3:ObjectCreated:*";
+            case "deleted" -> "s3:ObjectRemoved:*";
+            default -> e.startsWith("s3:") ? e : "s3:" + e;
+          });
     }
     return List.copyOf(out);
   }
 
   /**
-   * A statement in the resource policy of what the triggers invoke (the function, or the alias of
-   * a warm one); the source is an ARN or, for HTTP, the API id.
+   * A statement in the resource policy of what the triggers invoke (the function, or the alias of a
+   * warm one); the source is an ARN or, for HTTP, the API id.
    */
-  private String permission(FunctionSpec f, String item, String sid, String principal, Object source, List<String> deps) {
+  private String permission(
+      FunctionSpec f, String item, String sid, String principal, Object source, List<String> deps) {
     String a = address(PERMISSION, invokeName(f) + "/" + sid);
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("principal", principal);
@@ -490,9 +629,12 @@ final class StackLayout {
     p.put("period", b.period() == Budget.Period.YEARLY ? "ANNUALLY" : b.period().name());
     p.put("costFilter", names.costAllocationTag());
     List<Map<String, Object>> notes = new ArrayList<>();
-    for (Budget.Alert a : b.alerts()) notes.add(notification(a.forecast() ? "FORECASTED" : "ACTUAL", a.percent(), a.recipients()));
+    for (Budget.Alert a : b.alerts())
+      notes.add(notification(a.forecast() ? "FORECASTED" : "ACTUAL", a.percent(), a.recipients()));
     p.put("notifications", sortedNotifications(notes));
-    add(Resource.of(address(BUDGET, names.budget(b.name())), BUDGET, "budget " + b.name(), p, List.of()));
+    add(
+        Resource.of(
+            address(BUDGET, names.budget(b.name())), BUDGET, "budget " + b.name(), p, List.of()));
   }
 
   static String amount(BigDecimal amount) {
@@ -510,7 +652,9 @@ final class StackLayout {
 
   static List<Object> sortedNotifications(List<Map<String, Object>> notes) {
     List<Map<String, Object>> copy = new ArrayList<>(notes);
-    copy.sort(Comparator.comparing((Map<String, Object> n) -> (String) n.get("type")).thenComparing(n -> (Long) n.get("threshold")));
+    copy.sort(
+        Comparator.comparing((Map<String, Object> n) -> (String) n.get("type"))
+            .thenComparing(n -> (Long) n.get("threshold")));
     return List.copyOf(copy);
   }
 }

@@ -1,9 +1,9 @@
 package dev.fnctl.provider.aws;
 
 /**
- * Physical names and ARNs of one stack and target in one account and region. Everything fnctl
- * makes is named {@code <stack>-<target>-<name>}, so names alone never collide between stacks or
- * targets; the tags say who owns what.
+ * Physical names and ARNs of one stack and target in one account and region. Everything fnctl makes
+ * is named {@code <stack>-<target>-<name>}, so names alone never collide between stacks or targets;
+ * the tags say who owns what.
  */
 record StackNames(String stack, String target, String region, String account, String partition) {
 
@@ -63,16 +63,27 @@ record StackNames(String stack, String target, String region, String account, St
     return functionArn(functionName) + ":" + ALIAS;
   }
 
-  /** {@code name} or {@code name:qualifier}: the function an ARN names, with its alias or version if any. */
+  /**
+   * {@code name} or {@code name:qualifier}: the function an ARN names, with its alias or version if
+   * any.
+   */
   static String qualifiedName(String functionArn) {
     if (functionArn == null) return "";
     int at = functionArn.indexOf(":function:");
-    return at < 0 ? functionArn.substring(functionArn.lastIndexOf(':') + 1) : functionArn.substring(at + ":function:".length());
+    return at < 0
+        ? functionArn.substring(functionArn.lastIndexOf(':') + 1)
+        : functionArn.substring(at + ":function:".length());
   }
 
-  /** The function's name without a qualifier: {@code orders-prod-resize} for {@code ...:function:orders-prod-resize:live}. */
+  /**
+   * The function's name without a qualifier: {@code orders-prod-resize} for {@code
+   * ...:function:orders-prod-resize:live}.
+   */
   static String functionName(String functionArnOrQualifiedName) {
-    String q = functionArnOrQualifiedName.contains(":function:") ? qualifiedName(functionArnOrQualifiedName) : functionArnOrQualifiedName;
+    String q =
+        functionArnOrQualifiedName.contains(":function:")
+            ? qualifiedName(functionArnOrQualifiedName)
+            : functionArnOrQualifiedName;
     int colon = q.indexOf(':');
     return colon < 0 ? q : q.substring(0, colon);
   }
@@ -92,7 +103,8 @@ record StackNames(String stack, String target, String region, String account, St
     return m.matches() ? m.group(1) : triggerName;
   }
 
-  private static final java.util.regex.Pattern TRIGGER_NAME = java.util.regex.Pattern.compile("^(.+)-[a-z]+-[0-9a-f]{8}$");
+  private static final java.util.regex.Pattern TRIGGER_NAME =
+      java.util.regex.Pattern.compile("^(.+)-[a-z]+-[0-9a-f]{8}$");
 
   String queueArn(String queueName) {
     return "arn:" + partition + ":sqs:" + region + ":" + account + ":" + queueName;
@@ -110,7 +122,15 @@ record StackNames(String stack, String target, String region, String account, St
     // A name matches the secret whatever random suffix Secrets Manager appended (documented form).
     return reference.startsWith("arn:")
         ? reference
-        : "arn:" + partition + ":secretsmanager:" + region + ":" + account + ":secret:" + reference + "-??????";
+        : "arn:"
+            + partition
+            + ":secretsmanager:"
+            + region
+            + ":"
+            + account
+            + ":secret:"
+            + reference
+            + "-??????";
   }
 
   String executeApiArn(String apiId) {
@@ -132,7 +152,14 @@ record StackNames(String stack, String target, String region, String account, St
   }
 
   String scheduleGroupArn() {
-    return "arn:" + partition + ":scheduler:" + region + ":" + account + ":schedule-group/" + scheduleGroup();
+    return "arn:"
+        + partition
+        + ":scheduler:"
+        + region
+        + ":"
+        + account
+        + ":schedule-group/"
+        + scheduleGroup();
   }
 
   String httpApi() {

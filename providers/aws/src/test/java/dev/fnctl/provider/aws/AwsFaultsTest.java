@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** Faults injected between the SDK and moto: retried when transient, reported cleanly when not, and a re-run converges. */
+/**
+ * Faults injected between the SDK and moto: retried when transient, reported cleanly when not, and
+ * a re-run converges.
+ */
 class AwsFaultsTest extends MotoTestBase {
   static final Call CREATE_FUNCTION = Call.rest("POST", "/2015-03-31/functions/?");
   static final Call CREATE_ROLE = Call.query("CreateRole");
@@ -28,7 +31,8 @@ class AwsFaultsTest extends MotoTestBase {
   }
 
   void assertNothingDuplicated() {
-    try (LambdaClient lambda = client(LambdaClient.builder()); SqsClient sqs = client(SqsClient.builder())) {
+    try (LambdaClient lambda = client(LambdaClient.builder());
+        SqsClient sqs = client(SqsClient.builder())) {
       assertEquals(5, lambda.listFunctions().functions().size());
       assertEquals(1, lambda.listEventSourceMappings().eventSourceMappings().size());
       assertEquals(2, sqs.listQueues().queueUrls().size());
@@ -57,14 +61,24 @@ class AwsFaultsTest extends MotoTestBase {
     try (AwsCloud cloud = connect(d)) {
       Convergence.Report report = apply(cloud, d, false);
       assertFalse(report.ok());
-      String message = report.failed().get("aws:lambda:event-source-mapping/flaky-prod-worker/flaky-prod-orders");
-      assertTrue(message.startsWith("CreateEventSourceMapping aws:lambda:event-source-mapping/flaky-prod-worker/flaky-prod-orders: "), message);
+      String message =
+          report
+              .failed()
+              .get("aws:lambda:event-source-mapping/flaky-prod-worker/flaky-prod-orders");
+      assertTrue(
+          message.startsWith(
+              "CreateEventSourceMapping aws:lambda:event-source-mapping/flaky-prod-worker/flaky-prod-orders: "),
+          message);
       assertFalse(message.contains("\n"), "one line: " + message);
 
       proxy.clearFaults();
       var again = plan(cloud, d, false);
-      assertTrue(again.changes().stream().allMatch(c -> c.action() == Action.CREATE), describe(again.changes()));
-      assertTrue(again.changes().stream().anyMatch(c -> c.address().contains("event-source-mapping")), describe(again.changes()));
+      assertTrue(
+          again.changes().stream().allMatch(c -> c.action() == Action.CREATE),
+          describe(again.changes()));
+      assertTrue(
+          again.changes().stream().anyMatch(c -> c.address().contains("event-source-mapping")),
+          describe(again.changes()));
       Convergence.Report rerun = Convergence.apply(cloud, again.changes(), again.live(), 8);
       assertTrue(rerun.ok(), rerun.toString());
       assertEquals("", describe(plan(cloud, d, false).changes()));
@@ -90,11 +104,15 @@ class AwsFaultsTest extends MotoTestBase {
 
   @Test
   void refusedCredentialsAreOneClearLine() {
-    proxy.respond(Call.query("GetCallerIdentity"), 403, "text/xml",
+    proxy.respond(
+        Call.query("GetCallerIdentity"),
+        403,
+        "text/xml",
         "<ErrorResponse><Error><Type>Sender</Type><Code>InvalidClientTokenId</Code>"
             + "<Message>The security token included in the request is invalid.</Message></Error><RequestId>x</RequestId></ErrorResponse>");
     ProviderException e = assertThrows(ProviderException.class, () -> connect(spec()));
-    assertEquals("AWS credentials for target prod were refused: InvalidClientTokenId: The security token included in the request is invalid.",
+    assertEquals(
+        "AWS credentials for target prod were refused: InvalidClientTokenId: The security token included in the request is invalid.",
         e.getMessage());
   }
 }

@@ -11,40 +11,21 @@ import dev.fnctl.model.spec.FunctionSpec;
 import dev.fnctl.model.spec.Spec;
 import dev.fnctl.model.spec.Trigger;
 import dev.fnctl.provider.Cloud;
-import dev.fnctl.provider.Context;
 import dev.fnctl.provider.LiveState;
 import dev.fnctl.provider.ProviderException;
 import dev.fnctl.provider.Resource;
 import dev.fnctl.testkit.Convergence;
-import dev.fnctl.testkit.Convergence.Change;
-import dev.fnctl.testkit.aws.MotoProxy;
-import dev.fnctl.testkit.aws.MotoServer;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
-import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.s3.model.LambdaFunctionConfiguration;
 import software.amazon.awssdk.services.s3.model.NotificationConfiguration;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
 
 /** The AWS provider end to end against moto's server, through the real SDK. */
 class AwsMotoTest extends MotoTestBase {
@@ -52,25 +33,39 @@ class AwsMotoTest extends MotoTestBase {
   void everyTriggerKindAppliesReplansCleanlyDetectsDriftAndDestroys() throws Exception {
     String legacy = "acme-legacy-uploads";
     try (S3Client s3 = client(S3Client.builder())) {
-      s3.createBucket(b -> b.bucket(legacy).createBucketConfiguration(c -> c.locationConstraint("eu-west-1")));
-      s3.putBucketNotificationConfiguration(b -> b.bucket(legacy).notificationConfiguration(NotificationConfiguration.builder()
-          .queueConfigurations(q -> q.id("other-team").queueArn("arn:aws:sqs:eu-west-1:123456789012:other").events(
-              software.amazon.awssdk.services.s3.model.Event.S3_OBJECT_CREATED))
-          .build()));
+      s3.createBucket(
+          b -> b.bucket(legacy).createBucketConfiguration(c -> c.locationConstraint("eu-west-1")));
+      s3.putBucketNotificationConfiguration(
+          b ->
+              b.bucket(legacy)
+                  .notificationConfiguration(
+                      NotificationConfiguration.builder()
+                          .queueConfigurations(
+                              q ->
+                                  q.id("other-team")
+                                      .queueArn("arn:aws:sqs:eu-west-1:123456789012:other")
+                                      .events(
+                                          software.amazon.awssdk.services.s3.model.Event
+                                              .S3_OBJECT_CREATED))
+                          .build()));
     }
     Spec spec = TestSpecs.everything("shop", dir, legacy, Map.of("region", "eu-west-1"));
     Deployment d = TestSpecs.prod(spec);
     assertEquals(List.of(), new AwsProvider().validate(d));
     try (AwsCloud cloud = connect(d)) {
       Planned first = plan(cloud, d, false);
-      assertTrue(first.changes().stream().allMatch(c -> c.action() == Action.CREATE), describe(first.changes()));
+      assertTrue(
+          first.changes().stream().allMatch(c -> c.action() == Action.CREATE),
+          describe(first.changes()));
       Convergence.Report report = Convergence.apply(cloud, first.changes(), first.live(), 8);
       assertTrue(report.ok(), report.toString());
 
       Planned again = plan(cloud, d, false);
       assertEquals("", describe(again.changes()), "an applied spec plans to no changes");
       assertFalse(cloud.outputs(again.live()).isEmpty(), "endpoint URLs are outputs");
-      assertTrue(cloud.outputs(again.live()).get("GET /hello").endsWith("/hello"), cloud.outputs(again.live()).toString());
+      assertTrue(
+          cloud.outputs(again.live()).get("GET /hello").endsWith("/hello"),
+          cloud.outputs(again.live()).toString());
 
       // Someone else's notification on the shared bucket survived the merge.
       try (S3Client s3 = client(S3Client.builder())) {
@@ -82,29 +77,53 @@ class AwsMotoTest extends MotoTestBase {
       // One property changed: exactly one update.
       Map<String, FunctionSpec> fns = new LinkedHashMap<>(spec.functions());
       fns.put("worker", TestSpecs.withMemory(fns.get("worker"), 512));
-      Spec changed = new Spec(spec.apiVersion(), spec.stack(), spec.targets(), spec.defaults(), fns, spec.queues(), spec.topics(),
-          spec.buckets(), spec.budgets(), spec.file(), spec.baseDir(), spec.sourceMap(), spec.digest());
+      Spec changed =
+          new Spec(
+              spec.apiVersion(),
+              spec.stack(),
+              spec.targets(),
+              spec.defaults(),
+              fns,
+              spec.queues(),
+              spec.topics(),
+              spec.buckets(),
+              spec.budgets(),
+              spec.file(),
+              spec.baseDir(),
+              spec.sourceMap(),
+              spec.digest());
       Deployment d2 = TestSpecs.prod(changed);
       Planned one = plan(cloud, d2, false);
-      assertEquals("update aws:lambda:function/shop-prod-worker [memory]\n", describe(one.changes()));
+      assertEquals(
+          "update aws:lambda:function/shop-prod-worker [memory]\n", describe(one.changes()));
       assertTrue(Convergence.apply(cloud, one.changes(), one.live(), 8).ok());
       assertEquals("", describe(plan(cloud, d2, false).changes()));
 
       // Drift made outside fnctl, with the aws CLI.
-      moto.aws("lambda", "update-function-configuration", "--function-name", "shop-prod-fan", "--timeout", "99");
+      moto.aws(
+          "lambda",
+          "update-function-configuration",
+          "--function-name",
+          "shop-prod-fan",
+          "--timeout",
+          "99");
       Planned drift = plan(cloud, d2, false);
-      assertEquals("update aws:lambda:function/shop-prod-fan [timeout]\n", describe(drift.changes()));
+      assertEquals(
+          "update aws:lambda:function/shop-prod-fan [timeout]\n", describe(drift.changes()));
       assertTrue(Convergence.apply(cloud, drift.changes(), drift.live(), 8).ok());
       assertEquals("", describe(plan(cloud, d2, false).changes()));
 
-      // Destroy: nothing tagged with the stack remains; the shared bucket keeps its other notification.
+      // Destroy: nothing tagged with the stack remains; the shared bucket keeps its other
+      // notification.
       Convergence.Report destroyed = apply(cloud, d2, true);
       assertTrue(destroyed.ok(), destroyed.toString());
       assertEquals(List.of(), taggedWith("shop"));
-      assertEquals("", describe(plan(cloud, d2, true).changes()), "nothing owned is left to destroy");
+      assertEquals(
+          "", describe(plan(cloud, d2, true).changes()), "nothing owned is left to destroy");
       try (S3Client s3 = client(S3Client.builder())) {
         var n = s3.getBucketNotificationConfiguration(b -> b.bucket(legacy));
-        assertEquals(1, n.queueConfigurations().size(), "the other owner's notification survives destroy");
+        assertEquals(
+            1, n.queueConfigurations().size(), "the other owner's notification survives destroy");
         assertEquals(List.<LambdaFunctionConfiguration>of(), n.lambdaFunctionConfigurations());
       }
     }
@@ -120,23 +139,62 @@ class AwsMotoTest extends MotoTestBase {
       FunctionSpec tick = fns.get("tick");
       List<Trigger> reversed = new java.util.ArrayList<>(tick.triggers());
       java.util.Collections.reverse(reversed);
-      fns.put("tick", new FunctionSpec(tick.name(), tick.code(), tick.handler(), tick.settings(), tick.secrets(), reversed, tick.permissions()));
+      fns.put(
+          "tick",
+          new FunctionSpec(
+              tick.name(),
+              tick.code(),
+              tick.handler(),
+              tick.settings(),
+              tick.secrets(),
+              reversed,
+              tick.permissions()));
       Deployment reordered = TestSpecs.prod(AwsResourcesTest.with(spec, fns, spec.budgets()));
-      assertEquals("", describe(plan(cloud, reordered, false).changes()), "reordering triggers changes nothing");
+      assertEquals(
+          "",
+          describe(plan(cloud, reordered, false).changes()),
+          "reordering triggers changes nothing");
 
       FunctionSpec thumb = fns.get("thumb");
-      List<Trigger> inserted = new java.util.ArrayList<>(List.of(new Trigger.Storage("uploads", List.of("created"), "docs/", null)));
+      List<Trigger> inserted =
+          new java.util.ArrayList<>(
+              List.of(new Trigger.Storage("uploads", List.of("created"), "docs/", null)));
       inserted.addAll(thumb.triggers());
-      fns.put("thumb", new FunctionSpec(thumb.name(), thumb.code(), thumb.handler(), thumb.settings(), thumb.secrets(), inserted,
-          thumb.permissions()));
-      List<Trigger> early = new java.util.ArrayList<>(List.of(new Trigger.Schedule(null, java.time.Duration.ofHours(1), null)));
+      fns.put(
+          "thumb",
+          new FunctionSpec(
+              thumb.name(),
+              thumb.code(),
+              thumb.handler(),
+              thumb.settings(),
+              thumb.secrets(),
+              inserted,
+              thumb.permissions()));
+      List<Trigger> early =
+          new java.util.ArrayList<>(
+              List.of(new Trigger.Schedule(null, java.time.Duration.ofHours(1), null)));
       early.addAll(reversed);
-      fns.put("tick", new FunctionSpec(tick.name(), tick.code(), tick.handler(), tick.settings(), tick.secrets(), early, tick.permissions()));
+      fns.put(
+          "tick",
+          new FunctionSpec(
+              tick.name(),
+              tick.code(),
+              tick.handler(),
+              tick.settings(),
+              tick.secrets(),
+              early,
+              tick.permissions()));
       Deployment more = TestSpecs.prod(AwsResourcesTest.with(spec, fns, spec.budgets()));
       String slug = early.get(0).slug();
-      assertEquals("create aws:scheduler:schedule/keys-prod/tick-" + slug + " [expression, timezone, target, role, state]\n"
-          + "create aws:s3:notification/keys-prod-uploads/fnctl-keys-prod-thumb-" + inserted.get(0).slug()
-          + " [function, events, prefix, suffix]\n", describe(plan(cloud, more, false).changes()), "inserting triggers first creates exactly them");
+      assertEquals(
+          "create aws:scheduler:schedule/keys-prod/tick-"
+              + slug
+              + " [expression, timezone, target, role, state]\n"
+              + "create aws:s3:notification/keys-prod-uploads/fnctl-keys-prod-thumb-"
+              + inserted.get(0).slug()
+              + " [function, events, prefix, suffix]\n",
+          describe(plan(cloud, more, false).changes()),
+          "inserting triggers first creates exactly them");
       assertTrue(apply(cloud, more, false).ok());
       assertEquals("", describe(plan(cloud, more, false).changes()));
     }
@@ -158,11 +216,29 @@ class AwsMotoTest extends MotoTestBase {
 
   @Test
   void anUntaggedFunctionWithTheSameNameIsRefused() throws Exception {
-    try (IamClient iam = client(IamClient.builder()); LambdaClient lambda = client(LambdaClient.builder())) {
-      String role = iam.createRole(b -> b.roleName("someone").assumeRolePolicyDocument(PolicyDocuments.trust("lambda.amazonaws.com")))
-          .role().arn();
-      lambda.createFunction(b -> b.functionName("shop-prod-fan").runtime("python3.12").handler("x.y").role(role)
-          .code(c -> c.zipFile(SdkBytes.fromByteArray(new byte[] {80, 75, 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}))));
+    try (IamClient iam = client(IamClient.builder());
+        LambdaClient lambda = client(LambdaClient.builder())) {
+      String role =
+          iam.createRole(
+                  b ->
+                      b.roleName("someone")
+                          .assumeRolePolicyDocument(PolicyDocuments.trust("lambda.amazonaws.com")))
+              .role()
+              .arn();
+      lambda.createFunction(
+          b ->
+              b.functionName("shop-prod-fan")
+                  .runtime("python3.12")
+                  .handler("x.y")
+                  .role(role)
+                  .code(
+                      c ->
+                          c.zipFile(
+                              SdkBytes.fromByteArray(
+                                  new byte[] {
+                                    80, 75, 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                                    0
+                                  }))));
     }
     Deployment d = TestSpecs.prod(TestSpecs.everything("shop", dir, null, Map.of()));
     try (AwsCloud cloud = connect(d)) {
@@ -170,8 +246,17 @@ class AwsMotoTest extends MotoTestBase {
       LiveState live = cloud.read(d, desired);
       assertFalse(live.find("aws:lambda:function/shop-prod-fan").orElseThrow().owned());
       assertThrows(Convergence.ClashException.class, () -> Convergence.plan(desired, live, false));
-      assertThrows(ProviderException.class, () -> cloud.apply(new Cloud.Step(Action.DELETE, "aws:lambda:function/shop-prod-fan", null,
-          live.find("aws:lambda:function/shop-prod-fan").orElseThrow(), Map.of())), "never deletes what it does not own");
+      assertThrows(
+          ProviderException.class,
+          () ->
+              cloud.apply(
+                  new Cloud.Step(
+                      Action.DELETE,
+                      "aws:lambda:function/shop-prod-fan",
+                      null,
+                      live.find("aws:lambda:function/shop-prod-fan").orElseThrow(),
+                      Map.of())),
+          "never deletes what it does not own");
     }
   }
 }

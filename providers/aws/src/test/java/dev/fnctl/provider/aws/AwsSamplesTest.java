@@ -25,22 +25,28 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every sample through the real engine on its {@code aws} target, against moto: plan, apply,
- * plan (no changes), one property changed (exactly one update), out-of-band drift, destroy.
+ * Every sample through the real engine on its {@code aws} target, against moto: plan, apply, plan
+ * (no changes), one property changed (exactly one update), out-of-band drift, destroy.
  */
 class AwsSamplesTest extends MotoTestBase {
 
   static Stream<String> samples() throws IOException {
     Path root = samplesRoot();
     try (Stream<Path> dirs = Files.list(root)) {
-      return dirs.filter(d -> Files.isRegularFile(d.resolve("fnctl.yaml"))).map(d -> d.getFileName().toString()).sorted().toList().stream();
+      return dirs
+          .filter(d -> Files.isRegularFile(d.resolve("fnctl.yaml")))
+          .map(d -> d.getFileName().toString())
+          .sorted()
+          .toList()
+          .stream();
     }
   }
 
   static Path samplesRoot() {
     Path p = Path.of("").toAbsolutePath();
     while (p != null && !Files.isDirectory(p.resolve("samples"))) p = p.getParent();
-    if (p == null) throw new IllegalStateException("no samples/ above " + Path.of("").toAbsolutePath());
+    if (p == null)
+      throw new IllegalStateException("no samples/ above " + Path.of("").toAbsolutePath());
     return p.resolve("samples");
   }
 
@@ -52,7 +58,13 @@ class AwsSamplesTest extends MotoTestBase {
   static String describe(Plan plan) {
     StringBuilder sb = new StringBuilder();
     for (ResourceChange c : plan.changes()) {
-      if (c.action() != Action.NO_OP) sb.append(c.action().word()).append(' ').append(c.address()).append(" (").append(c.reason()).append(")\n");
+      if (c.action() != Action.NO_OP)
+        sb.append(c.action().word())
+            .append(' ')
+            .append(c.address())
+            .append(" (")
+            .append(c.reason())
+            .append(")\n");
     }
     return sb.toString();
   }
@@ -60,7 +72,8 @@ class AwsSamplesTest extends MotoTestBase {
   ApplyReport apply(Engine engine, Path spec, Engine.PlanMode mode) throws Exception {
     try (PlanSession session = engine.plan(spec, "aws", mode)) {
       ApplyReport report = engine.apply(session, ApplyOptions.defaults(), ApplyListener.NONE);
-      assertTrue(report.succeeded(), report.failed().toString() + " not started " + report.notStarted());
+      assertTrue(
+          report.succeeded(), report.failed().toString() + " not started " + report.notStarted());
       return report;
     }
   }
@@ -82,16 +95,19 @@ class AwsSamplesTest extends MotoTestBase {
     assertTrue(plan(engine, spec).hasChanges());
     ApplyReport created = apply(engine, spec, Engine.PlanMode.NORMAL);
     assertFalse(created.done().isEmpty());
-    assertEquals("", describe(plan(engine, spec)), sample + ": an applied sample plans to no changes");
+    assertEquals(
+        "", describe(plan(engine, spec)), sample + ": an applied sample plans to no changes");
 
     // One property changed in the spec: exactly one update.
     String yaml = Files.readString(spec);
     int functions = yaml.indexOf("\nfunctions:");
     String head = yaml.substring(0, functions);
     String tail = yaml.substring(functions);
-    String changed = tail.matches("(?s).*\\n\\s+memory: \\d+.*")
-        ? head + tail.replaceFirst("(?m)^(\\s+)memory: \\d+", "$1memory: 640")
-        : head + tail.replaceFirst("(?m)^(\\s+)handler: (\\S+)", "$1handler: $2\n$1memory: 640");
+    String changed =
+        tail.matches("(?s).*\\n\\s+memory: \\d+.*")
+            ? head + tail.replaceFirst("(?m)^(\\s+)memory: \\d+", "$1memory: 640")
+            : head
+                + tail.replaceFirst("(?m)^(\\s+)handler: (\\S+)", "$1handler: $2\n$1memory: 640");
     Files.writeString(spec, changed);
     Plan one = plan(engine, spec);
     List<ResourceChange> updates = new ArrayList<>();
@@ -104,16 +120,23 @@ class AwsSamplesTest extends MotoTestBase {
 
     // Drift: a function's timeout changed with the aws CLI shows up as an update.
     String function = updates.get(0).address().substring("aws:lambda:function/".length());
-    moto.aws("lambda", "update-function-configuration", "--function-name", function, "--timeout", "77");
+    moto.aws(
+        "lambda", "update-function-configuration", "--function-name", function, "--timeout", "77");
     Plan drift = plan(engine, spec);
-    assertTrue(describe(drift).contains("update aws:lambda:function/" + function + " (changed: timeout)"), describe(drift));
+    assertTrue(
+        describe(drift).contains("update aws:lambda:function/" + function + " (changed: timeout)"),
+        describe(drift));
 
     apply(engine, spec, Engine.PlanMode.DESTROY);
     String stack = yaml.replaceAll("(?s).*?\\nstack: (\\S+).*", "$1");
-    assertEquals(List.of(), taggedWith(stack), sample + ": destroy leaves nothing tagged with the stack");
+    assertEquals(
+        List.of(), taggedWith(stack), sample + ": destroy leaves nothing tagged with the stack");
   }
 
-  /** fanout's prod target keeps {@code publish} warm: through the real engine, a memory change is the function and its alias. */
+  /**
+   * fanout's prod target keeps {@code publish} warm: through the real engine, a memory change is
+   * the function and its alias.
+   */
   @org.junit.jupiter.api.Test
   void aWarmFunctionsNewVersionIsKnownOnlyAfterApply() throws Exception {
     Path project = dir.resolve("fanout");
@@ -126,23 +149,38 @@ class AwsSamplesTest extends MotoTestBase {
     try (PlanSession session = engine.plan(spec, "prod", Engine.PlanMode.NORMAL)) {
       assertEquals("", describe(session.plan()), "an applied warm target plans to no changes");
     }
-    Files.writeString(spec, Files.readString(spec).replace("        memory: 1024\n", "        memory: 1536\n"));
+    Files.writeString(
+        spec, Files.readString(spec).replace("        memory: 1024\n", "        memory: 1536\n"));
     try (PlanSession session = engine.plan(spec, "prod", Engine.PlanMode.NORMAL)) {
-      assertEquals("""
+      assertEquals(
+          """
           update aws:lambda:function/fanout-prod-publish (changed: memory)
           update aws:lambda:alias/fanout-prod-publish:live (changed: version)
-          """, describe(session.plan()));
-      ResourceChange alias = session.plan().changes().stream()
-          .filter(c -> c.address().equals("aws:lambda:alias/fanout-prod-publish:live")).findFirst().orElseThrow();
+          """,
+          describe(session.plan()));
+      ResourceChange alias =
+          session.plan().changes().stream()
+              .filter(c -> c.address().equals("aws:lambda:alias/fanout-prod-publish:live"))
+              .findFirst()
+              .orElseThrow();
       assertEquals("1", alias.before().get("version"));
-      assertEquals(java.util.Set.of("version"), alias.unknown(), "the new version number is known only after apply");
+      assertEquals(
+          java.util.Set.of("version"),
+          alias.unknown(),
+          "the new version number is known only after apply");
       assertEquals(2L, alias.after().get("provisionedConcurrency"));
       assertTrue(engine.apply(session, ApplyOptions.defaults(), ApplyListener.NONE).succeeded());
     }
     try (PlanSession session = engine.plan(spec, "prod", Engine.PlanMode.NORMAL)) {
       assertEquals("", describe(session.plan()));
-      assertEquals("2", session.plan().changes().stream()
-          .filter(c -> c.address().equals("aws:lambda:alias/fanout-prod-publish:live")).findFirst().orElseThrow().before().get("version"));
+      assertEquals(
+          "2",
+          session.plan().changes().stream()
+              .filter(c -> c.address().equals("aws:lambda:alias/fanout-prod-publish:live"))
+              .findFirst()
+              .orElseThrow()
+              .before()
+              .get("version"));
     }
     try (PlanSession session = engine.plan(spec, "prod", Engine.PlanMode.DESTROY)) {
       assertTrue(engine.apply(session, ApplyOptions.defaults(), ApplyListener.NONE).succeeded());

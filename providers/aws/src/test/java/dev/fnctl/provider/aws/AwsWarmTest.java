@@ -57,66 +57,116 @@ class AwsWarmTest extends MotoTestBase {
     Deployment d = TestSpecs.prod(warmSpec(f -> f));
     try (AwsCloud cloud = connect(d)) {
       var first = plan(cloud, d, false);
-      assertTrue(lines(first.changes()).contains("create aws:lambda:alias/hot-prod-api:live [version, provisionedConcurrency]\n"),
+      assertTrue(
+          lines(first.changes())
+              .contains(
+                  "create aws:lambda:alias/hot-prod-api:live [version, provisionedConcurrency]\n"),
           lines(first.changes()));
       assertTrue(Convergence.apply(cloud, first.changes(), first.live(), 8).ok());
-      assertEquals("", describe(plan(cloud, d, false).changes()), "an applied warm spec plans to no changes");
+      assertEquals(
+          "",
+          describe(plan(cloud, d, false).changes()),
+          "an applied warm spec plans to no changes");
 
       try (LambdaClient lambda = client(LambdaClient.builder())) {
         for (String fn : List.of("api", "tick", "worker", "thumb", "fan")) {
           String name = "hot-prod-" + fn;
-          assertEquals("1", lambda.getAlias(b -> b.functionName(name).name("live")).functionVersion(), name);
+          assertEquals(
+              "1", lambda.getAlias(b -> b.functionName(name).name("live")).functionVersion(), name);
           assertEquals(2, proxy.provisionedConcurrency().requested(name, "live"), name);
-          assertEquals("live", lambda.getFunction(b -> b.functionName(name)).tags().get("fnctl-alias"));
+          assertEquals(
+              "live", lambda.getFunction(b -> b.functionName(name)).tags().get("fnctl-alias"));
         }
-        String http = lambda.getPolicy(b -> b.functionName("hot-prod-api").qualifier("live")).policy();
-        assertTrue(http.contains("\"Resource\": \"" + ALIAS_ARN.formatted("hot-prod-api") + "\""), http);
+        String http =
+            lambda.getPolicy(b -> b.functionName("hot-prod-api").qualifier("live")).policy();
+        assertTrue(
+            http.contains("\"Resource\": \"" + ALIAS_ARN.formatted("hot-prod-api") + "\""), http);
       }
       // Every trigger targets the alias, where the warm instances are.
       try (SchedulerClient scheduler = client(SchedulerClient.builder())) {
         String tick = "tick-" + d.functions().get("tick").triggers().get(0).slug();
-        assertEquals(ALIAS_ARN.formatted("hot-prod-tick"), scheduler.getSchedule(b -> b.groupName("hot-prod").name(tick)).target().arn());
+        assertEquals(
+            ALIAS_ARN.formatted("hot-prod-tick"),
+            scheduler.getSchedule(b -> b.groupName("hot-prod").name(tick)).target().arn());
       }
       try (ApiGatewayV2Client apis = client(ApiGatewayV2Client.builder())) {
         String api = apis.getApis().items().get(0).apiId();
-        assertEquals(ALIAS_ARN.formatted("hot-prod-api"), apis.getIntegrations(b -> b.apiId(api)).items().get(0).integrationUri());
+        assertEquals(
+            ALIAS_ARN.formatted("hot-prod-api"),
+            apis.getIntegrations(b -> b.apiId(api)).items().get(0).integrationUri());
       }
       try (S3Client s3 = client(S3Client.builder())) {
-        assertEquals(ALIAS_ARN.formatted("hot-prod-thumb"),
-            s3.getBucketNotificationConfiguration(b -> b.bucket("hot-prod-uploads")).lambdaFunctionConfigurations().get(0).lambdaFunctionArn());
+        assertEquals(
+            ALIAS_ARN.formatted("hot-prod-thumb"),
+            s3.getBucketNotificationConfiguration(b -> b.bucket("hot-prod-uploads"))
+                .lambdaFunctionConfigurations()
+                .get(0)
+                .lambdaFunctionArn());
       }
       try (SnsClient sns = client(SnsClient.builder())) {
-        assertEquals(ALIAS_ARN.formatted("hot-prod-fan"), sns.listSubscriptions().subscriptions().get(0).endpoint());
+        assertEquals(
+            ALIAS_ARN.formatted("hot-prod-fan"),
+            sns.listSubscriptions().subscriptions().get(0).endpoint());
       }
-      var mapping = plan(cloud, d, false).live().find("aws:lambda:event-source-mapping/hot-prod-worker/hot-prod-orders").orElseThrow();
+      var mapping =
+          plan(cloud, d, false)
+              .live()
+              .find("aws:lambda:event-source-mapping/hot-prod-worker/hot-prod-orders")
+              .orElseThrow();
       assertEquals(ALIAS_ARN.formatted("hot-prod-worker"), mapping.properties().get("function"));
-      String scheduler = String.valueOf(plan(cloud, d, false).live().find("aws:iam:role/hot-prod_scheduler").orElseThrow().properties().get("policy"));
+      String scheduler =
+          String.valueOf(
+              plan(cloud, d, false)
+                  .live()
+                  .find("aws:iam:role/hot-prod_scheduler")
+                  .orElseThrow()
+                  .properties()
+                  .get("policy"));
       assertTrue(scheduler.contains(ALIAS_ARN.formatted("hot-prod-tick")), scheduler);
 
       // New code or configuration: a new version, and the alias moves to it.
-      Deployment bigger = TestSpecs.prod(warmSpec(f -> {
-        f.put("api", TestSpecs.withMemory(f.get("api"), 512));
-        return f;
-      }));
+      Deployment bigger =
+          TestSpecs.prod(
+              warmSpec(
+                  f -> {
+                    f.put("api", TestSpecs.withMemory(f.get("api"), 512));
+                    return f;
+                  }));
       var changes = plan(cloud, bigger, false).changes();
-      assertEquals("update aws:lambda:function/hot-prod-api [memory]\nupdate aws:lambda:alias/hot-prod-api:live [version]\n",
+      assertEquals(
+          "update aws:lambda:function/hot-prod-api [memory]\nupdate aws:lambda:alias/hot-prod-api:live [version]\n",
           lines(changes.stream().filter(c -> c.action() != Action.NO_OP).toList()));
-      Change alias = changes.stream().filter(c -> c.address().equals("aws:lambda:alias/hot-prod-api:live")).findFirst().orElseThrow();
-      assertEquals("1", alias.live().properties().get("version"), "the alias serves version 1 until the new one is published");
+      Change alias =
+          changes.stream()
+              .filter(c -> c.address().equals("aws:lambda:alias/hot-prod-api:live"))
+              .findFirst()
+              .orElseThrow();
+      assertEquals(
+          "1",
+          alias.live().properties().get("version"),
+          "the alias serves version 1 until the new one is published");
       assertTrue(apply(cloud, bigger, false).ok());
       assertEquals("", describe(plan(cloud, bigger, false).changes()));
       try (LambdaClient lambda = client(LambdaClient.builder())) {
-        var serving = lambda.getFunction(b -> b.functionName("hot-prod-api").qualifier("live")).configuration();
+        var serving =
+            lambda
+                .getFunction(b -> b.functionName("hot-prod-api").qualifier("live"))
+                .configuration();
         assertEquals("2", serving.version());
         assertEquals(512, serving.memorySize());
       }
 
       // More warm instances: only the alias's provisioned concurrency changes.
-      Deployment warmer = TestSpecs.prod(warmSpec(f -> {
-        f.put("api", TestSpecs.withWarm(TestSpecs.withMemory(f.get("api"), 512), 5, 4));
-        return f;
-      }));
-      assertEquals("update aws:lambda:alias/hot-prod-api:live [provisionedConcurrency]\n", describe(plan(cloud, warmer, false).changes()));
+      Deployment warmer =
+          TestSpecs.prod(
+              warmSpec(
+                  f -> {
+                    f.put("api", TestSpecs.withWarm(TestSpecs.withMemory(f.get("api"), 512), 5, 4));
+                    return f;
+                  }));
+      assertEquals(
+          "update aws:lambda:alias/hot-prod-api:live [provisionedConcurrency]\n",
+          describe(plan(cloud, warmer, false).changes()));
       assertTrue(apply(cloud, warmer, false).ok());
       assertEquals(4, proxy.provisionedConcurrency().requested("hot-prod-api", "live"));
     }
@@ -125,32 +175,43 @@ class AwsWarmTest extends MotoTestBase {
   @Test
   void withoutWarmTheTriggersGoBackToTheFunctionAndTheAliasGoes() throws Exception {
     Deployment warm = TestSpecs.prod(warmSpec(f -> f));
-    Deployment cold = TestSpecs.prod(warmSpec(f -> {
-      f.put("api", TestSpecs.withWarm(f.get("api"), 5, null));
-      f.put("worker", TestSpecs.withWarm(f.get("worker"), 5, null));
-      return f;
-    }));
+    Deployment cold =
+        TestSpecs.prod(
+            warmSpec(
+                f -> {
+                  f.put("api", TestSpecs.withWarm(f.get("api"), 5, null));
+                  f.put("worker", TestSpecs.withWarm(f.get("worker"), 5, null));
+                  return f;
+                }));
     try (AwsCloud cloud = connect(warm)) {
       assertTrue(apply(cloud, warm, false).ok());
       List<String> changes = lines(plan(cloud, cold, false).changes()).lines().sorted().toList();
-      assertEquals(List.of(
-          "create aws:lambda:permission/hot-prod-api/fnctl-http [principal, api]",
-          "delete aws:lambda:alias/hot-prod-api:live",
-          "delete aws:lambda:alias/hot-prod-worker:live",
-          "delete aws:lambda:permission/hot-prod-api:live/fnctl-http",
-          "update aws:apigatewayv2:integration/hot-prod/api [uri]",
-          "update aws:lambda:event-source-mapping/hot-prod-worker/hot-prod-orders [function]"), changes);
+      assertEquals(
+          List.of(
+              "create aws:lambda:permission/hot-prod-api/fnctl-http [principal, api]",
+              "delete aws:lambda:alias/hot-prod-api:live",
+              "delete aws:lambda:alias/hot-prod-worker:live",
+              "delete aws:lambda:permission/hot-prod-api:live/fnctl-http",
+              "update aws:apigatewayv2:integration/hot-prod/api [uri]",
+              "update aws:lambda:event-source-mapping/hot-prod-worker/hot-prod-orders [function]"),
+          changes);
       Convergence.Report cooled = apply(cloud, cold, false);
       assertTrue(cooled.ok(), cooled.toString());
       assertEquals("", describe(plan(cloud, cold, false).changes()));
       try (LambdaClient lambda = client(LambdaClient.builder())) {
         for (String name : List.of("hot-prod-api", "hot-prod-worker")) {
           assertThrowsNotFound(() -> lambda.getAlias(b -> b.functionName(name).name("live")));
-          assertNull(proxy.provisionedConcurrency().requested(name, "live"), "no provisioned concurrency is left to pay for");
+          assertNull(
+              proxy.provisionedConcurrency().requested(name, "live"),
+              "no provisioned concurrency is left to pay for");
           assertNull(lambda.getFunction(b -> b.functionName(name)).tags().get("fnctl-alias"));
         }
       }
-      var mapping = plan(cloud, cold, false).live().find("aws:lambda:event-source-mapping/hot-prod-worker/hot-prod-orders").orElseThrow();
+      var mapping =
+          plan(cloud, cold, false)
+              .live()
+              .find("aws:lambda:event-source-mapping/hot-prod-worker/hot-prod-orders")
+              .orElseThrow();
       assertEquals(FUNCTION_ARN.formatted("hot-prod-worker"), mapping.properties().get("function"));
 
       assertTrue(apply(cloud, cold, true).ok());
@@ -162,39 +223,59 @@ class AwsWarmTest extends MotoTestBase {
   @Test
   void aDeployStoppedBetweenPublishingAndMovingTheAliasConverges() throws Exception {
     Deployment d = TestSpecs.prod(warmSpec(f -> f));
-    Deployment bigger = TestSpecs.prod(warmSpec(f -> {
-      f.put("api", TestSpecs.withMemory(f.get("api"), 512));
-      return f;
-    }));
+    Deployment bigger =
+        TestSpecs.prod(
+            warmSpec(
+                f -> {
+                  f.put("api", TestSpecs.withMemory(f.get("api"), 512));
+                  return f;
+                }));
     try (AwsCloud cloud = connect(d)) {
       assertTrue(apply(cloud, d, false).ok());
       proxy.fail(Call.rest("PUT", "/2015-03-31/functions/hot-prod-api/aliases/live"), 500);
       Convergence.Report failed = apply(cloud, bigger, false);
       assertFalse(failed.ok());
-      assertTrue(failed.failed().get("aws:lambda:alias/hot-prod-api:live").startsWith("UpdateAlias hot-prod-api:live: "), failed.toString());
+      assertTrue(
+          failed
+              .failed()
+              .get("aws:lambda:alias/hot-prod-api:live")
+              .startsWith("UpdateAlias hot-prod-api:live: "),
+          failed.toString());
 
       proxy.clearFaults();
-      // $LATEST holds the new configuration, the alias still serves version 1: publish (again) and move.
-      assertEquals("update aws:lambda:function/hot-prod-api [published]\nupdate aws:lambda:alias/hot-prod-api:live [version]\n",
+      // $LATEST holds the new configuration, the alias still serves version 1: publish (again) and
+      // move.
+      assertEquals(
+          "update aws:lambda:function/hot-prod-api [published]\nupdate aws:lambda:alias/hot-prod-api:live [version]\n",
           describe(plan(cloud, bigger, false).changes()));
       assertTrue(apply(cloud, bigger, false).ok());
       assertEquals("", describe(plan(cloud, bigger, false).changes()));
       try (LambdaClient lambda = client(LambdaClient.builder())) {
-        assertEquals(512, lambda.getFunction(b -> b.functionName("hot-prod-api").qualifier("live")).configuration().memorySize());
+        assertEquals(
+            512,
+            lambda
+                .getFunction(b -> b.functionName("hot-prod-api").qualifier("live"))
+                .configuration()
+                .memorySize());
       }
     }
   }
 
   @Test
   void provisionedConcurrencyThatCannotBeAllocatedFailsTheApplyWithTheReason() throws Exception {
-    proxy.provisionedConcurrency().failAllocation("hot-prod-fan", "Insufficient unreserved concurrency available in the account");
+    proxy
+        .provisionedConcurrency()
+        .failAllocation(
+            "hot-prod-fan", "Insufficient unreserved concurrency available in the account");
     Deployment d = TestSpecs.prod(warmSpec(f -> f));
     try (AwsCloud cloud = connect(d)) {
       Convergence.Report report = apply(cloud, d, false);
       assertFalse(report.ok());
       String message = report.failed().get("aws:lambda:alias/hot-prod-fan:live");
-      assertEquals("hot-prod-fan:live: provisioned concurrency of 2 could not be allocated: Insufficient unreserved concurrency available"
-          + " in the account (lower concurrency.warm, or ask AWS to raise the account's concurrency quota)", message);
+      assertEquals(
+          "hot-prod-fan:live: provisioned concurrency of 2 could not be allocated: Insufficient unreserved concurrency available"
+              + " in the account (lower concurrency.warm, or ask AWS to raise the account's concurrency quota)",
+          message);
     }
   }
 

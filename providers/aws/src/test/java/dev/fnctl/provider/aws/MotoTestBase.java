@@ -1,14 +1,6 @@
 package dev.fnctl.provider.aws;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import dev.fnctl.model.plan.Action;
 import dev.fnctl.model.spec.Deployment;
-import dev.fnctl.model.spec.FunctionSpec;
-import dev.fnctl.model.spec.Spec;
 import dev.fnctl.provider.Cloud;
 import dev.fnctl.provider.Context;
 import dev.fnctl.provider.LiveState;
@@ -23,26 +15,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.LambdaFunctionConfiguration;
-import software.amazon.awssdk.services.s3.model.NotificationConfiguration;
 
 /** moto behind a WireMock proxy, a scratch project with one function's code, and helpers. */
 abstract class MotoTestBase {
@@ -67,7 +52,8 @@ abstract class MotoTestBase {
     proxy.clearFaults();
     Path code = dir.resolve("code");
     Files.createDirectories(code);
-    Files.writeString(code.resolve("main.py"), "def handle(event, context):\n    return {'ok': True}\n");
+    Files.writeString(
+        code.resolve("main.py"), "def handle(event, context):\n    return {'ok': True}\n");
   }
 
   Map<String, String> env() {
@@ -89,22 +75,31 @@ abstract class MotoTestBase {
     return new Planned(desired, live, Convergence.plan(desired, live, destroy));
   }
 
-  static Convergence.Report apply(Cloud cloud, Deployment d, boolean destroy) throws ProviderException {
+  static Convergence.Report apply(Cloud cloud, Deployment d, boolean destroy)
+      throws ProviderException {
     Planned p = plan(cloud, d, destroy);
     return Convergence.apply(cloud, p.changes(), p.live(), 8);
   }
 
   static String describe(List<Change> changes) {
     StringBuilder sb = new StringBuilder();
-    for (Change c : changes) sb.append(c.action().word()).append(' ').append(c.address()).append(' ').append(c.changed()).append('\n');
+    for (Change c : changes)
+      sb.append(c.action().word())
+          .append(' ')
+          .append(c.address())
+          .append(' ')
+          .append(c.changed())
+          .append('\n');
     return sb.toString();
   }
 
   <T> T client(software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<?, T> b) {
     b.region(Region.EU_WEST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
         .endpointOverride(java.net.URI.create(moto.endpoint()));
-    if (b instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> s) s.httpClient(UrlConnectionHttpClient.create());
+    if (b instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> s)
+      s.httpClient(UrlConnectionHttpClient.create());
     if (b instanceof software.amazon.awssdk.services.s3.S3ClientBuilder s3) s3.forcePathStyle(true);
     return b.build();
   }
@@ -115,12 +110,15 @@ abstract class MotoTestBase {
       t.getResourcesPaginator(b -> b.tagFilters(f -> f.key("fnctl-stack").values(stack)))
           .forEach(p -> p.resourceTagMappingList().forEach(m -> arns.add(m.resourceARN())));
       try (IamClient iam = client(IamClient.builder())) {
-        iam.listRoles().roles().forEach(r -> {
-          if (iam.listRoleTags(b -> b.roleName(r.roleName())).tags().stream().anyMatch(tag -> tag.value().equals(stack))) arns.add(r.arn());
-        });
+        iam.listRoles()
+            .roles()
+            .forEach(
+                r -> {
+                  if (iam.listRoleTags(b -> b.roleName(r.roleName())).tags().stream()
+                      .anyMatch(tag -> tag.value().equals(stack))) arns.add(r.arn());
+                });
       }
       return arns;
     }
   }
-
 }

@@ -10,12 +10,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Corrects one deviation of moto 5.2.1 from AWS on the way back from moto: an event source
- * mapping made for an alias ({@code FunctionName=...:function:NAME:live}) reports the alias's
- * version in its {@code FunctionArn} ({@code ...:NAME:1}), where AWS keeps the alias ARN it was
- * given (that is what lets the mapping follow the alias to every new version). Remembers, per
- * mapping UUID, the alias it was created or updated with and writes that back into Create,
- * Update, Get and List responses. Mappings made for a function without a qualifier are untouched.
+ * Corrects one deviation of moto 5.2.1 from AWS on the way back from moto: an event source mapping
+ * made for an alias ({@code FunctionName=...:function:NAME:live}) reports the alias's version in
+ * its {@code FunctionArn} ({@code ...:NAME:1}), where AWS keeps the alias ARN it was given (that is
+ * what lets the mapping follow the alias to every new version). Remembers, per mapping UUID, the
+ * alias it was created or updated with and writes that back into Create, Update, Get and List
+ * responses. Mappings made for a function without a qualifier are untouched.
  */
 public final class AliasMappingsFix extends MotoExtension implements ResponseTransformerV2 {
   public static final String NAME = "fnctl-alias-mappings";
@@ -27,8 +27,6 @@ public final class AliasMappingsFix extends MotoExtension implements ResponseTra
     super(NAME);
   }
 
-
-
   public void reset() {
     aliasByUuid.clear();
   }
@@ -36,9 +34,12 @@ public final class AliasMappingsFix extends MotoExtension implements ResponseTra
   @Override
   @SuppressWarnings("unchecked")
   public Response transform(Response response, ServeEvent event) {
-    if (response.getStatus() / 100 != 2 || response.getBody() == null || response.getBody().length == 0) return response;
+    if (response.getStatus() / 100 != 2
+        || response.getBody() == null
+        || response.getBody().length == 0) return response;
     String method = event.getRequest().getMethod().getName();
-    Map<String, Object> body = Json.parseObject(new String(response.getBody(), StandardCharsets.UTF_8));
+    Map<String, Object> body =
+        Json.parseObject(new String(response.getBody(), StandardCharsets.UTF_8));
     if (method.equals("POST") || method.equals("PUT")) {
       String requested = requestedFunction(event);
       String uuid = (String) body.get("UUID");
@@ -48,7 +49,8 @@ public final class AliasMappingsFix extends MotoExtension implements ResponseTra
       }
     }
     if (body.containsKey("EventSourceMappings")) {
-      for (Object o : (List<Object>) body.get("EventSourceMappings")) correct((Map<String, Object>) o);
+      for (Object o : (List<Object>) body.get("EventSourceMappings"))
+        correct((Map<String, Object>) o);
     } else {
       correct(body);
     }
@@ -67,7 +69,10 @@ public final class AliasMappingsFix extends MotoExtension implements ResponseTra
     return name instanceof String s && s.startsWith("arn:") ? s : null;
   }
 
-  /** {@code ...:function:NAME:QUALIFIER} with a qualifier that is an alias, not a version number or $LATEST. */
+  /**
+   * {@code ...:function:NAME:QUALIFIER} with a qualifier that is an alias, not a version number or
+   * $LATEST.
+   */
   private static boolean isAlias(String arn) {
     String rest = arn.substring(arn.indexOf(":function:") + ":function:".length());
     int colon = rest.indexOf(':');

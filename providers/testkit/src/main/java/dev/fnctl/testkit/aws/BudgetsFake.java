@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * AWS Budgets, answered in memory, written from the Budgets API reference (JSON 1.1, target
- * prefix {@code AWSBudgetServiceGateway.}). moto 5.2.1 answers DescribeSubscribersForNotification
- * and ListTagsForResource with HTTP 500 and has no UpdateBudget, so the whole service is faked here
+ * AWS Budgets, answered in memory, written from the Budgets API reference (JSON 1.1, target prefix
+ * {@code AWSBudgetServiceGateway.}). moto 5.2.1 answers DescribeSubscribersForNotification and
+ * ListTagsForResource with HTTP 500 and has no UpdateBudget, so the whole service is faked here
  * rather than split between two states. Errors use the documented {@code __type} names.
  */
 public final class BudgetsFake extends MotoExtension implements ResponseDefinitionTransformerV2 {
@@ -28,8 +28,6 @@ public final class BudgetsFake extends MotoExtension implements ResponseDefiniti
     super(NAME);
   }
 
-
-
   public synchronized void reset() {
     budgets.clear();
   }
@@ -43,69 +41,84 @@ public final class BudgetsFake extends MotoExtension implements ResponseDefiniti
     Map<String, Object> in = body == null || body.isBlank() ? Map.of() : Json.parseObject(body);
     String name = (String) in.get("BudgetName");
     switch (op) {
-      case "CreateBudget": {
-        Map<String, Object> b = (Map<String, Object>) in.get("Budget");
-        String n = (String) b.get("BudgetName");
-        if (budgets.containsKey(n)) return error("DuplicateRecordException", "budget " + n + " already exists");
-        List<Map<String, Object>> notes = new ArrayList<>();
-        for (Object o : (List<Object>) in.getOrDefault("NotificationsWithSubscribers", List.of())) {
-          Map<String, Object> w = (Map<String, Object>) o;
-          notes.add(note((Map<String, Object>) w.get("Notification"), (List<Object>) w.get("Subscribers")));
+      case "CreateBudget":
+        {
+          Map<String, Object> b = (Map<String, Object>) in.get("Budget");
+          String n = (String) b.get("BudgetName");
+          if (budgets.containsKey(n))
+            return error("DuplicateRecordException", "budget " + n + " already exists");
+          List<Map<String, Object>> notes = new ArrayList<>();
+          for (Object o :
+              (List<Object>) in.getOrDefault("NotificationsWithSubscribers", List.of())) {
+            Map<String, Object> w = (Map<String, Object>) o;
+            notes.add(
+                note(
+                    (Map<String, Object>) w.get("Notification"),
+                    (List<Object>) w.get("Subscribers")));
+          }
+          budgets.put(n, new Stored(withDefaults(b), notes));
+          return ok(Map.of());
         }
-        budgets.put(n, new Stored(withDefaults(b), notes));
-        return ok(Map.of());
-      }
-      case "DescribeBudget": {
-        Stored s = budgets.get(name);
-        if (s == null) return notFound(name);
-        return ok(Map.of("Budget", s.budget()));
-      }
-      case "DescribeBudgets": {
-        List<Object> all = new ArrayList<>();
-        for (Stored s : budgets.values()) all.add(s.budget());
-        return ok(Map.of("Budgets", all));
-      }
-      case "UpdateBudget": {
-        Map<String, Object> b = (Map<String, Object>) in.get("NewBudget");
-        Stored s = budgets.get((String) b.get("BudgetName"));
-        if (s == null) return notFound((String) b.get("BudgetName"));
-        budgets.put((String) b.get("BudgetName"), new Stored(withDefaults(b), s.notifications()));
-        return ok(Map.of());
-      }
-      case "DeleteBudget": {
-        if (budgets.remove(name) == null) return notFound(name);
-        return ok(Map.of());
-      }
-      case "CreateNotification": {
-        Stored s = budgets.get(name);
-        if (s == null) return notFound(name);
-        Map<String, Object> n = (Map<String, Object>) in.get("Notification");
-        if (find(s, n) != null) return error("DuplicateRecordException", "notification already exists");
-        s.notifications().add(note(n, (List<Object>) in.get("Subscribers")));
-        return ok(Map.of());
-      }
-      case "DeleteNotification": {
-        Stored s = budgets.get(name);
-        if (s == null) return notFound(name);
-        Map<String, Object> found = find(s, (Map<String, Object>) in.get("Notification"));
-        if (found == null) return error("NotFoundException", "notification not found");
-        s.notifications().remove(found);
-        return ok(Map.of());
-      }
-      case "DescribeNotificationsForBudget": {
-        Stored s = budgets.get(name);
-        if (s == null) return notFound(name);
-        List<Object> out = new ArrayList<>();
-        for (Map<String, Object> n : s.notifications()) out.add(n.get("Notification"));
-        return ok(Map.of("Notifications", out));
-      }
-      case "DescribeSubscribersForNotification": {
-        Stored s = budgets.get(name);
-        if (s == null) return notFound(name);
-        Map<String, Object> found = find(s, (Map<String, Object>) in.get("Notification"));
-        if (found == null) return error("NotFoundException", "notification not found");
-        return ok(Map.of("Subscribers", found.get("Subscribers")));
-      }
+      case "DescribeBudget":
+        {
+          Stored s = budgets.get(name);
+          if (s == null) return notFound(name);
+          return ok(Map.of("Budget", s.budget()));
+        }
+      case "DescribeBudgets":
+        {
+          List<Object> all = new ArrayList<>();
+          for (Stored s : budgets.values()) all.add(s.budget());
+          return ok(Map.of("Budgets", all));
+        }
+      case "UpdateBudget":
+        {
+          Map<String, Object> b = (Map<String, Object>) in.get("NewBudget");
+          Stored s = budgets.get((String) b.get("BudgetName"));
+          if (s == null) return notFound((String) b.get("BudgetName"));
+          budgets.put((String) b.get("BudgetName"), new Stored(withDefaults(b), s.notifications()));
+          return ok(Map.of());
+        }
+      case "DeleteBudget":
+        {
+          if (budgets.remove(name) == null) return notFound(name);
+          return ok(Map.of());
+        }
+      case "CreateNotification":
+        {
+          Stored s = budgets.get(name);
+          if (s == null) return notFound(name);
+          Map<String, Object> n = (Map<String, Object>) in.get("Notification");
+          if (find(s, n) != null)
+            return error("DuplicateRecordException", "notification already exists");
+          s.notifications().add(note(n, (List<Object>) in.get("Subscribers")));
+          return ok(Map.of());
+        }
+      case "DeleteNotification":
+        {
+          Stored s = budgets.get(name);
+          if (s == null) return notFound(name);
+          Map<String, Object> found = find(s, (Map<String, Object>) in.get("Notification"));
+          if (found == null) return error("NotFoundException", "notification not found");
+          s.notifications().remove(found);
+          return ok(Map.of());
+        }
+      case "DescribeNotificationsForBudget":
+        {
+          Stored s = budgets.get(name);
+          if (s == null) return notFound(name);
+          List<Object> out = new ArrayList<>();
+          for (Map<String, Object> n : s.notifications()) out.add(n.get("Notification"));
+          return ok(Map.of("Notifications", out));
+        }
+      case "DescribeSubscribersForNotification":
+        {
+          Stored s = budgets.get(name);
+          if (s == null) return notFound(name);
+          Map<String, Object> found = find(s, (Map<String, Object>) in.get("Notification"));
+          if (found == null) return error("NotFoundException", "notification not found");
+          return ok(Map.of("Subscribers", found.get("Subscribers")));
+        }
       case "ListTagsForResource":
         return ok(Map.of("ResourceTags", List.of()));
       default:
@@ -119,7 +132,8 @@ public final class BudgetsFake extends MotoExtension implements ResponseDefiniti
     return out;
   }
 
-  private static Map<String, Object> note(Map<String, Object> notification, List<Object> subscribers) {
+  private static Map<String, Object> note(
+      Map<String, Object> notification, List<Object> subscribers) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("Notification", notification);
     m.put("Subscribers", subscribers == null ? List.of() : subscribers);
@@ -136,10 +150,15 @@ public final class BudgetsFake extends MotoExtension implements ResponseDefiniti
   }
 
   private static boolean same(Map<String, Object> a, Map<String, Object> b) {
-    return String.valueOf(a.get("NotificationType")).equals(String.valueOf(b.get("NotificationType")))
-        && String.valueOf(a.get("ComparisonOperator")).equals(String.valueOf(b.get("ComparisonOperator")))
-        && String.valueOf(a.getOrDefault("ThresholdType", "PERCENTAGE")).equals(String.valueOf(b.getOrDefault("ThresholdType", "PERCENTAGE")))
-        && new BigDecimal(String.valueOf(a.get("Threshold"))).compareTo(new BigDecimal(String.valueOf(b.get("Threshold")))) == 0;
+    return String.valueOf(a.get("NotificationType"))
+            .equals(String.valueOf(b.get("NotificationType")))
+        && String.valueOf(a.get("ComparisonOperator"))
+            .equals(String.valueOf(b.get("ComparisonOperator")))
+        && String.valueOf(a.getOrDefault("ThresholdType", "PERCENTAGE"))
+            .equals(String.valueOf(b.getOrDefault("ThresholdType", "PERCENTAGE")))
+        && new BigDecimal(String.valueOf(a.get("Threshold")))
+                .compareTo(new BigDecimal(String.valueOf(b.get("Threshold"))))
+            == 0;
   }
 
   private static ResponseDefinition ok(Map<String, Object> body) {
@@ -151,7 +170,9 @@ public final class BudgetsFake extends MotoExtension implements ResponseDefiniti
   }
 
   private static ResponseDefinition notFound(String name) {
-    return error("NotFoundException", "[Exception=NotFoundException] Failed to call Budgets: budget " + name + " not found");
+    return error(
+        "NotFoundException",
+        "[Exception=NotFoundException] Failed to call Budgets: budget " + name + " not found");
   }
 
   private static ResponseDefinition error(String type, String message) {

@@ -3,10 +3,10 @@ package dev.fnctl.testkit.aws;
 import com.github.tomakehurst.wiremock.extension.Extension;
 
 /**
- * A WireMock extension of the proxy in front of moto: a fake that answers an API moto 5.2.1
- * lacks ({@code ResponseDefinitionTransformerV2}), or a fix that corrects moto's answer on its
- * way back where moto departs from AWS's API reference ({@code ResponseTransformerV2}). Applied
- * only to the stubs that name it, never globally.
+ * A WireMock extension of the proxy in front of moto: a fake that answers an API moto 5.2.1 lacks
+ * ({@code ResponseDefinitionTransformerV2}), or a fix that corrects moto's answer on its way back
+ * where moto departs from AWS's API reference ({@code ResponseTransformerV2}). Applied only to the
+ * stubs that name it, never globally.
  */
 abstract class MotoExtension implements Extension {
   private final String name;

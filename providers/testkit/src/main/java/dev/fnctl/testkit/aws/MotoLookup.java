@@ -15,7 +15,8 @@ record MotoLookup(String motoEndpoint) {
   /** The body of a 200 answer to {@code path} (with its query), or empty for any other answer. */
   Optional<String> get(String path, String authorization) {
     try {
-      HttpURLConnection c = (HttpURLConnection) URI.create(motoEndpoint + path).toURL().openConnection();
+      HttpURLConnection c =
+          (HttpURLConnection) URI.create(motoEndpoint + path).toURL().openConnection();
       if (authorization != null) c.setRequestProperty("Authorization", authorization);
       try {
         if (c.getResponseCode() != 200) return Optional.empty();

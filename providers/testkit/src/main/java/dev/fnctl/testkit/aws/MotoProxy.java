@@ -20,13 +20,12 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * WireMock in front of moto on a free loopback port: every request is proxied to moto, except
- * what moto lacks (AWS Budgets: {@link BudgetsFake}; Lambda's provisioned concurrency: {@link
- * ProvisionedConcurrencyFake}; alias ARNs of event source mappings: {@link AliasMappingsFix};
- * tags of deleted schedule groups: {@link ScheduleGroupTagsFix}) and
- * the faults a test injects on chosen calls (HTTP 500, 429 throttling, connection reset), either
- * every time or only the first {@code n} times. Counts the requests it sees (the benchmark's
- * measure).
+ * WireMock in front of moto on a free loopback port: every request is proxied to moto, except what
+ * moto lacks (AWS Budgets: {@link BudgetsFake}; Lambda's provisioned concurrency: {@link
+ * ProvisionedConcurrencyFake}; alias ARNs of event source mappings: {@link AliasMappingsFix}; tags
+ * of deleted schedule groups: {@link ScheduleGroupTagsFix}) and the faults a test injects on chosen
+ * calls (HTTP 500, 429 throttling, connection reset), either every time or only the first {@code n}
+ * times. Counts the requests it sees (the benchmark's measure).
  */
 public final class MotoProxy implements AutoCloseable {
   private final WireMockServer server;
@@ -37,9 +36,15 @@ public final class MotoProxy implements AutoCloseable {
   private final AtomicLong requests = new AtomicLong();
   private final String motoEndpoint;
 
-  /** A call by its name: matched on X-Amz-Target (JSON protocols), Action= (query) or method+path (REST). */
+  /**
+   * A call by its name: matched on X-Amz-Target (JSON protocols), Action= (query) or method+path
+   * (REST).
+   */
   public record Call(String method, String urlRegex, String target, String action) {
-    /** JSON 1.0/1.1 protocols (SQS, Budgets, SSM, Scheduler is REST): X-Amz-Target, e.g. {@code AmazonSQS.CreateQueue}. */
+    /**
+     * JSON 1.0/1.1 protocols (SQS, Budgets, SSM, Scheduler is REST): X-Amz-Target, e.g. {@code
+     * AmazonSQS.CreateQueue}.
+     */
     public static Call json(String target) {
       return new Call("POST", null, target, null);
     }
@@ -60,12 +65,15 @@ public final class MotoProxy implements AutoCloseable {
     MotoLookup lookup = new MotoLookup(motoEndpoint);
     this.provisioned = new ProvisionedConcurrencyFake(lookup);
     this.scheduleGroupTags = new ScheduleGroupTagsFix(lookup);
-    server = new WireMockServer(WireMockConfiguration.options()
-        .bindAddress("127.0.0.1")
-        .dynamicPort()
-        .containerThreads(64)
-        .disableRequestJournal()
-        .extensions(budgets, provisioned, provisioned.deletions, aliasMappings, scheduleGroupTags));
+    server =
+        new WireMockServer(
+            WireMockConfiguration.options()
+                .bindAddress("127.0.0.1")
+                .dynamicPort()
+                .containerThreads(64)
+                .disableRequestJournal()
+                .extensions(
+                    budgets, provisioned, provisioned.deletions, aliasMappings, scheduleGroupTags));
     server.addMockServiceRequestListener((req, resp) -> requests.incrementAndGet());
     server.start();
     defaults();
@@ -73,17 +81,33 @@ public final class MotoProxy implements AutoCloseable {
 
   private void defaults() {
     server.stubFor(any(anyUrl()).atPriority(100).willReturn(aResponse().proxiedFrom(motoEndpoint)));
-    server.stubFor(any(anyUrl()).atPriority(50)
-        .withHeader("X-Amz-Target", matching(BudgetsFake.TARGET_PREFIX.replace(".", "\\.") + ".*"))
-        .willReturn(aResponse().withTransformers(BudgetsFake.NAME)));
-    server.stubFor(any(urlPathMatching(ProvisionedConcurrencyFake.PATH)).atPriority(50)
-        .willReturn(aResponse().withTransformers(ProvisionedConcurrencyFake.NAME)));
-    server.stubFor(request("DELETE", urlPathMatching(ProvisionedConcurrencyFake.DELETIONS_PATH)).atPriority(60)
-        .willReturn(aResponse().proxiedFrom(motoEndpoint).withTransformers(ProvisionedConcurrencyFake.DELETIONS)));
-    server.stubFor(request("GET", urlPathMatching(ScheduleGroupTagsFix.PATH)).atPriority(60)
-        .willReturn(aResponse().proxiedFrom(motoEndpoint).withTransformers(ScheduleGroupTagsFix.NAME)));
-    server.stubFor(any(urlPathMatching(AliasMappingsFix.PATH)).atPriority(60)
-        .willReturn(aResponse().proxiedFrom(motoEndpoint).withTransformers(AliasMappingsFix.NAME)));
+    server.stubFor(
+        any(anyUrl())
+            .atPriority(50)
+            .withHeader(
+                "X-Amz-Target", matching(BudgetsFake.TARGET_PREFIX.replace(".", "\\.") + ".*"))
+            .willReturn(aResponse().withTransformers(BudgetsFake.NAME)));
+    server.stubFor(
+        any(urlPathMatching(ProvisionedConcurrencyFake.PATH))
+            .atPriority(50)
+            .willReturn(aResponse().withTransformers(ProvisionedConcurrencyFake.NAME)));
+    server.stubFor(
+        request("DELETE", urlPathMatching(ProvisionedConcurrencyFake.DELETIONS_PATH))
+            .atPriority(60)
+            .willReturn(
+                aResponse()
+                    .proxiedFrom(motoEndpoint)
+                    .withTransformers(ProvisionedConcurrencyFake.DELETIONS)));
+    server.stubFor(
+        request("GET", urlPathMatching(ScheduleGroupTagsFix.PATH))
+            .atPriority(60)
+            .willReturn(
+                aResponse().proxiedFrom(motoEndpoint).withTransformers(ScheduleGroupTagsFix.NAME)));
+    server.stubFor(
+        any(urlPathMatching(AliasMappingsFix.PATH))
+            .atPriority(60)
+            .willReturn(
+                aResponse().proxiedFrom(motoEndpoint).withTransformers(AliasMappingsFix.NAME)));
   }
 
   public String endpoint() {
@@ -116,32 +140,57 @@ public final class MotoProxy implements AutoCloseable {
 
   /** Answers {@code call} with this status and body every time (e.g. an STS 403 for bad keys). */
   public void respond(Call call, int status, String contentType, String body) {
-    server.stubFor(match(call).atPriority(1).willReturn(aResponse().withStatus(status).withHeader("Content-Type", contentType).withBody(body)));
+    server.stubFor(
+        match(call)
+            .atPriority(1)
+            .willReturn(
+                aResponse()
+                    .withStatus(status)
+                    .withHeader("Content-Type", contentType)
+                    .withBody(body)));
   }
 
   /** Resets the connection on {@code call} every time. */
   public void reset(Call call) {
-    server.stubFor(match(call).atPriority(1).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    server.stubFor(
+        match(call)
+            .atPriority(1)
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
   }
 
-  /** Fails {@code call} the first {@code times} times (status, or connection reset when status is 0), then lets it through. */
+  /**
+   * Fails {@code call} the first {@code times} times (status, or connection reset when status is
+   * 0), then lets it through.
+   */
   public void failFirst(Call call, int status, int times) {
     String scenario = "fault-" + UUID.randomUUID();
     String state = Scenario.STARTED;
     for (int i = 0; i < times; i++) {
       String next = i == times - 1 ? "passed" : "failed-" + (i + 1);
-      ResponseDefinitionBuilder response = status == 0
-          ? aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)
-          : errorResponse(call, status);
-      server.stubFor(match(call).atPriority(1).inScenario(scenario).whenScenarioStateIs(state)
-          .willSetStateTo(next).willReturn(response));
+      ResponseDefinitionBuilder response =
+          status == 0
+              ? aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)
+              : errorResponse(call, status);
+      server.stubFor(
+          match(call)
+              .atPriority(1)
+              .inScenario(scenario)
+              .whenScenarioStateIs(state)
+              .willSetStateTo(next)
+              .willReturn(response));
       state = next;
     }
   }
 
-  /** Answers {@code call} from moto as usual, but only after {@code millis}: a change that stays in flight. */
+  /**
+   * Answers {@code call} from moto as usual, but only after {@code millis}: a change that stays in
+   * flight.
+   */
   public void slow(Call call, int millis) {
-    server.stubFor(match(call).atPriority(1).willReturn(aResponse().proxiedFrom(motoEndpoint).withFixedDelay(millis)));
+    server.stubFor(
+        match(call)
+            .atPriority(1)
+            .willReturn(aResponse().proxiedFrom(motoEndpoint).withFixedDelay(millis)));
   }
 
   public void clearFaults() {
@@ -151,9 +200,10 @@ public final class MotoProxy implements AutoCloseable {
   }
 
   private static MappingBuilder match(Call call) {
-    MappingBuilder m = call.urlRegex() != null
-        ? request(call.method(), urlMatching(call.urlRegex()))
-        : request(call.method(), anyUrl());
+    MappingBuilder m =
+        call.urlRegex() != null
+            ? request(call.method(), urlMatching(call.urlRegex()))
+            : request(call.method(), anyUrl());
     if (call.target() != null) m = m.withHeader("X-Amz-Target", equalTo(call.target()));
     if (call.action() != null) m = m.withRequestBody(containing("Action=" + call.action() + "&"));
     return m;
@@ -161,13 +211,21 @@ public final class MotoProxy implements AutoCloseable {
 
   private static ResponseDefinitionBuilder errorResponse(Call call, int status) {
     String code = status == 429 ? "ThrottlingException" : "InternalFailure";
-    String message = status == 429 ? "Rate exceeded" : "We encountered an internal error. Please try again.";
+    String message =
+        status == 429 ? "Rate exceeded" : "We encountered an internal error. Please try again.";
     if (call.action() != null) {
-      return aResponse().withStatus(status).withHeader("Content-Type", "text/xml")
-          .withBody("<ErrorResponse><Error><Type>Sender</Type><Code>" + (status == 429 ? "Throttling" : "ServiceUnavailable")
-              + "</Code><Message>" + message + "</Message></Error><RequestId>fault</RequestId></ErrorResponse>");
+      return aResponse()
+          .withStatus(status)
+          .withHeader("Content-Type", "text/xml")
+          .withBody(
+              "<ErrorResponse><Error><Type>Sender</Type><Code>"
+                  + (status == 429 ? "Throttling" : "ServiceUnavailable")
+                  + "</Code><Message>"
+                  + message
+                  + "</Message></Error><RequestId>fault</RequestId></ErrorResponse>");
     }
-    return aResponse().withStatus(status)
+    return aResponse()
+        .withStatus(status)
         .withHeader("Content-Type", "application/json")
         .withHeader("x-amzn-ErrorType", code)
         .withBody("{\"__type\":\"" + code + "\",\"message\":\"" + message + "\"}");

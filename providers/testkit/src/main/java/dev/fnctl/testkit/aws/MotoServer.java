@@ -17,8 +17,8 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * moto's server (the AWS APIs, emulated) on a free loopback port, for the lifetime of a test
- * class ({@code @RegisterExtension static MotoServer moto = new MotoServer();}) or of a
+ * moto's server (the AWS APIs, emulated) on a free loopback port, for the lifetime of a test class
+ * ({@code @RegisterExtension static MotoServer moto = new MotoServer();}) or of a
  * try-with-resources block. Fails with a clear message when {@code moto_server} is not on PATH.
  */
 public final class MotoServer implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
@@ -33,10 +33,12 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback, Au
     try {
       port = freePort();
       log = Files.createTempFile("moto-", ".log");
-      ProcessBuilder pb = new ProcessBuilder(exe.toString(), "-H", "127.0.0.1", "-p", String.valueOf(port))
-          .redirectErrorStream(true)
-          .redirectOutput(log.toFile());
-      // Real accounts have AWS managed policies (AWSLambdaBasicExecutionRole); moto loads them on request.
+      ProcessBuilder pb =
+          new ProcessBuilder(exe.toString(), "-H", "127.0.0.1", "-p", String.valueOf(port))
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile());
+      // Real accounts have AWS managed policies (AWSLambdaBasicExecutionRole); moto loads them on
+      // request.
       pb.environment().put("MOTO_IAM_LOAD_MANAGED_POLICIES", "true");
       process = pb.start();
     } catch (IOException e) {
@@ -54,8 +56,10 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback, Au
       Path p = Path.of(dir, name);
       if (Files.isExecutable(p)) return p;
     }
-    throw new IllegalStateException(name + " is not on PATH: install moto's server (pip install 'moto[server]==5.2.1')"
-        + " so the AWS integration tests can run against it");
+    throw new IllegalStateException(
+        name
+            + " is not on PATH: install moto's server (pip install 'moto[server]==5.2.1')"
+            + " so the AWS integration tests can run against it");
   }
 
   static int freePort() throws IOException {
@@ -69,7 +73,8 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback, Au
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) throw new IllegalStateException("moto_server exited: " + tail());
       try {
-        HttpURLConnection c = (HttpURLConnection) URI.create(endpoint() + "/moto-api/").toURL().openConnection();
+        HttpURLConnection c =
+            (HttpURLConnection) URI.create(endpoint() + "/moto-api/").toURL().openConnection();
         c.setConnectTimeout(500);
         c.setReadTimeout(2000);
         if (c.getResponseCode() < 500) return;
@@ -78,7 +83,13 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback, Au
       }
       sleep(200);
     }
-    throw new IllegalStateException("moto_server did not answer on " + endpoint() + " within " + timeout.toSeconds() + "s: " + tail());
+    throw new IllegalStateException(
+        "moto_server did not answer on "
+            + endpoint()
+            + " within "
+            + timeout.toSeconds()
+            + "s: "
+            + tail());
   }
 
   private String tail() {
@@ -102,11 +113,13 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback, Au
   /** Forgets every resource (moto's reset API), so tests do not see each other's. */
   public void reset() {
     try {
-      HttpURLConnection c = (HttpURLConnection) URI.create(endpoint() + "/moto-api/reset").toURL().openConnection();
+      HttpURLConnection c =
+          (HttpURLConnection) URI.create(endpoint() + "/moto-api/reset").toURL().openConnection();
       c.setRequestMethod("POST");
       c.setDoOutput(true);
       c.getOutputStream().close();
-      if (c.getResponseCode() != 200) throw new IllegalStateException("moto reset answered " + c.getResponseCode());
+      if (c.getResponseCode() != 200)
+        throw new IllegalStateException("moto reset answered " + c.getResponseCode());
     } catch (IOException e) {
       throw new IllegalStateException("moto reset failed: " + e.getMessage(), e);
     }
@@ -122,7 +135,9 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback, Au
         "AWS_ENDPOINT_URL", endpoint());
   }
 
-  /** Runs the {@code aws} CLI against this server and returns its stdout (fails on a non-zero exit). */
+  /**
+   * Runs the {@code aws} CLI against this server and returns its stdout (fails on a non-zero exit).
+   */
   public String aws(String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(find("aws").toString());
@@ -136,7 +151,8 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback, Au
       pb.environment().putAll(env());
       Process p = pb.start();
       String out = new String(p.getInputStream().readAllBytes());
-      if (p.waitFor() != 0) throw new IllegalStateException("aws " + String.join(" ", args) + " failed: " + out);
+      if (p.waitFor() != 0)
+        throw new IllegalStateException("aws " + String.join(" ", args) + " failed: " + out);
       return out;
     } catch (IOException e) {
       throw new IllegalStateException("cannot run aws: " + e.getMessage(), e);
@@ -160,7 +176,8 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback, Au
     if (process == null) return;
     process.destroy();
     try {
-      if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
+      if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS))
+        process.destroyForcibly().waitFor();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
