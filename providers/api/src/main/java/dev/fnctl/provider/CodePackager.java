@@ -1,7 +1,7 @@
 package dev.fnctl.provider;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
@@ -15,35 +15,34 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
-import java.util.Base64;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
-import java.util.zip.CRC32;
 
 /**
- * Turns a function's {@code code:} into the zip every provider uploads.
+ * Turns a function's {@code code:} into a {@link CodePackage}: the deterministic list of file
+ * entries a provider writes into the archive its cloud wants (fnctl-provider-archive has the
+ * reproducible zip), and their digest.
  *
- * <p>A directory is zipped deterministically, so the same source gives the same SHA-256 on every
- * machine and a re-plan never shows a code change that did not happen: entries sorted by path,
- * every timestamp 1980-01-01T00:00, mode 0644 or 0755 (the owner's execute bit is kept: scripts and
- * native binaries need it), names in Unicode NFC (macOS may store them decomposed), files only.
- * Entries are stored, not deflated: deflate output depends on the zlib build (zlib-ng and classic
- * zlib differ), which would make the digest machine-dependent. Files matched by {@code
- * .fnctlignore} at the top of the directory, or by the {@link IgnoreRules#DEFAULTS}, are left out.
+ * <p>A directory gives its files sorted by path, names in Unicode NFC (macOS may store them
+ * decomposed), mode 0644 or 0755 (the owner's execute bit is kept: scripts and native binaries need
+ * it), files only. Files matched by {@code .fnctlignore} at the top of the directory, or by the
+ * {@link IgnoreRules#DEFAULTS}, are left out. Nothing but regular files is packaged: a FIFO, socket
+ * or device is refused (reading one would hang or never end), and so is a symbolic link that leads
+ * outside the directory (packaging must not pick up {@code /etc} or a home directory).
  *
  * <p>A {@code .zip} or {@code .jar} file is used as it is: the user built it, its bytes are the
- * package. Any other single file becomes a one-entry zip.
+ * package. Any other single regular file becomes a one-entry package.
+ *
+ * <p>Nothing is read into memory whole: the digest is computed by streaming each file once.
  */
 public final class CodePackager {
 
   /** The name of the ignore file read from the top of a code directory. */
   public static final String IGNORE_FILE = ".fnctlignore";
-
-  // MS-DOS date/time of 1980-01-01 00:00, the earliest a zip can hold.
-  private static final int DOS_TIME = 0;
-  private static final int DOS_DATE = (1 << 5) | 1;
 
   private CodePackager() {}
 
@@ -51,25 +50,34 @@ public final class CodePackager {
    * Packages {@code code}, a path as written in the spec, relative to {@code baseDir} (the
    * directory of the spec file) unless absolute.
    *
-   * @throws ProviderException when the path does not exist, holds no files, or cannot be read
+   * @throws ProviderException when the path does not exist, is not a regular file or directory,
+   *     holds no files, holds a file that is not a regular one or a link leading out, or cannot be
+   *     read
    */
   public static CodePackage pack(Path baseDir, String code) throws ProviderException {
     Path source = source(baseDir, code);
     try {
-      byte[] zip;
       if (Files.isDirectory(source)) {
-        zip = zipDirectory(source, code);
-      } else if (isArchive(source)) {
-        zip = Files.readAllBytes(source);
-      } else {
-        String name = nfc(source.getFileName().toString());
-        zip =
-            write(
-                new TreeMap<>(
-                    java.util.Map.of(
-                        name, new Entry(Files.readAllBytes(source), executable(source)))));
+        List<CodeEntry> entries = new ArrayList<>();
+        for (var f : files(source, code).entrySet()) {
+          BasicFileAttributes attrs = Files.readAttributes(f.getValue(), BasicFileAttributes.class);
+          entries.add(
+              CodeEntry.file(f.getKey(), f.getValue(), executable(f.getValue()), attrs.size()));
+        }
+        return new CodePackage(source, entries, null, size(entries), digest(entries));
       }
-      return new CodePackage(source, zip, digestBase64(zip), digestHex(zip));
+      if (!Files.isRegularFile(source)) {
+        throw new ProviderException(
+            "code path '" + code + "' is not a regular file or a directory (" + kind(source) + ")");
+      }
+      if (isArchive(source)) {
+        return new CodePackage(
+            source, List.of(), source, Files.size(source), digest(Files.newInputStream(source)));
+      }
+      String name = nfc(source.getFileName().toString());
+      List<CodeEntry> one =
+          List.of(CodeEntry.file(name, source, executable(source), Files.size(source)));
+      return new CodePackage(source, one, null, size(one), digest(one));
     } catch (IOException e) {
       throw new ProviderException("cannot read code path '" + code + "': " + describe(e), e);
     }
@@ -114,17 +122,6 @@ public final class CodePackager {
     return name.endsWith(".zip") || name.endsWith(".jar");
   }
 
-  private record Entry(byte[] content, boolean executable) {}
-
-  private static byte[] zipDirectory(Path dir, String code) throws IOException, ProviderException {
-    TreeMap<String, Entry> entries = new TreeMap<>();
-    for (var f : files(dir, code).entrySet()) {
-      entries.put(
-          f.getKey(), new Entry(Files.readAllBytes(f.getValue()), executable(f.getValue())));
-    }
-    return write(entries);
-  }
-
   /**
    * The files of {@code dir} that go into its package, by their path in the zip.
    *
@@ -133,36 +130,69 @@ public final class CodePackager {
   private static TreeMap<String, Path> files(Path dir, String code)
       throws IOException, ProviderException {
     IgnoreRules ignore = IgnoreRules.forDirectory(dir);
+    Path realDir = dir.toRealPath();
     TreeMap<String, Path> entries = new TreeMap<>();
-    Files.walkFileTree(
-        dir,
-        EnumSet.of(FileVisitOption.FOLLOW_LINKS),
-        Integer.MAX_VALUE,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-            if (d.equals(dir)) return FileVisitResult.CONTINUE;
-            return ignore.ignores(relative(dir, d), true)
-                ? FileVisitResult.SKIP_SUBTREE
-                : FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
-            if (!attrs.isRegularFile()) return FileVisitResult.CONTINUE;
-            String path = relative(dir, f);
-            if (!ignore.ignores(path, false)) entries.put(path, f);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
-            if (e instanceof FileSystemLoopException) {
-              throw new IOException("symbolic link loop at " + f);
+    try {
+      Files.walkFileTree(
+          dir,
+          EnumSet.of(FileVisitOption.FOLLOW_LINKS),
+          Integer.MAX_VALUE,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs)
+                throws IOException {
+              if (d.equals(dir)) return FileVisitResult.CONTINUE;
+              if (ignore.ignores(relative(dir, d), true)) return FileVisitResult.SKIP_SUBTREE;
+              insideOrRefused(d);
+              return FileVisitResult.CONTINUE;
             }
-            throw e;
-          }
-        });
+
+            @Override
+            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
+              String path = relative(dir, f);
+              if (ignore.ignores(path, false)) return FileVisitResult.CONTINUE;
+              if (!attrs.isRegularFile()) {
+                throw new RefusedFile(
+                    "code directory '"
+                        + code
+                        + "' holds "
+                        + path
+                        + ", which is not a regular file ("
+                        + kind(f)
+                        + "): remove it or list it in "
+                        + IGNORE_FILE);
+              }
+              insideOrRefused(f);
+              entries.put(path, f);
+              return FileVisitResult.CONTINUE;
+            }
+
+            /** A symbolic link (or one on the way) must not lead out of the code directory. */
+            private void insideOrRefused(Path p) throws IOException {
+              Path real = p.toRealPath();
+              if (!real.startsWith(realDir)) {
+                throw new RefusedFile(
+                    "code directory '"
+                        + code
+                        + "' holds "
+                        + relative(dir, p)
+                        + ", a symbolic link that leads outside it (to "
+                        + real
+                        + "): copy what it needs into the directory instead");
+              }
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
+              if (e instanceof FileSystemLoopException) {
+                throw new IOException("symbolic link loop at " + f);
+              }
+              throw e;
+            }
+          });
+    } catch (RefusedFile e) {
+      throw new ProviderException(e.getMessage());
+    }
     if (entries.isEmpty()) {
       throw new ProviderException(
           "code directory '"
@@ -189,94 +219,70 @@ public final class CodePackager {
         && view.readAttributes().permissions().contains(PosixFilePermission.OWNER_EXECUTE);
   }
 
-  /** Writes a stored (uncompressed) zip by hand: java.util.zip cannot set Unix modes. */
-  private static byte[] write(TreeMap<String, Entry> entries) throws ProviderException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream central = new ByteArrayOutputStream();
-    for (var e : entries.entrySet()) {
-      byte[] name = e.getKey().getBytes(StandardCharsets.UTF_8);
-      byte[] data = e.getValue().content();
-      long offset = out.size();
-      if (offset + data.length > 0xFFFFFFFFL - 1) {
-        throw new ProviderException("code package is larger than 4 GB");
-      }
-      CRC32 crc = new CRC32();
-      crc.update(data);
-      int mode = e.getValue().executable() ? 0100755 : 0100644;
+  /** Thrown inside the file walk; the walk's caller turns it into a {@link ProviderException}. */
+  private static final class RefusedFile extends IOException {
+    private static final long serialVersionUID = 1L;
 
-      int32(out, 0x04034b50);
-      int16(out, 10); // version needed: 1.0, stored
-      int16(out, 0x0800); // names are UTF-8
-      int16(out, 0); // stored
-      int16(out, DOS_TIME);
-      int16(out, DOS_DATE);
-      int32(out, (int) crc.getValue());
-      int32(out, data.length);
-      int32(out, data.length);
-      int16(out, name.length);
-      int16(out, 0);
-      out.writeBytes(name);
-      out.writeBytes(data);
-
-      int32(central, 0x02014b50);
-      int16(central, (3 << 8) | 20); // made by Unix, so the mode below is honoured by unzip
-      int16(central, 10);
-      int16(central, 0x0800);
-      int16(central, 0);
-      int16(central, DOS_TIME);
-      int16(central, DOS_DATE);
-      int32(central, (int) crc.getValue());
-      int32(central, data.length);
-      int32(central, data.length);
-      int16(central, name.length);
-      int16(central, 0); // extra
-      int16(central, 0); // comment
-      int16(central, 0); // disk
-      int16(central, 0); // internal attributes
-      int32(central, mode << 16);
-      int32(central, (int) offset);
-      central.writeBytes(name);
+    RefusedFile(String message) {
+      super(message);
     }
-    if (entries.size() > 0xFFFF)
-      throw new ProviderException("code package has more than 65535 files");
-    long centralOffset = out.size();
-    byte[] dir = central.toByteArray();
-    out.writeBytes(dir);
-    int32(out, 0x06054b50);
-    int16(out, 0);
-    int16(out, 0);
-    int16(out, entries.size());
-    int16(out, entries.size());
-    int32(out, dir.length);
-    int32(out, (int) centralOffset);
-    int16(out, 0);
-    return out.toByteArray();
   }
 
-  private static void int16(ByteArrayOutputStream out, int v) {
-    out.write(v & 0xff);
-    out.write((v >>> 8) & 0xff);
-  }
-
-  private static void int32(ByteArrayOutputStream out, int v) {
-    int16(out, v & 0xffff);
-    int16(out, (v >>> 16) & 0xffff);
-  }
-
-  private static byte[] sha256(byte[] bytes) {
+  private static String kind(Path p) {
     try {
-      return MessageDigest.getInstance("SHA-256").digest(bytes);
+      BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+      if (a.isOther()) return "a FIFO, socket or device";
+      if (a.isSymbolicLink()) return "a symbolic link";
+      return a.isDirectory() ? "a directory" : "a special file";
+    } catch (IOException e) {
+      return "unreadable: " + describe(e);
+    }
+  }
+
+  private static long size(List<CodeEntry> entries) {
+    return entries.stream().mapToLong(CodeEntry::size).sum();
+  }
+
+  /**
+   * SHA-256 over each entry's path, mode, size and bytes, in order: any change of content, name or
+   * execute bit changes it; nothing else does.
+   */
+  static String digest(List<CodeEntry> entries) throws IOException {
+    MessageDigest sha = sha256();
+    byte[] buf = new byte[64 * 1024];
+    for (CodeEntry e : entries) {
+      sha.update(
+          (e.path() + "\0" + Integer.toOctalString(e.mode()) + "\0" + e.size() + "\0")
+              .getBytes(StandardCharsets.UTF_8));
+      long read = 0;
+      try (InputStream in = e.content().open()) {
+        for (int n; (n = in.read(buf)) > 0; ) {
+          sha.update(buf, 0, n);
+          read += n;
+        }
+      }
+      if (read != e.size())
+        throw new IOException(
+            e.path() + " changed while it was read (" + read + " bytes, not " + e.size() + ")");
+    }
+    return HexFormat.of().formatHex(sha.digest());
+  }
+
+  private static String digest(InputStream content) throws IOException {
+    MessageDigest sha = sha256();
+    try (InputStream in = content) {
+      byte[] buf = new byte[64 * 1024];
+      for (int n; (n = in.read(buf)) > 0; ) sha.update(buf, 0, n);
+    }
+    return HexFormat.of().formatHex(sha.digest());
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
     }
-  }
-
-  static String digestBase64(byte[] bytes) {
-    return Base64.getEncoder().encodeToString(sha256(bytes));
-  }
-
-  static String digestHex(byte[] bytes) {
-    return HexFormat.of().formatHex(sha256(bytes));
   }
 
   private static String describe(IOException e) {

@@ -1,30 +1,19 @@
 package dev.fnctl.provider;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,24 +45,29 @@ class CodePackagerTest {
 
     CodePackage pa = CodePackager.pack(tmp, "a");
     CodePackage pb = CodePackager.pack(tmp, "./b");
-    assertEquals(pa.sha256Hex(), pb.sha256Hex());
-    assertArrayEquals(pa.zip(), pb.zip());
-    assertEquals(CodePackager.digestBase64(pa.zip()), pa.sha256Base64());
+    assertEquals(pa.digest(), pb.digest());
+    assertEquals(paths(pa), paths(pb));
+    assertEquals(64, pa.digest().length());
 
     write(b, "lib/util.py", "X = 2\n");
-    assertNotEquals(pa.sha256Hex(), CodePackager.pack(tmp, "b").sha256Hex());
+    assertNotEquals(pa.digest(), CodePackager.pack(tmp, "b").digest());
   }
 
   @Test
-  void zipIsReadableSortedAndHasFixedTimestamps() throws Exception {
+  void entriesAreSortedInNfcWithTheirSizesAndContent() throws Exception {
     Path dir = tmp.resolve("fn");
     write(dir, "b.txt", "bee");
     write(dir, "a/c.txt", "sea");
-    write(dir, "ä.txt", "umlaut");
-    Map<String, String> read = unzip(CodePackager.pack(tmp, "fn").zip(), true);
-    assertEquals(List.of("a/c.txt", "b.txt", "ä.txt"), new ArrayList<>(read.keySet()));
-    assertEquals("sea", read.get("a/c.txt"));
-    assertEquals("umlaut", read.get("ä.txt"));
+    write(dir, "a\u0308.txt", "umlaut, stored decomposed");
+    CodePackage p = CodePackager.pack(tmp, "fn");
+    assertEquals(List.of("a/c.txt", "b.txt", "\u00e4.txt"), paths(p));
+    CodeEntry c = p.entries().get(0);
+    assertEquals(3, c.size());
+    try (var in = c.content().open()) {
+      assertEquals("sea", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+    assertEquals(p.entries().stream().mapToLong(CodeEntry::size).sum(), p.size());
+    assertEquals(null, p.archive());
   }
 
   @Test
@@ -93,7 +87,6 @@ class CodePackagerTest {
     write(dir, "nested/secret/stays.txt", "kept: anchored rule");
     write(dir, ".fnctlignore", "# comment\n*.log\n!keep.log\nbuild/\n/secret/\n\n");
 
-    Map<String, String> read = unzip(CodePackager.pack(tmp, "fn").zip(), false);
     assertEquals(
         List.of(
             "docs/build",
@@ -101,7 +94,7 @@ class CodePackagerTest {
             "main.js",
             "nested/secret/stays.txt",
             "node_modules/left-pad/index.js"),
-        new ArrayList<>(read.keySet()));
+        paths(CodePackager.pack(tmp, "fn")));
   }
 
   @Test
@@ -117,9 +110,9 @@ class CodePackagerTest {
     } catch (UnsupportedOperationException e) {
       assumeTrue(false, "no POSIX permissions here");
     }
-    Map<String, Integer> modes = unixModes(CodePackager.pack(tmp, "fn").zip());
-    assertEquals(0100755, modes.get("bootstrap"));
-    assertEquals(0100644, modes.get("handler.sh"));
+    List<CodeEntry> entries = CodePackager.pack(tmp, "fn").entries();
+    assertEquals(0755, entries.get(0).mode());
+    assertEquals(0644, entries.get(1).mode());
   }
 
   @Test
@@ -128,17 +121,91 @@ class CodePackagerTest {
     Files.write(tmp.resolve("app.zip"), bytes);
     Files.write(tmp.resolve("app.JAR"), bytes);
     CodePackage zip = CodePackager.pack(tmp, "app.zip");
-    assertArrayEquals(bytes, zip.zip());
-    assertArrayEquals(bytes, CodePackager.pack(tmp, "app.JAR").zip());
-    assertEquals(CodePackager.digestHex(bytes), zip.sha256Hex());
+    assertEquals(tmp.resolve("app.zip"), zip.archive());
+    assertEquals(List.of(), zip.entries());
+    assertEquals(tmp.resolve("app.JAR"), CodePackager.pack(tmp, "app.JAR").archive());
+    assertEquals(
+        java.util.HexFormat.of()
+            .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes)),
+        zip.digest());
     assertEquals(bytes.length, zip.size());
   }
 
   @Test
-  void aSingleFileBecomesAOneEntryZip() throws Exception {
+  void aSingleFileBecomesAOneEntryPackage() throws Exception {
     write(tmp, "handler.py", "print(1)");
-    Map<String, String> read = unzip(CodePackager.pack(tmp, "handler.py").zip(), false);
-    assertEquals(Map.of("handler.py", "print(1)"), read);
+    assertEquals(List.of("handler.py"), paths(CodePackager.pack(tmp, "handler.py")));
+  }
+
+  @Test
+  void aFifoIsRefusedNotReadForever() throws Exception {
+    Path dir = tmp.resolve("fn");
+    write(dir, "main.py", "x = 1\n");
+    mkfifo(dir.resolve("pipe"));
+    for (org.junit.jupiter.api.function.Executable call :
+        List.<org.junit.jupiter.api.function.Executable>of(
+            () -> CodePackager.pack(tmp, "fn"), () -> CodePackager.check(tmp, "fn"))) {
+      ProviderException e = assertThrows(ProviderException.class, call);
+      assertEquals(
+          "code directory 'fn' holds pipe, which is not a regular file (a FIFO, socket or device):"
+              + " remove it or list it in .fnctlignore",
+          e.getMessage());
+    }
+    write(dir, ".fnctlignore", "pipe\n");
+    assertEquals(List.of("main.py"), paths(CodePackager.pack(tmp, "fn")));
+  }
+
+  @Test
+  void aDeviceOrFifoAsTheCodePathIsRefused() throws Exception {
+    assumeTrue(Files.exists(Path.of("/dev/zero")), "no /dev/zero here");
+    ProviderException e =
+        assertThrows(ProviderException.class, () -> CodePackager.pack(tmp, "/dev/zero"));
+    assertEquals(
+        "code path '/dev/zero' is not a regular file or a directory (a FIFO, socket or device)",
+        e.getMessage());
+    mkfifo(tmp.resolve("handler.py"));
+    assertThrows(ProviderException.class, () -> CodePackager.pack(tmp, "handler.py"));
+  }
+
+  @Test
+  void aSymbolicLinkLeadingOutsideIsRefusedOneInsideIsFollowed() throws Exception {
+    Path dir = tmp.resolve("fn");
+    write(dir, "main.py", "x = 1\n");
+    write(dir, "lib/shared.py", "y = 2\n");
+    write(tmp, "outside/secret.txt", "do not ship");
+    try {
+      Files.createSymbolicLink(dir.resolve("alias.py"), dir.resolve("lib/shared.py"));
+    } catch (UnsupportedOperationException | IOException e) {
+      assumeTrue(false, "no symbolic links here");
+    }
+    assertEquals(
+        List.of("alias.py", "lib/shared.py", "main.py"), paths(CodePackager.pack(tmp, "fn")));
+
+    Files.createSymbolicLink(dir.resolve("escape"), tmp.resolve("outside"));
+    ProviderException e = assertThrows(ProviderException.class, () -> CodePackager.pack(tmp, "fn"));
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "code directory 'fn' holds escape, a symbolic link that leads outside it (to "),
+        e.getMessage());
+    Files.delete(dir.resolve("escape"));
+    Files.createSymbolicLink(dir.resolve("passwd"), tmp.resolve("outside/secret.txt"));
+    assertThrows(ProviderException.class, () -> CodePackager.check(tmp, "fn"));
+  }
+
+  private static void mkfifo(Path p) throws Exception {
+    Process mk;
+    try {
+      mk = new ProcessBuilder("mkfifo", p.toString()).inheritIO().start();
+    } catch (IOException e) {
+      assumeTrue(false, "no mkfifo here");
+      return;
+    }
+    assumeTrue(mk.waitFor() == 0 && Files.exists(p), "mkfifo failed");
+  }
+
+  private static List<String> paths(CodePackage p) {
+    return p.entries().stream().map(CodeEntry::path).toList();
   }
 
   @Test
@@ -161,40 +228,6 @@ class CodePackagerTest {
         assertThrows(ProviderException.class, () -> CodePackager.check(tmp, "fn")).getMessage());
     Files.createDirectories(tmp.resolve("empty"));
     assertThrows(ProviderException.class, () -> CodePackager.check(tmp, "empty"));
-  }
-
-  private static Map<String, String> unzip(byte[] zip, boolean checkTimes) throws IOException {
-    Map<String, String> out = new LinkedHashMap<>();
-    try (ZipInputStream in =
-        new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
-      for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-        if (checkTimes) assertEquals(LocalDateTime.of(1980, 1, 1, 0, 0), e.getTimeLocal());
-        out.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
-      }
-    }
-    return out;
-  }
-
-  /** Reads each central directory record's external attributes (the Unix mode in the high half). */
-  private static Map<String, Integer> unixModes(byte[] zip) {
-    ByteBuffer buf = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
-    int eocd = zip.length - 22;
-    assertEquals(0x06054b50, buf.getInt(eocd));
-    int count = Short.toUnsignedInt(buf.getShort(eocd + 10));
-    int pos = buf.getInt(eocd + 16);
-    Map<String, Integer> modes = new TreeMap<>();
-    for (int i = 0; i < count; i++) {
-      assertEquals(0x02014b50, buf.getInt(pos));
-      assertEquals(3, Short.toUnsignedInt(buf.getShort(pos + 4)) >> 8, "made by Unix");
-      int nameLen = Short.toUnsignedInt(buf.getShort(pos + 28));
-      int extraLen = Short.toUnsignedInt(buf.getShort(pos + 30));
-      int commentLen = Short.toUnsignedInt(buf.getShort(pos + 32));
-      int external = buf.getInt(pos + 38);
-      String name = new String(zip, pos + 46, nameLen, StandardCharsets.UTF_8);
-      modes.put(name, external >>> 16);
-      pos += 46 + nameLen + extraLen + commentLen;
-    }
-    return modes;
   }
 
   @Test

@@ -1,9 +1,9 @@
 package dev.fnctl.local;
 
+import dev.fnctl.archive.CodeArchive;
 import dev.fnctl.model.plan.Action;
 import dev.fnctl.model.spec.Deployment;
 import dev.fnctl.provider.Cloud;
-import dev.fnctl.provider.CodePackage;
 import dev.fnctl.provider.LiveResource;
 import dev.fnctl.provider.LiveState;
 import dev.fnctl.provider.Ownership;
@@ -90,7 +90,7 @@ final class LocalCloud implements Cloud {
           step.address() + ": the local target cannot " + step.action().word());
     }
     Resource r = step.desired();
-    if (r.payload() instanceof CodePackage code) ResourceFile.writeAtomically(pkg, code.zip());
+    if (r.payload() instanceof CodeArchive code) ResourceFile.writeAtomically(pkg, code::writeTo);
     Map<String, Object> outputs = outputs(r, step.after());
     ResourceFile.write(
         file,

@@ -1,5 +1,7 @@
 package dev.fnctl.local;
 
+import dev.fnctl.archive.CodeArchive;
+import dev.fnctl.archive.ReproducibleZip;
 import dev.fnctl.model.spec.BucketSpec;
 import dev.fnctl.model.spec.Budget;
 import dev.fnctl.model.spec.Deployment;
@@ -8,7 +10,6 @@ import dev.fnctl.model.spec.Permission;
 import dev.fnctl.model.spec.QueueSpec;
 import dev.fnctl.model.spec.TopicSpec;
 import dev.fnctl.model.spec.Trigger;
-import dev.fnctl.provider.CodePackage;
 import dev.fnctl.provider.CodePackager;
 import dev.fnctl.provider.Item;
 import dev.fnctl.provider.Ownership;
@@ -93,12 +94,22 @@ final class LocalResources {
   }
 
   private Resource function(FunctionSpec f) throws ProviderException {
-    CodePackage pkg;
+    CodeArchive pkg;
+    CodeArchive.Digest zip;
     try {
-      pkg = CodePackager.pack(d.spec().baseDir(), f.code());
+      // The local target keeps the same reproducible zip a cloud would get, with no size limit
+      // but the disk's.
+      pkg =
+          new CodeArchive(
+              f.name(),
+              CodePackager.pack(d.spec().baseDir(), f.code()),
+              new ReproducibleZip(),
+              Long.MAX_VALUE,
+              "no limit");
     } catch (ProviderException e) {
       throw new ProviderException("function " + f.name() + ": " + e.getMessage(), e);
     }
+    zip = pkg.digest();
     Set<String> deps = new LinkedHashSet<>();
     List<Object> permissions = new ArrayList<>();
     List<Permission> granted = new ArrayList<>(f.permissions());
@@ -133,7 +144,7 @@ final class LocalResources {
     concurrency.put("max", f.concurrency().max() == null ? null : (long) f.concurrency().max());
     concurrency.put("warm", f.concurrency().warm() == null ? null : (long) f.concurrency().warm());
     p.put("concurrency", concurrency);
-    p.put("codeSha256", pkg.sha256Hex());
+    p.put("codeSha256", zip.sha256Hex());
     p.put("permissions", permissions);
     deps.remove(address(FUNCTION, f.name()));
     return new Resource(

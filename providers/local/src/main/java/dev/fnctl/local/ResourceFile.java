@@ -67,11 +67,23 @@ final class ResourceFile {
 
   /** Writes through a temporary file so that a killed run never leaves half a file behind. */
   static void writeAtomically(Path file, byte[] bytes) throws ProviderException {
+    writeAtomically(file, tmp -> Files.write(tmp, bytes));
+  }
+
+  /** Fills a scratch file next to the one being replaced. */
+  interface Content {
+    void writeTo(Path tmp) throws IOException, ProviderException;
+  }
+
+  /**
+   * Writes {@code file} whole or not at all: {@code content} goes to a scratch file moved over it.
+   */
+  static void writeAtomically(Path file, Content content) throws ProviderException {
     try {
       Files.createDirectories(file.getParent());
       Path tmp = Files.createTempFile(file.getParent(), ".tmp-", ".part");
       try {
-        Files.write(tmp, bytes);
+        content.writeTo(tmp);
         try {
           Files.move(
               tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fnctl.archive.CodeArchive;
 import dev.fnctl.model.json.Json;
 import dev.fnctl.model.plan.Action;
 import dev.fnctl.model.spec.Deployment;
 import dev.fnctl.provider.Cloud;
-import dev.fnctl.provider.CodePackage;
 import dev.fnctl.provider.Context;
 import dev.fnctl.provider.LiveResource;
 import dev.fnctl.provider.LiveState;
@@ -111,7 +111,8 @@ class LocalCloudTest {
     assertEquals(60L, fn.properties().get("timeout"));
     assertEquals(Map.of("API_KEY", "stripe-key"), fn.properties().get("secrets"));
     assertEquals(Set.of("secrets"), fn.sensitive());
-    assertEquals(((CodePackage) fn.payload()).sha256Hex(), fn.properties().get("codeSha256"));
+    assertEquals(
+        ((CodeArchive) fn.payload()).digest().sha256Hex(), fn.properties().get("codeSha256"));
     assertEquals(List.of("local:bucket/uploads", "local:queue/orders"), fn.dependsOn());
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> grants =
@@ -159,7 +160,10 @@ class LocalCloudTest {
     after.put("permissions", List.of());
     cloud.apply(new Cloud.Step(Action.CREATE, fn.address(), fn, null, after));
     byte[] zip = Files.readAllBytes(cloud.dir().resolve("function/resize.zip"));
-    assertTrue(java.util.Arrays.equals(((CodePackage) fn.payload()).zip(), zip));
+    assertEquals(
+        ((CodeArchive) fn.payload()).digest().sha256Hex(),
+        java.util.HexFormat.of()
+            .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(zip)));
     cloud.apply(new Cloud.Step(Action.DELETE, fn.address(), null, null, Map.of()));
     assertFalse(Files.exists(cloud.dir().resolve("function/resize.zip")));
     assertFalse(Files.exists(cloud.dir().resolve("function/resize.json")));

@@ -1,7 +1,7 @@
 package dev.fnctl.provider.aws;
 
-import dev.fnctl.provider.CodePackage;
 import dev.fnctl.provider.ProviderException;
+import java.nio.file.Path;
 
 /**
  * The stack's bucket for code packages too large to upload to Lambda directly. It is a planned
@@ -17,9 +17,10 @@ final class ArtifactBucket {
     this.buckets = buckets;
   }
 
-  String upload(String function, CodePackage code) throws ProviderException {
+  /** Uploads {@code zip}, the file {@code code} was written to; returns the object's key. */
+  String upload(String function, LambdaZip code, Path zip) throws ProviderException {
     String key = function + "/" + code.sha256Hex() + ".zip";
-    buckets.upload(s.names.artifactBucket(), key, code.zip());
+    buckets.upload(s.names.artifactBucket(), key, zip);
     return key;
   }
 }

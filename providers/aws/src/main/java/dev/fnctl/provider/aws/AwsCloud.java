@@ -5,7 +5,6 @@ import static dev.fnctl.provider.aws.AwsTypes.*;
 import dev.fnctl.model.plan.Action;
 import dev.fnctl.model.spec.Deployment;
 import dev.fnctl.provider.Cloud;
-import dev.fnctl.provider.CodePackage;
 import dev.fnctl.provider.Context;
 import dev.fnctl.provider.LiveResource;
 import dev.fnctl.provider.LiveState;
@@ -220,8 +219,8 @@ final class AwsCloud implements Cloud {
     }
   }
 
-  private static CodePackage code(Resource desired) {
-    return desired != null && desired.payload() instanceof CodePackage c ? c : null;
+  private static LambdaZip code(Resource desired) {
+    return desired != null && desired.payload() instanceof LambdaZip c ? c : null;
   }
 
   /** "bucket/id" -> "bucket"; the first segment of a qualified name. */

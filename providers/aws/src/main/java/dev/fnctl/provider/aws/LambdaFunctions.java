@@ -2,9 +2,9 @@ package dev.fnctl.provider.aws;
 
 import static dev.fnctl.provider.aws.AwsTypes.FUNCTION;
 
-import dev.fnctl.provider.CodePackage;
 import dev.fnctl.provider.LiveResource;
 import dev.fnctl.provider.ProviderException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,7 +133,7 @@ final class LambdaFunctions {
   }
 
   @SuppressWarnings("unchecked")
-  Map<String, Object> create(String name, Map<String, Object> after, CodePackage code)
+  Map<String, Object> create(String name, Map<String, Object> after, LambdaZip code)
       throws ProviderException {
     FunctionCode fc = code(name, code);
     Map<String, String> env = stringMap((Map<String, Object>) after.get("environment"));
@@ -213,7 +213,7 @@ final class LambdaFunctions {
       Map<String, Object> after,
       Map<String, Object> before,
       Map<String, Object> liveOutputs,
-      CodePackage code)
+      LambdaZip code)
       throws ProviderException {
     boolean config = false;
     for (String k : List.of("runtime", "handler", "memory", "timeout", "environment", "role")) {
@@ -303,13 +303,26 @@ final class LambdaFunctions {
     }
   }
 
-  private FunctionCode code(String name, CodePackage code) throws ProviderException {
+  private FunctionCode code(String name, LambdaZip code) throws ProviderException {
     if (code == null)
       throw new ProviderException("function " + name + ": no code package to upload");
-    if (code.size() <= directUploadLimit)
-      return FunctionCode.builder().zipFile(SdkBytes.fromByteArray(code.zip())).build();
-    String key = artifacts.upload(name, code);
-    return FunctionCode.builder().s3Bucket(s.names.artifactBucket()).s3Key(key).build();
+    Path zip = code.write();
+    try {
+      if (code.size() <= directUploadLimit)
+        return FunctionCode.builder().zipFile(SdkBytes.fromByteArray(read(name, zip))).build();
+      String key = artifacts.upload(name, code, zip);
+      return FunctionCode.builder().s3Bucket(s.names.artifactBucket()).s3Key(key).build();
+    } finally {
+      LambdaZip.delete(zip);
+    }
+  }
+
+  private static byte[] read(String name, Path zip) throws ProviderException {
+    try {
+      return java.nio.file.Files.readAllBytes(zip);
+    } catch (java.io.IOException e) {
+      throw new ProviderException("function " + name + ": cannot read its code package: " + e, e);
+    }
   }
 
   /**

@@ -233,13 +233,14 @@ final class S3Buckets {
     }
   }
 
-  void upload(String bucket, String key, byte[] bytes) throws ProviderException {
+  /** Uploads a file, streamed from disk (a code package may be hundreds of megabytes). */
+  void upload(String bucket, String key, java.nio.file.Path file) throws ProviderException {
     s.call(
         "PutObject",
         bucket + "/" + key,
         () ->
             s3().putObject(
                     b -> b.bucket(bucket).key(key),
-                    software.amazon.awssdk.core.sync.RequestBody.fromBytes(bytes)));
+                    software.amazon.awssdk.core.sync.RequestBody.fromFile(file)));
   }
 }

@@ -10,7 +10,6 @@ import dev.fnctl.model.spec.Permission;
 import dev.fnctl.model.spec.QueueSpec;
 import dev.fnctl.model.spec.TopicSpec;
 import dev.fnctl.model.spec.Trigger;
-import dev.fnctl.provider.CodePackage;
 import dev.fnctl.provider.ProviderException;
 import dev.fnctl.provider.Ref;
 import dev.fnctl.provider.Resource;
@@ -188,7 +187,8 @@ final class StackLayout {
     role.put("policy", policy);
     add(Resource.of(roleAddress, ROLE, item, role, List.of()));
 
-    CodePackage code = dev.fnctl.provider.CodePackager.pack(baseDir, f.code());
+    LambdaZip code =
+        LambdaZip.of(f.name(), dev.fnctl.provider.CodePackager.pack(baseDir, f.code()));
     Map<String, Object> fn = new LinkedHashMap<>();
     fn.put("runtime", LambdaRuntimes.lambdaId(f.runtime()).orElse(f.runtime()));
     fn.put("handler", f.handler());
