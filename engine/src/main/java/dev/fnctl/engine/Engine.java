@@ -20,6 +20,14 @@ public interface Engine {
   }
 
   /**
+   * An engine that takes its specs from {@code specs} instead of loading files: for provider tests
+   * that build specs as records and still plan and apply through the real engine.
+   */
+  static Engine create(Providers providers, Map<String, String> env, SpecSource specs) {
+    return new DefaultEngine(providers, env, specs);
+  }
+
+  /**
    * Loads and validates a spec for every target it declares (or the implicit {@code local}): model
    * rules and each target's provider rules. Code paths, unknown providers and unknown provider
    * settings are reported together with the model's problems; the provider's own rules need a spec

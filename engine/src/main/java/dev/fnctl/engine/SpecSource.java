@@ -6,8 +6,12 @@ import dev.fnctl.model.spec.Spec;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Where the engine gets specs from: the model's loader, or a test's hand-built records. */
-interface SpecSource {
+/**
+ * Where the engine gets specs from: the model's loader, or a test's hand-built records. Public so
+ * that provider tests can drive the real engine with specs they build as records ({@link
+ * Engine#create(dev.fnctl.provider.Providers, java.util.Map, SpecSource)}).
+ */
+public interface SpecSource {
 
   /** A spec loaded and validated for one target, with that target's name (never null). */
   record Loaded(Spec spec, String target) {}

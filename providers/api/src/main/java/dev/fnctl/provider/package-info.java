@@ -23,7 +23,8 @@
  *   <li>{@link dev.fnctl.provider.Cloud#lock} is a create-if-absent record in the cloud itself.
  * </ol>
  *
- * <p>The engine's test-jar has {@code dev.fnctl.engine.contract.ProviderContract}: extend it in the
- * provider's tests, pointed at an emulator, to check all of the above through the real engine.
+ * <p>The testkit ({@code fnctl-provider-testkit}) has {@code dev.fnctl.testkit.ProviderContract}:
+ * extend it in the provider's tests, pointed at an emulator, to check all of the above through the
+ * real engine.
  */
 package dev.fnctl.provider;

@@ -1,7 +1,7 @@
 package dev.fnctl.local;
 
-import dev.fnctl.engine.contract.ProviderContract;
 import dev.fnctl.provider.Providers;
+import dev.fnctl.testkit.ProviderContract;
 import java.util.List;
 
 /** The local target passes the provider contract every provider must pass. */

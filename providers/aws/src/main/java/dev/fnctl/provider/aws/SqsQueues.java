@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
@@ -189,7 +190,9 @@ final class SqsQueues {
       String url = url(name);
       s.call("DeleteQueue", name, () -> sqs().deleteQueue(b -> b.queueUrl(url)));
     } catch (ProviderException e) {
-      if (!(e.getCause() instanceof QueueDoesNotExistException)) throw e;
+      // Gone already (a repeated delete): with SQS's JSON protocol the SDK may report it as a plain
+      // SqsException with the NonExistentQueue code rather than QueueDoesNotExistException.
+      if (!(e.getCause() instanceof AwsServiceException a && AwsSession.isNotFound(a))) throw e;
     }
   }
 

@@ -1,20 +1,28 @@
 package dev.fnctl.provider.aws;
 
+import dev.fnctl.engine.ApplyListener;
+import dev.fnctl.engine.ApplyOptions;
+import dev.fnctl.engine.ApplyReport;
+import dev.fnctl.engine.Engine;
+import dev.fnctl.engine.PlanSession;
+import dev.fnctl.model.plan.Action;
+import dev.fnctl.model.plan.Plan;
+import dev.fnctl.model.plan.ResourceChange;
 import dev.fnctl.model.spec.Deployment;
-import dev.fnctl.provider.Cloud;
 import dev.fnctl.provider.Context;
 import dev.fnctl.provider.LiveState;
 import dev.fnctl.provider.ProviderException;
-import dev.fnctl.provider.Resource;
-import dev.fnctl.testkit.Convergence;
-import dev.fnctl.testkit.Convergence.Change;
+import dev.fnctl.provider.Providers;
+import dev.fnctl.testkit.HandBuiltSpecs;
 import dev.fnctl.testkit.aws.MotoProxy;
 import dev.fnctl.testkit.aws.MotoServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -29,7 +37,10 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
 
-/** moto behind a WireMock proxy, a scratch project with one function's code, and helpers. */
+/**
+ * moto behind a WireMock proxy, a scratch project with one function's code, and helpers that plan
+ * and apply through the real engine (specs built as records, served by {@link HandBuiltSpecs}).
+ */
 abstract class MotoTestBase {
   @RegisterExtension static MotoServer moto = new MotoServer();
   static MotoProxy proxy;
@@ -60,6 +71,7 @@ abstract class MotoTestBase {
     Map<String, String> env = new HashMap<>(moto.env());
     env.put("AWS_ENDPOINT_URL", proxy.endpoint());
     env.put("FNCTL_AWS_CONSISTENCY_WINDOW_MS", "3000");
+    env.putAll(extraEnv);
     return env;
   }
 
@@ -67,28 +79,77 @@ abstract class MotoTestBase {
     return (AwsCloud) new AwsProvider().connect(d, new Context(dir, env(), Context.Log.SILENT));
   }
 
-  record Planned(List<Resource> desired, LiveState live, List<Change> changes) {}
+  /** The real engine over the specs each test builds as records. */
+  final HandBuiltSpecs specs = new HandBuiltSpecs();
 
-  static Planned plan(Cloud cloud, Deployment d, boolean destroy) throws ProviderException {
-    List<Resource> desired = cloud.desired(d);
-    LiveState live = cloud.read(d, desired);
-    return new Planned(desired, live, Convergence.plan(desired, live, destroy));
+  /** Settings a test adds to {@link #env()} (before it connects or plans). */
+  final Map<String, String> extraEnv = new HashMap<>();
+
+  Engine engine() {
+    return Engine.create(Providers.of(List.of(new AwsProvider())), env(), specs);
   }
 
-  static Convergence.Report apply(Cloud cloud, Deployment d, boolean destroy)
-      throws ProviderException {
-    Planned p = plan(cloud, d, destroy);
-    return Convergence.apply(cloud, p.changes(), p.live(), 8);
+  /**
+   * A plan made by the real engine; {@link #live()} reads the cloud again through {@code cloud} for
+   * the tests that look at what is there.
+   */
+  record Planned(Plan plan, AwsCloud cloud, Deployment deployment) {
+    /** The changes, without the no-ops. */
+    List<ResourceChange> changes() {
+      return plan.changes().stream().filter(c -> c.action() != Action.NO_OP).toList();
+    }
+
+    LiveState live() throws ProviderException {
+      return cloud.read(deployment, cloud.desired(deployment));
+    }
   }
 
-  static String describe(List<Change> changes) {
+  /** What an apply through the engine did, by address. */
+  record Applied(List<String> done, Map<String, String> failed, List<String> notStarted) {
+    boolean ok() {
+      return failed.isEmpty() && notStarted.isEmpty();
+    }
+
+    static Applied of(ApplyReport r) {
+      Map<String, String> failed = new LinkedHashMap<>();
+      r.failed().forEach((c, m) -> failed.put(c.address(), m));
+      return new Applied(
+          r.done().stream().map(ResourceChange::address).toList(),
+          failed,
+          r.notStarted().stream().map(ResourceChange::address).toList());
+    }
+  }
+
+  Planned plan(AwsCloud cloud, Deployment d, boolean destroy) throws Exception {
+    try (PlanSession s = engine().plan(specs.put(d), d.target().name(), mode(destroy))) {
+      return new Planned(s.plan(), cloud, d);
+    }
+  }
+
+  /** Plans {@code d} and applies that plan, through the engine, eight changes at a time. */
+  Applied apply(AwsCloud cloud, Deployment d, boolean destroy) throws Exception {
+    Engine engine = engine();
+    try (PlanSession s = engine.plan(specs.put(d), d.target().name(), mode(destroy))) {
+      return Applied.of(
+          engine.apply(
+              s,
+              new ApplyOptions(8, Duration.ofSeconds(10), destroy ? "destroy" : "apply"),
+              ApplyListener.NONE));
+    }
+  }
+
+  private static Engine.PlanMode mode(boolean destroy) {
+    return destroy ? Engine.PlanMode.DESTROY : Engine.PlanMode.NORMAL;
+  }
+
+  static String describe(List<ResourceChange> changes) {
     StringBuilder sb = new StringBuilder();
-    for (Change c : changes)
+    for (ResourceChange c : changes)
       sb.append(c.action().word())
           .append(' ')
           .append(c.address())
           .append(' ')
-          .append(c.changed())
+          .append(c.changedProperties())
           .append('\n');
     return sb.toString();
   }

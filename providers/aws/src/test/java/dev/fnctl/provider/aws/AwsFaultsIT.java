@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.fnctl.model.plan.Action;
 import dev.fnctl.model.spec.Deployment;
 import dev.fnctl.provider.ProviderException;
-import dev.fnctl.testkit.Convergence;
 import dev.fnctl.testkit.aws.MotoProxy.Call;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * Faults injected between the SDK and moto: retried when transient, reported cleanly when not, and
  * a re-run converges.
  */
-class AwsFaultsTest extends MotoTestBase {
+class AwsFaultsIT extends MotoTestBase {
   static final Call CREATE_FUNCTION = Call.rest("POST", "/2015-03-31/functions/?");
   static final Call CREATE_ROLE = Call.query("CreateRole");
   static final Call CREATE_QUEUE = Call.json("AmazonSQS.CreateQueue");
@@ -47,7 +46,7 @@ class AwsFaultsTest extends MotoTestBase {
     proxy.failFirst(CREATE_SCHEDULE, 503, 1);
     Deployment d = spec();
     try (AwsCloud cloud = connect(d)) {
-      Convergence.Report report = apply(cloud, d, false);
+      Applied report = apply(cloud, d, false);
       assertTrue(report.ok(), report.toString());
       assertEquals("", describe(plan(cloud, d, false).changes()));
     }
@@ -59,7 +58,7 @@ class AwsFaultsTest extends MotoTestBase {
     proxy.fail(CREATE_MAPPING, 500);
     Deployment d = spec();
     try (AwsCloud cloud = connect(d)) {
-      Convergence.Report report = apply(cloud, d, false);
+      Applied report = apply(cloud, d, false);
       assertFalse(report.ok());
       String message =
           report
@@ -79,7 +78,7 @@ class AwsFaultsTest extends MotoTestBase {
       assertTrue(
           again.changes().stream().anyMatch(c -> c.address().contains("event-source-mapping")),
           describe(again.changes()));
-      Convergence.Report rerun = Convergence.apply(cloud, again.changes(), again.live(), 8);
+      Applied rerun = apply(cloud, again.deployment(), false);
       assertTrue(rerun.ok(), rerun.toString());
       assertEquals("", describe(plan(cloud, d, false).changes()));
     }
@@ -91,7 +90,7 @@ class AwsFaultsTest extends MotoTestBase {
     proxy.reset(CREATE_QUEUE);
     Deployment d = spec();
     try (AwsCloud cloud = connect(d)) {
-      Convergence.Report report = apply(cloud, d, false);
+      Applied report = apply(cloud, d, false);
       assertFalse(report.ok());
       String message = report.failed().values().iterator().next();
       assertTrue(message.startsWith("CreateQueue flaky-prod-orders"), message);

@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** Budgets, secrets, reserved concurrency, large packages and the lock, against moto. */
-class AwsResourcesTest extends MotoTestBase {
+class AwsResourcesIT extends MotoTestBase {
 
   static Spec with(Spec s, Map<String, FunctionSpec> fns, Map<String, Budget> budgets) {
     return new Spec(
@@ -124,22 +124,15 @@ class AwsResourcesTest extends MotoTestBase {
   @Test
   void packagesOverTheDirectUploadLimitGoThroughTheArtifactBucket() throws Exception {
     Files.write(dir.resolve("code").resolve("data.bin"), new byte[4096]);
-    Map<String, String> env = new java.util.HashMap<>(env());
-    env.put("FNCTL_AWS_DIRECT_UPLOAD_LIMIT", "1024");
+    extraEnv.put("FNCTL_AWS_DIRECT_UPLOAD_LIMIT", "1024");
     Deployment d = TestSpecs.prod(TestSpecs.everything("big", dir, null, Map.of()));
-    try (AwsCloud cloud =
-        (AwsCloud)
-            new AwsProvider()
-                .connect(
-                    d,
-                    new dev.fnctl.provider.Context(
-                        dir, env, dev.fnctl.provider.Context.Log.SILENT))) {
+    try (AwsCloud cloud = connect(d)) {
       var first = plan(cloud, d, false);
       assertTrue(
           describe(first.changes())
               .contains("create aws:s3:bucket/big-prod-artifacts-123456789012"),
           describe(first.changes()));
-      assertTrue(dev.fnctl.testkit.Convergence.apply(cloud, first.changes(), first.live(), 8).ok());
+      assertTrue(apply(cloud, first.deployment(), false).ok());
       assertEquals(
           "",
           describe(plan(cloud, d, false).changes()),

@@ -1,4 +1,4 @@
-package dev.fnctl.engine.contract;
+package dev.fnctl.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -38,8 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What every provider must do, checked through the real engine and the SPI. A provider's test
- * extends this (depend on {@code fnctl-engine}'s test-jar), says how to reach its cloud (an
- * emulator on a loopback port) and may override the spec; each test then deploys a fresh stack.
+ * extends this (depend on {@code fnctl-provider-testkit} and {@code fnctl-engine} in test scope),
+ * says how to reach its cloud (an emulator on a loopback port) and may override the spec; each test
+ * then deploys a fresh stack.
  *
  * <p>The contract: a valid spec validates clean; plan, apply, plan again is "no changes"; one
  * changed setting is updates only; every step may be repeated; the lock is exclusive and only its

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fnctl.engine.ClashException;
 import dev.fnctl.model.plan.Action;
 import dev.fnctl.model.spec.Deployment;
 import dev.fnctl.model.spec.FunctionSpec;
@@ -14,7 +15,6 @@ import dev.fnctl.provider.Cloud;
 import dev.fnctl.provider.LiveState;
 import dev.fnctl.provider.ProviderException;
 import dev.fnctl.provider.Resource;
-import dev.fnctl.testkit.Convergence;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.s3.model.NotificationConfiguration;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 
 /** The AWS provider end to end against moto's server, through the real SDK. */
-class AwsMotoTest extends MotoTestBase {
+class AwsMotoIT extends MotoTestBase {
   @Test
   void everyTriggerKindAppliesReplansCleanlyDetectsDriftAndDestroys() throws Exception {
     String legacy = "acme-legacy-uploads";
@@ -57,7 +57,7 @@ class AwsMotoTest extends MotoTestBase {
       assertTrue(
           first.changes().stream().allMatch(c -> c.action() == Action.CREATE),
           describe(first.changes()));
-      Convergence.Report report = Convergence.apply(cloud, first.changes(), first.live(), 8);
+      Applied report = apply(cloud, first.deployment(), false);
       assertTrue(report.ok(), report.toString());
 
       Planned again = plan(cloud, d, false);
@@ -96,7 +96,7 @@ class AwsMotoTest extends MotoTestBase {
       Planned one = plan(cloud, d2, false);
       assertEquals(
           "update aws:lambda:function/shop-prod-worker [memory]\n", describe(one.changes()));
-      assertTrue(Convergence.apply(cloud, one.changes(), one.live(), 8).ok());
+      assertTrue(apply(cloud, one.deployment(), false).ok());
       assertEquals("", describe(plan(cloud, d2, false).changes()));
 
       // Drift made outside fnctl, with the aws CLI.
@@ -110,12 +110,12 @@ class AwsMotoTest extends MotoTestBase {
       Planned drift = plan(cloud, d2, false);
       assertEquals(
           "update aws:lambda:function/shop-prod-fan [timeout]\n", describe(drift.changes()));
-      assertTrue(Convergence.apply(cloud, drift.changes(), drift.live(), 8).ok());
+      assertTrue(apply(cloud, drift.deployment(), false).ok());
       assertEquals("", describe(plan(cloud, d2, false).changes()));
 
       // Destroy: nothing tagged with the stack remains; the shared bucket keeps its other
       // notification.
-      Convergence.Report destroyed = apply(cloud, d2, true);
+      Applied destroyed = apply(cloud, d2, true);
       assertTrue(destroyed.ok(), destroyed.toString());
       assertEquals(List.of(), taggedWith("shop"));
       assertEquals(
@@ -149,7 +149,7 @@ class AwsMotoTest extends MotoTestBase {
               tick.secrets(),
               reversed,
               tick.permissions()));
-      Deployment reordered = TestSpecs.prod(AwsResourcesTest.with(spec, fns, spec.budgets()));
+      Deployment reordered = TestSpecs.prod(AwsResourcesIT.with(spec, fns, spec.budgets()));
       assertEquals(
           "",
           describe(plan(cloud, reordered, false).changes()),
@@ -184,15 +184,15 @@ class AwsMotoTest extends MotoTestBase {
               tick.secrets(),
               early,
               tick.permissions()));
-      Deployment more = TestSpecs.prod(AwsResourcesTest.with(spec, fns, spec.budgets()));
+      Deployment more = TestSpecs.prod(AwsResourcesIT.with(spec, fns, spec.budgets()));
       String slug = early.get(0).slug();
       assertEquals(
           "create aws:scheduler:schedule/keys-prod/tick-"
               + slug
-              + " [expression, timezone, target, role, state]\n"
+              + " [expression, role, state, target, timezone]\n"
               + "create aws:s3:notification/keys-prod-uploads/fnctl-keys-prod-thumb-"
               + inserted.get(0).slug()
-              + " [function, events, prefix, suffix]\n",
+              + " [events, function, prefix]\n",
           describe(plan(cloud, more, false).changes()),
           "inserting triggers first creates exactly them");
       assertTrue(apply(cloud, more, false).ok());
@@ -210,7 +210,7 @@ class AwsMotoTest extends MotoTestBase {
       List<Resource> desired = cloud.desired(d);
       LiveState live = cloud.read(d, desired);
       assertFalse(live.find("aws:scheduler:schedule-group/shop-prod").orElseThrow().owned());
-      assertThrows(Convergence.ClashException.class, () -> Convergence.plan(desired, live, false));
+      assertThrows(ClashException.class, () -> plan(cloud, d, false));
     }
   }
 
@@ -245,7 +245,7 @@ class AwsMotoTest extends MotoTestBase {
       List<Resource> desired = cloud.desired(d);
       LiveState live = cloud.read(d, desired);
       assertFalse(live.find("aws:lambda:function/shop-prod-fan").orElseThrow().owned());
-      assertThrows(Convergence.ClashException.class, () -> Convergence.plan(desired, live, false));
+      assertThrows(ClashException.class, () -> plan(cloud, d, false));
       assertThrows(
           ProviderException.class,
           () ->

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every sample through the real engine on its {@code aws} target, against moto: plan, apply, plan
  * (no changes), one property changed (exactly one update), out-of-band drift, destroy.
  */
-class AwsSamplesTest extends MotoTestBase {
+class AwsSamplesIT extends MotoTestBase {
 
   static Stream<String> samples() throws IOException {
     Path root = samplesRoot();

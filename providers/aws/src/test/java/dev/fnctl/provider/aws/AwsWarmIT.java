@@ -6,11 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fnctl.model.plan.Action;
+import dev.fnctl.model.plan.ResourceChange;
 import dev.fnctl.model.spec.Deployment;
 import dev.fnctl.model.spec.FunctionSpec;
 import dev.fnctl.model.spec.Spec;
-import dev.fnctl.testkit.Convergence;
-import dev.fnctl.testkit.Convergence.Change;
 import dev.fnctl.testkit.aws.MotoProxy.Call;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +29,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * back to the plain function when {@code warm} goes. moto has no provisioned concurrency: the
  * testkit's fake answers those calls (and checks with moto that the alias exists).
  */
-class AwsWarmTest extends MotoTestBase {
+class AwsWarmIT extends MotoTestBase {
   static final String ALIAS_ARN = "arn:aws:lambda:eu-west-1:123456789012:function:%s:live";
   static final String FUNCTION_ARN = "arn:aws:lambda:eu-west-1:123456789012:function:%s";
 
@@ -39,14 +38,14 @@ class AwsWarmTest extends MotoTestBase {
     Spec s = TestSpecs.everything("hot", dir, null, Map.of());
     Map<String, FunctionSpec> fns = new LinkedHashMap<>();
     s.functions().forEach((name, f) -> fns.put(name, TestSpecs.withWarm(f, 5, 2)));
-    return AwsResourcesTest.with(s, change.apply(fns), s.budgets());
+    return AwsResourcesIT.with(s, change.apply(fns), s.budgets());
   }
 
-  static String lines(List<Change> changes) {
+  static String lines(List<ResourceChange> changes) {
     StringBuilder sb = new StringBuilder();
-    for (Change c : changes) {
+    for (ResourceChange c : changes) {
       sb.append(c.action().word()).append(' ').append(c.address());
-      if (!c.changed().isEmpty()) sb.append(' ').append(c.changed());
+      if (c.action() != Action.DELETE) sb.append(' ').append(c.changedProperties());
       sb.append('\n');
     }
     return sb.toString();
@@ -60,9 +59,9 @@ class AwsWarmTest extends MotoTestBase {
       assertTrue(
           lines(first.changes())
               .contains(
-                  "create aws:lambda:alias/hot-prod-api:live [version, provisionedConcurrency]\n"),
+                  "create aws:lambda:alias/hot-prod-api:live [provisionedConcurrency, version]\n"),
           lines(first.changes()));
-      assertTrue(Convergence.apply(cloud, first.changes(), first.live(), 8).ok());
+      assertTrue(apply(cloud, first.deployment(), false).ok());
       assertEquals(
           "",
           describe(plan(cloud, d, false).changes()),
@@ -136,14 +135,14 @@ class AwsWarmTest extends MotoTestBase {
       assertEquals(
           "update aws:lambda:function/hot-prod-api [memory]\nupdate aws:lambda:alias/hot-prod-api:live [version]\n",
           lines(changes.stream().filter(c -> c.action() != Action.NO_OP).toList()));
-      Change alias =
+      ResourceChange alias =
           changes.stream()
               .filter(c -> c.address().equals("aws:lambda:alias/hot-prod-api:live"))
               .findFirst()
               .orElseThrow();
       assertEquals(
           "1",
-          alias.live().properties().get("version"),
+          alias.before().get("version"),
           "the alias serves version 1 until the new one is published");
       assertTrue(apply(cloud, bigger, false).ok());
       assertEquals("", describe(plan(cloud, bigger, false).changes()));
@@ -188,14 +187,14 @@ class AwsWarmTest extends MotoTestBase {
       List<String> changes = lines(plan(cloud, cold, false).changes()).lines().sorted().toList();
       assertEquals(
           List.of(
-              "create aws:lambda:permission/hot-prod-api/fnctl-http [principal, api]",
+              "create aws:lambda:permission/hot-prod-api/fnctl-http [api, principal]",
               "delete aws:lambda:alias/hot-prod-api:live",
               "delete aws:lambda:alias/hot-prod-worker:live",
               "delete aws:lambda:permission/hot-prod-api:live/fnctl-http",
               "update aws:apigatewayv2:integration/hot-prod/api [uri]",
               "update aws:lambda:event-source-mapping/hot-prod-worker/hot-prod-orders [function]"),
           changes);
-      Convergence.Report cooled = apply(cloud, cold, false);
+      Applied cooled = apply(cloud, cold, false);
       assertTrue(cooled.ok(), cooled.toString());
       assertEquals("", describe(plan(cloud, cold, false).changes()));
       try (LambdaClient lambda = client(LambdaClient.builder())) {
@@ -233,7 +232,7 @@ class AwsWarmTest extends MotoTestBase {
     try (AwsCloud cloud = connect(d)) {
       assertTrue(apply(cloud, d, false).ok());
       proxy.fail(Call.rest("PUT", "/2015-03-31/functions/hot-prod-api/aliases/live"), 500);
-      Convergence.Report failed = apply(cloud, bigger, false);
+      Applied failed = apply(cloud, bigger, false);
       assertFalse(failed.ok());
       assertTrue(
           failed
@@ -269,7 +268,7 @@ class AwsWarmTest extends MotoTestBase {
             "hot-prod-fan", "Insufficient unreserved concurrency available in the account");
     Deployment d = TestSpecs.prod(warmSpec(f -> f));
     try (AwsCloud cloud = connect(d)) {
-      Convergence.Report report = apply(cloud, d, false);
+      Applied report = apply(cloud, d, false);
       assertFalse(report.ok());
       String message = report.failed().get("aws:lambda:alias/hot-prod-fan:live");
       assertEquals(

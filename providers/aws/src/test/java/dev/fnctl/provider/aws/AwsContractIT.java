@@ -1,0 +1,37 @@
+package dev.fnctl.provider.aws;
+
+import dev.fnctl.provider.Providers;
+import dev.fnctl.testkit.ProviderContract;
+import dev.fnctl.testkit.aws.MotoServer;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The AWS provider passes the contract every provider passes, through the engine, on moto. */
+class AwsContractIT extends ProviderContract {
+  @RegisterExtension static MotoServer moto = new MotoServer();
+
+  @BeforeEach
+  void freshCloud() {
+    moto.reset();
+  }
+
+  @Override
+  protected Providers providers() {
+    return Providers.of(List.of(new AwsProvider()));
+  }
+
+  @Override
+  protected String target() {
+    return "{ provider: aws, region: eu-west-1 }";
+  }
+
+  @Override
+  protected Map<String, String> env() {
+    Map<String, String> env = new HashMap<>(moto.env());
+    env.put("FNCTL_AWS_CONSISTENCY_WINDOW_MS", "3000");
+    return env;
+  }
+}
