@@ -66,10 +66,7 @@ public final class CodePackager {
         }
         return new CodePackage(source, entries, null, size(entries), digest(entries));
       }
-      if (!Files.isRegularFile(source)) {
-        throw new ProviderException(
-            "code path '" + code + "' is not a regular file or a directory (" + kind(source) + ")");
-      }
+      if (!Files.isRegularFile(source)) throw notAFileOrDirectory(code, source);
       if (isArchive(source)) {
         return new CodePackage(
             source, List.of(), source, Files.size(source), digest(Files.newInputStream(source)));
@@ -85,16 +82,19 @@ public final class CodePackager {
 
   /**
    * Checks what {@link #pack} would refuse, without reading or zipping the code, so that the engine
-   * can report it with the spec's problems before any cloud is read: the path must exist, a
-   * directory's {@code .fnctlignore} must hold only valid patterns, and some file must be left to
-   * package.
+   * can report it with the spec's problems before any cloud is read: the path must exist and be a
+   * regular file or a directory, a directory's {@code .fnctlignore} must hold only valid patterns,
+   * and some file must be left to package.
    *
    * @throws IgnoreFileException naming the ignore file and the line of a bad pattern
    * @throws ProviderException for any other problem, with a message for the user
    */
   public static void check(Path baseDir, String code) throws ProviderException {
     Path source = source(baseDir, code);
-    if (!Files.isDirectory(source)) return;
+    if (!Files.isDirectory(source)) {
+      if (!Files.isRegularFile(source)) throw notAFileOrDirectory(code, source);
+      return;
+    }
     try {
       files(source, code);
     } catch (IOException e) {
@@ -237,6 +237,11 @@ public final class CodePackager {
     } catch (IOException e) {
       return "unreadable: " + describe(e);
     }
+  }
+
+  private static ProviderException notAFileOrDirectory(String code, Path source) {
+    return new ProviderException(
+        "code path '" + code + "' is not a regular file or a directory (" + kind(source) + ")");
   }
 
   private static long size(List<CodeEntry> entries) {

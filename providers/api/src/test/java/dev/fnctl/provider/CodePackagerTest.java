@@ -163,6 +163,11 @@ class CodePackagerTest {
     assertEquals(
         "code path '/dev/zero' is not a regular file or a directory (a FIFO, socket or device)",
         e.getMessage());
+    assertEquals(
+        e.getMessage(),
+        assertThrows(ProviderException.class, () -> CodePackager.check(tmp, "/dev/zero"))
+            .getMessage(),
+        "validate finds it too");
     mkfifo(tmp.resolve("handler.py"));
     assertThrows(ProviderException.class, () -> CodePackager.pack(tmp, "handler.py"));
   }
