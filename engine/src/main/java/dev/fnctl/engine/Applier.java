@@ -68,9 +68,23 @@ final class Applier {
     this(cloud, parallelism, null, ApplyOptions.DEFAULT_PROGRESS, listener);
   }
 
-  private record Node(ResourceChange change, Set<String> waitsFor, String container) {}
+  /**
+   * One unit of work: a change, or every change on a container the provider writes in one go
+   * ({@link Cloud#writesTogether}).
+   */
+  private record Node(List<ResourceChange> changes, Set<String> waitsFor, String container) {
+    ResourceChange change() {
+      return changes.get(0);
+    }
 
-  private record Outcome(Node node, Map<String, Object> outputs, String error, Kind kind) {}
+    boolean together() {
+      return changes.size() > 1;
+    }
+  }
+
+  /** Outputs by address on success; the error (for every change of the node) otherwise. */
+  private record Outcome(
+      Node node, Map<String, Map<String, Object>> outputs, String error, Kind kind) {}
 
   /** A step in flight, as the coordinating thread watches it for progress and its timeout. */
   private static final class Running {
@@ -171,20 +185,23 @@ final class Applier {
           throw new IllegalStateException(
               "an apply step escaped its own error handling", e.getCause());
         }
-        if (o.error() == null) {
-          done.add(o.node().change());
-          finished.add(o.node().change().address());
-          if (o.outputs() != null) outputs.put(o.node().change().address(), o.outputs());
-        } else {
-          failed.put(o.node().change(), o.error());
-          kinds.put(o.node().change().address(), o.kind());
+        for (ResourceChange c : o.node().changes()) {
+          if (o.error() == null) {
+            done.add(c);
+            finished.add(c.address());
+            Map<String, Object> out = o.outputs().get(c.address());
+            if (out != null) outputs.put(c.address(), out);
+          } else {
+            failed.put(c, o.error());
+            kinds.put(c.address(), o.kind());
+          }
         }
       }
     } finally {
       pool.shutdown();
     }
     if (interrupted) Thread.currentThread().interrupt(); // the report still says what was done
-    List<ResourceChange> notStarted = pending.stream().map(Node::change).toList();
+    List<ResourceChange> notStarted = pending.stream().flatMap(n -> n.changes().stream()).toList();
     return new ApplyReport(
         List.copyOf(done),
         java.util.Collections.unmodifiableMap(failed),
@@ -207,7 +224,7 @@ final class Applier {
         r.nextReportNanos += progressEvery.toNanos();
         Duration elapsed = Duration.ofSeconds(Duration.ofNanos(now - r.startNanos).toSeconds());
         synchronized (listener) {
-          listener.stillRunning(r.node.change(), r.doing, elapsed);
+          for (ResourceChange c : r.node.changes()) listener.stillRunning(c, r.doing, elapsed);
         }
       }
       if (!r.timedOut && r.deadline.expired()) r.interruptForTimeout();
@@ -218,7 +235,7 @@ final class Applier {
    * Forward work waits for the changes it depends on; deletes wait for all forward work and their
    * dependents' deletes.
    */
-  private static List<Node> nodes(
+  private List<Node> nodes(
       List<ResourceChange> changes, Map<String, Resource> desired, Map<String, LiveResource> live) {
     Set<String> forward = new HashSet<>();
     Set<String> deletes = new HashSet<>();
@@ -255,9 +272,68 @@ final class Applier {
       LiveResource l = live.get(c.address());
       String container = r != null && r.container() != null ? r.container() : null;
       if (container == null && l != null) container = l.container();
-      nodes.add(new Node(c, waits, container));
+      nodes.add(new Node(List.of(c), waits, container));
     }
-    return nodes;
+    return together(nodes);
+  }
+
+  /**
+   * Joins the nodes of each container the provider writes in one go into one node, in the place of
+   * its first. It waits for what its changes waited for, except its own changes and work that
+   * itself waits for them (a delete in the group would otherwise wait for all forward work,
+   * including work that needs the group).
+   */
+  private List<Node> together(List<Node> nodes) {
+    Map<String, List<Node>> byContainer = new LinkedHashMap<>();
+    for (Node n : nodes)
+      if (n.container() != null && cloud.writesTogether(n.container()))
+        byContainer.computeIfAbsent(n.container(), k -> new ArrayList<>()).add(n);
+    byContainer.values().removeIf(group -> group.size() < 2);
+    if (byContainer.isEmpty()) return nodes;
+    List<Node> out = new ArrayList<>();
+    Set<String> placed = new HashSet<>();
+    for (Node n : nodes) {
+      List<Node> group = n.container() == null ? null : byContainer.get(n.container());
+      if (group == null) {
+        out.add(n);
+        continue;
+      }
+      if (!placed.add(n.container())) continue;
+      Set<String> members = new HashSet<>();
+      List<ResourceChange> changes = new ArrayList<>();
+      for (Node m : group) {
+        members.add(m.change().address());
+        changes.add(m.change());
+      }
+      Set<String> needsGroup = dependents(nodes, members);
+      Set<String> waits = new HashSet<>();
+      for (Node m : group) waits.addAll(m.waitsFor());
+      waits.removeAll(members);
+      waits.removeAll(needsGroup);
+      out.add(new Node(List.copyOf(changes), waits, n.container()));
+    }
+    return out;
+  }
+
+  /** Addresses of the nodes that wait, directly or not, for any of {@code addresses}. */
+  private static Set<String> dependents(List<Node> nodes, Set<String> addresses) {
+    Set<String> found = new HashSet<>();
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (Node n : nodes) {
+        String a = n.change().address();
+        if (found.contains(a) || addresses.contains(a)) continue;
+        for (String w : n.waitsFor()) {
+          if (addresses.contains(w) || found.contains(w)) {
+            found.add(a);
+            grew = true;
+            break;
+          }
+        }
+      }
+    }
+    return found;
   }
 
   private Outcome step(
@@ -267,6 +343,7 @@ final class Applier {
       Map<String, Map<String, Object>> outputs) {
     r.runningOn(Thread.currentThread());
     Node n = r.node;
+    if (n.together()) return together(r, desired, live, outputs);
     ResourceChange c = n.change();
     synchronized (listener) {
       listener.started(c);
@@ -299,7 +376,9 @@ final class Applier {
       synchronized (listener) {
         listener.finished(c, took);
       }
-      return new Outcome(n, out, null, null);
+      Map<String, Map<String, Object>> byAddress = new HashMap<>();
+      if (out != null) byAddress.put(c.address(), out);
+      return new Outcome(n, byAddress, null, null);
     } catch (ProviderException e) {
       return failure(r, described(e), kindOf(r, e.kind()));
     } catch (RuntimeException e) {
@@ -307,6 +386,74 @@ final class Applier {
     } finally {
       r.ended();
     }
+  }
+
+  /**
+   * Every change on one container in one write ({@link Cloud#applyTogether}): a replacement is its
+   * delete and its create in the same write, as the document never holds both.
+   */
+  private Outcome together(
+      Running r,
+      Map<String, Resource> desired,
+      Map<String, LiveResource> live,
+      Map<String, Map<String, Object>> outputs) {
+    Node n = r.node;
+    synchronized (listener) {
+      for (ResourceChange c : n.changes()) listener.started(c);
+    }
+    long start = System.nanoTime();
+    try {
+      List<Cloud.Step> steps = new ArrayList<>();
+      for (ResourceChange c : n.changes()) {
+        Resource want = desired.get(c.address());
+        LiveResource have = live.get(c.address());
+        boolean gone = false;
+        if (have != null && have.isPending()) {
+          have = cloud.awaitSettled(have, r.deadline);
+          gone = have == null;
+        }
+        switch (c.action()) {
+          case CREATE -> steps.add(step(r, Action.CREATE, want, null, outputs));
+          case UPDATE ->
+              steps.add(
+                  gone
+                      ? step(r, Action.CREATE, want, null, outputs)
+                      : step(r, Action.UPDATE, want, have, outputs));
+          case REPLACE -> {
+            if (have != null) steps.add(step(r, Action.DELETE, null, have, outputs));
+            steps.add(step(r, Action.CREATE, want, have, outputs));
+          }
+          case DELETE -> {
+            if (!gone) steps.add(step(r, Action.DELETE, null, have, outputs));
+          }
+          case NO_OP -> {}
+        }
+      }
+      Map<String, Map<String, Object>> out = cloud.applyTogether(n.container(), steps);
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+      synchronized (listener) {
+        for (ResourceChange c : n.changes()) listener.finished(c, took);
+      }
+      return new Outcome(n, out == null ? Map.of() : out, null, null);
+    } catch (ProviderException e) {
+      return failure(r, described(e), kindOf(r, e.kind()));
+    } catch (RuntimeException e) {
+      return failure(r, "unexpected error: " + e, kindOf(r, Kind.OTHER));
+    } finally {
+      r.ended();
+    }
+  }
+
+  private Cloud.Step step(
+      Running r,
+      Action action,
+      Resource want,
+      LiveResource have,
+      Map<String, Map<String, Object>> outputs)
+      throws ProviderException {
+    String address = want != null ? want.address() : have.address();
+    Map<String, Object> after = action == Action.DELETE ? Map.of() : resolved(want, outputs);
+    return new Cloud.Step(action, address, want, have, after, r.deadline);
   }
 
   /** The two steps of a replacement, each reported, so a failure says which half was made. */
@@ -382,9 +529,9 @@ final class Applier {
       m = m + " (stopped after the step timeout of " + stepTimeout.toSeconds() + "s)";
     stopping.set(true);
     synchronized (listener) {
-      listener.failed(r.node.change(), m, kind);
+      for (ResourceChange c : r.node.changes()) listener.failed(c, m, kind);
     }
-    return new Outcome(r.node, null, m, kind);
+    return new Outcome(r.node, Map.of(), m, kind);
   }
 
   /** The first step a change makes: what "Still ...ing" names until it moves on. */

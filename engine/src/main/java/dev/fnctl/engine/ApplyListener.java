@@ -7,7 +7,7 @@ import java.time.Duration;
 
 /**
  * Progress as apply goes: views print these as lines ("+ local:function/resize: creating...", "...
- * created (2s)"). Calls come from the engine's applying thread and never overlap.
+ * created (2s)"). Calls may come from several threads, but never two at once.
  */
 public interface ApplyListener {
   void started(ResourceChange change);

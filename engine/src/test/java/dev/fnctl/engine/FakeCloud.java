@@ -68,6 +68,28 @@ final class FakeCloud implements Cloud {
     return new LiveState(all);
   }
 
+  /** Containers whose names start so are written in one go, as S3 notification configurations. */
+  static final String WHOLE = "whole/";
+
+  @Override
+  public boolean writesTogether(String container) {
+    return container.startsWith(WHOLE);
+  }
+
+  @Override
+  public Map<String, Map<String, Object>> applyTogether(String container, List<Step> steps)
+      throws ProviderException {
+    List<String> parts = new ArrayList<>();
+    for (Step s : steps) parts.add(s.action().word() + " " + s.address());
+    calls.add("together " + container + ": " + String.join(", ", parts));
+    List<String> before = new ArrayList<>(calls);
+    Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+    for (Step s : steps) out.put(s.address(), apply(s));
+    calls.clear();
+    calls.addAll(before); // one write: the entries are not separate calls
+    return out;
+  }
+
   @Override
   public LiveResource awaitSettled(LiveResource pending, Deadline deadline)
       throws ProviderException {

@@ -70,6 +70,44 @@ class SharedContainerAndReplaceTest {
   }
 
   @Test
+  void aContainerWrittenWholeGetsAllItsChangesInOneWriteInDependencyOrder() throws Exception {
+    String bucket = FakeCloud.WHOLE + "uploads";
+    cloud.desired =
+        List.of(
+            res("fn", props()),
+            res("uploads/a-images", props("prefix", "images/"), "fn").inContainer(bucket),
+            res("uploads/b", props("prefix", "docs/"), "fn").inContainer(bucket),
+            res("after", props("n", ref("uploads/b"))));
+    RecordingListener listener = new RecordingListener();
+    assertTrue(apply(listener).succeeded());
+    assertEquals(
+        List.of(
+            "create fn",
+            "together " + bucket + ": create uploads/a-images, create uploads/b",
+            "create after"),
+        cloud.calls);
+    assertTrue(listener.events.contains("finished uploads/a-images"));
+
+    // A changed prefix is a new entry and the old one's removal: one write, never both entries
+    // side by side. A delete in the group does not wait for work that needs the group.
+    cloud.calls.clear();
+    cloud.desired =
+        List.of(
+            res("fn", props()),
+            res("uploads/a-thumbs", props("prefix", "thumbs/"), "fn").inContainer(bucket),
+            res("uploads/b", props("prefix", "docs/"), "fn").inContainer(bucket),
+            res("after", props("n", ref("uploads/b"), "v", 2L)));
+    assertTrue(apply(new RecordingListener()).succeeded());
+    assertEquals(
+        Set.of(
+            "together " + bucket + ": create uploads/a-thumbs, delete uploads/a-images",
+            "update after"),
+        Set.copyOf(cloud.calls));
+    assertEquals(2, cloud.calls.size());
+    assertFalse(plan().hasChanges());
+  }
+
+  @Test
   void aResourceServingSeveralItemsCarriesThemAllIntoThePlan() throws Exception {
     cloud.desired =
         List.of(res("app", props("memory", 512L)).alsoServing(List.of("function b", "thing app")));

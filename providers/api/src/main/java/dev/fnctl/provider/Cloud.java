@@ -58,6 +58,31 @@ public interface Cloud extends AutoCloseable {
             + " and this provider cannot wait for it; run apply again later");
   }
 
+  /**
+   * Whether all of a run's steps on {@code container} reach the cloud as one write ({@link
+   * #applyTogether}) instead of one step at a time. Say yes where the document is written whole and
+   * an intermediate document can be refused: S3 refuses a notification configuration whose filters
+   * overlap, so changing a storage trigger's prefix (the new entry and the old one's removal) must
+   * be one PUT, never the new entry beside the old one.
+   */
+  default boolean writesTogether(String container) {
+    return false;
+  }
+
+  /**
+   * Makes every step on one container (see {@link #writesTogether}) in one write, and returns each
+   * address's outputs. The engine passes a replacement as its DELETE and its CREATE in the same
+   * list. Read the document once, apply every step to it, write it once (with {@link
+   * SharedDocument}); the whole list succeeds or fails together. The default applies the steps one
+   * by one.
+   */
+  default Map<String, Map<String, Object>> applyTogether(String container, List<Step> steps)
+      throws ProviderException {
+    Map<String, Map<String, Object>> out = new java.util.LinkedHashMap<>();
+    for (Step s : steps) out.put(s.address(), apply(s));
+    return out;
+  }
+
   /** The stack-and-target lock, kept in the cloud itself. */
   StackLock lock();
 

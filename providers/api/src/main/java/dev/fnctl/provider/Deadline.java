@@ -57,14 +57,17 @@ public final class Deadline {
    * naming {@code what} was being waited for, when the step must stop.
    */
   public void check(String what) throws ProviderException {
-    if (cancelled()) {
+    // The engine interrupts a step's thread only at its timeout; outside a step (NONE) an
+    // interrupt can only mean the user stopping fnctl.
+    boolean interrupted = Thread.currentThread().isInterrupted();
+    if (cancelled() || (interrupted && endNanos == Long.MAX_VALUE)) {
       throw new ProviderException(
           ProviderException.Kind.CANCELLED,
           what
               + ": stopped waiting (interrupted); the cloud goes on with it and the next apply"
               + " waits for it");
     }
-    if (expired() || Thread.currentThread().isInterrupted()) {
+    if (expired() || interrupted) {
       throw new ProviderException(
           ProviderException.Kind.TIMEOUT,
           what
