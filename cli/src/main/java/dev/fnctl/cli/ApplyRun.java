@@ -36,6 +36,16 @@ final class ApplyRun {
               + " fail at once).")
   Duration lockTimeout;
 
+  @Option(
+      names = "--step-timeout",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description =
+          "How long one change may take before it is stopped and reported as timed out, e.g. 20m"
+              + " (default: the provider's, 30m on AWS, 1m on local). The cloud may still finish"
+              + " it; the next apply waits for it.")
+  Duration stepTimeout;
+
   /**
    * Fails before the cloud is read on bad options, and when confirmation is needed and nobody can
    * give it: a CI job without --auto-approve must stop, never hang and never go ahead.
@@ -43,6 +53,8 @@ final class ApplyRun {
   void refuseEarly(Cli cli, String command) {
     if (parallelism < 1)
       throw UserError.invalid("--parallelism must be 1 or more, not " + parallelism);
+    if (stepTimeout != null && (stepTimeout.isZero() || stepTimeout.isNegative()))
+      throw UserError.invalid("--step-timeout must be more than 0s, not " + stepTimeout);
     if (autoApprove || cli.terminal.interactive()) return;
     throw UserError.failed(
         command
@@ -77,7 +89,16 @@ final class ApplyRun {
     Interrupts.Watch interrupts = cli.interrupts.watch(cli.err, operation);
     try {
       ApplyReport report =
-          cli.engine().apply(session, new ApplyOptions(parallelism, lockTimeout, operation), view);
+          cli.engine()
+              .apply(
+                  session,
+                  new ApplyOptions(
+                      parallelism,
+                      lockTimeout,
+                      operation,
+                      stepTimeout,
+                      ApplyOptions.DEFAULT_PROGRESS),
+                  view);
       view.report(report, destroy);
       return report.succeeded() ? ExitCode.OK : ExitCode.ERROR;
     } finally {

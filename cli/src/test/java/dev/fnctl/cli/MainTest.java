@@ -337,9 +337,24 @@ class MainTest {
             "1m30s"));
     assertEquals(3, engine.applied.parallelism());
     assertEquals(Duration.ofSeconds(90), engine.applied.lockTimeout());
+    assertNull(engine.applied.stepTimeout(), "the provider's default");
+
     assertTrue(out.contains("+ local:queue/orders-dev-orders: creating..."), out);
     assertTrue(out.contains("+ local:queue/orders-dev-orders: created (1.2s)"), out);
     assertTrue(out.contains("Outputs:\n  resize: http://127.0.0.1:8080/resize"), out);
+  }
+
+  @Test
+  void stepTimeoutIsPassedOnAndAZeroOneRefused() {
+    assertEquals(0, run("apply", "-f", spec.toString(), "--auto-approve", "--step-timeout", "20m"));
+    assertEquals(Duration.ofMinutes(20), engine.applied.stepTimeout());
+    assertEquals(Duration.ofSeconds(10), engine.applied.progressEvery());
+    engine.applied = null;
+    assertEquals(
+        ExitCode.INVALID,
+        run("apply", "-f", spec.toString(), "--auto-approve", "--step-timeout", "0s"));
+    assertTrue(err.contains("--step-timeout must be more than 0s"), err);
+    assertNull(engine.applied, "nothing applied");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.fnctl.engine;
 
 import dev.fnctl.model.plan.ResourceChange;
+import dev.fnctl.provider.ProviderException;
 import java.util.List;
 import java.util.Map;
 
@@ -11,14 +12,30 @@ import java.util.Map;
  *
  * @param outputs endpoint URLs and the like, from the provider after a successful apply
  * @param interrupted the applying thread was interrupted (Ctrl-C, a CI job cancel): no change was
- *     started after that, the ones in flight were finished
+ *     started after that, the ones in flight were finished (their waits cut short)
+ * @param failureKinds the kind of each failure, by address, so every view names it the same way on
+ *     every provider
  */
 public record ApplyReport(
     List<ResourceChange> done,
     Map<ResourceChange, String> failed,
     List<ResourceChange> notStarted,
     Map<String, String> outputs,
-    boolean interrupted) {
+    boolean interrupted,
+    Map<String, ProviderException.Kind> failureKinds) {
+
+  public ApplyReport {
+    failureKinds = failureKinds == null ? Map.of() : Map.copyOf(failureKinds);
+  }
+
+  public ApplyReport(
+      List<ResourceChange> done,
+      Map<ResourceChange, String> failed,
+      List<ResourceChange> notStarted,
+      Map<String, String> outputs,
+      boolean interrupted) {
+    this(done, failed, notStarted, outputs, interrupted, Map.of());
+  }
 
   /** A run that was not interrupted. */
   public ApplyReport(
@@ -31,5 +48,10 @@ public record ApplyReport(
 
   public boolean succeeded() {
     return failed.isEmpty() && notStarted.isEmpty();
+  }
+
+  /** The kind of a failed change's failure ({@code OTHER} when the provider did not say). */
+  public ProviderException.Kind kindOf(ResourceChange change) {
+    return failureKinds.getOrDefault(change.address(), ProviderException.Kind.OTHER);
   }
 }

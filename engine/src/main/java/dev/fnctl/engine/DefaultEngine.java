@@ -169,8 +169,9 @@ final class DefaultEngine implements Engine {
       throw new IllegalArgumentException("not a session made by this engine");
     }
     ApplyListener l = listener == null ? ApplyListener.NONE : listener;
-    Applier applier =
-        new Applier(s.cloud, options.parallelism(), l); // checks parallelism before locking
+    Applier applier = // checks parallelism before locking
+        new Applier(
+            s.cloud, options.parallelism(), options.stepTimeout(), options.progressEvery(), l);
     s.log.to(l);
     try {
       LockGuard lock =
@@ -213,7 +214,13 @@ final class DefaultEngine implements Engine {
     ApplyReport report = applier.run(s.plan.changes(), s.desiredByAddress, s.live);
     // Reading the outputs back is left out of an interrupted run too: the user wants it to end.
     if (!report.succeeded() || report.interrupted()) return report;
-    return new ApplyReport(report.done(), report.failed(), report.notStarted(), outputsAfter(s, l));
+    return new ApplyReport(
+        report.done(),
+        report.failed(),
+        report.notStarted(),
+        outputsAfter(s, l),
+        false,
+        report.failureKinds());
   }
 
   private static Map<String, String> outputsAfter(Session s, ApplyListener l) {

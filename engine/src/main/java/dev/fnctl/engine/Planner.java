@@ -99,17 +99,18 @@ final class Planner {
     List<String> deps = List.copyOf(dependencies(r));
     if (l == null) {
       return new ResourceChange(
-          r.address(),
-          r.type(),
-          r.item(),
-          Action.CREATE,
-          "does not exist yet",
-          Map.of(),
-          after,
-          unknown,
-          Set.of(),
-          r.sensitive(),
-          deps);
+              r.address(),
+              r.type(),
+              r.item(),
+              Action.CREATE,
+              "does not exist yet",
+              Map.of(),
+              after,
+              unknown,
+              Set.of(),
+              r.sensitive(),
+              deps)
+          .with(r.items(), null, null);
     }
     Map<String, Object> before = new LinkedHashMap<>();
     Set<String> changed = new TreeSet<>(unknown);
@@ -132,18 +133,29 @@ final class Planner {
       action = Action.NO_OP;
       reason = "up to date";
     }
+    if (l.isPending()) {
+      // Its properties are half-made: apply waits for it to settle, then converges against what
+      // it settled to, so it is never a no-op.
+      if (action == Action.NO_OP) action = Action.UPDATE;
+      reason = pendingReason(l) + (changed.isEmpty() ? "" : "; " + reason);
+    }
     return new ResourceChange(
-        r.address(),
-        r.type(),
-        r.item(),
-        action,
-        reason,
-        before,
-        after,
-        unknown,
-        forcing,
-        r.sensitive(),
-        deps);
+            r.address(),
+            r.type(),
+            r.item(),
+            action,
+            reason,
+            before,
+            after,
+            unknown,
+            forcing,
+            r.sensitive(),
+            deps)
+        .with(r.items(), action == Action.REPLACE ? r.replaceMode() : null, l.pending());
+  }
+
+  private static String pendingReason(LiveResource l) {
+    return "still " + l.pending() + ": apply waits for it first";
   }
 
   /**
@@ -203,17 +215,18 @@ final class Planner {
       Collection<String> sensitive = r == null ? Set.of() : r.sensitive();
       out.add(
           new ResourceChange(
-              l.address(),
-              l.type(),
-              l.item(),
-              Action.DELETE,
-              reason,
-              before,
-              Map.of(),
-              Set.of(),
-              Set.of(),
-              Set.copyOf(sensitive),
-              deps.get(l.address())));
+                  l.address(),
+                  l.type(),
+                  l.item(),
+                  Action.DELETE,
+                  l.isPending() ? reason + "; " + pendingReason(l) : reason,
+                  before,
+                  Map.of(),
+                  Set.of(),
+                  Set.of(),
+                  Set.copyOf(sensitive),
+                  deps.get(l.address()))
+              .with(r == null ? List.of() : r.items(), null, l.pending()));
     }
     return out;
   }

@@ -1,5 +1,6 @@
 package dev.fnctl.engine;
 
+import dev.fnctl.model.plan.Action;
 import dev.fnctl.model.plan.ResourceChange;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +24,16 @@ class RecordingListener implements ApplyListener {
   @Override
   public void failed(ResourceChange change, String message) {
     events.add("failed " + change.address() + ": " + message);
+  }
+
+  @Override
+  public void halfDone(ResourceChange change, Action step, Duration took) {
+    events.add("half " + change.address() + " " + step.word());
+  }
+
+  @Override
+  public void stillRunning(ResourceChange change, Action step, Duration elapsed) {
+    events.add("still " + change.address() + " " + step.word() + " " + elapsed.toMillis());
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.fnctl.engine.ApplyListener;
 import dev.fnctl.engine.ApplyReport;
 import dev.fnctl.model.plan.Action;
 import dev.fnctl.model.plan.ResourceChange;
+import dev.fnctl.provider.ProviderException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -26,19 +27,13 @@ public final class ApplyView implements ApplyListener {
 
   @Override
   public void started(ResourceChange change) {
-    line(
-        symbol(change.action())
-            + " "
-            + change.address()
-            + ": "
-            + progressive(change.action())
-            + "...");
+    line(symbol(change) + " " + change.address() + ": " + progressive(change.action()) + "...");
   }
 
   @Override
   public void finished(ResourceChange change, Duration took) {
     line(
-        symbol(change.action())
+        symbol(change)
             + " "
             + change.address()
             + ": "
@@ -50,7 +45,48 @@ public final class ApplyView implements ApplyListener {
 
   @Override
   public void failed(ResourceChange change, String message) {
-    line(palette.paint(Style.ERROR, "x") + " " + change.address() + ": failed: " + message);
+    failed(change, message, ProviderException.Kind.OTHER);
+  }
+
+  /** The kind in the same words on every provider: "permission denied: ...", "throttled: ...". */
+  @Override
+  public void failed(ResourceChange change, String message, ProviderException.Kind kind) {
+    line(
+        palette.paint(Style.ERROR, "x")
+            + " "
+            + change.address()
+            + ": "
+            + kind.word()
+            + ": "
+            + message);
+  }
+
+  /** As Terraform prints it, so a long create in a CI log is visibly alive. */
+  @Override
+  public void stillRunning(ResourceChange change, Action step, Duration elapsed) {
+    line(
+        palette.paint(
+            Style.QUIET,
+            change.address()
+                + ": Still "
+                + progressive(step)
+                + "... ["
+                + elapsed.toSeconds()
+                + "s elapsed]"));
+  }
+
+  /** The first half of a replacement, so that a failure of the second reads against it. */
+  @Override
+  public void halfDone(ResourceChange change, Action step, Duration took) {
+    line(
+        symbol(change)
+            + " "
+            + change.address()
+            + ": "
+            + (step == Action.DELETE ? "old one deleted" : "new one created")
+            + " ("
+            + seconds(took)
+            + ")");
   }
 
   @Override
@@ -107,12 +143,14 @@ public final class ApplyView implements ApplyListener {
       if (!report.failed().isEmpty()) {
         out.println("Failed:");
         for (Map.Entry<ResourceChange, String> f : report.failed().entrySet()) {
+          ProviderException.Kind kind = report.kindOf(f.getKey());
           out.println(
               "  "
-                  + symbol(f.getKey().action())
+                  + symbol(f.getKey())
                   + " "
                   + f.getKey().address()
                   + ": "
+                  + (kind == ProviderException.Kind.OTHER ? "" : kind.word() + ": ")
                   + f.getValue());
         }
       }
@@ -138,18 +176,19 @@ public final class ApplyView implements ApplyListener {
   private void section(String title, List<ResourceChange> changes) {
     if (changes.isEmpty()) return;
     out.println(title);
-    for (ResourceChange c : changes) out.println("  " + symbol(c.action()) + " " + c.address());
+    for (ResourceChange c : changes) out.println("  " + symbol(c) + " " + c.address());
   }
 
-  private String symbol(Action action) {
+  /** The change's symbol; a replacement's says which of its steps goes first. */
+  private String symbol(ResourceChange change) {
     Style style =
-        switch (action) {
+        switch (change.action()) {
           case CREATE -> Style.ADD;
           case UPDATE -> Style.CHANGE;
           case DELETE, REPLACE -> Style.DESTROY;
           case NO_OP -> Style.QUIET;
         };
-    return palette.paint(style, action.symbol());
+    return palette.paint(style, change.symbol());
   }
 
   private static String progressive(Action action) {

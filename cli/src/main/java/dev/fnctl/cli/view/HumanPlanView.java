@@ -28,8 +28,10 @@ import java.util.TreeSet;
  * Plan: 1 to add, 0 to change, 0 to destroy.
  * </pre>
  *
- * Changes are grouped by the spec item they belong to, in plan order; no-ops are left out. Map
- * values are shown entry by entry ({@code env.THUMBS}) so a one-variable change reads as one line.
+ * Changes are grouped by the spec item they belong to, in plan order; no-ops are left out. A
+ * replacement shows its order: {@code -/+} deletes first, {@code +/-} creates the new one first.
+ * Map values are shown entry by entry ({@code env.THUMBS}) so a one-variable change reads as one
+ * line.
  */
 final class HumanPlanView implements PlanView {
   static final String UNKNOWN = "(known after apply)";
@@ -74,7 +76,12 @@ final class HumanPlanView implements PlanView {
     Map<String, List<ResourceChange>> groups = new LinkedHashMap<>();
     for (ResourceChange c : plan.changes()) {
       if (c.action() == Action.NO_OP) continue;
-      String item = c.item() == null || c.item().isEmpty() ? "stack" : c.item();
+      // A resource serving several items (one app carrying two functions) is shown once, under
+      // all of them, rather than under whichever happens to come first.
+      String item =
+          c.items().isEmpty() || c.items().get(0).isEmpty()
+              ? "stack"
+              : String.join(", ", c.items());
       groups.computeIfAbsent(item, k -> new ArrayList<>()).add(c);
     }
     return groups;
@@ -82,7 +89,7 @@ final class HumanPlanView implements PlanView {
 
   private void showChange(ResourceChange c) {
     StringBuilder head = new StringBuilder("  ");
-    head.append(palette.paint(style(c.action()), String.format("%3s", c.action().symbol())));
+    head.append(palette.paint(style(c.action()), String.format("%3s", c.symbol())));
     head.append(' ').append(c.address());
     if (c.reason() != null && !c.reason().isEmpty()) {
       head.append("  ").append(palette.paint(Style.QUIET, "# " + c.reason()));

@@ -3,6 +3,7 @@ package dev.fnctl.cli.view;
 import dev.fnctl.model.json.Json;
 import dev.fnctl.model.plan.Action;
 import dev.fnctl.model.plan.Plan;
+import dev.fnctl.model.plan.ReplaceMode;
 import dev.fnctl.model.plan.ResourceChange;
 import dev.fnctl.model.plan.SensitiveValues;
 import java.util.ArrayList;
@@ -59,6 +60,11 @@ public final class PlanJson {
     m.put("sensitive", new TreeSet<>(c.sensitive()));
     m.put("dependsOn", c.dependsOn());
     m.put("sensitiveDigest", c.sensitiveDigest());
+    // Written only where they say something, so a plan of single-item, settled resources reads
+    // as before.
+    if (c.items().size() > 1) m.put("items", c.items());
+    if (c.replaceMode() != null) m.put("replaceMode", c.replaceMode().word());
+    if (c.pending() != null) m.put("pending", c.pending());
     return m;
   }
 
@@ -109,7 +115,10 @@ public final class PlanJson {
         strings(m, "replacedBy"),
         strings(m, "sensitive"),
         List.copyOf(strings(m, "dependsOn")),
-        string(m, "sensitiveDigest"));
+        string(m, "sensitiveDigest"),
+        List.copyOf(strings(m, "items")),
+        m.get("replaceMode") == null ? null : ReplaceMode.ofWord(string(m, "replaceMode")),
+        string(m, "pending"));
   }
 
   private static String string(Map<String, Object> m, String key) {

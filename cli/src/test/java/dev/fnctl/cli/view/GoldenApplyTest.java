@@ -91,6 +91,38 @@ class GoldenApplyTest {
     check("destroy-complete", play(-1, true, Map.of()));
   }
 
+  /**
+   * A long apply: a replacement that creates first, reported while it runs, with both halves; then
+   * a failure of a kind every provider names the same way.
+   */
+  @Test
+  void longRunningAndFailedWithAKind() throws IOException {
+    StringWriter sw = new StringWriter();
+    ApplyView view = new ApplyView(new PrintWriter(sw), Palette.PLAIN);
+    ResourceChange replace = PlanFixtures.replaceCreateFirst();
+    ResourceChange update = PlanFixtures.update();
+    view.started(replace);
+    view.started(update);
+    view.stillRunning(replace, Action.CREATE, Duration.ofSeconds(10));
+    view.halfDone(replace, Action.CREATE, Duration.ofMillis(12_400));
+    view.stillRunning(replace, Action.DELETE, Duration.ofSeconds(20));
+    view.finished(replace, Duration.ofMillis(21_000));
+    String denied =
+        "UpdateFunctionConfiguration orders-dev-report: AccessDeniedException: not authorized"
+            + " (missing permission: lambda:UpdateFunctionConfiguration)";
+    view.failed(update, denied, dev.fnctl.provider.ProviderException.Kind.PERMISSION_DENIED);
+    view.report(
+        new ApplyReport(
+            List.of(replace),
+            Map.of(update, denied),
+            List.of(),
+            Map.of(),
+            false,
+            Map.of(update.address(), dev.fnctl.provider.ProviderException.Kind.PERMISSION_DENIED)),
+        false);
+    check("apply-long-running", sw.toString().replace(System.lineSeparator(), "\n"));
+  }
+
   private static void check(String name, String actual) throws IOException {
     Path file = GOLDEN.resolve(name).resolve("apply.txt");
     if (Boolean.getBoolean("fnctl.golden.update")) {

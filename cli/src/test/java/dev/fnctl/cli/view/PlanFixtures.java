@@ -21,6 +21,8 @@ public final class PlanFixtures {
     cases.put("no-op", plan(List.of(noop("local:function/orders-dev-resize", "function resize"))));
     cases.put("unknown", plan(List.of(unknown(), republished())));
     cases.put("sensitive", plan(List.of(sensitive())));
+    cases.put("replace-create-first", plan(List.of(replaceCreateFirst())));
+    cases.put("shared-and-pending", plan(List.of(sharedApp(), pendingFunction())));
     cases.put(
         "mixed",
         plan(
@@ -100,6 +102,57 @@ public final class PlanFixtures {
         Set.of(),
         Set.of(),
         List.of());
+  }
+
+  /** A subscription whose endpoint changed: the new one is made before the old one goes. */
+  static ResourceChange replaceCreateFirst() {
+    return new ResourceChange(
+            "aws:sns:subscription/orders-events/orders-dev-notify",
+            "aws:sns:subscription",
+            "function notify",
+            Action.REPLACE,
+            "endpoint cannot change in place",
+            map("protocol", "lambda", "endpoint", "arn:aws:lambda:eu-west-1:1:function:a:live"),
+            map("protocol", "lambda", "endpoint", "arn:aws:lambda:eu-west-1:1:function:b:live"),
+            Set.of(),
+            Set.of("endpoint"),
+            Set.of(),
+            List.of())
+        .with(List.of(), dev.fnctl.model.plan.ReplaceMode.CREATE_THEN_DELETE, null);
+  }
+
+  /** One app carrying two functions: grouped under both. */
+  static ResourceChange sharedApp() {
+    return new ResourceChange(
+            "azure:web:site/orders-dev-app",
+            "azure:web:site",
+            "function resize",
+            Action.UPDATE,
+            "changed: memory",
+            map("memory", 2048L),
+            map("memory", 4096L),
+            Set.of(),
+            Set.of(),
+            Set.of(),
+            List.of())
+        .with(List.of("function resize", "function report"), null, null);
+  }
+
+  /** Read while a long-running create was still going (a killed run): apply waits first. */
+  static ResourceChange pendingFunction() {
+    return new ResourceChange(
+            "gcp:functions:function/orders-dev-charge",
+            "gcp:functions:function",
+            "function charge",
+            Action.UPDATE,
+            "still creating (operation operations/op-42): apply waits for it first",
+            map("memory", 256L),
+            map("memory", 256L),
+            Set.of(),
+            Set.of(),
+            Set.of(),
+            List.of())
+        .with(List.of(), null, "creating (operation operations/op-42)");
   }
 
   static ResourceChange update() {

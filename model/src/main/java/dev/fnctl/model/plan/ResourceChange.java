@@ -21,6 +21,12 @@ import java.util.Set;
  * @param dependsOn addresses this resource needs to exist first
  * @param sensitiveDigest {@link SensitiveValues#digest} of the sensitive values before and after,
  *     null when there are none: what a saved plan, whose file holds only masks, is checked by
+ * @param items every spec item the resource serves, {@code item} first: one resource may carry
+ *     several (an Azure function app with several functions), and output groups it under all
+ * @param replaceMode for {@link Action#REPLACE}, the order of its two steps as the provider chose;
+ *     null for every other action
+ * @param pending what the cloud was still doing to the resource when it was read (a create or an
+ *     update still running after a kill), null when it was settled: apply waits for it first
  */
 public record ResourceChange(
     String address,
@@ -34,7 +40,52 @@ public record ResourceChange(
     Set<String> replacedBy,
     Set<String> sensitive,
     List<String> dependsOn,
-    String sensitiveDigest) {
+    String sensitiveDigest,
+    List<String> items,
+    ReplaceMode replaceMode,
+    String pending) {
+
+  public ResourceChange {
+    items =
+        items == null || items.isEmpty()
+            ? (item == null ? List.of() : List.of(item))
+            : List.copyOf(items);
+    if (action == Action.REPLACE && replaceMode == null)
+      replaceMode = ReplaceMode.DELETE_THEN_CREATE;
+    if (action != Action.REPLACE) replaceMode = null;
+  }
+
+  /** A change of one item that is settled, replaced (if at all) delete first. */
+  public ResourceChange(
+      String address,
+      String type,
+      String item,
+      Action action,
+      String reason,
+      Map<String, Object> before,
+      Map<String, Object> after,
+      Set<String> unknown,
+      Set<String> replacedBy,
+      Set<String> sensitive,
+      List<String> dependsOn,
+      String sensitiveDigest) {
+    this(
+        address,
+        type,
+        item,
+        action,
+        reason,
+        before,
+        after,
+        unknown,
+        replacedBy,
+        sensitive,
+        dependsOn,
+        sensitiveDigest,
+        null,
+        null,
+        null);
+  }
 
   /** A change made from real values: its sensitive digest is computed from them. */
   public ResourceChange(
@@ -62,6 +113,31 @@ public record ResourceChange(
         sensitive,
         dependsOn,
         SensitiveValues.digest(address, before, after, sensitive));
+  }
+
+  /** The same change serving {@code items}, replaced in {@code mode}, read {@code pending}. */
+  public ResourceChange with(List<String> items, ReplaceMode mode, String pending) {
+    return new ResourceChange(
+        address,
+        type,
+        item,
+        action,
+        reason,
+        before,
+        after,
+        unknown,
+        replacedBy,
+        sensitive,
+        dependsOn,
+        sensitiveDigest,
+        items,
+        mode,
+        pending);
+  }
+
+  /** The symbol users see in front of it: a replacement's says which step goes first. */
+  public String symbol() {
+    return replaceMode == null ? action.symbol() : replaceMode.symbol();
   }
 
   /** The managed properties whose value differs, in a stable order. */

@@ -13,6 +13,15 @@ import java.util.Map;
  * @param dependsOn addresses this resource needs, when the cloud tells (e.g. a function's role);
  *     the engine uses them to delete resources that are no longer in the spec in a safe order.
  *     Empty when unknown.
+ * @param container the shared document it is an entry of (see {@link Resource#container()}), or
+ *     null; needed here because a resource no longer in the spec is deleted from its live form
+ *     alone
+ * @param pending what the cloud is still doing to it, in words for the plan ("creating, operation
+ *     operations/123"), or null when it is settled. A resource read mid-operation (a long-running
+ *     create cut off by a kill, an Azure {@code provisioningState} still running) has properties
+ *     that mean nothing yet: the engine does not trust a diff against them, plans the resource as
+ *     changing, and before its step calls {@link Cloud#awaitSettled}, then converges against what
+ *     it settled to
  */
 public record LiveResource(
     String address,
@@ -21,10 +30,24 @@ public record LiveResource(
     boolean owned,
     Map<String, Object> properties,
     Map<String, Object> outputs,
-    List<String> dependsOn) {
+    List<String> dependsOn,
+    String container,
+    String pending) {
 
   public LiveResource {
     dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
+  }
+
+  /** A settled live resource in no container. */
+  public LiveResource(
+      String address,
+      String type,
+      String item,
+      boolean owned,
+      Map<String, Object> properties,
+      Map<String, Object> outputs,
+      List<String> dependsOn) {
+    this(address, type, item, owned, properties, outputs, dependsOn, null, null);
   }
 
   /** A live resource whose dependencies are not known (the original six-part form). */
@@ -36,5 +59,21 @@ public record LiveResource(
       Map<String, Object> properties,
       Map<String, Object> outputs) {
     this(address, type, item, owned, properties, outputs, List.of());
+  }
+
+  /** The same resource as an entry of a shared document. */
+  public LiveResource inContainer(String container) {
+    return new LiveResource(
+        address, type, item, owned, properties, outputs, dependsOn, container, pending);
+  }
+
+  /** The same resource, read while the cloud is still working on it. */
+  public LiveResource pending(String what) {
+    return new LiveResource(
+        address, type, item, owned, properties, outputs, dependsOn, container, what);
+  }
+
+  public boolean isPending() {
+    return pending != null;
   }
 }

@@ -18,11 +18,21 @@
  *       at a desired address, owned or not: the engine refuses to take over what the stack does not
  *       own.
  *   <li>{@link dev.fnctl.provider.Cloud#apply} makes one CREATE, UPDATE or DELETE (a replacement
- *       arrives as a DELETE then a CREATE), safe to repeat, and returns the outputs other
- *       resources' {@link dev.fnctl.provider.Ref}s name.
+ *       arrives as two steps in the order the resource's {@link
+ *       dev.fnctl.provider.Resource#replaceMode()} names), safe to repeat, and returns the outputs
+ *       other resources' {@link dev.fnctl.provider.Ref}s name. Waits poll through the step's {@link
+ *       dev.fnctl.provider.Deadline}, so the step timeout and Ctrl-C stop them; failures carry a
+ *       {@link dev.fnctl.provider.ProviderException.Kind}.
+ *   <li>Entries of a document the cloud replaces whole name it as their {@link
+ *       dev.fnctl.provider.Resource#container()} (the engine runs one step per container at a time)
+ *       and are written with {@link dev.fnctl.provider.SharedDocument}. A resource read
+ *       mid-operation is {@link dev.fnctl.provider.LiveResource#pending()}, and {@link
+ *       dev.fnctl.provider.Cloud#awaitSettled} waits for it.
  *   <li>{@link dev.fnctl.provider.Cloud#lock} is a create-if-absent record in the cloud itself.
  * </ol>
  *
+ * <p>{@code docs/writing-a-provider.md} explains these mechanisms with the AWS provider as the
+ * worked example.
  * <p>The testkit ({@code fnctl-provider-testkit}) has {@code dev.fnctl.testkit.ProviderContract}:
  * extend it in the provider's tests, pointed at an emulator, to check all of the above through the
  * real engine.

@@ -127,6 +127,12 @@ final class LocalCloud implements Cloud {
     return out;
   }
 
+  /** Files on this machine: a step that takes a minute is stuck, not slow. */
+  @Override
+  public java.time.Duration stepTimeout() {
+    return java.time.Duration.ofMinutes(1);
+  }
+
   @Override
   public StackLock lock() {
     return new LockFile(dir.resolve(LOCK));

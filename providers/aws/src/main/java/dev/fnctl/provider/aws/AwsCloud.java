@@ -6,12 +6,14 @@ import dev.fnctl.model.plan.Action;
 import dev.fnctl.model.spec.Deployment;
 import dev.fnctl.provider.Cloud;
 import dev.fnctl.provider.Context;
+import dev.fnctl.provider.Deadline;
 import dev.fnctl.provider.LiveResource;
 import dev.fnctl.provider.LiveState;
 import dev.fnctl.provider.ProviderException;
 import dev.fnctl.provider.Resource;
 import dev.fnctl.provider.StackLock;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,6 +115,73 @@ final class AwsCloud implements Cloud {
 
   @Override
   public Map<String, Object> apply(Step step) throws ProviderException {
+    return session.during(step.deadline(), () -> applyNow(step));
+  }
+
+  /**
+   * Long enough for the slowest step AWS has: provisioned concurrency being allocated (fnctl waits
+   * up to 15 minutes) after a function's code update (up to 10).
+   */
+  @Override
+  public Duration stepTimeout() {
+    return Duration.ofMinutes(30);
+  }
+
+  /**
+   * A function read mid-create or mid-update (State Pending, LastUpdateStatus InProgress, as a
+   * killed run leaves it) is waited for with Lambda's own waiter, then read again.
+   */
+  @Override
+  public LiveResource awaitSettled(LiveResource pending, Deadline deadline)
+      throws ProviderException {
+    if (!pending.type().equals(FUNCTION)) return Cloud.super.awaitSettled(pending, deadline);
+    String name = AwsTypes.name(pending.address());
+    return session.during(
+        deadline,
+        () -> {
+          services.functions.awaitReady(name);
+          return services.functions.read(name, false).stream()
+              .filter(r -> r.address().equals(pending.address()))
+              .findFirst()
+              .orElse(null);
+        });
+  }
+
+  /** A bucket's notification configuration is one PUT of the whole: see {@link S3Buckets}. */
+  @Override
+  public boolean writesTogether(String container) {
+    return container.startsWith(AwsTypes.notificationsOf(""));
+  }
+
+  @Override
+  public Map<String, Map<String, Object>> applyTogether(String container, List<Step> steps)
+      throws ProviderException {
+    if (!writesTogether(container) || steps.isEmpty())
+      return Cloud.super.applyTogether(container, steps);
+    String bucket = container.substring(AwsTypes.notificationsOf("").length());
+    Map<String, Map<String, Object>> entries = new LinkedHashMap<>();
+    Map<String, Map<String, Object>> outputs = new LinkedHashMap<>();
+    for (Step step : steps) {
+      String id = after(AwsTypes.name(step.address()));
+      if (step.action() == Action.DELETE) {
+        if (step.live() != null && !step.live().owned())
+          throw new ProviderException(
+              step.address()
+                  + " is not owned by stack "
+                  + session.names.stack()
+                  + ": refusing to delete it");
+        entries.put(id, null);
+      } else {
+        entries.put(id, step.after());
+      }
+      outputs.put(step.address(), Map.of());
+    }
+    session.during(
+        steps.get(0).deadline(), () -> services.buckets.putNotifications(bucket, entries));
+    return outputs;
+  }
+
+  private Map<String, Object> applyNow(Step step) throws ProviderException {
     if (step.action() == Action.NO_OP)
       return step.live() == null ? Map.of() : step.live().outputs();
     if (step.action() == Action.REPLACE) {

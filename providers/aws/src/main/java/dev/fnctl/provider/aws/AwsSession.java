@@ -1,6 +1,7 @@
 package dev.fnctl.provider.aws;
 
 import dev.fnctl.provider.Context;
+import dev.fnctl.provider.Deadline;
 import dev.fnctl.provider.ProviderException;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,14 +53,42 @@ final class AwsSession implements AutoCloseable {
     T run() throws Exception;
   }
 
+  // The deadline of the step this thread is applying, so that waits deep in a service class stop
+  // on its timeout and on Ctrl-C without every signature carrying it.
+  private static final ThreadLocal<Deadline> STEP = new ThreadLocal<>();
+
+  @FunctionalInterface
+  interface StepBody<T> {
+    T run() throws ProviderException;
+  }
+
+  /** Runs {@code body} as the step with this deadline. */
+  <T> T during(Deadline deadline, StepBody<T> body) throws ProviderException {
+    Deadline before = STEP.get();
+    STEP.set(deadline);
+    try {
+      return body.run();
+    } finally {
+      if (before == null) STEP.remove();
+      else STEP.set(before);
+    }
+  }
+
+  /** The deadline of the step being applied on this thread ({@link Deadline#NONE} outside one). */
+  Deadline deadline() {
+    Deadline d = STEP.get();
+    return d == null ? Deadline.NONE : d;
+  }
+
   /** Runs one API call; an error becomes "CreateFunction orders-prod-resize: <AWS message>". */
   <T> T call(String operation, String resource, Call<T> call) throws ProviderException {
     try {
       return call.run();
     } catch (AwsServiceException e) {
-      throw new ProviderException(describe(operation, resource, e), e);
+      throw failure(describe(operation, resource, e), e);
     } catch (SdkClientException e) {
-      throw new ProviderException(operation + " " + resource + ": " + clientMessage(e), e);
+      throw new ProviderException(
+          ProviderException.Kind.OTHER, operation + " " + resource + ": " + clientMessage(e), e);
     } catch (ProviderException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -83,14 +112,15 @@ final class AwsSession implements AutoCloseable {
         return call.run();
       } catch (AwsServiceException e) {
         if (!isTransient.test(e) || System.currentTimeMillis() + sleep > deadline) {
-          throw new ProviderException(describe(operation, resource, e), e);
+          throw failure(describe(operation, resource, e), e);
         }
         log.note(
             operation + " " + resource + ": " + message(e) + " (retrying in " + sleep + " ms)");
-        sleepQuietly(sleep);
+        deadline().pause(java.time.Duration.ofMillis(sleep), operation + " " + resource);
         sleep = Math.min(sleep * 2, 8000);
       } catch (SdkClientException e) {
-        throw new ProviderException(operation + " " + resource + ": " + clientMessage(e), e);
+        throw new ProviderException(
+            ProviderException.Kind.OTHER, operation + " " + resource + ": " + clientMessage(e), e);
       } catch (ProviderException e) {
         throw e;
       } catch (Exception e) {
@@ -99,13 +129,155 @@ final class AwsSession implements AutoCloseable {
     }
   }
 
-  static void sleepQuietly(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted");
+  /** What a poll returned (null included: "gone" is an answer too). */
+  private record Polled(Object value) {}
+
+  /** Thrown through the SDK's waiter to stop it: the step's deadline passed, or Ctrl-C. */
+  private static final class Stop extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient ProviderException reason;
+
+    Stop(ProviderException reason) {
+      super(reason.getMessage(), null, false, false);
+      this.reason = reason;
     }
+  }
+
+  /**
+   * Polls {@code poll} with the SDK's waiter until {@code settled} holds, backing off exponentially
+   * from {@code first} to {@code max}, for at most {@code limit} and never past the step's
+   * deadline; Ctrl-C stops it between polls. Returns the settling answer, or empty when {@code
+   * limit} passed first (the caller says what was still going on).
+   */
+  <T> java.util.Optional<T> await(
+      String operation,
+      String resource,
+      Call<T> poll,
+      Predicate<T> settled,
+      java.time.Duration first,
+      java.time.Duration max,
+      java.time.Duration limit)
+      throws ProviderException {
+    Deadline deadline = deadline();
+    String what = operation + " " + resource;
+    java.time.Duration within =
+        limit.compareTo(deadline.remaining()) < 0 ? limit : deadline.remaining();
+    software.amazon.awssdk.retries.api.BackoffStrategy exponential =
+        software.amazon.awssdk.retries.api.BackoffStrategy.exponentialDelayHalfJitter(first, max);
+    software.amazon.awssdk.core.waiters.Waiter<Polled> waiter =
+        software.amazon.awssdk.core.waiters.Waiter.builder(Polled.class)
+            .addAcceptor(
+                software.amazon.awssdk.core.waiters.WaiterAcceptor.successOnResponseAcceptor(
+                    (Polled p) -> settled.test(AwsSession.<T>value(p))))
+            .addAcceptor(
+                software.amazon.awssdk.core.waiters.WaiterAcceptor.retryOnResponseAcceptor(
+                    (Polled p) -> true))
+            .overrideConfiguration(
+                o ->
+                    o.waitTimeout(within)
+                        .maxAttempts(100_000)
+                        .backoffStrategyV2(
+                            attempt -> {
+                              stopIfDue(deadline, what);
+                              return exponential.computeDelay(attempt);
+                            }))
+            .build();
+    try {
+      return java.util.Optional.ofNullable(
+          waiter
+              .run(
+                  () -> {
+                    stopIfDue(deadline, what);
+                    try {
+                      return new Polled(call(operation, resource, poll));
+                    } catch (ProviderException e) {
+                      throw new Stop(e);
+                    }
+                  })
+              .matched()
+              .response()
+              .map(AwsSession::<T>value)
+              .orElse(null));
+    } catch (RuntimeException e) {
+      for (Throwable t = e; t != null; t = t.getCause())
+        if (t instanceof Stop stop) throw stop.reason;
+      if (!(e instanceof SdkClientException)) throw e;
+      deadline.check(what); // the step's deadline ended the wait, not the caller's limit
+      return java.util.Optional.empty();
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T value(Polled p) {
+    return (T) p.value();
+  }
+
+  private static void stopIfDue(Deadline deadline, String what) {
+    try {
+      deadline.check(what);
+    } catch (ProviderException e) {
+      throw new Stop(e);
+    }
+  }
+
+  /**
+   * The one place AWS errors get their kind. The SDK has already retried what it retries (its
+   * standard strategy: throttling, 5xx, dropped connections), so what arrives here is final.
+   */
+  static ProviderException failure(String message, AwsServiceException e) {
+    ProviderException.Kind kind = kind(e);
+    return new ProviderException(
+        kind, message, kind == ProviderException.Kind.PERMISSION_DENIED ? permission(e) : null, e);
+  }
+
+  static ProviderException.Kind kind(AwsServiceException e) {
+    String code =
+        e.awsErrorDetails() == null ? "" : String.valueOf(e.awsErrorDetails().errorCode());
+    int status = e.statusCode();
+    if (e.isThrottlingException()
+        || status == 429
+        || status == 503
+        || code.contains("Throttl")
+        || code.equals("TooManyRequestsException")
+        || code.equals("RequestLimitExceeded")) return ProviderException.Kind.THROTTLED;
+    if (code.contains("AccessDenied")
+        || code.contains("Unauthorized")
+        || code.equals("AuthorizationError")
+        || code.equals("AuthorizationErrorException")
+        || status == 403) return ProviderException.Kind.PERMISSION_DENIED;
+    if (code.contains("LimitExceeded")
+        || code.contains("QuotaExceeded")
+        || code.equals("TooManyBuckets")
+        || code.equals("CodeStorageExceededException")) return ProviderException.Kind.QUOTA;
+    if (isNotFound(e)) return ProviderException.Kind.NOT_FOUND;
+    if (status == 409
+        || status == 412
+        || code.contains("Conflict")
+        || code.contains("InUse")
+        || code.contains("AlreadyExists")
+        || code.equals("PreconditionFailed")
+        || code.equals("OperationAborted")) return ProviderException.Kind.CONFLICT;
+    if (status == 400
+        || code.startsWith("Invalid")
+        || code.contains("Validation")
+        || code.contains("Malformed")) return ProviderException.Kind.INVALID;
+    return ProviderException.Kind.OTHER;
+  }
+
+  private static final java.util.regex.Pattern PERMISSION =
+      java.util.regex.Pattern.compile(
+          "(?:perform|to call|permission)[: ]+([a-z0-9-]+:[A-Za-z0-9*]+)");
+
+  /**
+   * The IAM action AWS says is missing ("... is not authorized to perform: lambda:ListTags on
+   * resource ..."), or null when the message does not name one.
+   */
+  static String permission(AwsServiceException e) {
+    String m = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
+    if (m == null) m = e.getMessage();
+    if (m == null) return null;
+    java.util.regex.Matcher matcher = PERMISSION.matcher(m);
+    return matcher.find() ? matcher.group(1) : null;
   }
 
   static String describe(String operation, String resource, AwsServiceException e) {

@@ -26,6 +26,23 @@ final class AwsTypes {
     return type + "/" + name;
   }
 
+  /**
+   * The shared document an S3 notification is an entry of: PutBucketNotificationConfiguration
+   * replaces a bucket's whole configuration, so the engine runs one step per bucket at a time.
+   */
+  static String notificationsOf(String bucket) {
+    return "aws:s3:bucket-notifications/" + bucket;
+  }
+
+  /**
+   * The shared document an invoke permission is a statement of: the resource policy of a function
+   * or alias ({@code name} or {@code name:live}). Lambda refuses concurrent changes to one policy
+   * (ResourceConflictException), so the engine runs one step per policy at a time.
+   */
+  static String policyOf(String function) {
+    return "aws:lambda:policy/" + function;
+  }
+
   /** The part of an address after the type. */
   static String name(String address) {
     return address.substring(address.indexOf('/') + 1);

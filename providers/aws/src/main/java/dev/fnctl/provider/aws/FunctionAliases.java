@@ -235,36 +235,44 @@ final class FunctionAliases {
                               .qualifier(StackNames.ALIAS)
                               .provisionedConcurrentExecutions(executions.intValue())));
     }
-    long deadline = System.currentTimeMillis() + ALLOCATION_TIMEOUT_MILLIS;
-    long sleep = 500;
-    while (true) {
-      GetProvisionedConcurrencyConfigResponse pc = provisioned(function);
-      if (pc == null)
-        throw new ProviderException(
-            alias
-                + ": provisioned concurrency was removed (outside fnctl?) while it was being allocated; run apply again to put it back");
-      if (pc.status() == ProvisionedConcurrencyStatusEnum.READY) return;
-      if (pc.status() == ProvisionedConcurrencyStatusEnum.FAILED) {
-        throw new ProviderException(
-            alias
-                + ": provisioned concurrency of "
-                + executions
-                + " could not be allocated: "
-                + pc.statusReason()
-                + " (lower concurrency.warm, or ask AWS to raise the account's concurrency quota)");
-      }
-      if (System.currentTimeMillis() > deadline) {
-        throw new ProviderException(
-            alias
-                + ": provisioned concurrency still allocating after 15 minutes; AWS goes on allocating it"
-                + " (aws lambda get-provisioned-concurrency-config --function-name "
-                + function
-                + " --qualifier "
-                + StackNames.ALIAS
-                + ")");
-      }
-      AwsSession.sleepQuietly(sleep);
-      sleep = Math.min(sleep * 2, 10_000);
+    // No SDK waiter exists for provisioned concurrency; the SDK's waiter machinery polls it.
+    java.util.Optional<java.util.Optional<GetProvisionedConcurrencyConfigResponse>> settled =
+        s.await(
+            "GetProvisionedConcurrencyConfig",
+            alias,
+            () -> java.util.Optional.ofNullable(provisioned(function)),
+            o ->
+                o.isEmpty()
+                    || o.get().status() == ProvisionedConcurrencyStatusEnum.READY
+                    || o.get().status() == ProvisionedConcurrencyStatusEnum.FAILED,
+            java.time.Duration.ofMillis(500),
+            java.time.Duration.ofSeconds(10),
+            java.time.Duration.ofMillis(ALLOCATION_TIMEOUT_MILLIS));
+    if (settled.isEmpty()) {
+      throw new ProviderException(
+          ProviderException.Kind.TIMEOUT,
+          alias
+              + ": provisioned concurrency still allocating after 15 minutes; AWS goes on allocating it"
+              + " (aws lambda get-provisioned-concurrency-config --function-name "
+              + function
+              + " --qualifier "
+              + StackNames.ALIAS
+              + ")");
+    }
+    GetProvisionedConcurrencyConfigResponse pc = settled.get().orElse(null);
+    if (pc == null)
+      throw new ProviderException(
+          alias
+              + ": provisioned concurrency was removed (outside fnctl?) while it was being allocated; run apply again to put it back");
+    if (pc.status() == ProvisionedConcurrencyStatusEnum.FAILED) {
+      throw new ProviderException(
+          ProviderException.Kind.QUOTA,
+          alias
+              + ": provisioned concurrency of "
+              + executions
+              + " could not be allocated: "
+              + pc.statusReason()
+              + " (lower concurrency.warm, or ask AWS to raise the account's concurrency quota)");
     }
   }
 }

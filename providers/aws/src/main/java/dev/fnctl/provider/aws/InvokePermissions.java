@@ -88,13 +88,14 @@ final class InvokePermissions {
                   AwsTypes.address(AwsTypes.FUNCTION, name), AwsTypes.address(AwsTypes.ALIAS, on));
       out.add(
           new LiveResource(
-              AwsTypes.address(PERMISSION, on + "/" + sid),
-              PERMISSION,
-              "function " + (neutral == null ? name : neutral),
-              true,
-              p,
-              Map.of(),
-              deps));
+                  AwsTypes.address(PERMISSION, on + "/" + sid),
+                  PERMISSION,
+                  "function " + (neutral == null ? name : neutral),
+                  true,
+                  p,
+                  Map.of(),
+                  deps)
+              .inContainer(AwsTypes.policyOf(on)));
     }
     return out;
   }

@@ -98,8 +98,7 @@ final class LambdaFunctions {
     }
     String neutral = s.names.neutral(name);
     String role = c.role() == null ? "" : c.role().substring(c.role().lastIndexOf('/') + 1);
-    out.add(
-        0,
+    LiveResource function =
         new LiveResource(
             AwsTypes.address(FUNCTION, name),
             FUNCTION,
@@ -107,7 +106,11 @@ final class LambdaFunctions {
             owned,
             p,
             outputs,
-            List.of(AwsTypes.address(AwsTypes.ROLE, role))));
+            List.of(AwsTypes.address(AwsTypes.ROLE, role)));
+    // Mid-create or mid-update (a killed run): apply waits for Lambda before acting on it.
+    if (busy(c))
+      function = function.pending(c.state() == State.PENDING ? "being created" : "being updated");
+    out.add(0, function);
     return out;
   }
 
@@ -327,31 +330,40 @@ final class LambdaFunctions {
 
   /**
    * Waits while Lambda creates or updates the function (State Pending, LastUpdateStatus
-   * InProgress).
+   * InProgress), through the SDK's waiter. Lambda's own waiters (FunctionActiveV2,
+   * FunctionUpdatedV2) each check one of the two states, so one waiter with both conditions keeps
+   * it to one call per poll.
    */
   void awaitReady(String name) throws ProviderException {
-    long deadline = System.currentTimeMillis() + 10 * 60_000;
-    long sleep = 250;
-    while (true) {
-      var c =
-          s.call(
-              "GetFunctionConfiguration",
-              name,
-              () -> lambda().getFunctionConfiguration(b -> b.functionName(name)));
-      if (c.state() == State.FAILED)
-        throw new ProviderException("function " + name + " failed: " + c.stateReason());
-      if (c.lastUpdateStatus() == LastUpdateStatus.FAILED) {
-        throw new ProviderException(
-            "function " + name + ": update failed: " + c.lastUpdateStatusReason());
-      }
-      boolean busy =
-          c.state() == State.PENDING || c.lastUpdateStatus() == LastUpdateStatus.IN_PROGRESS;
-      if (!busy) return;
-      if (System.currentTimeMillis() > deadline)
-        throw new ProviderException("function " + name + ": still updating after 10 minutes");
-      AwsSession.sleepQuietly(sleep);
-      sleep = Math.min(sleep * 2, 5000);
+    var settled =
+        s.await(
+            "GetFunctionConfiguration",
+            name,
+            () -> lambda().getFunctionConfiguration(b -> b.functionName(name)),
+            c -> !busy(c),
+            java.time.Duration.ofMillis(250),
+            java.time.Duration.ofSeconds(5),
+            java.time.Duration.ofMinutes(10));
+    if (settled.isEmpty())
+      throw new ProviderException(
+          ProviderException.Kind.TIMEOUT, "function " + name + ": still updating after 10 minutes");
+    var c = settled.get();
+    if (c.state() == State.FAILED)
+      throw new ProviderException("function " + name + " failed: " + c.stateReason());
+    if (c.lastUpdateStatus() == LastUpdateStatus.FAILED) {
+      throw new ProviderException(
+          "function " + name + ": update failed: " + c.lastUpdateStatusReason());
     }
+  }
+
+  /** Lambda is still creating or updating it: reading it now would see a half-made function. */
+  private static boolean busy(FunctionConfiguration c) {
+    return c.state() == State.PENDING || c.lastUpdateStatus() == LastUpdateStatus.IN_PROGRESS;
+  }
+
+  private static boolean busy(
+      software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse c) {
+    return c.state() == State.PENDING || c.lastUpdateStatus() == LastUpdateStatus.IN_PROGRESS;
   }
 
   /** IAM is eventually consistent: a role made a moment ago may not yet be assumable by Lambda. */

@@ -5,12 +5,12 @@ import static dev.fnctl.provider.aws.AwsTypes.NOTIFICATION;
 
 import dev.fnctl.provider.LiveResource;
 import dev.fnctl.provider.ProviderException;
+import dev.fnctl.provider.SharedDocument;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
 import software.amazon.awssdk.services.s3.model.FilterRule;
@@ -23,13 +23,15 @@ import software.amazon.awssdk.services.s3.model.Tag;
 
 /**
  * S3 buckets and the stack's Lambda notifications on them. PutBucketNotificationConfiguration
- * replaces a bucket's whole configuration, so every change reads it, replaces only the entries
- * whose Id is fnctl's (prefix {@code fnctl-<stack>-<target>-}) and writes it back, one bucket at a
- * time: other owners' notifications survive apply and destroy.
+ * replaces a bucket's whole configuration, so every change reads it, replaces only the entry whose
+ * Id it changes (fnctl's ids start {@code fnctl-<stack>-<target>-}) and writes it back: other
+ * owners' notifications survive apply and destroy. Each notification names the bucket's
+ * configuration as its container ({@link AwsTypes#notificationsOf}), so the engine never runs two
+ * of these read-modify-writes on one bucket at once; S3 offers no version to write against, so the
+ * write itself is unconditional.
  */
 final class S3Buckets {
   private final AwsSession s;
-  private final Map<String, Object> bucketLocks = new ConcurrentHashMap<>();
 
   S3Buckets(AwsSession s) {
     this.s = s;
@@ -159,78 +161,126 @@ final class S3Buckets {
       String target = StackNames.functionName(StackNames.qualifiedName(l.lambdaFunctionArn()));
       out.add(
           new LiveResource(
-              AwsTypes.address(NOTIFICATION, bucket + "/" + id),
-              NOTIFICATION,
-              "function " + fn,
-              true,
-              p,
-              Map.of(),
-              List.of(
-                  AwsTypes.address(BUCKET, bucket), AwsTypes.address(AwsTypes.FUNCTION, target))));
+                  AwsTypes.address(NOTIFICATION, bucket + "/" + id),
+                  NOTIFICATION,
+                  "function " + fn,
+                  true,
+                  p,
+                  Map.of(),
+                  List.of(
+                      AwsTypes.address(BUCKET, bucket),
+                      AwsTypes.address(AwsTypes.FUNCTION, target)))
+              .inContainer(AwsTypes.notificationsOf(bucket)));
     }
     return out;
   }
 
   /** Read-modify-write of the bucket's notifications: sets (after != null) or removes one by Id. */
-  @SuppressWarnings("unchecked")
   Map<String, Object> putNotification(String bucket, String id, Map<String, Object> after)
       throws ProviderException {
-    synchronized (bucketLocks.computeIfAbsent(bucket, k -> new Object())) {
-      GetBucketNotificationConfigurationResponse c;
-      try {
-        c =
-            s.call(
-                "GetBucketNotificationConfiguration",
-                bucket,
-                () -> s3().getBucketNotificationConfiguration(b -> b.bucket(bucket)));
-      } catch (ProviderException e) {
-        if (after == null && e.getCause() instanceof NoSuchBucketException) return Map.of();
-        throw e;
-      }
-      List<LambdaFunctionConfiguration> lambdas = new ArrayList<>();
-      for (LambdaFunctionConfiguration l : c.lambdaFunctionConfigurations())
-        if (!id.equals(l.id())) lambdas.add(l);
-      boolean changed = lambdas.size() != c.lambdaFunctionConfigurations().size();
-      if (after != null) {
-        // The API reference spells the names lower-case; the SDK's enum says "Prefix" (S3 accepts
-        // both, moto only the documented form).
-        List<FilterRule> rules = new ArrayList<>();
-        if (after.get("prefix") != null)
-          rules.add(
-              FilterRule.builder().name("prefix").value((String) after.get("prefix")).build());
-        if (after.get("suffix") != null)
-          rules.add(
-              FilterRule.builder().name("suffix").value((String) after.get("suffix")).build());
-        LambdaFunctionConfiguration.Builder l =
-            LambdaFunctionConfiguration.builder()
-                .id(id)
-                .lambdaFunctionArn((String) after.get("function"))
-                .eventsWithStrings((List<String>) after.get("events"));
-        if (!rules.isEmpty()) l.filter(f -> f.key(k -> k.filterRules(rules)));
-        lambdas.add(l.build());
-        changed = true;
-      }
-      if (!changed) return Map.of();
-      NotificationConfiguration next =
+    Map<String, Map<String, Object>> entries = new LinkedHashMap<>();
+    entries.put(id, after);
+    return putNotifications(bucket, entries);
+  }
+
+  /**
+   * Sets or removes (a null value) several entries by Id in one read and one write: the bucket's
+   * configuration never holds an entry beside the one replacing it, which S3 refuses when their
+   * filters overlap.
+   */
+  Map<String, Object> putNotifications(String bucket, Map<String, Map<String, Object>> entries)
+      throws ProviderException {
+    boolean removingOnly = entries.values().stream().allMatch(java.util.Objects::isNull);
+    SharedDocument<NotificationConfiguration> config =
+        new SharedDocument<>(
+            AwsTypes.notificationsOf(bucket),
+            () -> readConfiguration(bucket, removingOnly),
+            (next, version) -> writeConfiguration(bucket, next, removingOnly));
+    config.update(
+        c -> {
+          NotificationConfiguration next = c;
+          boolean changed = false;
+          for (Map.Entry<String, Map<String, Object>> e : entries.entrySet()) {
+            NotificationConfiguration n = withEntry(next, e.getKey(), e.getValue());
+            if (n != null) {
+              next = n;
+              changed = true;
+            }
+          }
+          return changed ? next : null;
+        });
+    return Map.of();
+  }
+
+  /** The configuration now; an empty one for a bucket gone while removing (same destroy). */
+  private SharedDocument.Versioned<NotificationConfiguration> readConfiguration(
+      String bucket, boolean removing) throws ProviderException {
+    try {
+      GetBucketNotificationConfigurationResponse c =
+          s.call(
+              "GetBucketNotificationConfiguration",
+              bucket,
+              () -> s3().getBucketNotificationConfiguration(b -> b.bucket(bucket)));
+      return new SharedDocument.Versioned<>(
           NotificationConfiguration.builder()
               .topicConfigurations(c.topicConfigurations())
               .queueConfigurations(c.queueConfigurations())
-              .lambdaFunctionConfigurations(lambdas)
+              .lambdaFunctionConfigurations(c.lambdaFunctionConfigurations())
               .eventBridgeConfiguration(c.eventBridgeConfiguration())
-              .build();
-      try {
-        s.call(
-            "PutBucketNotificationConfiguration",
-            bucket,
-            () ->
-                s3().putBucketNotificationConfiguration(
-                        b -> b.bucket(bucket).notificationConfiguration(next)));
-      } catch (ProviderException e) {
-        // Removing a notification from a bucket that is gone (deleted in the same destroy): done.
-        if (!(after == null && e.getCause() instanceof NoSuchBucketException)) throw e;
-      }
-      return Map.of();
+              .build(),
+          null);
+    } catch (ProviderException e) {
+      if (removing && e.getCause() instanceof NoSuchBucketException)
+        return new SharedDocument.Versioned<>(NotificationConfiguration.builder().build(), null);
+      throw e;
     }
+  }
+
+  private void writeConfiguration(String bucket, NotificationConfiguration next, boolean removing)
+      throws ProviderException {
+    try {
+      s.call(
+          "PutBucketNotificationConfiguration",
+          bucket,
+          () ->
+              s3().putBucketNotificationConfiguration(
+                      b -> b.bucket(bucket).notificationConfiguration(next)));
+    } catch (ProviderException e) {
+      // Removing a notification from a bucket that is gone (deleted in the same destroy): done.
+      if (!(removing && e.getCause() instanceof NoSuchBucketException)) throw e;
+    }
+  }
+
+  /**
+   * The configuration with the entry {@code id} set to {@code after} (or removed when null), every
+   * other entry as it was; null when that changes nothing.
+   */
+  @SuppressWarnings("unchecked")
+  private static NotificationConfiguration withEntry(
+      NotificationConfiguration c, String id, Map<String, Object> after) {
+    List<LambdaFunctionConfiguration> lambdas = new ArrayList<>();
+    for (LambdaFunctionConfiguration l : c.lambdaFunctionConfigurations())
+      if (!id.equals(l.id())) lambdas.add(l);
+    boolean changed = lambdas.size() != c.lambdaFunctionConfigurations().size();
+    if (after != null) {
+      // The API reference spells the names lower-case; the SDK's enum says "Prefix" (S3 accepts
+      // both, moto only the documented form).
+      List<FilterRule> rules = new ArrayList<>();
+      if (after.get("prefix") != null)
+        rules.add(FilterRule.builder().name("prefix").value((String) after.get("prefix")).build());
+      if (after.get("suffix") != null)
+        rules.add(FilterRule.builder().name("suffix").value((String) after.get("suffix")).build());
+      LambdaFunctionConfiguration.Builder l =
+          LambdaFunctionConfiguration.builder()
+              .id(id)
+              .lambdaFunctionArn((String) after.get("function"))
+              .eventsWithStrings((List<String>) after.get("events"));
+      if (!rules.isEmpty()) l.filter(f -> f.key(k -> k.filterRules(rules)));
+      lambdas.add(l.build());
+      changed = true;
+    }
+    if (!changed) return null;
+    return c.toBuilder().lambdaFunctionConfigurations(lambdas).build();
   }
 
   /** Uploads a file, streamed from disk (a code package may be hundreds of megabytes). */

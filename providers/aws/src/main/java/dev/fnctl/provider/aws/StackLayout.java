@@ -550,11 +550,12 @@ final class StackLayout {
         String id = names.notificationPrefix() + f.name() + "-" + t.slug();
         add(
             Resource.of(
-                address(NOTIFICATION, bucket + "/" + id),
-                NOTIFICATION,
-                item,
-                np,
-                concat(targetDeps, List.of(permission), ownedDep(BUCKET, bucket))));
+                    address(NOTIFICATION, bucket + "/" + id),
+                    NOTIFICATION,
+                    item,
+                    np,
+                    concat(targetDeps, List.of(permission), ownedDep(BUCKET, bucket)))
+                .inContainer(notificationsOf(bucket)));
       } else if (t instanceof Trigger.Topic tp) {
         String topic = topicName(d, tp.topic());
         String topicArn = names.topicArn(topic);
@@ -573,14 +574,17 @@ final class StackLayout {
         // A subscription's endpoint cannot change: a new target is a new subscription.
         add(
             new Resource(
-                address(SUBSCRIPTION, topic + "/" + phys),
-                SUBSCRIPTION,
-                item,
-                sp,
-                Set.of("topic", "protocol", "endpoint"),
-                Set.of(),
-                concat(targetDeps, List.of(permission), ownedDep(TOPIC, topic)),
-                null));
+                    address(SUBSCRIPTION, topic + "/" + phys),
+                    SUBSCRIPTION,
+                    item,
+                    sp,
+                    Set.of("topic", "protocol", "endpoint"),
+                    Set.of(),
+                    concat(targetDeps, List.of(permission), ownedDep(TOPIC, topic)),
+                    null)
+                // The new subscription gets its own ARN, so it can exist beside the old one:
+                // subscribe first, then unsubscribe the old by its ARN, and no message is missed.
+                .replacedBy(dev.fnctl.model.plan.ReplaceMode.CREATE_THEN_DELETE));
       }
     }
   }
@@ -616,7 +620,9 @@ final class StackLayout {
     p.put("principal", principal);
     p.put(source instanceof Ref ? "api" : "source", source);
     if (!(source instanceof Ref)) p.put("sourceAccount", names.account());
-    add(Resource.of(a, PERMISSION, item, p, concat(invokeDeps(f), deps)));
+    add(
+        Resource.of(a, PERMISSION, item, p, concat(invokeDeps(f), deps))
+            .inContainer(policyOf(invokeName(f))));
     return a;
   }
 
