@@ -33,6 +33,7 @@
  *
  * <p>{@code docs/writing-a-provider.md} explains these mechanisms with the AWS provider as the
  * worked example.
+ *
  * <p>The testkit ({@code fnctl-provider-testkit}) has {@code dev.fnctl.testkit.ProviderContract}:
  * extend it in the provider's tests, pointed at an emulator, to check all of the above through the
  * real engine.

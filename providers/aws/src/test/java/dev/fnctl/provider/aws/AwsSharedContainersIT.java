@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * The SPI's shared containers, replacement order and error kinds on AWS, through the real engine
  * against moto.
  */
-class AwsSharedContainersTest extends MotoTestBase {
+class AwsSharedContainersIT extends MotoTestBase {
 
   private static final String SPEC =
       """
@@ -66,7 +66,7 @@ class AwsSharedContainersTest extends MotoTestBase {
     return file;
   }
 
-  private Engine engine() {
+  private Engine fileEngine() {
     return Engine.create(Providers.discover(), env());
   }
 
@@ -102,7 +102,7 @@ class AwsSharedContainersTest extends MotoTestBase {
   @Test
   void notificationsOnOneBucketAreWrittenOneAtATimeAndOthersEntriesSurvive() throws Exception {
     Path spec = spec("");
-    Engine engine = engine();
+    Engine engine = fileEngine();
     apply(engine, spec, Engine.PlanMode.NORMAL);
     // Four entries written by parallel steps: without one step per container at a time, the
     // read-modify-writes overwrite each other and entries go missing.
@@ -242,7 +242,7 @@ class AwsSharedContainersTest extends MotoTestBase {
   @Test
   void aSubscriptionIsReplacedCreateFirstAndOnlyTheNewOneRemains() throws Exception {
     Path spec = spec("");
-    Engine engine = engine();
+    Engine engine = fileEngine();
     apply(engine, spec, Engine.PlanMode.NORMAL);
 
     // Warm: the topic now invokes the alias, a new endpoint, so a new subscription.
