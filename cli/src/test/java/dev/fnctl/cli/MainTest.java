@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fnctl.cli.view.PlanFixtures;
-import dev.fnctl.cli.view.PlanJson;
 import dev.fnctl.engine.Engine;
 import dev.fnctl.engine.LockHeldException;
 import dev.fnctl.model.diag.Diagnostic;
@@ -14,6 +13,7 @@ import dev.fnctl.model.diag.Position;
 import dev.fnctl.model.diag.SpecException;
 import dev.fnctl.model.json.Json;
 import dev.fnctl.model.plan.Plan;
+import dev.fnctl.model.plan.PlanDocument;
 import dev.fnctl.provider.ProviderException;
 import dev.fnctl.provider.StackLock;
 import java.io.IOException;
@@ -215,10 +215,10 @@ class MainTest {
 
   @Test
   void savedPlanIsReopenedWithItsDigestAndApplied() throws IOException {
-    Path saved = dir.resolve("out/plan.json");
+    Path saved = dir.resolve("plan.json");
     assertEquals(0, run("plan", "-f", spec.toString(), "--out", saved.toString()));
     assertTrue(out.contains("Saved the plan to " + saved), out);
-    Plan read = PlanJson.read(Files.readString(saved));
+    Plan read = PlanDocument.read(Files.readString(saved));
     assertEquals(engine.plan.liveDigest(), read.liveDigest());
 
     assertEquals(0, run("apply", "--auto-approve", saved.toString()));
@@ -237,7 +237,7 @@ class MainTest {
   @Test
   void stalePlanIsRefused() throws IOException {
     Path saved = dir.resolve("plan.json");
-    Files.writeString(saved, PlanJson.write(engine.plan));
+    Files.writeString(saved, PlanDocument.write(engine.plan));
     engine.staleBecause = "the live state changed since the plan was made";
     assertEquals(ExitCode.ERROR, run("apply", "--auto-approve", saved.toString()));
     assertEquals(
@@ -249,7 +249,7 @@ class MainTest {
   @Test
   void savedPlanNeedsConfirmationLikeAnyApply() throws IOException {
     Path saved = dir.resolve("plan.json");
-    Files.writeString(saved, PlanJson.write(engine.plan));
+    Files.writeString(saved, PlanDocument.write(engine.plan));
     assertEquals(ExitCode.ERROR, run("apply", saved.toString()));
     assertTrue(err.contains("apply needs confirmation"), err);
     assertTrue(engine.calls.isEmpty(), "refused before reading the cloud: " + engine.calls);
@@ -263,7 +263,7 @@ class MainTest {
   @Test
   void savedPlanWithFileOptionIsAUsageError() throws IOException {
     Path saved = dir.resolve("plan.json");
-    Files.writeString(saved, PlanJson.write(engine.plan));
+    Files.writeString(saved, PlanDocument.write(engine.plan));
     assertEquals(ExitCode.INVALID, run("apply", "-f", spec.toString(), saved.toString()));
     assertTrue(err.contains("drop -f/-t"), err);
   }

@@ -120,18 +120,17 @@ final class HumanPlanView implements PlanView {
   private List<Line> lines(ResourceChange c) {
     TreeSet<String> keys = new TreeSet<>(c.changedProperties());
     if (c.action() == Action.CREATE) keys.addAll(c.after().keySet());
+    // The engine hands over masked plans; masking again keeps any other plan from showing one.
+    Map<String, Object> before = SensitiveValues.masked(c.before(), c.sensitive());
+    Map<String, Object> after = SensitiveValues.maskedAfter(c);
     List<Line> lines = new ArrayList<>();
     for (String key : keys) {
       boolean forces = c.replacedBy().contains(key);
       if (c.unknown().contains(key)) {
-        String before =
-            SensitiveValues.masks(c.sensitive(), key)
-                ? SensitiveValues.MASK
-                : value(c.before(), key);
-        lines.add(new Line(key, before, palette.paint(Style.QUIET, UNKNOWN), forces));
+        lines.add(new Line(key, value(before, key), palette.paint(Style.QUIET, UNKNOWN), forces));
         continue;
       }
-      addLines(lines, c, key, key, c.before(), c.after(), forces);
+      addLines(lines, c, key, key, before, after, forces);
     }
     return lines;
   }
@@ -149,15 +148,6 @@ final class HumanPlanView implements PlanView {
     boolean hasA = afterParent.containsKey(key);
     Object b = beforeParent.get(key);
     Object a = afterParent.get(key);
-    if (SensitiveValues.masks(c.sensitive(), path)) {
-      lines.add(
-          new Line(
-              path,
-              hasB ? SensitiveValues.MASK : ABSENT,
-              hasA ? SensitiveValues.MASK : ABSENT,
-              forces));
-      return;
-    }
     Map<?, ?> bm = hasB ? (b instanceof Map<?, ?> m ? m : null) : Map.of();
     Map<?, ?> am = hasA ? (a instanceof Map<?, ?> m ? m : null) : Map.of();
     if (bm != null && am != null && !(bm.isEmpty() && am.isEmpty())) {
@@ -185,7 +175,8 @@ final class HumanPlanView implements PlanView {
     return values.containsKey(key) ? render(values.get(key)) : ABSENT;
   }
 
+  /** JSON, except that a mask is shown as it is, not as a quoted string. */
   static String render(Object value) {
-    return Json.writeCompact(value);
+    return SensitiveValues.isMask(value) ? (String) value : Json.writeCompact(value);
   }
 }

@@ -39,6 +39,7 @@ public final class PlanFixtures {
     return new Plan(
         Plan.FORMAT_VERSION,
         "0.1.0",
+        Plan.Mode.APPLY,
         "orders",
         "dev",
         "local",
