@@ -21,6 +21,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -224,6 +225,95 @@ class MainTest {
     assertEquals(0, run("apply", "--auto-approve", saved.toString()));
     assertEquals(engine.plan.liveDigest(), engine.reopened.liveDigest());
     assertTrue(out.contains("Apply complete! Resources: 2 added, 3 changed, 2 destroyed."), out);
+  }
+
+  @Test
+  void aSavedPlanIsReadableByItsOwnerOnly() throws IOException {
+    Path saved = dir.resolve("plan.json");
+    Files.writeString(saved, "an older, world-readable file");
+    Files.setPosixFilePermissions(saved, PosixFilePermissions.fromString("rw-r--r--"));
+    assertEquals(0, run("plan", "-f", spec.toString(), "--out", saved.toString()));
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(saved)));
+    assertEquals(PlanDocument.write(engine.plan), Files.readString(saved));
+    try (var files = Files.list(dir)) {
+      assertEquals(
+          List.of("fnctl.yaml", "plan.json"),
+          files.map(f -> f.getFileName().toString()).sorted().toList(),
+          "no temporary file is left behind");
+    }
+  }
+
+  @Test
+  void outIntoAMissingDirectoryOrOntoADirectoryIsRefusedBeforePlanning() throws IOException {
+    Path missing = dir.resolve("no/such/dir/plan.json");
+    assertEquals(ExitCode.INVALID, run("plan", "-f", spec.toString(), "--out", missing.toString()));
+    assertEquals(
+        "Error: --out "
+            + missing
+            + ": the directory "
+            + missing.getParent()
+            + " does not exist (create it first)\n",
+        err.replace(System.lineSeparator(), "\n"));
+    assertFalse(Files.exists(dir.resolve("no")), "nothing is created");
+
+    Path directory = Files.createDirectories(dir.resolve("plans"));
+    assertEquals(
+        ExitCode.INVALID, run("plan", "-f", spec.toString(), "--out", directory.toString()));
+    assertTrue(err.contains("is a directory: name a file to save the plan in"), err);
+    assertTrue(engine.calls.isEmpty(), "refused before planning: " + engine.calls);
+  }
+
+  @Test
+  void aCutOffPlanFileIsTheUsersInputProblemWithItsPosition() throws IOException {
+    String whole = PlanDocument.write(engine.plan);
+    Path cut = Files.writeString(dir.resolve("cut.plan"), whole.substring(0, whole.length() / 2));
+    assertEquals(ExitCode.INVALID, run("apply", "--auto-approve", cut.toString()));
+    assertTrue(
+        err.matches(
+            "Error: "
+                + java.util.regex.Pattern.quote(cut.toString())
+                + ":\\d+:\\d+: not a fnctl plan: the JSON ends early \\(is the file cut off\\?\\)\\R"),
+        err);
+    assertTrue(engine.calls.isEmpty(), engine.calls.toString());
+
+    Path escape = Files.writeString(dir.resolve("escape.plan"), "{\n  \"stack\": \"a\\qb\"\n}\n");
+    assertEquals(ExitCode.INVALID, run("apply", "--auto-approve", escape.toString()));
+    assertTrue(err.startsWith("Error: " + escape + ":2:"), err);
+    assertTrue(err.contains("not a fnctl plan: invalid escape"), err);
+
+    Path deep = Files.writeString(dir.resolve("deep.plan"), "[".repeat(100_000));
+    assertEquals(ExitCode.INVALID, run("apply", "--auto-approve", deep.toString()));
+    assertTrue(err.contains("not a fnctl plan"), err);
+    assertFalse(err.contains("internal error"), err);
+
+    assertEquals(ExitCode.INVALID, run("apply", "--auto-approve", dir.toString()));
+    assertTrue(err.contains("is a directory, not a plan file"), err);
+  }
+
+  @Test
+  void aSavedDestroyPlanIsAppliedAsADestroy() throws IOException {
+    Path saved = dir.resolve("destroy.plan");
+    assertEquals(0, run("plan", "--destroy", "-f", spec.toString(), "--out", saved.toString()));
+    assertEquals(List.of("plan " + spec + " null DESTROY"), engine.calls);
+    engine.calls.clear();
+    Plan asSaved =
+        new Plan(
+            engine.destroyPlan.formatVersion(),
+            engine.destroyPlan.fnctlVersion(),
+            Plan.Mode.DESTROY,
+            engine.destroyPlan.stack(),
+            engine.destroyPlan.target(),
+            engine.destroyPlan.provider(),
+            engine.destroyPlan.specFile(),
+            engine.destroyPlan.specFileAbsolute(),
+            engine.destroyPlan.specDigest(),
+            engine.destroyPlan.liveDigest(),
+            engine.destroyPlan.changes(),
+            engine.destroyPlan.outputs());
+    Files.writeString(saved, PlanDocument.write(asSaved));
+    assertEquals(0, run("apply", "--auto-approve", saved.toString()));
+    assertEquals(Plan.Mode.DESTROY, engine.reopened.mode());
+    assertEquals("destroy", engine.applied.operation());
   }
 
   @Test
