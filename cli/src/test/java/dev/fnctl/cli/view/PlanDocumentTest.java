@@ -16,7 +16,17 @@ class PlanDocumentTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"create", "update", "replace", "delete", "no-op", "unknown", "sensitive", "mixed"})
+      strings = {
+        "create",
+        "update",
+        "replace",
+        "delete",
+        "no-op",
+        "unknown",
+        "sensitive",
+        "secret-reference",
+        "mixed"
+      })
   void aSavedPlanReadsBackAsTheSameRecord(String name) {
     Plan plan = PlanFixtures.cases().get(name);
     Plan read = PlanDocument.read(PlanDocument.write(plan));
