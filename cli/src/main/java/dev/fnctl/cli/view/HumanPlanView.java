@@ -166,8 +166,9 @@ final class HumanPlanView implements PlanView {
       }
       return;
     }
-    // A new resource's unset properties say nothing: leave them out, as they are in the spec.
-    if (c.action() == Action.CREATE && a == null) return;
+    // A new resource's unset or empty properties say nothing (no secrets, no tags): leave them
+    // out, as they are in the spec.
+    if (c.action() == Action.CREATE && (a == null || am != null && am.isEmpty())) return;
     lines.add(new Line(path, hasB ? render(b) : ABSENT, hasA ? render(a) : ABSENT, forces));
   }
 

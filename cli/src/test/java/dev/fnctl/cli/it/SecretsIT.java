@@ -31,6 +31,10 @@ class SecretsIT {
 
   @Test
   void localPlansNeverShowTheReference() throws IOException {
+    project("{ provider: local }", null);
+    Launcher.Result none = Launcher.run(dir, "plan").expect(0).noStackTrace();
+    assertFalse(none.out().contains("sensitive"), "no secrets, nothing masked:\n" + none.out());
+
     project("{ provider: local }", REF);
     everyFormIsMasked(Map.of());
 
@@ -111,7 +115,7 @@ class SecretsIT {
             "    code: ./functions/pay",
             "    handler: main.handle",
             "    env: { MODE: live }",
-            "    secrets: { API_KEY: " + ref + " }",
+            ref == null ? "" : "    secrets: { API_KEY: " + ref + " }",
             ""));
   }
 

@@ -111,10 +111,12 @@ public final class SensitiveValues {
   private static Object maskedAt(
       String path, Object value, Set<String> sensitive, Map<String, Object> before) {
     if (masks(sensitive, path)) {
+      // Nothing to hide: a mask there would suggest a secret that is not.
+      if (empty(value)) return value;
       if (MASK_CHANGED.equals(value)) return MASK_CHANGED;
       if (before == null) return MASK;
       Object was = lookUp(before, path);
-      return was == ABSENT || Objects.equals(was, value) ? MASK : MASK_CHANGED;
+      return was == ABSENT || empty(was) || Objects.equals(was, value) ? MASK : MASK_CHANGED;
     }
     if (!masksBelow(sensitive, path)) return value;
     if (value instanceof Map<?, ?> map) {
@@ -130,6 +132,12 @@ public final class SensitiveValues {
       return l;
     }
     return value;
+  }
+
+  private static boolean empty(Object value) {
+    return value == null
+        || (value instanceof Map<?, ?> m && m.isEmpty())
+        || (value instanceof List<?> l && l.isEmpty());
   }
 
   /** Adds the path of every string at or below {@code value} that mentions a reference. */

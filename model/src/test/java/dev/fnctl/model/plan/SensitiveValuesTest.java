@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
+@SuppressWarnings("unchecked")
 class SensitiveValuesTest {
   private static final Set<String> SENSITIVE = Set.of("secrets", "env.API_TOKEN");
 
@@ -145,5 +146,32 @@ class SensitiveValuesTest {
     assertFalse(SensitiveValues.mentions("dynamodb", "db"));
     assertFalse(SensitiveValues.mentions("db_backup", "db"));
     assertFalse(SensitiveValues.mentions("stripe-keyring", "stripe-key"));
+  }
+
+  @Test
+  void anEmptyValueHidesNothingAndIsNotMasked() {
+    Map<String, Object> none = new LinkedHashMap<>();
+    none.put("secrets", Map.of());
+    none.put("env", new LinkedHashMap<>(Map.of("MODE", "live")));
+    ((Map<String, Object>) none.get("env")).put("API_TOKEN", null);
+    assertEquals(none, SensitiveValues.masked(none, SENSITIVE));
+
+    ResourceChange added =
+        new ResourceChange(
+            "fn",
+            "t",
+            "i",
+            Action.UPDATE,
+            "",
+            Map.of("secrets", Map.of()),
+            Map.of("secrets", Map.of("API_KEY", "stripe-key")),
+            Set.of(),
+            Set.of(),
+            Set.of("secrets"),
+            java.util.List.of());
+    ResourceChange m = SensitiveValues.masked(added, Set.of());
+    assertEquals(Map.of(), m.before().get("secrets"));
+    assertEquals(
+        SensitiveValues.MASK, m.after().get("secrets"), "a new secret is not a changed one");
   }
 }
