@@ -1,16 +1,11 @@
 package dev.fnctl.cli;
 
-import dev.fnctl.cli.view.PlanJson;
 import dev.fnctl.engine.Engine.PlanMode;
 import dev.fnctl.engine.PlanSession;
 import dev.fnctl.engine.StalePlanException;
 import dev.fnctl.model.diag.SpecException;
 import dev.fnctl.model.plan.Plan;
 import dev.fnctl.provider.ProviderException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,7 +40,9 @@ final class ApplyCommand implements Callable<Integer> {
       index = "0",
       arity = "0..1",
       paramLabel = "PLAN",
-      description = "A plan file saved with 'fnctl plan --out'. It names its own spec and target.")
+      description =
+          "A plan file saved with 'fnctl plan --out' (or 'fnctl plan --destroy --out'). It names its"
+              + " own spec, target and mode.")
   Path planFile;
 
   ApplyCommand(Cli cli) {
@@ -67,22 +64,10 @@ final class ApplyCommand implements Callable<Integer> {
         || command.commandLine().getParseResult().hasMatchedOption("-t")) {
       throw UserError.invalid("a saved plan names its own spec and target: drop -f/-t");
     }
-    Plan saved = read(planFile);
+    Plan saved = SavedPlanFile.read(planFile);
     run.refuseEarly(cli, "apply");
     try (PlanSession session = cli.engine().reopen(saved)) {
-      return run.run(cli, session, false);
-    }
-  }
-
-  private static Plan read(Path file) {
-    try {
-      return PlanJson.read(Files.readString(file, StandardCharsets.UTF_8));
-    } catch (NoSuchFileException e) {
-      throw UserError.invalid(file + ": no such plan file");
-    } catch (IOException e) {
-      throw UserError.failed("cannot read the plan " + file + ": " + e.getMessage());
-    } catch (IllegalArgumentException e) {
-      throw UserError.invalid(file + ": not a fnctl plan: " + e.getMessage());
+      return run.run(cli, session, saved.mode() == Plan.Mode.DESTROY);
     }
   }
 }

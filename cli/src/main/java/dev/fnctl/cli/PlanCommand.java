@@ -1,15 +1,11 @@
 package dev.fnctl.cli;
 
-import dev.fnctl.cli.view.PlanJson;
 import dev.fnctl.cli.view.PlanView;
 import dev.fnctl.engine.Engine.PlanMode;
 import dev.fnctl.engine.PlanSession;
 import dev.fnctl.model.diag.SpecException;
 import dev.fnctl.model.plan.Plan;
 import dev.fnctl.provider.ProviderException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,9 +30,17 @@ final class PlanCommand implements Callable<Integer> {
       names = "--out",
       paramLabel = "FILE",
       description =
-          "Also saves the plan (JSON, secrets masked) to FILE, for 'fnctl apply FILE'. Apply refuses"
-              + " it if any change would now differ from the saved one (spec, variables, code or the live cloud changed).")
+          "Also saves the plan (JSON, secrets masked, readable by you only) to FILE, for 'fnctl"
+              + " apply FILE'. FILE's directory must exist. Apply refuses it if any change would now"
+              + " differ from the saved one (spec, variables, code or the live cloud changed).")
   Path outFile;
+
+  @Option(
+      names = "--destroy",
+      description =
+          "Plans what 'fnctl destroy' would do: deleting everything the stack owns on the target."
+              + " With --out, 'fnctl apply FILE' then destroys exactly that.")
+  boolean destroy;
 
   @Option(names = "--json", description = "Prints the plan as JSON instead of text.")
   boolean json;
@@ -53,7 +57,9 @@ final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() throws SpecException, ProviderException {
     Path file = spec.existingFile();
-    try (PlanSession session = cli.engine().plan(file, spec.target, PlanMode.NORMAL)) {
+    if (outFile != null) SavedPlanFile.checkWritable(outFile);
+    try (PlanSession session =
+        cli.engine().plan(file, spec.target, destroy ? PlanMode.DESTROY : PlanMode.NORMAL)) {
       Plan plan = session.plan();
       PlanView view = json ? PlanView.json(cli.out) : PlanView.human(cli.out, cli.palette);
       view.show(plan);
@@ -63,13 +69,7 @@ final class PlanCommand implements Callable<Integer> {
   }
 
   private void save(Plan plan) {
-    try {
-      Path parent = outFile.toAbsolutePath().getParent();
-      if (parent != null) Files.createDirectories(parent);
-      Files.writeString(outFile, PlanJson.write(plan), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw UserError.failed("cannot write the plan to " + outFile + ": " + e.getMessage());
-    }
+    SavedPlanFile.write(outFile, plan);
     // With --json, stdout carries only the plan, so the note goes to stderr.
     (json ? cli.err : cli.out)
         .printf(

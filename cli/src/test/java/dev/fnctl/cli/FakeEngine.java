@@ -94,7 +94,7 @@ class FakeEngine implements Engine {
     calls.add("reopen " + saved.liveDigest());
     reopened = saved;
     if (staleBecause != null) throw new StalePlanException(staleBecause);
-    return session(plan);
+    return session(saved.mode() == Plan.Mode.DESTROY ? destroyPlan : plan);
   }
 
   @Override

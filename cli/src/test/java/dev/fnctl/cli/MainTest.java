@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fnctl.cli.view.PlanFixtures;
-import dev.fnctl.cli.view.PlanJson;
 import dev.fnctl.engine.Engine;
 import dev.fnctl.engine.LockHeldException;
 import dev.fnctl.model.diag.Diagnostic;
@@ -14,6 +13,7 @@ import dev.fnctl.model.diag.Position;
 import dev.fnctl.model.diag.SpecException;
 import dev.fnctl.model.json.Json;
 import dev.fnctl.model.plan.Plan;
+import dev.fnctl.model.plan.PlanDocument;
 import dev.fnctl.provider.ProviderException;
 import dev.fnctl.provider.StackLock;
 import java.io.IOException;
@@ -21,6 +21,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -215,15 +216,104 @@ class MainTest {
 
   @Test
   void savedPlanIsReopenedWithItsDigestAndApplied() throws IOException {
-    Path saved = dir.resolve("out/plan.json");
+    Path saved = dir.resolve("plan.json");
     assertEquals(0, run("plan", "-f", spec.toString(), "--out", saved.toString()));
     assertTrue(out.contains("Saved the plan to " + saved), out);
-    Plan read = PlanJson.read(Files.readString(saved));
+    Plan read = PlanDocument.read(Files.readString(saved));
     assertEquals(engine.plan.liveDigest(), read.liveDigest());
 
     assertEquals(0, run("apply", "--auto-approve", saved.toString()));
     assertEquals(engine.plan.liveDigest(), engine.reopened.liveDigest());
     assertTrue(out.contains("Apply complete! Resources: 2 added, 3 changed, 2 destroyed."), out);
+  }
+
+  @Test
+  void aSavedPlanIsReadableByItsOwnerOnly() throws IOException {
+    Path saved = dir.resolve("plan.json");
+    Files.writeString(saved, "an older, world-readable file");
+    Files.setPosixFilePermissions(saved, PosixFilePermissions.fromString("rw-r--r--"));
+    assertEquals(0, run("plan", "-f", spec.toString(), "--out", saved.toString()));
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(saved)));
+    assertEquals(PlanDocument.write(engine.plan), Files.readString(saved));
+    try (var files = Files.list(dir)) {
+      assertEquals(
+          List.of("fnctl.yaml", "plan.json"),
+          files.map(f -> f.getFileName().toString()).sorted().toList(),
+          "no temporary file is left behind");
+    }
+  }
+
+  @Test
+  void outIntoAMissingDirectoryOrOntoADirectoryIsRefusedBeforePlanning() throws IOException {
+    Path missing = dir.resolve("no/such/dir/plan.json");
+    assertEquals(ExitCode.INVALID, run("plan", "-f", spec.toString(), "--out", missing.toString()));
+    assertEquals(
+        "Error: --out "
+            + missing
+            + ": the directory "
+            + missing.getParent()
+            + " does not exist (create it first)\n",
+        err.replace(System.lineSeparator(), "\n"));
+    assertFalse(Files.exists(dir.resolve("no")), "nothing is created");
+
+    Path directory = Files.createDirectories(dir.resolve("plans"));
+    assertEquals(
+        ExitCode.INVALID, run("plan", "-f", spec.toString(), "--out", directory.toString()));
+    assertTrue(err.contains("is a directory: name a file to save the plan in"), err);
+    assertTrue(engine.calls.isEmpty(), "refused before planning: " + engine.calls);
+  }
+
+  @Test
+  void aCutOffPlanFileIsTheUsersInputProblemWithItsPosition() throws IOException {
+    String whole = PlanDocument.write(engine.plan);
+    Path cut = Files.writeString(dir.resolve("cut.plan"), whole.substring(0, whole.length() / 2));
+    assertEquals(ExitCode.INVALID, run("apply", "--auto-approve", cut.toString()));
+    assertTrue(
+        err.matches(
+            "Error: "
+                + java.util.regex.Pattern.quote(cut.toString())
+                + ":\\d+:\\d+: not a fnctl plan: the JSON ends early \\(is the file cut off\\?\\)\\R"),
+        err);
+    assertTrue(engine.calls.isEmpty(), engine.calls.toString());
+
+    Path escape = Files.writeString(dir.resolve("escape.plan"), "{\n  \"stack\": \"a\\qb\"\n}\n");
+    assertEquals(ExitCode.INVALID, run("apply", "--auto-approve", escape.toString()));
+    assertTrue(err.startsWith("Error: " + escape + ":2:"), err);
+    assertTrue(err.contains("not a fnctl plan: invalid escape"), err);
+
+    Path deep = Files.writeString(dir.resolve("deep.plan"), "[".repeat(100_000));
+    assertEquals(ExitCode.INVALID, run("apply", "--auto-approve", deep.toString()));
+    assertTrue(err.contains("not a fnctl plan"), err);
+    assertFalse(err.contains("internal error"), err);
+
+    assertEquals(ExitCode.INVALID, run("apply", "--auto-approve", dir.toString()));
+    assertTrue(err.contains("is a directory, not a plan file"), err);
+  }
+
+  @Test
+  void aSavedDestroyPlanIsAppliedAsADestroy() throws IOException {
+    Path saved = dir.resolve("destroy.plan");
+    assertEquals(0, run("plan", "--destroy", "-f", spec.toString(), "--out", saved.toString()));
+    assertEquals(List.of("plan " + spec + " null DESTROY"), engine.calls);
+    engine.calls.clear();
+    Plan asSaved =
+        new Plan(
+            engine.destroyPlan.formatVersion(),
+            engine.destroyPlan.fnctlVersion(),
+            Plan.Mode.DESTROY,
+            engine.destroyPlan.stack(),
+            engine.destroyPlan.target(),
+            engine.destroyPlan.provider(),
+            engine.destroyPlan.specFile(),
+            engine.destroyPlan.specFileAbsolute(),
+            engine.destroyPlan.specDigest(),
+            engine.destroyPlan.liveDigest(),
+            engine.destroyPlan.changes(),
+            engine.destroyPlan.outputs());
+    Files.writeString(saved, PlanDocument.write(asSaved));
+    assertEquals(0, run("apply", "--auto-approve", saved.toString()));
+    assertEquals(Plan.Mode.DESTROY, engine.reopened.mode());
+    assertEquals("destroy", engine.applied.operation());
   }
 
   @Test
@@ -237,7 +327,7 @@ class MainTest {
   @Test
   void stalePlanIsRefused() throws IOException {
     Path saved = dir.resolve("plan.json");
-    Files.writeString(saved, PlanJson.write(engine.plan));
+    Files.writeString(saved, PlanDocument.write(engine.plan));
     engine.staleBecause = "the live state changed since the plan was made";
     assertEquals(ExitCode.ERROR, run("apply", "--auto-approve", saved.toString()));
     assertEquals(
@@ -249,7 +339,7 @@ class MainTest {
   @Test
   void savedPlanNeedsConfirmationLikeAnyApply() throws IOException {
     Path saved = dir.resolve("plan.json");
-    Files.writeString(saved, PlanJson.write(engine.plan));
+    Files.writeString(saved, PlanDocument.write(engine.plan));
     assertEquals(ExitCode.ERROR, run("apply", saved.toString()));
     assertTrue(err.contains("apply needs confirmation"), err);
     assertTrue(engine.calls.isEmpty(), "refused before reading the cloud: " + engine.calls);
@@ -263,7 +353,7 @@ class MainTest {
   @Test
   void savedPlanWithFileOptionIsAUsageError() throws IOException {
     Path saved = dir.resolve("plan.json");
-    Files.writeString(saved, PlanJson.write(engine.plan));
+    Files.writeString(saved, PlanDocument.write(engine.plan));
     assertEquals(ExitCode.INVALID, run("apply", "-f", spec.toString(), saved.toString()));
     assertTrue(err.contains("drop -f/-t"), err);
   }

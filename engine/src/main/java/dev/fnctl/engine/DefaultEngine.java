@@ -4,7 +4,6 @@ import dev.fnctl.model.diag.Diagnostic;
 import dev.fnctl.model.diag.Position;
 import dev.fnctl.model.diag.SpecException;
 import dev.fnctl.model.load.SpecLoader;
-import dev.fnctl.model.plan.Action;
 import dev.fnctl.model.plan.Plan;
 import dev.fnctl.model.plan.ResourceChange;
 import dev.fnctl.model.spec.Deployment;
@@ -61,8 +60,11 @@ final class DefaultEngine implements Engine {
     try {
       List<Resource> desired = o.cloud.desired(o.deployment);
       LiveState live = o.cloud.read(o.deployment, desired);
-      List<ResourceChange> changes = planner(o.deployment).plan(desired, live, mode);
-      return session(specFile.toString(), o, desired, live, changes);
+      List<ResourceChange> changes =
+          SecretReferences.masked(
+              planner(o.deployment).plan(desired, live, mode),
+              SecretReferences.of(o.deployment, desired, live));
+      return session(specFile.toString(), o, desired, live, changes, mode);
     } catch (ProviderException | RuntimeException e) {
       o.cloud.close();
       throw e;
@@ -83,8 +85,9 @@ final class DefaultEngine implements Engine {
                 + saved.target()
                 + "' changed since the plan was made (an apply ran, or something was changed outside fnctl)");
       }
-      List<ResourceChange> changes = sameChanges(o.deployment, desired, live, saved);
-      return session(saved.specFile(), o, desired, live, changes);
+      PlanMode mode = saved.mode() == Plan.Mode.DESTROY ? PlanMode.DESTROY : PlanMode.NORMAL;
+      List<ResourceChange> changes = sameChanges(o.deployment, desired, live, saved, mode);
+      return session(saved.specFile(), o, desired, live, changes, mode);
     } catch (ProviderException | StalePlanException | RuntimeException e) {
       o.cloud.close();
       throw e;
@@ -133,33 +136,23 @@ final class DefaultEngine implements Engine {
   }
 
   /**
-   * The saved plan's changes, recomputed, when they are exactly the saved ones (see {@link
-   * SavedPlanCheck}). A plan does not record whether it was a destroy, so both readings are tried;
-   * if neither gives the saved changes, the plan is refused with what differs from the reading it
-   * most likely was: a normal plan, unless it only deletes.
+   * The saved plan's changes, recomputed in the plan's own mode and masked as the saved ones were,
+   * when they are exactly the saved ones (see {@link SavedPlanCheck}); otherwise the plan is
+   * refused with what differs.
    */
   private List<ResourceChange> sameChanges(
-      Deployment d, List<Resource> desired, LiveState live, Plan saved)
+      Deployment d, List<Resource> desired, LiveState live, Plan saved, PlanMode mode)
       throws ProviderException, StalePlanException {
-    boolean onlyDeletes = saved.changes().stream().allMatch(c -> c.action() == Action.DELETE);
-    List<String> reported = null;
-    for (PlanMode mode : PlanMode.values()) {
-      List<ResourceChange> changes;
-      try {
-        changes = planner(d).plan(desired, live, mode);
-      } catch (ClashException e) {
-        continue; // a destroy plan of a spec that now clashes: the DESTROY reading may still match
-      }
-      List<String> differences = SavedPlanCheck.differences(saved.changes(), changes);
-      if (differences.isEmpty()) return changes;
-      if (reported == null || (onlyDeletes && differences.size() < reported.size()))
-        reported = differences;
+    List<ResourceChange> changes =
+        SecretReferences.masked(
+            planner(d).plan(desired, live, mode), SecretReferences.of(d, desired, live));
+    List<String> differences = SavedPlanCheck.differences(saved.changes(), changes);
+    if (!differences.isEmpty()) {
+      throw new StalePlanException(
+          "what the spec calls for now differs from the plan: "
+              + SavedPlanCheck.describe(differences));
     }
-    throw new StalePlanException(
-        "what the spec calls for now differs from the plan: "
-            + (reported == null
-                ? "the spec now clashes with resources it does not own"
-                : SavedPlanCheck.describe(reported)));
+    return changes;
   }
 
   @Override
@@ -277,11 +270,13 @@ final class DefaultEngine implements Engine {
       Opened o,
       List<Resource> desired,
       LiveState live,
-      List<ResourceChange> changes) {
+      List<ResourceChange> changes,
+      PlanMode mode) {
     Plan plan =
         new Plan(
             Plan.FORMAT_VERSION,
             Version.current(),
+            mode == PlanMode.DESTROY ? Plan.Mode.DESTROY : Plan.Mode.APPLY,
             o.deployment.stack(),
             o.target,
             o.deployment.target().provider(),

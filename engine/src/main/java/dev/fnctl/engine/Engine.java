@@ -55,7 +55,8 @@ public interface Engine {
       throws ProviderException;
 
   /**
-   * Re-plans for a saved plan and refuses it if the spec or the live state changed since.
+   * Re-plans for a saved plan, in the mode it records, and refuses it if the spec or the live state
+   * changed since, or any change would now differ from the saved one.
    *
    * @throws StalePlanException with what changed
    */

@@ -17,8 +17,8 @@ import java.util.TreeSet;
  * matching live digest is not enough: a variable's environment value or a function's code can
  * change the desired side while the spec file and the cloud stay as they were.
  *
- * <p>A plan file holds sensitive values only as masks, so both sides are compared masked and the
- * sensitive values through the change's digest.
+ * <p>A plan holds sensitive values only as masks (both sides come masked from the engine), so they
+ * are compared through each change's digest of the real values.
  */
 final class SavedPlanCheck {
   private static final Object ABSENT = new Object();

@@ -452,6 +452,7 @@ class EngineTest {
     return new Plan(
         p.formatVersion(),
         p.fnctlVersion(),
+        p.mode(),
         p.stack(),
         p.target(),
         p.provider(),
@@ -529,11 +530,115 @@ class EngineTest {
     cloud.desired =
         List.of(secretive("a", props("secrets", Map.of("KEY", "stripe-key"), "memory", 128L)));
     try (PlanSession s = engine.reopen(saved)) {
-      assertEquals(
-          "stripe-key", ((Map<?, ?>) s.plan().changes().get(0).after().get("secrets")).get("KEY"));
+      // The plan shows masks; what is applied is the spec's real value.
+      assertEquals(SensitiveValues.MASK, s.plan().changes().get(0).after().get("secrets"));
       assertTrue(engine.apply(s, ApplyOptions.defaults(), ApplyListener.NONE).succeeded());
     }
     assertEquals(List.of("create a"), cloud.calls);
+    assertEquals(
+        "stripe-key", ((Map<?, ?>) cloud.state.get("a").properties().get("secrets")).get("KEY"));
+  }
+
+  @Test
+  void aSecretReferenceIsMaskedWhereverAProviderCopiedIt() throws Exception {
+    String arn = "arn:aws:secretsmanager:eu-west-1:123:secret:stripe-key-??????";
+    Map<String, Object> statement =
+        props("Sid", "SecretsRead", "Resource", List.of(arn, "arn:aws:s3:::stripe-keys"));
+    cloud.desired =
+        List.of(
+            secretive("fn", props("secrets", Map.of("KEY", "stripe-key"))),
+            res("role", props("policy", props("Statement", List.of(statement)))));
+    Plan p = plan();
+    assertFalse(p.toString().matches("(?s).*stripe-key(?!s).*"), p.toString());
+    ResourceChange role = p.changes().get(1);
+    assertEquals(Set.of("policy.Statement.0.Resource.0"), role.sensitive());
+    Map<?, ?> shown =
+        (Map<?, ?>) ((List<?>) ((Map<?, ?>) role.after().get("policy")).get("Statement")).get(0);
+    // Only what mentions the reference as a whole word is hidden: stripe-keys is another name.
+    assertEquals(List.of(SensitiveValues.MASK, "arn:aws:s3:::stripe-keys"), shown.get("Resource"));
+    assertEquals("SecretsRead", shown.get("Sid"));
+    assertTrue(role.sensitiveDigest().startsWith("sha256:"));
+
+    // A changed reference shows as a changed mask, and the saved plan is checked by its digest.
+    cloud.put("role", true, props("policy", props("Statement", List.of(statement))), Map.of());
+    cloud.put("fn", true, props("secrets", Map.of("KEY", "stripe-key")), Map.of());
+    cloud.desired =
+        List.of(
+            secretive("fn", props("secrets", Map.of("KEY", "stripe-key-2"))),
+            res(
+                "role",
+                props(
+                    "policy",
+                    props(
+                        "Statement",
+                        List.of(
+                            props(
+                                "Sid",
+                                "SecretsRead",
+                                "Resource",
+                                List.of(arn.replace("stripe-key", "stripe-key-2"))))))));
+    Plan changed = plan();
+    // The old reference, no longer in the spec, is hidden too: the live side's sensitive values
+    // count.
+    assertFalse(changed.toString().matches("(?s).*stripe-key(?!s).*"), changed.toString());
+    ResourceChange fn = changed.changes().get(0);
+    assertEquals(Action.UPDATE, fn.action());
+    assertEquals(SensitiveValues.MASK, fn.before().get("secrets"));
+    assertEquals(SensitiveValues.MASK_CHANGED, fn.after().get("secrets"));
+    assertEquals(Action.UPDATE, changed.changes().get(1).action());
+  }
+
+  @Test
+  void aSavedDestroyPlanIsCheckedAndAppliedAsADestroy() throws Exception {
+    cloud.desired = List.of(res("a", props("v", 1L)));
+    planAndApply(10, new RecordingListener());
+    Plan saved;
+    try (PlanSession s = engine.plan(TestSpecs.FILE, null, Engine.PlanMode.DESTROY)) {
+      saved = asSaved(s.plan());
+    }
+    assertEquals(Plan.Mode.DESTROY, saved.mode());
+    cloud.calls.clear();
+    try (PlanSession s = engine.reopen(saved)) {
+      assertEquals(Plan.Mode.DESTROY, s.plan().mode());
+      assertTrue(
+          engine
+              .apply(s, new ApplyOptions(10, Duration.ZERO, "destroy"), ApplyListener.NONE)
+              .succeeded());
+    }
+    assertEquals(List.of("delete a"), cloud.calls);
+
+    // An apply plan whose changes happen to be deletes is not read as a destroy, nor the reverse.
+    cloud.desired = List.of(res("b", props()));
+    cloud.put("a", true, props("v", 1L), Map.of());
+    cloud.put("b", true, props(), Map.of());
+    Plan destroyBoth;
+    try (PlanSession s = engine.plan(TestSpecs.FILE, null, Engine.PlanMode.DESTROY)) {
+      destroyBoth = asSaved(s.plan());
+    }
+    Plan applyPlan = asSaved(plan());
+    assertEquals(
+        List.of("a"),
+        addresses(applyPlan.changes().stream().filter(c -> c.action() == Action.DELETE).toList()));
+    cloud.calls.clear();
+    StalePlanException e =
+        assertThrows(
+            StalePlanException.class,
+            () ->
+                engine.reopen(
+                    new Plan(
+                        destroyBoth.formatVersion(),
+                        destroyBoth.fnctlVersion(),
+                        Plan.Mode.APPLY,
+                        destroyBoth.stack(),
+                        destroyBoth.target(),
+                        destroyBoth.provider(),
+                        destroyBoth.specFile(),
+                        destroyBoth.specFileAbsolute(),
+                        destroyBoth.specDigest(),
+                        destroyBoth.liveDigest(),
+                        destroyBoth.changes(),
+                        destroyBoth.outputs())));
+    assertTrue(e.getMessage().contains("b: the plan would delete it"), e.getMessage());
   }
 
   @Test

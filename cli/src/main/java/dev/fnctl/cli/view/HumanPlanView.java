@@ -127,18 +127,17 @@ final class HumanPlanView implements PlanView {
   private List<Line> lines(ResourceChange c) {
     TreeSet<String> keys = new TreeSet<>(c.changedProperties());
     if (c.action() == Action.CREATE) keys.addAll(c.after().keySet());
+    // The engine hands over masked plans; masking again keeps any other plan from showing one.
+    Map<String, Object> before = SensitiveValues.masked(c.before(), c.sensitive());
+    Map<String, Object> after = SensitiveValues.maskedAfter(c);
     List<Line> lines = new ArrayList<>();
     for (String key : keys) {
       boolean forces = c.replacedBy().contains(key);
       if (c.unknown().contains(key)) {
-        String before =
-            SensitiveValues.masks(c.sensitive(), key)
-                ? SensitiveValues.MASK
-                : value(c.before(), key);
-        lines.add(new Line(key, before, palette.paint(Style.QUIET, UNKNOWN), forces));
+        lines.add(new Line(key, value(before, key), palette.paint(Style.QUIET, UNKNOWN), forces));
         continue;
       }
-      addLines(lines, c, key, key, c.before(), c.after(), forces);
+      addLines(lines, c, key, key, before, after, forces);
     }
     return lines;
   }
@@ -156,15 +155,6 @@ final class HumanPlanView implements PlanView {
     boolean hasA = afterParent.containsKey(key);
     Object b = beforeParent.get(key);
     Object a = afterParent.get(key);
-    if (SensitiveValues.masks(c.sensitive(), path)) {
-      lines.add(
-          new Line(
-              path,
-              hasB ? SensitiveValues.MASK : ABSENT,
-              hasA ? SensitiveValues.MASK : ABSENT,
-              forces));
-      return;
-    }
     Map<?, ?> bm = hasB ? (b instanceof Map<?, ?> m ? m : null) : Map.of();
     Map<?, ?> am = hasA ? (a instanceof Map<?, ?> m ? m : null) : Map.of();
     if (bm != null && am != null && !(bm.isEmpty() && am.isEmpty())) {
@@ -183,8 +173,9 @@ final class HumanPlanView implements PlanView {
       }
       return;
     }
-    // A new resource's unset properties say nothing: leave them out, as they are in the spec.
-    if (c.action() == Action.CREATE && a == null) return;
+    // A new resource's unset or empty properties say nothing (no secrets, no tags): leave them
+    // out, as they are in the spec.
+    if (c.action() == Action.CREATE && (a == null || am != null && am.isEmpty())) return;
     lines.add(new Line(path, hasB ? render(b) : ABSENT, hasA ? render(a) : ABSENT, forces));
   }
 
@@ -192,7 +183,8 @@ final class HumanPlanView implements PlanView {
     return values.containsKey(key) ? render(values.get(key)) : ABSENT;
   }
 
+  /** JSON, except that a mask is shown as it is, not as a quoted string. */
   static String render(Object value) {
-    return Json.writeCompact(value);
+    return SensitiveValues.isMask(value) ? (String) value : Json.writeCompact(value);
   }
 }

@@ -1,6 +1,7 @@
 package dev.fnctl.cli.view;
 
 import dev.fnctl.model.plan.Plan;
+import dev.fnctl.model.plan.PlanDocument;
 import java.io.PrintWriter;
 
 /**
@@ -16,10 +17,12 @@ public interface PlanView {
     return new HumanPlanView(out, palette);
   }
 
-  /** For machines: the record as JSON ({@link PlanJson}), the same bytes {@code --out} saves. */
+  /**
+   * For machines: the record as JSON ({@link PlanDocument}), the same bytes {@code --out} saves.
+   */
   static PlanView json(PrintWriter out) {
     return plan -> {
-      out.print(PlanJson.write(plan));
+      out.print(PlanDocument.write(plan));
       out.flush();
     };
   }

@@ -3,6 +3,7 @@ package dev.fnctl.cli.view;
 import dev.fnctl.model.plan.Action;
 import dev.fnctl.model.plan.Plan;
 import dev.fnctl.model.plan.ResourceChange;
+import dev.fnctl.model.plan.SensitiveValues;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ public final class PlanFixtures {
     cases.put("sensitive", plan(List.of(sensitive())));
     cases.put("replace-create-first", plan(List.of(replaceCreateFirst())));
     cases.put("shared-and-pending", plan(List.of(sharedApp(), pendingFunction())));
+    cases.put("secret-reference", plan(secretReference()));
     cases.put(
         "mixed",
         plan(
@@ -41,6 +43,7 @@ public final class PlanFixtures {
     return new Plan(
         Plan.FORMAT_VERSION,
         "0.1.0",
+        Plan.Mode.APPLY,
         "orders",
         "dev",
         "local",
@@ -286,6 +289,70 @@ public final class PlanFixtures {
         Set.of(),
         Set.of("secrets", "env.API_TOKEN"),
         List.of());
+  }
+
+  /**
+   * An AWS function and its role whose secret reference changed, masked as the engine masks it: the
+   * variable, and the secret's ARN inside the policy, hide the reference.
+   */
+  static List<ResourceChange> secretReference() {
+    Map<String, Object> before =
+        map("environment", map("API_KEY_SECRET_ID", "stripe-key", "MODE", "live"), "memory", 128L);
+    Map<String, Object> after =
+        map(
+            "environment",
+            map("API_KEY_SECRET_ID", "stripe-key-v2", "MODE", "live"),
+            "memory",
+            256L);
+    ResourceChange function =
+        new ResourceChange(
+            "aws:lambda:function/orders-dev-charge",
+            "aws:lambda:function",
+            "function charge",
+            Action.UPDATE,
+            "changed: environment, memory",
+            before,
+            after,
+            Set.of(),
+            Set.of(),
+            Set.of("environment.API_KEY_SECRET_ID"),
+            List.of("aws:iam:role/orders-dev-charge"));
+    ResourceChange role =
+        new ResourceChange(
+            "aws:iam:role/orders-dev-charge",
+            "aws:iam:role",
+            "function charge",
+            Action.UPDATE,
+            "changed: policy",
+            map("policy", policy("stripe-key")),
+            map("policy", policy("stripe-key-v2")),
+            Set.of(),
+            Set.of(),
+            Set.of(),
+            List.of());
+    List<String> references = List.of("stripe-key", "stripe-key-v2");
+    return List.of(
+        SensitiveValues.masked(role, references), SensitiveValues.masked(function, references));
+  }
+
+  private static Map<String, Object> policy(String secret) {
+    return map(
+        "Version",
+        "2012-10-17",
+        "Statement",
+        List.of(
+            map(
+                "Sid",
+                "SecretsRead",
+                "Effect",
+                "Allow",
+                "Action",
+                List.of("secretsmanager:GetSecretValue"),
+                "Resource",
+                List.of(
+                    "arn:aws:secretsmanager:eu-west-1:123456789012:secret:"
+                        + secret
+                        + "-??????"))));
   }
 
   static ResourceChange budget() {

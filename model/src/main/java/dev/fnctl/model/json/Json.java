@@ -1,5 +1,14 @@
 package dev.fnctl.model.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,9 +16,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Minimal JSON for plan files and the local target's state: maps keep insertion order, numbers are
- * read as Long or BigDecimal. Kept in-house so that the CLI starts without a JSON library and every
- * output is byte-for-byte stable (golden files depend on it).
+ * JSON for plan files and the local target's state: maps keep insertion order, numbers are read as
+ * Long or BigDecimal. Reading is jackson-core's streaming parser, strict and bounded, so a cut-off
+ * or hostile file is a clear error with a line and column. Writing stays a few lines in-house: the
+ * output is byte-for-byte stable (golden files and digests depend on it) and has no configuration
+ * that could drift with a library upgrade.
  */
 public final class Json {
   private Json() {}
@@ -119,165 +130,123 @@ public final class Json {
     sb.append('"');
   }
 
-  /** Parses JSON text; throws {@link IllegalArgumentException} with the offset on bad input. */
+  /**
+   * Parses JSON text into Maps (insertion order kept), Lists, Strings, Longs (integers that fit),
+   * BigDecimals, Booleans and nulls. Throws {@link JsonException} with the line and column on
+   * anything that is not exactly one JSON value: cut-off text, invalid escapes, duplicate keys,
+   * nesting deeper than {@value #MAX_DEPTH} or numbers beyond {@value #MAX_EXPONENT} in magnitude.
+   */
   public static Object parse(String text) {
-    Parser p = new Parser(text);
-    p.ws();
-    Object v = p.value();
-    p.ws();
-    if (p.i != text.length()) throw p.error("unexpected trailing text");
-    return v;
+    try (JsonParser p = FACTORY.createParser(text)) {
+      if (p.nextToken() == null) throw new JsonException("there is no JSON value", 1, 1);
+      Object value = value(p);
+      if (p.nextToken() != null) throw problem(p, "unexpected text after the JSON value");
+      return value;
+    } catch (JsonException e) {
+      throw e;
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      throw new JsonException(
+          describe(e), at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr());
+    } catch (IOException e) {
+      throw new JsonException("cannot read the JSON: " + e.getMessage(), 0, 0);
+    }
   }
 
   @SuppressWarnings("unchecked")
   public static Map<String, Object> parseObject(String text) {
     Object v = parse(text);
-    if (!(v instanceof Map)) throw new IllegalArgumentException("expected a JSON object");
+    if (!(v instanceof Map)) throw new JsonException("expected a JSON object", 1, 1);
     return (Map<String, Object>) v;
   }
 
-  private static final class Parser {
-    final String s;
-    int i;
+  /** Plan files and state nest a few levels; far deeper input is broken or hostile. */
+  public static final int MAX_DEPTH = 200;
 
-    Parser(String s) {
-      this.s = s;
-    }
+  /**
+   * The largest decimal exponent a number may have: nothing fnctl reads comes near it, and writing
+   * {@code 1e999999999} out in plain digits would take gigabytes.
+   */
+  public static final int MAX_EXPONENT = 1000;
 
-    IllegalArgumentException error(String msg) {
-      return new IllegalArgumentException(msg + " at offset " + i);
-    }
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .streamReadConstraints(
+              StreamReadConstraints.builder()
+                  .maxNestingDepth(MAX_DEPTH)
+                  .maxNumberLength(MAX_EXPONENT)
+                  .build())
+          .build();
 
-    void ws() {
-      while (i < s.length() && Character.isWhitespace(s.charAt(i))) i++;
-    }
-
-    Object value() {
-      if (i >= s.length()) throw error("unexpected end");
-      char c = s.charAt(i);
-      switch (c) {
-        case '{':
-          return object();
-        case '[':
-          return array();
-        case '"':
-          return string();
-        case 't':
-          expect("true");
-          return Boolean.TRUE;
-        case 'f':
-          expect("false");
-          return Boolean.FALSE;
-        case 'n':
-          expect("null");
-          return null;
-        default:
-          return number();
-      }
-    }
-
-    void expect(String word) {
-      if (!s.startsWith(word, i)) throw error("expected " + word);
-      i += word.length();
-    }
-
-    Map<String, Object> object() {
-      Map<String, Object> m = new LinkedHashMap<>();
-      i++;
-      ws();
-      if (peek('}')) {
-        i++;
-        return m;
-      }
-      while (true) {
-        ws();
-        if (!peek('"')) throw error("expected a key");
-        String k = string();
-        ws();
-        if (!peek(':')) throw error("expected ':'");
-        i++;
-        ws();
-        m.put(k, value());
-        ws();
-        if (peek(',')) {
-          i++;
-          continue;
-        }
-        if (peek('}')) {
-          i++;
+  private static Object value(JsonParser p) throws IOException {
+    JsonToken t = p.currentToken();
+    switch (t) {
+      case START_OBJECT:
+        {
+          Map<String, Object> m = new LinkedHashMap<>();
+          while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            p.nextToken();
+            m.put(key, value(p));
+          }
           return m;
         }
-        throw error("expected ',' or '}'");
-      }
-    }
-
-    List<Object> array() {
-      List<Object> l = new ArrayList<>();
-      i++;
-      ws();
-      if (peek(']')) {
-        i++;
-        return l;
-      }
-      while (true) {
-        ws();
-        l.add(value());
-        ws();
-        if (peek(',')) {
-          i++;
-          continue;
-        }
-        if (peek(']')) {
-          i++;
+      case START_ARRAY:
+        {
+          List<Object> l = new ArrayList<>();
+          while (p.nextToken() != JsonToken.END_ARRAY) l.add(value(p));
           return l;
         }
-        throw error("expected ',' or ']'");
-      }
-    }
-
-    boolean peek(char c) {
-      return i < s.length() && s.charAt(i) == c;
-    }
-
-    String string() {
-      StringBuilder sb = new StringBuilder();
-      i++;
-      while (true) {
-        if (i >= s.length()) throw error("unterminated string");
-        char c = s.charAt(i++);
-        if (c == '"') return sb.toString();
-        if (c != '\\') {
-          sb.append(c);
-          continue;
-        }
-        char e = s.charAt(i++);
-        switch (e) {
-          case 'n' -> sb.append('\n');
-          case 'r' -> sb.append('\r');
-          case 't' -> sb.append('\t');
-          case 'b' -> sb.append('\b');
-          case 'f' -> sb.append('\f');
-          case 'u' -> {
-            sb.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
-            i += 4;
+      case VALUE_STRING:
+        return p.getText();
+      case VALUE_NUMBER_INT:
+        return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+            ? new BigDecimal(p.getBigIntegerValue())
+            : (Object) p.getLongValue();
+      case VALUE_NUMBER_FLOAT:
+        {
+          BigDecimal d;
+          try {
+            d = p.getDecimalValue();
+          } catch (NumberFormatException e) {
+            throw problem(p, "the number " + abbreviated(p.getText()) + " is out of range");
           }
-          default -> sb.append(e);
+          if (Math.abs((long) d.precision() - d.scale()) > MAX_EXPONENT)
+            throw problem(p, "the number " + abbreviated(p.getText()) + " is out of range");
+          return d;
         }
-      }
+      case VALUE_TRUE:
+        return Boolean.TRUE;
+      case VALUE_FALSE:
+        return Boolean.FALSE;
+      case VALUE_NULL:
+        return null;
+      default:
+        throw problem(p, "unexpected " + t.asString());
     }
+  }
 
-    Object number() {
-      int start = i;
-      while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) i++;
-      String n = s.substring(start, i);
-      if (n.isEmpty()) throw error("unexpected character '" + s.charAt(i) + "'");
-      try {
-        if (n.indexOf('.') < 0 && n.indexOf('e') < 0 && n.indexOf('E') < 0)
-          return Long.parseLong(n);
-        return new BigDecimal(n);
-      } catch (NumberFormatException ex) {
-        throw error("bad number " + n);
-      }
-    }
+  private static JsonException problem(JsonParser p, String message) {
+    JsonLocation at = p.currentTokenLocation();
+    return new JsonException(message, at.getLineNr(), at.getColumnNr());
+  }
+
+  private static String abbreviated(String s) {
+    return s.length() <= 24 ? s : s.substring(0, 20) + "...";
+  }
+
+  /** Jackson's message without its source excerpt and Java-isms, for a one-line user error. */
+  private static String describe(JsonProcessingException e) {
+    if (e instanceof JsonEOFException) return "the JSON ends early (is the file cut off?)";
+    String m = e.getOriginalMessage();
+    if (m == null) return "invalid JSON";
+    int cut = m.indexOf('\n');
+    if (cut >= 0) m = m.substring(0, cut);
+    int source = m.indexOf(" (start marker at");
+    if (source >= 0) m = m.substring(0, source);
+    return m.replace("Unrecognized character escape", "invalid escape")
+        .replace("Illegal unquoted character", "unescaped control character")
+        .trim();
   }
 }

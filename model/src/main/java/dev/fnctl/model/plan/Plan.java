@@ -11,7 +11,9 @@ import java.util.Map;
  * (sensitive ones through their digest); otherwise it is stale and refused, because what was
  * reviewed is not what would be done.
  *
- * @param formatVersion bumped on any incompatible change of the JSON form
+ * @param formatVersion bumped on any incompatible change of the JSON form ({@link PlanDocument})
+ * @param mode what the plan was made for: applying the spec, or destroying what the stack owns. A
+ *     saved plan is checked and applied in its own mode, never in one guessed from its changes
  * @param specFile the spec path as given on the command line, so {@code apply PLAN} reloads it from
  *     the same place in another checkout (a CI deploy job)
  * @param specFileAbsolute the same file's absolute path, so {@code apply PLAN} finds it from any
@@ -22,6 +24,7 @@ import java.util.Map;
 public record Plan(
     String formatVersion,
     String fnctlVersion,
+    Mode mode,
     String stack,
     String target,
     String provider,
@@ -32,7 +35,8 @@ public record Plan(
     List<ResourceChange> changes,
     Map<String, String> outputs) {
 
-  public static final String FORMAT_VERSION = "1.0";
+  /** 2.0: {@code mode} is recorded. */
+  public static final String FORMAT_VERSION = "2.0";
 
   public boolean hasChanges() {
     return changes.stream().anyMatch(c -> c.action() != Action.NO_OP);
@@ -51,4 +55,22 @@ public record Plan(
   }
 
   public record Summary(long add, long change, long destroy) {}
+
+  /** What a plan is for, as {@code terraform plan} and {@code terraform plan -destroy} differ. */
+  public enum Mode {
+    /** Make the cloud match the spec: {@code fnctl plan}, {@code fnctl apply}. */
+    APPLY,
+    /** Delete everything the stack owns on the target: {@code fnctl destroy}. */
+    DESTROY;
+
+    /** The word in plan files and JSON. */
+    public String word() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public static Mode ofWord(String word) {
+      for (Mode m : values()) if (m.word().equals(word)) return m;
+      throw new IllegalArgumentException("unknown plan mode " + word);
+    }
+  }
 }

@@ -10,8 +10,10 @@ import java.util.Set;
  * <p>{@code before} is the live value of every property fnctl manages (empty for a create); {@code
  * after} is the desired value (empty for a delete). Values are JSON-shaped: String, Long, Boolean,
  * BigDecimal, List, Map, or null. A property whose value is known only after apply (an id generated
- * by the cloud) is listed in {@code unknown} and absent from {@code after}. Properties in {@code
- * sensitive} are rendered masked by every view and in plan files.
+ * by the cloud) is listed in {@code unknown} and absent from {@code after}. The paths in {@code
+ * sensitive} ({@code secrets}, {@code environment.API_KEY_SECRET_ID}, {@code
+ * policy.Statement.0.Resource.0}) are masked: a plan from the engine holds {@link
+ * SensitiveValues#MASK} there already, and every view and plan file masks them again.
  *
  * @param address stable identity, e.g. {@code aws:lambda:function/orders-resize}
  * @param type provider resource type, e.g. {@code aws:lambda:function}

@@ -209,7 +209,7 @@ final class StackLayout {
       deps.add(bucket);
     }
     String fnAddress = address(FUNCTION, phys);
-    add(new Resource(fnAddress, FUNCTION, item, fn, Set.of(), Set.of(), deps, code));
+    add(new Resource(fnAddress, FUNCTION, item, fn, Set.of(), secretVariables(f), deps, code));
     if (warm(f)) {
       Set<String> renewedBy = new TreeSet<>(LambdaFunctions.VERSION_CONTENT);
       renewedBy.add("published");
@@ -253,8 +253,19 @@ final class StackLayout {
   /** Plain env plus, per secret, a reference to it (never its value): {@code KEY_SECRET_ID}. */
   static Map<String, Object> environment(FunctionSpec f) {
     Map<String, Object> env = new TreeMap<>(f.env());
-    if (f.secrets() != null) f.secrets().forEach((k, ref) -> env.put(k + "_SECRET_ID", ref));
+    if (f.secrets() != null)
+      f.secrets().forEach((k, ref) -> env.put(FunctionSpec.secretIdVariable(k), ref));
     return env;
+  }
+
+  /** The variables holding secret references: every view masks them. */
+  static Set<String> secretVariables(FunctionSpec f) {
+    Set<String> paths = new TreeSet<>();
+    if (f.secrets() != null)
+      f.secrets()
+          .keySet()
+          .forEach(k -> paths.add("environment." + FunctionSpec.secretIdVariable(k)));
+    return paths;
   }
 
   /** The least-privilege inline policy: one statement per granted thing, exact ARNs. */
@@ -380,7 +391,12 @@ final class StackLayout {
       }
       default -> throw new IllegalStateException(kind.toString());
     }
-    String sid = sid(kind.word(), name, access.word());
+    // One statement for every secret: a statement id naming the secret would show its name in
+    // plans, where every other sight of it is masked.
+    String sid =
+        kind == Permission.Kind.SECRET
+            ? sid("secrets", access.word())
+            : sid(kind.word(), name, access.word());
     statements.merge(
         sid,
         new Statement(sid, new TreeSet<>(actions), new TreeSet<>(resources)),

@@ -1,11 +1,6 @@
-package dev.fnctl.cli.view;
+package dev.fnctl.model.plan;
 
 import dev.fnctl.model.json.Json;
-import dev.fnctl.model.plan.Action;
-import dev.fnctl.model.plan.Plan;
-import dev.fnctl.model.plan.ReplaceMode;
-import dev.fnctl.model.plan.ResourceChange;
-import dev.fnctl.model.plan.SensitiveValues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,14 +10,17 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The JSON form of a {@link Plan}: what {@code plan --json} prints and {@code plan --out} saves.
- * Field for field the record, nothing added, so the human view and the JSON never disagree. Sets
- * are written sorted so the bytes are stable. Sensitive values are written as {@value
- * SensitiveValues#MASK}: a plan file is an artifact CI keeps, and secrets must never land in one;
- * each change's {@code sensitiveDigest} is what applying the file checks them by.
+ * The JSON form of a {@link Plan}: what {@code plan --json} prints and {@code plan --out} saves, in
+ * format {@value Plan#FORMAT_VERSION}. Field for field the record, nothing added, so every view and
+ * the saved file agree. Sets are written sorted so the bytes are stable.
+ *
+ * <p>Sensitive values are written as {@link SensitiveValues#MASK}: a plan file is an artifact CI
+ * keeps. The engine masks them before a plan leaves it; masking again here costs nothing and keeps
+ * a plan built elsewhere (a test, a future caller) from ever writing one out. Each change's {@code
+ * sensitiveDigest} is what applying the file checks them by.
  */
-public final class PlanJson {
-  private PlanJson() {}
+public final class PlanDocument {
+  private PlanDocument() {}
 
   public static String write(Plan plan) {
     return Json.write(toMap(plan)) + "\n";
@@ -32,6 +30,7 @@ public final class PlanJson {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("formatVersion", plan.formatVersion());
     m.put("fnctlVersion", plan.fnctlVersion());
+    m.put("mode", plan.mode().word());
     m.put("stack", plan.stack());
     m.put("target", plan.target());
     m.put("provider", plan.provider());
@@ -54,7 +53,7 @@ public final class PlanJson {
     m.put("action", c.action().word());
     m.put("reason", c.reason());
     m.put("before", SensitiveValues.masked(c.before(), c.sensitive()));
-    m.put("after", SensitiveValues.masked(c.after(), c.sensitive()));
+    m.put("after", SensitiveValues.maskedAfter(c));
     m.put("unknown", new TreeSet<>(c.unknown()));
     m.put("replacedBy", new TreeSet<>(c.replacedBy()));
     m.put("sensitive", new TreeSet<>(c.sensitive()));
@@ -69,7 +68,8 @@ public final class PlanJson {
   }
 
   /**
-   * Reads a saved plan. Throws {@link IllegalArgumentException} naming what is wrong, for a file
+   * Reads a saved plan. Throws {@link IllegalArgumentException} naming what is wrong (a {@link
+   * dev.fnctl.model.json.JsonException} with line and column for text that is not JSON), for a file
    * that is not a plan or has another format version.
    */
   public static Plan read(String text) {
@@ -81,7 +81,7 @@ public final class PlanJson {
               + version
               + " is not supported (this fnctl reads "
               + Plan.FORMAT_VERSION
-              + ")");
+              + "): make the plan again with this fnctl");
     }
     List<ResourceChange> changes = new ArrayList<>();
     for (Object o : list(m, "changes")) changes.add(change(asMap(o, "changes[]")));
@@ -91,8 +91,9 @@ public final class PlanJson {
     return new Plan(
         version,
         string(m, "fnctlVersion"),
-        string(m, "stack"),
-        string(m, "target"),
+        Plan.Mode.ofWord(required(m, "mode")),
+        required(m, "stack"),
+        required(m, "target"),
         string(m, "provider"),
         string(m, "specFile"),
         string(m, "specFileAbsolute"),
@@ -104,10 +105,10 @@ public final class PlanJson {
 
   private static ResourceChange change(Map<String, Object> m) {
     return new ResourceChange(
-        string(m, "address"),
+        required(m, "address"),
         string(m, "type"),
         string(m, "item"),
-        Action.ofWord(string(m, "action")),
+        Action.ofWord(required(m, "action")),
         string(m, "reason"),
         asMap(m.getOrDefault("before", Map.of()), "before"),
         asMap(m.getOrDefault("after", Map.of()), "after"),
@@ -119,6 +120,12 @@ public final class PlanJson {
         List.copyOf(strings(m, "items")),
         m.get("replaceMode") == null ? null : ReplaceMode.ofWord(string(m, "replaceMode")),
         string(m, "pending"));
+  }
+
+  private static String required(Map<String, Object> m, String key) {
+    String s = string(m, key);
+    if (s == null) throw new IllegalArgumentException(key + " is missing");
+    return s;
   }
 
   private static String string(Map<String, Object> m, String key) {

@@ -5,22 +5,33 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fnctl.model.plan.Plan;
+import dev.fnctl.model.plan.PlanDocument;
 import dev.fnctl.model.plan.SensitiveValues;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class PlanJsonTest {
+class PlanDocumentTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"create", "update", "replace", "delete", "no-op", "unknown", "sensitive", "mixed"})
+      strings = {
+        "create",
+        "update",
+        "replace",
+        "delete",
+        "no-op",
+        "unknown",
+        "sensitive",
+        "secret-reference",
+        "mixed"
+      })
   void aSavedPlanReadsBackAsTheSameRecord(String name) {
     Plan plan = PlanFixtures.cases().get(name);
-    Plan read = PlanJson.read(PlanJson.write(plan));
+    Plan read = PlanDocument.read(PlanDocument.write(plan));
     // Masked values stay masked and sets come back sorted: the file is a fixed point.
-    assertEquals(PlanJson.write(plan), PlanJson.write(read));
+    assertEquals(PlanDocument.write(plan), PlanDocument.write(read));
     assertEquals(plan.summary(), read.summary());
     assertEquals(plan.liveDigest(), read.liveDigest());
     assertEquals(plan.specDigest(), read.specDigest());
@@ -28,10 +39,11 @@ class PlanJsonTest {
 
   @Test
   void sensitiveValuesAreMaskedInTheFile() {
-    Plan read = PlanJson.read(PlanJson.write(PlanFixtures.cases().get("sensitive")));
-    assertEquals(SensitiveValues.MASK, read.changes().get(0).after().get("secrets"));
+    Plan read = PlanDocument.read(PlanDocument.write(PlanFixtures.cases().get("sensitive")));
+    assertEquals(SensitiveValues.MASK, read.changes().get(0).before().get("secrets"));
+    assertEquals(SensitiveValues.MASK_CHANGED, read.changes().get(0).after().get("secrets"));
     assertEquals(
-        SensitiveValues.MASK,
+        SensitiveValues.MASK_CHANGED,
         ((Map<?, ?>) read.changes().get(0).after().get("env")).get("API_TOKEN"));
     assertEquals("test", ((Map<?, ?>) read.changes().get(0).after().get("env")).get("MODE"));
   }
@@ -41,8 +53,8 @@ class PlanJsonTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> PlanJson.read("{\"formatVersion\": \"2.0\", \"changes\": []}"));
-    assertTrue(e.getMessage().contains("plan format 2.0 is not supported"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> PlanJson.read("[1, 2]"));
+            () -> PlanDocument.read("{\"formatVersion\": \"1.0\", \"changes\": []}"));
+    assertTrue(e.getMessage().contains("plan format 1.0 is not supported"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> PlanDocument.read("[1, 2]"));
   }
 }
