@@ -238,8 +238,10 @@ public final class Json {
 
   /** Jackson's message without its source excerpt and Java-isms, for a one-line user error. */
   private static String describe(JsonProcessingException e) {
-    if (e instanceof JsonEOFException) return "the JSON ends early (is the file cut off?)";
     String m = e.getOriginalMessage();
+    // Jackson reports some cut-offs (between object entries) as a plain parse error.
+    if (e instanceof JsonEOFException || (m != null && m.startsWith("Unexpected end-of-input")))
+      return "the JSON ends early (is the file cut off?)";
     if (m == null) return "invalid JSON";
     int cut = m.indexOf('\n');
     if (cut >= 0) m = m.substring(0, cut);

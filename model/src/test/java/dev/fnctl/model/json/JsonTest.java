@@ -52,6 +52,13 @@ class JsonTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"{\"a\": 1", "{\"a\": 1,", "[1, {\"b\": [true]", "{\"a\": {\"b\": 2}"})
+  void everyCutOffSaysSo(String text) {
+    JsonException e = assertThrows(JsonException.class, () -> Json.parse(text));
+    assertEquals("the JSON ends early (is the file cut off?)", e.problem(), text);
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"\"\\q\"", "\"\\u12\"", "\"\\u12G4\"", "\"a\u0001b\""})
   void invalidEscapesAndControlCharactersAreRefused(String text) {
     JsonException e = assertThrows(JsonException.class, () -> Json.parse(text));
