@@ -12,6 +12,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Help.Ansi;
@@ -116,6 +117,17 @@ public final class Main {
     }
     cli.err.flush();
     return code;
+  }
+
+  /**
+   * Warnings about the spec go to stderr, one per line as errors are, and the command goes on: with
+   * {@code --json}, stdout carries only the document.
+   */
+  static void warn(Cli cli, List<Diagnostic> diagnostics) {
+    for (Diagnostic d : diagnostics) {
+      if (!d.isError()) cli.err.println(d.render());
+    }
+    cli.err.flush();
   }
 
   /** The contract is one line per error, whatever a cloud's message looks like. */

@@ -54,6 +54,7 @@ final class PlanCommand implements Callable<Integer> {
   public Integer call() throws SpecException, ProviderException {
     Path file = spec.existingFile();
     try (PlanSession session = cli.engine().plan(file, spec.target, PlanMode.NORMAL)) {
+      Main.warn(cli, session.warnings());
       Plan plan = session.plan();
       PlanView view = json ? PlanView.json(cli.out) : PlanView.human(cli.out, cli.palette);
       view.show(plan);
