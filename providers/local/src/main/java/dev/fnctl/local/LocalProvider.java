@@ -36,11 +36,26 @@ public final class LocalProvider implements Provider {
     return List.of();
   }
 
+  /**
+   * Generous: the local "cloud" is a directory on this machine, with no limit but the disk's. The
+   * bound is there so that a runaway tree (a build output, a home directory) is refused.
+   */
+  @Override
+  public long maxPackageBytes() {
+    return 1024L * 1024 * 1024;
+  }
+
   @Override
   public Cloud connect(Deployment deployment, Context context) throws ProviderException {
     String dir = deployment.target().settings().getOrDefault("dir", DEFAULT_DIR);
     Path root = context.projectDir().resolve(dir).normalize();
-    return new LocalCloud(
-        root.resolve(deployment.stack()).resolve(deployment.target().name()), deployment);
+    Path stackDir = root.resolve(deployment.stack());
+    // What fnctl made and may remove once empty: the default .fnctl/ folder whole; in a directory
+    // the user chose, only the stack's folder inside it.
+    Path made =
+        deployment.target().settings().containsKey("dir")
+            ? stackDir
+            : context.projectDir().resolve(DEFAULT_DIR).normalize().getParent();
+    return new LocalCloud(stackDir.resolve(deployment.target().name()), deployment, made);
   }
 }

@@ -85,10 +85,17 @@ class SamplesOnLocalTest {
     }
   }
 
-  private static void copy(Path from, Path to) throws IOException {
+  /**
+   * The sample as the repository has it: without the {@code .fnctl/} a local target keeps in it
+   * (the README's quick start applies a sample in place), which would make the copy's first plan
+   * find everything already there.
+   */
+  static void copy(Path from, Path to) throws IOException {
     try (Stream<Path> all = Files.walk(from)) {
       for (Path p : all.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
+        Path relative = from.relativize(p);
+        if (relative.startsWith(".fnctl")) continue;
+        Path target = to.resolve(relative.toString());
         if (Files.isDirectory(p)) Files.createDirectories(target);
         else Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
       }
