@@ -134,7 +134,8 @@ public final class Main {
   private static String oneLine(Exception ex) {
     String message = ex.getMessage();
     if (message == null || message.isBlank()) return ex.getClass().getSimpleName();
-    return message.strip().replaceAll("\\s*\\R\\s*", " ");
+    // A value from the user or a cloud may carry control characters: escaped, as in diagnostics.
+    return Diagnostic.escape(message.strip().replaceAll("\\s*\\R\\s*", " "));
   }
 
   /** Hands every command the {@link Cli} through its constructor. */

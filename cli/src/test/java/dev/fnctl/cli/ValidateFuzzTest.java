@@ -85,7 +85,15 @@ class ValidateFuzzTest {
       copy(source, project);
       Path spec = project.resolve("fnctl.yaml");
       String original = Files.readString(source.resolve("fnctl.yaml"), StandardCharsets.UTF_8);
-      List<String> texts = new ArrayList<>(List.of("~", "---", "", "a: &a\n  <<: *a\n"));
+      List<String> texts =
+          new ArrayList<>(
+              List.of(
+                  "~",
+                  "---",
+                  "",
+                  "a: &a\n  <<: *a\n",
+                  original + "\nx-loop: &loop\n  <<: *loop\n  memory: 1\n",
+                  original.replace("functions:", "x-a: &a { <<: *a }\nfunctions:\n  loop: *a")));
       for (int i = 0; i < runs; i++) texts.add(mutate(original, random));
       for (String text : texts) {
         Files.writeString(spec, text, StandardCharsets.UTF_8);

@@ -142,6 +142,7 @@ public final class CodeCheck {
   /** What a walk of the directory found: sizes and languages, never contents. */
   private static final class Tree {
     long bytes;
+    int files;
     int pythonFiles;
     int javascriptFiles;
     final List<String> linksOutside = new ArrayList<>();
@@ -205,6 +206,7 @@ public final class CodeCheck {
 
   private static void count(Tree tree, String path, long size) {
     tree.bytes += size;
+    tree.files++;
     String lower = path.toLowerCase(Locale.ROOT);
     if (PYTHON.stream().anyMatch(lower::endsWith)) tree.pythonFiles++;
     if (JAVASCRIPT.stream().anyMatch(lower::endsWith)) tree.javascriptFiles++;
@@ -232,7 +234,9 @@ public final class CodeCheck {
       Path dir, FunctionSpec function, String code, Tree tree) {
     Optional<Runtime> runtime = Runtime.parse(function.runtime());
     String handler = function.handler();
-    if (runtime.isEmpty() || handler == null || handler.isBlank()) return List.of();
+    // An empty directory is the packager's to report ("no files to package").
+    if (tree.files == 0 || runtime.isEmpty() || handler == null || handler.isBlank())
+      return List.of();
     String language = runtime.get().language();
     boolean python = language.equals(Runtime.PYTHON);
     if (!python && !language.equals(Runtime.NODEJS)) return List.of();
