@@ -68,7 +68,7 @@ class ValidateFuzzTest {
   @Test
   void everyMutationOfEverySpecIsValidOrAListOfProblems() throws IOException {
     long seed = Long.getLong("fnctl.fuzz.seed", 20261206L);
-    int runs = Integer.getInteger("fnctl.fuzz.runs", 8);
+    int runs = Integer.getInteger("fnctl.fuzz.runs", 6);
     List<Path> projects = new ArrayList<>();
     for (String parent : List.of("samples", "templates")) {
       try (Stream<Path> dirs = Files.list(ROOT.resolve(parent))) {
