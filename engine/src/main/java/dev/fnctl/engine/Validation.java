@@ -65,6 +65,9 @@ final class Validation {
     out.addAll(codeProblems(spec, deployment, provider));
     out.addAll(providerProblems(spec, targetName, providers));
     if (provider.isEmpty() || deployment == null) return out;
+    // Physical names start with the stack's name: without one, a provider's name rules would
+    // report names the user never wrote.
+    if (spec.stack() == null && !modelProblems.isEmpty()) return out;
     List<Problem> own;
     try {
       own = provider.get().validate(deployment);
