@@ -55,6 +55,7 @@ final class ApplyCommand implements Callable<Integer> {
     run.refuseEarly(cli, "apply");
     Path file = spec.existingFile();
     try (PlanSession session = cli.engine().plan(file, spec.target, PlanMode.NORMAL)) {
+      Main.warn(cli, session.warnings());
       return run.run(cli, session, false);
     }
   }
@@ -67,6 +68,7 @@ final class ApplyCommand implements Callable<Integer> {
     Plan saved = SavedPlanFile.read(planFile);
     run.refuseEarly(cli, "apply");
     try (PlanSession session = cli.engine().reopen(saved)) {
+      Main.warn(cli, session.warnings());
       return run.run(cli, session, saved.mode() == Plan.Mode.DESTROY);
     }
   }

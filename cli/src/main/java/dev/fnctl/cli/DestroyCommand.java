@@ -39,6 +39,7 @@ final class DestroyCommand implements Callable<Integer> {
     run.refuseEarly(cli, "destroy");
     Path file = spec.existingFile();
     try (PlanSession session = cli.engine().plan(file, spec.target, PlanMode.DESTROY)) {
+      Main.warn(cli, session.warnings());
       return run.run(cli, session, true);
     }
   }

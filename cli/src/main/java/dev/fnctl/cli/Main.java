@@ -12,6 +12,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Help.Ansi;
@@ -118,11 +119,23 @@ public final class Main {
     return code;
   }
 
+  /**
+   * Warnings about the spec go to stderr, one per line as errors are, and the command goes on: with
+   * {@code --json}, stdout carries only the document.
+   */
+  static void warn(Cli cli, List<Diagnostic> diagnostics) {
+    for (Diagnostic d : diagnostics) {
+      if (!d.isError()) cli.err.println(d.render());
+    }
+    cli.err.flush();
+  }
+
   /** The contract is one line per error, whatever a cloud's message looks like. */
   private static String oneLine(Exception ex) {
     String message = ex.getMessage();
     if (message == null || message.isBlank()) return ex.getClass().getSimpleName();
-    return message.strip().replaceAll("\\s*\\R\\s*", " ");
+    // A value from the user or a cloud may carry control characters: escaped, as in diagnostics.
+    return Diagnostic.escape(message.strip().replaceAll("\\s*\\R\\s*", " "));
   }
 
   /** Hands every command the {@link Cli} through its constructor. */

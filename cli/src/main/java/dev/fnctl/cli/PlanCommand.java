@@ -60,6 +60,7 @@ final class PlanCommand implements Callable<Integer> {
     if (outFile != null) SavedPlanFile.checkWritable(outFile);
     try (PlanSession session =
         cli.engine().plan(file, spec.target, destroy ? PlanMode.DESTROY : PlanMode.NORMAL)) {
+      Main.warn(cli, session.warnings());
       Plan plan = session.plan();
       PlanView view = json ? PlanView.json(cli.out) : PlanView.human(cli.out, cli.palette);
       view.show(plan);

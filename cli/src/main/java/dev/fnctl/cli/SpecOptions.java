@@ -30,6 +30,12 @@ final class SpecOptions {
   }
 
   static Path existing(Path file) {
+    if (Files.isDirectory(file)) {
+      throw UserError.invalid(
+          file
+              + ": is a directory; point -f at the spec file inside it, e.g. -f "
+              + file.resolve(DEFAULT_FILE));
+    }
     if (!Files.isRegularFile(file)) {
       String hint =
           file.toString().equals(DEFAULT_FILE)

@@ -14,7 +14,9 @@ import picocli.CommandLine.Option;
     description = {
       "Checks a spec without touching any cloud: syntax, fields, types, ranges, durations, cron"
           + " expressions, names, references, and each target's provider rules.",
-      "Every problem is printed as file:line:column: path: message. Exit 0 when valid, 3 when not."
+      "Every problem is printed as file:line:column: path: message, a warning as"
+          + " file:line:column: warning: path: message. Exit 0 when valid (warnings or not), 3"
+          + " when there are errors."
     })
 final class ValidateCommand implements Callable<Integer> {
   private final Cli cli;
@@ -36,8 +38,15 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() throws SpecException {
     Path path = SpecOptions.existing(file);
     List<Diagnostic> problems = cli.engine().validate(path);
-    if (!problems.isEmpty()) throw new SpecException(problems);
-    cli.out.println(path + " is valid.");
+    if (Diagnostic.anyError(problems)) throw new SpecException(problems);
+    Main.warn(cli, problems);
+    long warnings = problems.size();
+    cli.out.println(
+        path
+            + " is valid"
+            + (warnings == 0
+                ? "."
+                : " (" + warnings + " warning" + (warnings > 1 ? "s" : "") + ")."));
     cli.out.flush();
     return ExitCode.OK;
   }

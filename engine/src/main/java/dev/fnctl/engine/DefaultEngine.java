@@ -42,15 +42,21 @@ final class DefaultEngine implements Engine {
     try {
       for (SpecLoader.ForTarget t : specs.loadEveryTarget(specFile)) {
         problems.addAll(t.problems());
-        problems.addAll(
-            t.problems().isEmpty()
-                ? Validation.check(t.spec(), t.target(), providers)
-                : Validation.alongsideModelProblems(t.spec(), t.target(), providers));
+        problems.addAll(Validation.check(t.spec(), t.target(), providers, t.problems()));
       }
     } catch (SpecException e) {
       problems.addAll(e.diagnostics());
     }
-    return List.copyOf(problems);
+    // In file order, as the model's own problems are, whichever check found them; problems with
+    // no line, then those in other files (a code directory's .fnctlignore), last.
+    List<Diagnostic> sorted = new ArrayList<>(problems);
+    String file = specFile.toString();
+    sorted.sort(
+        java.util.Comparator.comparing((Diagnostic d) -> !d.position().file().equals(file))
+            .thenComparingInt(
+                d -> d.position().line() > 0 ? d.position().line() : Integer.MAX_VALUE)
+            .thenComparingInt(d -> d.position().column()));
+    return List.copyOf(sorted);
   }
 
   @Override
@@ -238,7 +244,12 @@ final class DefaultEngine implements Engine {
   }
 
   private record Opened(
-      Spec spec, String target, Deployment deployment, Cloud cloud, Session.LogSink log) {}
+      Spec spec,
+      String target,
+      Deployment deployment,
+      Cloud cloud,
+      Session.LogSink log,
+      List<Diagnostic> warnings) {}
 
   private Opened open(Path specFile, String target) throws SpecException, ProviderException {
     return open(specs.load(specFile, target));
@@ -247,12 +258,12 @@ final class DefaultEngine implements Engine {
   private Opened open(SpecSource.Loaded loaded) throws SpecException, ProviderException {
     Spec spec = loaded.spec();
     List<Diagnostic> problems = Validation.check(spec, loaded.target(), providers);
-    if (!problems.isEmpty()) throw new SpecException(problems);
+    if (Diagnostic.anyError(problems)) throw new SpecException(problems);
     Deployment deployment = spec.forTarget(loaded.target());
     Provider provider = providers.find(deployment.target().provider()).orElseThrow();
     Session.LogSink log = new Session.LogSink();
     Cloud cloud = provider.connect(deployment, new Context(projectDir(spec), env, log));
-    return new Opened(spec, loaded.target(), deployment, cloud, log);
+    return new Opened(spec, loaded.target(), deployment, cloud, log, List.copyOf(problems));
   }
 
   private static Path projectDir(Spec spec) {
@@ -287,6 +298,6 @@ final class DefaultEngine implements Engine {
             List.copyOf(changes),
             java.util.Collections.unmodifiableMap(
                 new java.util.LinkedHashMap<>(o.cloud.outputs(live))));
-    return new Session(plan, o.deployment, o.cloud, desired, live.resources(), o.log);
+    return new Session(plan, o.deployment, o.cloud, desired, live.resources(), o.log, o.warnings);
   }
 }

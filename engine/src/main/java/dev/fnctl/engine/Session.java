@@ -1,5 +1,6 @@
 package dev.fnctl.engine;
 
+import dev.fnctl.model.diag.Diagnostic;
 import dev.fnctl.model.plan.Plan;
 import dev.fnctl.model.spec.Deployment;
 import dev.fnctl.provider.Cloud;
@@ -19,6 +20,7 @@ final class Session implements PlanSession {
   final Map<String, Resource> desiredByAddress = new LinkedHashMap<>();
   final Map<String, LiveResource> live = new LinkedHashMap<>();
   final LogSink log;
+  private final List<Diagnostic> warnings;
   private boolean closed;
 
   Session(
@@ -27,8 +29,10 @@ final class Session implements PlanSession {
       Cloud cloud,
       List<Resource> desired,
       List<LiveResource> live,
-      LogSink log) {
+      LogSink log,
+      List<Diagnostic> warnings) {
     this.plan = plan;
+    this.warnings = List.copyOf(warnings);
     this.deployment = deployment;
     this.cloud = cloud;
     this.desired = List.copyOf(desired);
@@ -40,6 +44,11 @@ final class Session implements PlanSession {
   @Override
   public Plan plan() {
     return plan;
+  }
+
+  @Override
+  public List<Diagnostic> warnings() {
+    return warnings;
   }
 
   @Override

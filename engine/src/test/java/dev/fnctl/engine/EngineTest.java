@@ -84,19 +84,60 @@ class EngineTest {
     specs.spec = TestSpecs.spec("fak", Map.of(), "d");
     assertEquals(
         List.of(
-            memory.render(),
-            "fnctl.yaml:3:18: targets.dev.provider: unknown provider 'fak'; did you mean 'fake'? (available: fake)"),
+            "fnctl.yaml:3:18: targets.dev.provider: unknown provider 'fak'; did you mean 'fake'? (available: fake)",
+            memory.render()),
         engine.validate(TestSpecs.FILE).stream().map(Diagnostic::render).toList());
 
     specs.spec = TestSpecs.spec("fake", Map.of("regoin", "eu-west-1"), "d");
+    provider.problems.add(new Problem("functions.resize.timeout", "a provider's limit"));
+    assertEquals(
+        List.of(
+            "fnctl.yaml:4:5: targets.dev.regoin: unknown setting 'regoin' for provider 'fake'; did you mean 'region'?"
+                + " (known: endpoint, region)",
+            memory.render(),
+            "fnctl.yaml: functions.resize.timeout: a provider's limit"),
+        engine.validate(TestSpecs.FILE).stream().map(Diagnostic::render).toList());
+  }
+
+  @Test
+  void theProvidersRulesRunInTheSameRunAsTheModelsButNotWhereTheModelFoundAProblem() {
+    Diagnostic memory =
+        new Diagnostic(
+            new Position("fnctl.yaml", 9, 13),
+            "functions.resize.memory",
+            "'lots' is not a whole number");
+    specs.modelProblems = List.of(memory);
+    provider.problems.add(new Problem("functions.resize.memory", "256 MB is too little here"));
     provider.problems.add(
-        new Problem("functions.resize.timeout", "a limit, checked on a whole deployment only"));
+        new Problem("functions.resize.runtime", "runtime 'nodejs16' is not offered"));
     assertEquals(
         List.of(
             memory.render(),
-            "fnctl.yaml:4:5: targets.dev.regoin: unknown setting 'regoin' for provider 'fake'; did you mean 'region'?"
-                + " (known: endpoint, region)"),
+            "fnctl.yaml: functions.resize.runtime: runtime 'nodejs16' is not offered"),
         engine.validate(TestSpecs.FILE).stream().map(Diagnostic::render).toList());
+  }
+
+  @Test
+  void aProviderThatCannotReadAPartialSpecLeavesItToTheModelsProblems() {
+    Diagnostic memory =
+        new Diagnostic(new Position("fnctl.yaml", 9, 13), "functions.resize.memory", "bad");
+    specs.modelProblems = List.of(memory);
+    provider.failOnValidate = true;
+    assertEquals(List.of(memory), engine.validate(TestSpecs.FILE));
+  }
+
+  @Test
+  void warningsNeitherFailValidateNorStopAPlanAndTheSessionCarriesThem() throws Exception {
+    provider.problems.add(Problem.warning("functions.resize.memory", "more than it needs"));
+    List<Diagnostic> problems = engine.validate(TestSpecs.FILE);
+    assertEquals(
+        List.of("fnctl.yaml:9:13: warning: functions.resize.memory: more than it needs"),
+        problems.stream().map(Diagnostic::render).toList());
+    assertFalse(Diagnostic.anyError(problems));
+    try (PlanSession s = engine.plan(TestSpecs.FILE, null, Engine.PlanMode.NORMAL)) {
+      assertEquals(problems, s.warnings());
+    }
+    assertEquals(1, cloud.reads.get());
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.util.Map;
 final class FakeProvider implements Provider {
   final FakeCloud cloud = new FakeCloud();
   final List<Problem> problems = new ArrayList<>();
+  boolean failOnValidate;
   Context context;
 
   @Override
@@ -27,6 +28,7 @@ final class FakeProvider implements Provider {
 
   @Override
   public List<Problem> validate(Deployment deployment) {
+    if (failOnValidate) throw new IllegalStateException("a value the model left out");
     return problems;
   }
 

@@ -19,7 +19,8 @@ final class FunctionReader {
       Stream.concat(
               Stream.of("code", "handler"),
               Stream.concat(
-                  SettingsReader.FIELDS.stream(), Stream.of("secrets", "triggers", "permissions")))
+                  SettingsReader.FIELDS.stream(),
+                  Stream.of("secrets", "triggers", "permissions", "allowCodeOutsideProject")))
           .toList();
   static final Map<Permission.Kind, List<Permission.Access>> ACCESS =
       Map.of(
@@ -113,6 +114,8 @@ final class FunctionReader {
         if (p != null) permissions.add(p);
       }
     }
+    Boolean outside =
+        f.containsKey("allowCodeOutsideProject") ? f.get("allowCodeOutsideProject").bool() : null;
     return new FunctionSpec(
         name,
         code,
@@ -120,7 +123,8 @@ final class FunctionReader {
         settings,
         Collections.unmodifiableMap(secrets),
         List.copyOf(triggerList),
-        List.copyOf(permissions));
+        List.copyOf(permissions),
+        Boolean.TRUE.equals(outside));
   }
 
   private static String required(

@@ -24,6 +24,7 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Loads a spec file: reads the YAML keeping positions, resolves variables for the chosen target,
@@ -110,10 +111,14 @@ public final class SpecLoader {
 
   private static Node compose(byte[] bytes, String name) throws SpecException {
     Node root = YamlText.compose(decode(bytes, name), name);
-    if (root == null) {
+    // "~", "null" or a lone "---" is a document holding nothing, as much as an empty file is.
+    if (root == null || root instanceof ScalarNode s && s.getTag().equals(Tag.NULL)) {
       throw single(
-          Position.ofFile(name),
-          "the file is empty: start it with apiVersion: " + Spec.API_VERSION);
+          root == null
+              ? Position.ofFile(name)
+              : new Position(
+                  name, root.getStartMark().getLine() + 1, root.getStartMark().getColumn() + 1),
+          "the file holds no spec: start it with apiVersion: " + Spec.API_VERSION);
     }
     return root;
   }

@@ -156,20 +156,39 @@ final class SpecNode {
   }
 
   /** The tuples of a map with YAML merge keys ({@code <<: *base}) applied: written keys win. */
-  private static List<NodeTuple> tuples(MappingNode map) {
+  private List<NodeTuple> tuples(MappingNode map) {
+    return tuples(map, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+  }
+
+  /**
+   * {@code merging} holds the maps being merged on the way here: a map that merges itself, directly
+   * or through others ({@code a: &a {<<: *a}}), is reported once and its merge left out, rather
+   * than recursing forever.
+   */
+  private List<NodeTuple> tuples(MappingNode map, java.util.Set<Node> merging) {
     List<NodeTuple> written = new ArrayList<>();
     List<NodeTuple> merged = new ArrayList<>();
+    merging.add(map);
     for (NodeTuple t : map.getValue()) {
       if (t.getKeyNode().getTag().equals(Tag.MERGE)) {
         Node v = t.getValueNode();
         List<Node> sources = v instanceof SequenceNode s ? s.getValue() : List.of(v);
         for (Node source : sources) {
-          if (source instanceof MappingNode m) merged.addAll(tuples(m));
+          if (!(source instanceof MappingNode m)) continue;
+          if (merging.contains(m)) {
+            file.problems.add(
+                file.at(t.getKeyNode().getStartMark()),
+                path,
+                "this merge key (<<) merges a map into itself; merge another anchor, or remove it");
+            continue;
+          }
+          merged.addAll(tuples(m, merging));
         }
       } else {
         written.add(t);
       }
     }
+    merging.remove(map);
     if (merged.isEmpty()) return written;
     java.util.Set<String> keys = new java.util.HashSet<>();
     for (NodeTuple t : written) {

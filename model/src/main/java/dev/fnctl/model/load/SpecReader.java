@@ -104,6 +104,9 @@ final class SpecReader {
             BudgetReader::read);
 
     checkRuntimes(functionNodes, functions, defaults, targets);
+    existingNotDeclared("queues", "queue", queues, QueueSpec::existing);
+    existingNotDeclared("topics", "topic", topics, TopicSpec::existing);
+    existingNotDeclared("buckets", "bucket", buckets, BucketSpec::existing);
     return new Spec(
         apiVersion,
         stack,
@@ -146,6 +149,41 @@ final class SpecReader {
     if (kind.equals("stack")) node.problem(problem.get());
     else node.keyProblem(problem.get());
     return null;
+  }
+
+  /**
+   * {@code existing:} says the stack does not own the resource; naming one the spec declares (and
+   * so owns) would wire it as foreign while the stack creates and deletes it. Physical names are
+   * each provider's, so providers check those; here, the spec's own names.
+   */
+  private <T> void existingNotDeclared(
+      String section,
+      String kind,
+      Map<String, T> declared,
+      java.util.function.Function<T, String> existing) {
+    declared.forEach(
+        (name, item) -> {
+          String e = existing.apply(item);
+          if (e == null || e.equals(name)) return;
+          T other = declared.get(e);
+          if (other == null || existing.apply(other) != null) return;
+          String path = section + "." + name + ".existing";
+          file.problems.add(
+              file.positions.getOrDefault(
+                  path, dev.fnctl.model.diag.Position.ofFile(file.problems.file())),
+              path,
+              "'"
+                  + e
+                  + "' is "
+                  + kind
+                  + " '"
+                  + e
+                  + "' of this spec, which the stack owns; existing: names a "
+                  + kind
+                  + " the stack does not own: refer to '"
+                  + e
+                  + "' by its name in triggers and permissions instead");
+        });
   }
 
   /** A function needs a runtime from itself, from defaults:, or from every target it deploys to. */

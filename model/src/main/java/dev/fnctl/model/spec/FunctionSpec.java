@@ -14,6 +14,10 @@ import java.util.Map;
  *     function the environment variable {@code NAME_SECRET_ID} ({@link #secretIdVariable}) holding
  *     its own reference to that secret, and read permission on exactly that secret; the value
  *     itself never passes through fnctl, the function fetches it at run time
+ * @param allowCodeOutsideProject the spec's explicit {@code allowCodeOutsideProject: true}: {@code
+ *     code} may lie outside the project (the spec's directory, or the git work tree holding it) and
+ *     hold symbolic links that lead out of it. Off by default, so that a spec from elsewhere cannot
+ *     package and upload files such as {@code ../../etc} or a link to {@code ~/.ssh}
  */
 public record FunctionSpec(
     String name,
@@ -22,7 +26,20 @@ public record FunctionSpec(
     FunctionSettings settings,
     Map<String, String> secrets,
     List<Trigger> triggers,
-    List<Permission> permissions) {
+    List<Permission> permissions,
+    boolean allowCodeOutsideProject) {
+
+  /** A function whose code must stay inside the project (the default). */
+  public FunctionSpec(
+      String name,
+      String code,
+      String handler,
+      FunctionSettings settings,
+      Map<String, String> secrets,
+      List<Trigger> triggers,
+      List<Permission> permissions) {
+    this(name, code, handler, settings, secrets, triggers, permissions, false);
+  }
 
   /** Appended to a {@code secrets:} name to make the variable holding the secret's reference. */
   public static final String SECRET_ID_SUFFIX = "_SECRET_ID";
@@ -57,6 +74,7 @@ public record FunctionSpec(
   }
 
   public FunctionSpec withSettings(FunctionSettings resolved) {
-    return new FunctionSpec(name, code, handler, resolved, secrets, triggers, permissions);
+    return new FunctionSpec(
+        name, code, handler, resolved, secrets, triggers, permissions, allowCodeOutsideProject);
   }
 }

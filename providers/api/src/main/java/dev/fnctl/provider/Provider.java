@@ -30,6 +30,17 @@ public interface Provider {
   List<Problem> validate(Deployment deployment);
 
   /**
+   * The most bytes a function's package may hold on this provider, counted as the sizes of the
+   * files that go into it (unzipped). {@code validate} adds up a code directory's file sizes from
+   * its listing, reading no content, and refuses a tree over this limit before anything is
+   * packaged. A provider returns its cloud's documented limit (AWS: Lambda's 250 MB unzipped); the
+   * default, 1 GiB, is a generous bound for a provider without one.
+   */
+  default long maxPackageBytes() {
+    return 1024L * 1024 * 1024;
+  }
+
+  /**
    * Opens a session against the target's cloud, with credentials and endpoints taken from the
    * target's settings and the environment (never hard-coded), so tests can point it at moto or
    * WireMock. Fails with a {@link ProviderException} that reads as one line for the user when

@@ -32,11 +32,35 @@ final class LocalCloud implements Cloud {
   private final Path dir;
   private final Deployment deployment;
   private final Ownership owner;
+  private final Path made;
 
-  LocalCloud(Path dir, Deployment deployment) {
+  /**
+   * @param made the outermost directory fnctl made for this cloud (it holds {@code dir}): a delete
+   *     and the lock's release remove the directories they leave empty up to and including it, so
+   *     that a destroy leaves nothing behind
+   */
+  LocalCloud(Path dir, Deployment deployment, Path made) {
     this.dir = dir;
     this.deployment = deployment;
     this.owner = Ownership.of(deployment);
+    this.made = made;
+  }
+
+  /**
+   * Removes {@code from} and its parents up to and including {@code top} while they are empty. A
+   * directory that is not empty (another target's, or one just made by another run) stays: the file
+   * system checks that atomically.
+   */
+  static void removeEmpty(Path from, Path top) {
+    for (Path d = from; d != null && d.startsWith(top); d = d.getParent()) {
+      try {
+        Files.delete(d);
+      } catch (java.nio.file.NoSuchFileException e) {
+        // already gone: go on with its parent
+      } catch (IOException e) {
+        return; // not empty, or not ours to remove
+      }
+    }
   }
 
   Path dir() {
@@ -79,6 +103,7 @@ final class LocalCloud implements Cloud {
       try {
         Files.deleteIfExists(pkg);
         Files.deleteIfExists(file);
+        removeEmpty(file.getParent(), dir);
       } catch (IOException e) {
         throw new ProviderException(
             step.address() + ": cannot delete " + file + ": " + e.getMessage(), e);
@@ -135,7 +160,7 @@ final class LocalCloud implements Cloud {
 
   @Override
   public StackLock lock() {
-    return new LockFile(dir.resolve(LOCK));
+    return new LockFile(dir.resolve(LOCK), made);
   }
 
   /** The URL of every HTTP trigger, keyed by function, method and path. */

@@ -153,7 +153,9 @@ final class LocalResources {
         Item.function(f.name()),
         p,
         Set.of("name"),
-        Set.of("secrets"), // references, not values, but views mask them all the same
+        // References, not values, but views mask them all the same; a function without secrets
+        // has nothing to mask, and its plan says so rather than "(sensitive)".
+        f.secrets() == null || f.secrets().isEmpty() ? Set.of() : Set.of("secrets"),
         List.copyOf(deps),
         pkg);
   }

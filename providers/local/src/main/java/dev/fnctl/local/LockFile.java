@@ -22,9 +22,15 @@ import java.util.Optional;
  */
 final class LockFile implements StackLock {
   private final Path file;
+  private final Path made;
 
-  LockFile(Path file) {
+  /**
+   * @param made the outermost directory to remove, with the ones between, when releasing leaves
+   *     them empty (see {@link LocalCloud#removeEmpty})
+   */
+  LockFile(Path file, Path made) {
     this.file = file;
+    this.made = made;
   }
 
   @Override
@@ -37,6 +43,8 @@ final class LockFile implements StackLock {
           out.write(Json.write(toJson(me)).getBytes(StandardCharsets.UTF_8));
         }
         return Optional.empty();
+      } catch (java.nio.file.NoSuchFileException e) {
+        // its directory was removed by a release between the two calls above: try again
       } catch (FileAlreadyExistsException e) {
         Optional<Holder> other = holder();
         if (other.isPresent()) return other;
@@ -87,6 +95,7 @@ final class LockFile implements StackLock {
     } catch (IOException e) {
       throw new ProviderException("cannot remove the lock file " + file + ": " + e.getMessage(), e);
     }
+    LocalCloud.removeEmpty(file.getParent(), made);
   }
 
   private static Map<String, Object> toJson(Holder h) {

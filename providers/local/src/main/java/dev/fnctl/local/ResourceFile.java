@@ -65,6 +65,22 @@ final class ResourceFile {
     }
   }
 
+  /**
+   * A delete in parallel removes a folder it leaves empty ({@link LocalCloud#removeEmpty}); once
+   * the temporary file is in the folder it is not empty, so only the moment between making the
+   * folder and the file needs another try.
+   */
+  private static Path temporaryFileNextTo(Path file) throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      Files.createDirectories(file.getParent());
+      try {
+        return Files.createTempFile(file.getParent(), ".tmp-", ".part");
+      } catch (java.nio.file.NoSuchFileException e) {
+        if (attempt == 3) throw e;
+      }
+    }
+  }
+
   /** Writes through a temporary file so that a killed run never leaves half a file behind. */
   static void writeAtomically(Path file, byte[] bytes) throws ProviderException {
     writeAtomically(file, tmp -> Files.write(tmp, bytes));
@@ -80,8 +96,7 @@ final class ResourceFile {
    */
   static void writeAtomically(Path file, Content content) throws ProviderException {
     try {
-      Files.createDirectories(file.getParent());
-      Path tmp = Files.createTempFile(file.getParent(), ".tmp-", ".part");
+      Path tmp = temporaryFileNextTo(file);
       try {
         content.writeTo(tmp);
         try {

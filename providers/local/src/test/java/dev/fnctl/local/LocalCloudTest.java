@@ -9,6 +9,7 @@ import dev.fnctl.archive.CodeArchive;
 import dev.fnctl.model.json.Json;
 import dev.fnctl.model.plan.Action;
 import dev.fnctl.model.spec.Deployment;
+import dev.fnctl.model.spec.FunctionSpec;
 import dev.fnctl.provider.Cloud;
 import dev.fnctl.provider.Context;
 import dev.fnctl.provider.LiveResource;
@@ -52,6 +53,27 @@ class LocalCloudTest {
   /** The address of the function's i-th trigger: keyed by what the trigger is, not where. */
   private String trigger(int i) {
     return "local:trigger/resize/" + deployment.functions().get("resize").triggers().get(i).slug();
+  }
+
+  @Test
+  void aFunctionWithoutSecretsHasNothingToMask() throws Exception {
+    FunctionSpec resize = deployment.functions().get("resize");
+    FunctionSpec without =
+        new FunctionSpec(
+            resize.name(),
+            resize.code(),
+            resize.handler(),
+            resize.settings(),
+            Map.of(),
+            resize.triggers(),
+            resize.permissions());
+    Deployment d =
+        new Deployment(deployment.spec(), deployment.target(), Map.of("resize", without));
+    Resource fn = find(cloud.desired(d), "local:function/resize");
+    assertEquals(
+        Set.of(), fn.sensitive(), "a plan shows secrets: (sensitive) only where there are some");
+    assertEquals(
+        Map.of(), fn.properties().get("secrets"), "removing every secret is still a change");
   }
 
   @Test

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,12 +84,52 @@ class SamplesOnLocalTest {
     try (PlanSession s = engine.plan(spec, null, Engine.PlanMode.DESTROY)) {
       assertFalse(s.plan().hasChanges(), "nothing owned is left");
     }
+    assertFalse(
+        Files.exists(project.resolve(".fnctl")),
+        "destroy leaves no empty directories behind: " + listing(project.resolve(".fnctl")));
   }
 
-  private static void copy(Path from, Path to) throws IOException {
+  /**
+   * The README's quick start applies a sample in place, leaving its local target in the sample's
+   * .fnctl/; a copy made for a test must still start from nothing.
+   */
+  @Test
+  void aSampleAppliedInPlaceIsCopiedWithoutWhatItsLocalTargetHolds() throws Exception {
+    Path inPlace = tmp.resolve("checkout/thumbnails");
+    copy(SAMPLES.resolve("thumbnails"), inPlace);
+    Engine engine = Engine.create(Providers.discover(), Map.of());
+    Path spec = inPlace.resolve("fnctl.yaml");
+    try (PlanSession s = engine.plan(spec, null, Engine.PlanMode.NORMAL)) {
+      assertTrue(engine.apply(s, ApplyOptions.defaults(), ApplyListener.NONE).succeeded());
+    }
+    assertTrue(Files.isDirectory(inPlace.resolve(".fnctl")));
+
+    Path copied = tmp.resolve("test-copy");
+    copy(inPlace, copied);
+    assertFalse(Files.exists(copied.resolve(".fnctl")));
+    try (PlanSession s = engine.plan(copied.resolve("fnctl.yaml"), null, Engine.PlanMode.NORMAL)) {
+      assertEquals(s.plan().changes().size(), s.plan().count(Action.CREATE));
+    }
+  }
+
+  private static String listing(Path dir) throws IOException {
+    if (!Files.exists(dir)) return "";
+    try (Stream<Path> all = Files.walk(dir)) {
+      return all.map(Path::toString).toList().toString();
+    }
+  }
+
+  /**
+   * The sample as the repository has it: without the {@code .fnctl/} a local target keeps in it
+   * (the README's quick start applies a sample in place), which would make the copy's first plan
+   * find everything already there.
+   */
+  static void copy(Path from, Path to) throws IOException {
     try (Stream<Path> all = Files.walk(from)) {
       for (Path p : all.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
+        Path relative = from.relativize(p);
+        if (relative.startsWith(".fnctl")) continue;
+        Path target = to.resolve(relative.toString());
         if (Files.isDirectory(p)) Files.createDirectories(target);
         else Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
       }

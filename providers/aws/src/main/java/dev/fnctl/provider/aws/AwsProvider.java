@@ -61,6 +61,16 @@ public final class AwsProvider implements Provider {
               "targets." + target + ".region",
               "'" + region + "' is not an AWS region name (e.g. eu-west-1)"));
     }
+    String endpoint = d.target().setting("endpoint");
+    if (endpoint != null && !isHttpUrl(endpoint)) {
+      problems.add(
+          new Problem(
+              "targets." + target + ".endpoint",
+              "'"
+                  + endpoint
+                  + "' is not an http:// or https:// URL with a host (e.g. http://localhost:5000)"));
+    }
+    problems.addAll(existingDeclared(d, prefix));
     Map<String, Long> consumerTimeout = new LinkedHashMap<>();
     for (FunctionSpec f : d.functions().values()) {
       String path = "functions." + f.name();
@@ -255,6 +265,74 @@ public final class AwsProvider implements Provider {
         problems.add(new Problem(path, "budget name too long for AWS Budgets (100)"));
     }
     return problems;
+  }
+
+  private static boolean isHttpUrl(String text) {
+    try {
+      java.net.URI uri = new java.net.URI(text);
+      return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+          && uri.getHost() != null
+          && !uri.getHost().isBlank();
+    } catch (java.net.URISyntaxException e) {
+      return false;
+    }
+  }
+
+  /**
+   * An {@code existing:} queue, topic or bucket whose name is what this stack names one of its own
+   * on this target would be wired as foreign while the stack creates, changes and deletes it.
+   */
+  private static List<Problem> existingDeclared(Deployment d, String prefix) {
+    List<Problem> out = new ArrayList<>();
+    Map<String, String> owned = new LinkedHashMap<>();
+    d.queues().values().stream()
+        .filter(QueueSpec::owned)
+        .forEach(
+            q -> {
+              owned.put("queue:" + prefix + q.name(), "queue '" + q.name() + "'");
+              if (q.deadLetter() != null)
+                owned.put(
+                    "queue:" + prefix + q.name() + "-dlq",
+                    "the dead-letter queue of queue '" + q.name() + "'");
+            });
+    d.topics().values().stream()
+        .filter(TopicSpec::owned)
+        .forEach(t -> owned.put("topic:" + prefix + t.name(), "topic '" + t.name() + "'"));
+    d.buckets().values().stream()
+        .filter(BucketSpec::owned)
+        .forEach(b -> owned.put("bucket:" + prefix + b.name(), "bucket '" + b.name() + "'"));
+    d.queues().values().stream()
+        .filter(q -> !q.owned())
+        .forEach(q -> existingClash(out, owned, "queue", "queues." + q.name(), q.existing()));
+    d.topics().values().stream()
+        .filter(t -> !t.owned())
+        .forEach(t -> existingClash(out, owned, "topic", "topics." + t.name(), t.existing()));
+    d.buckets().values().stream()
+        .filter(b -> !b.owned())
+        .forEach(b -> existingClash(out, owned, "bucket", "buckets." + b.name(), b.existing()));
+    return out;
+  }
+
+  private static void existingClash(
+      List<Problem> out, Map<String, String> owned, String kind, String path, String existing) {
+    String declared = owned.get(kind + ":" + StackLayout.lastSegment(existing));
+    if (declared == null) return;
+    out.add(
+        new Problem(
+            path + ".existing",
+            "'"
+                + existing
+                + "' is "
+                + declared
+                + " of this stack on AWS, which the stack itself creates and deletes: existing: names"
+                + " something the stack does not own; use the declared one by its spec name"
+                + " instead"));
+  }
+
+  /** Lambda's limit on a function's code and layers, unzipped. */
+  @Override
+  public long maxPackageBytes() {
+    return LambdaZip.MAX_BYTES;
   }
 
   @Override
