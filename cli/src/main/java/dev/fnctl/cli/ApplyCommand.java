@@ -54,6 +54,7 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws SpecException, ProviderException, StalePlanException {
+    run.begin(cli, "apply");
     if (planFile != null) return applySaved();
     run.refuseEarly(cli, "apply");
     Path file = spec.existingFile();

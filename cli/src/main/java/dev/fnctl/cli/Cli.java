@@ -1,5 +1,6 @@
 package dev.fnctl.cli;
 
+import dev.fnctl.cli.view.ApplyEvents;
 import dev.fnctl.cli.view.Palette;
 import dev.fnctl.engine.Engine;
 import java.io.PrintWriter;
@@ -25,6 +26,12 @@ final class Cli {
    * Main}.
    */
   Interrupts interrupts = Interrupts.NONE;
+
+  /**
+   * The JSON event stream of {@code apply --json} or {@code destroy --json}, once started: errors
+   * that end the run are reported on it as well as on stderr.
+   */
+  ApplyEvents events;
 
   private final Supplier<Engine> engines;
   private Engine engine;

@@ -1,5 +1,6 @@
 package dev.fnctl.cli;
 
+import dev.fnctl.cli.view.ApplyEvents;
 import dev.fnctl.engine.Engine;
 import dev.fnctl.engine.StalePlanException;
 import dev.fnctl.model.diag.Diagnostic;
@@ -91,6 +92,7 @@ public final class Main {
   /** The one place where an outcome becomes an exit code and a message. */
   static int failure(Cli cli, Exception ex) {
     if (cli.debug()) ex.printStackTrace(cli.err);
+    if (cli.events != null) reportOnEvents(cli.events, ex);
     int code;
     if (ex instanceof SpecException spec) {
       for (Diagnostic d : spec.diagnostics()) cli.err.println(d.render());
@@ -116,6 +118,15 @@ public final class Main {
     }
     cli.err.flush();
     return code;
+  }
+
+  /** A machine following the event stream sees why it ended there too, not only on stderr. */
+  private static void reportOnEvents(ApplyEvents events, Exception ex) {
+    if (ex instanceof SpecException spec) {
+      for (Diagnostic d : spec.diagnostics()) events.diagnostic(d);
+    } else {
+      events.error(oneLine(ex));
+    }
   }
 
   /** The contract is one line per error, whatever a cloud's message looks like. */

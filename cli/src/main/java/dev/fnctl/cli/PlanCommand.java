@@ -38,7 +38,17 @@ final class PlanCommand implements Callable<Integer> {
               + " it if any change would now differ from the saved one (spec, variables, code or the live cloud changed).")
   Path outFile;
 
-  @Option(names = "--json", description = "Prints the plan as JSON instead of text.")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      converter = PlanFormat.Converter.class,
+      description =
+          "How to print the plan: text (default), json (the record, as --out saves it) or markdown"
+              + " (for a pull-request comment or CI job summary: destroys first, one collapsible"
+              + " section per spec item, secrets masked, at most 65,536 characters).")
+  PlanFormat format;
+
+  @Option(names = "--json", description = "Short for --format json.")
   boolean json;
 
   @Option(
@@ -52,14 +62,31 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws SpecException, ProviderException {
+    format();
     Path file = spec.existingFile();
     try (PlanSession session = cli.engine().plan(file, spec.target, PlanMode.NORMAL)) {
       Plan plan = session.plan();
-      PlanView view = json ? PlanView.json(cli.out) : PlanView.human(cli.out, cli.palette);
-      view.show(plan);
+      view(format()).show(plan);
       if (outFile != null) save(plan);
       return detailedExitCode && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
     }
+  }
+
+  private PlanFormat format() {
+    if (json && format != null && format != PlanFormat.JSON) {
+      throw UserError.invalid(
+          "--json is short for --format json; it cannot be given with --format " + format.word());
+    }
+    if (json) return PlanFormat.JSON;
+    return format == null ? PlanFormat.TEXT : format;
+  }
+
+  private PlanView view(PlanFormat f) {
+    return switch (f) {
+      case TEXT -> PlanView.human(cli.out, cli.palette);
+      case JSON -> PlanView.json(cli.out);
+      case MARKDOWN -> PlanView.markdown(cli.out);
+    };
   }
 
   private void save(Plan plan) {
@@ -70,11 +97,10 @@ final class PlanCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw UserError.failed("cannot write the plan to " + outFile + ": " + e.getMessage());
     }
-    // With --json, stdout carries only the plan, so the note goes to stderr.
-    (json ? cli.err : cli.out)
-        .printf(
-            "%nSaved the plan to %s. Apply exactly this plan with: fnctl apply %s%n",
-            outFile, outFile);
-    (json ? cli.err : cli.out).flush();
+    // In JSON or Markdown, stdout carries only the plan, so the note goes to stderr.
+    java.io.PrintWriter note = format() == PlanFormat.TEXT ? cli.out : cli.err;
+    note.printf(
+        "%nSaved the plan to %s. Apply exactly this plan with: fnctl apply %s%n", outFile, outFile);
+    note.flush();
   }
 }

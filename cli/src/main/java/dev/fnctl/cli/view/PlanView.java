@@ -16,6 +16,14 @@ public interface PlanView {
     return new HumanPlanView(out, palette);
   }
 
+  /**
+   * For pull requests: GitHub Markdown with destroys called out first and each spec item in a
+   * collapsible section, within a comment's size limit ({@link MarkdownPlanView}).
+   */
+  static PlanView markdown(PrintWriter out) {
+    return new MarkdownPlanView(out);
+  }
+
   /** For machines: the record as JSON ({@link PlanJson}), the same bytes {@code --out} saves. */
   static PlanView json(PrintWriter out) {
     return plan -> {
