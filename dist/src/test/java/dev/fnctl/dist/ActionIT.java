@@ -293,6 +293,53 @@ class ActionIT {
     assertEquals("2", step.outputs().get("exitcode"));
   }
 
+  /**
+   * docs/ci.md's workflows are YAML, and every step that uses the action gives it only inputs it
+   * has and reads only outputs it sets.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void theWorkflowsInTheCiGuideUseTheActionAsItIs() throws IOException {
+    org.yaml.snakeyaml.Yaml yaml = new org.yaml.snakeyaml.Yaml();
+    Map<String, Object> action = yaml.load(Files.readString(Installed.ROOT.resolve("action.yml")));
+    Set<String> inputs = ((Map<String, Object>) action.get("inputs")).keySet();
+    Set<String> outputs = ((Map<String, Object>) action.get("outputs")).keySet();
+
+    String guide = Files.readString(Installed.ROOT.resolve("docs/ci.md"));
+    Matcher block = Pattern.compile("```yaml\n(.*?)```", Pattern.DOTALL).matcher(guide);
+    int uses = 0;
+    while (block.find()) {
+      Object doc = yaml.load(block.group(1)); // fails on a block that is not YAML
+      for (Map<String, Object> step : steps(doc)) {
+        if (!String.valueOf(step.get("uses")).startsWith("OWNER/fnctl@")) continue;
+        uses++;
+        Map<String, Object> with = (Map<String, Object>) step.getOrDefault("with", Map.of());
+        for (String key : with.keySet())
+          assertTrue(inputs.contains(key), "docs/ci.md gives the action an unknown input " + key);
+        assertTrue(with.containsKey("version"), "docs/ci.md uses the action without version");
+      }
+    }
+    assertTrue(uses >= 3, "uses of the action in docs/ci.md: " + uses);
+    Matcher read = Pattern.compile("steps\\.fnctl\\.outputs\\.([a-z-]+)").matcher(guide);
+    while (read.find())
+      assertTrue(outputs.contains(read.group(1)), "docs/ci.md reads output " + read.group(1));
+  }
+
+  /** Every step of every job of a workflow (or the list of steps itself). */
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> steps(Object doc) {
+    List<Map<String, Object>> steps = new java.util.ArrayList<>();
+    if (doc instanceof List<?> list) {
+      for (Object o : list) if (o instanceof Map<?, ?> m) steps.add((Map<String, Object>) m);
+    } else if (doc instanceof Map<?, ?> workflow
+        && workflow.get("jobs") instanceof Map<?, ?> jobs) {
+      for (Object job : jobs.values())
+        if (job instanceof Map<?, ?> j && j.get("steps") instanceof List<?> s)
+          steps.addAll(steps(s));
+    }
+    return steps;
+  }
+
   @Test
   void actionYmlPassesEveryVariableTheScriptsReadAndUsesEveryInput() throws IOException {
     String action = Files.readString(Installed.ROOT.resolve("action.yml"));
