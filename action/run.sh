@@ -38,16 +38,22 @@ outputs() {
 # What the reviewer sees of this spec and target, in the summary and the comment.
 title="\`${spec}\`${target:+ on target \`$target\`}"
 
-# Runs fnctl with stdout to $1 and stderr to $2, and returns its exit code in $code. fnctl runs in
-# the background so that a cancelled job's signal (sent to this script only) can be passed on: the
-# first SIGINT or SIGTERM makes fnctl stop starting changes and finish cleanly (docs/ci.md).
+# Runs fnctl with stdout to $1 and stderr to $2, and returns its exit code in $code; with $LIVE=1
+# both are shown in the log as they come (GNU tail), else the caller shows them at the end. fnctl
+# runs in the background so that a cancelled job's signal, which the runner sends to this script
+# only, can be passed on: the first SIGINT or SIGTERM makes fnctl start no new change and finish
+# cleanly, a second one ends it at once (docs/ci.md, Job cancellation).
 run_fnctl() {
-  local out="$1" err="$2" pid
+  local out="$1" err="$2" pid tail_pid=""
   shift 2
   fnctl "$@" >"$out" 2>"$err" &
   pid=$!
   # A background job ignores SIGINT, so both are passed on as SIGTERM, which fnctl handles alike.
   trap 'kill -TERM "$pid" 2>/dev/null || true' INT TERM
+  if [[ "${LIVE:-}" == 1 ]] && tail --version 2>/dev/null | grep -q GNU; then
+    tail -q -n +1 -F --pid="$pid" "$out" "$err" 2>/dev/null &
+    tail_pid=$!
+  fi
   while true; do
     code=0
     wait "$pid" || code=$?
@@ -56,7 +62,11 @@ run_fnctl() {
     break
   done
   trap - INT TERM
-  cat "$err" >&2
+  shown=0
+  if [[ -n "$tail_pid" ]]; then
+    wait "$tail_pid" 2>/dev/null || true
+    shown=1
+  fi
 }
 
 # Posts (or updates) the pull-request comment when asked; its failure is a warning, never the
@@ -74,7 +84,7 @@ case "$command" in
   plan)
     plan_file="${plan_file:-fnctl.plan}"
     run_fnctl "$work/validate.out" "$work/validate.err" validate -f "$spec"
-    cat "$work/validate.out"
+    cat "$work/validate.out" "$work/validate.err"
     if ((code != 0)); then
       {
         echo "### fnctl: $title is not valid"
@@ -91,6 +101,7 @@ case "$command" in
 
     run_fnctl "$work/plan.md" "$work/plan.err" plan "${spec_args[@]}" \
       --detailed-exitcode --format markdown --out "$plan_file"
+    cat "$work/plan.err" >&2
     if ((code != 0 && code != 2)); then
       {
         echo "### fnctl plan failed for $title (exit $code)"
@@ -127,8 +138,8 @@ case "$command" in
     else
       args=(apply --auto-approve "${spec_args[@]}")
     fi
-    run_fnctl "$work/apply.out" "$work/apply.err" "${args[@]}"
-    cat "$work/apply.out"
+    LIVE=1 run_fnctl "$work/apply.out" "$work/apply.err" "${args[@]}"
+    ((shown)) || cat "$work/apply.out" "$work/apply.err"
     {
       echo "### fnctl apply: $title$([[ -n "$plan_file" ]] && echo " (saved plan \`$plan_file\`)")"
       echo

@@ -294,6 +294,56 @@ class ActionIT {
   }
 
   /**
+   * A cancelled job's SIGINT reaches the action's script, not fnctl: the script passes it on (as
+   * SIGTERM, which a background process does not ignore) and reports fnctl's own exit. A stand-in
+   * fnctl records the signal it gets, since a local apply ends before a test could interrupt it.
+   */
+  @Test
+  void aCancelSignalIsPassedOnToFnctl() throws Exception {
+    Path fake = Files.createDirectories(scratch.resolve("fake-fnctl"));
+    Path got = scratch.resolve("fake-fnctl.signal");
+    Path started = scratch.resolve("fake-fnctl.started");
+    Files.writeString(
+        fake.resolve("fnctl"),
+        "#!/usr/bin/env bash\n"
+            + "trap 'echo TERM > "
+            + got
+            + "; echo \"Apply interrupted: 0 done\"; exit 1' TERM\n"
+            + "echo \"$*\" > "
+            + started
+            + "\n"
+            + "while true; do sleep 0.1; done\n");
+    fake.resolve("fnctl").toFile().setExecutable(true);
+    Path runner = Files.createTempDirectory(scratch, "runner");
+    Path output = Files.createFile(runner.resolve("output"));
+    Map<String, String> env = new HashMap<>(installed.env());
+    env.put("PATH", fake + File.pathSeparator + installed.tools);
+    env.put("GITHUB_OUTPUT", output.toString());
+    env.put("GITHUB_STEP_SUMMARY", Files.createFile(runner.resolve("summary")).toString());
+    env.put("FNCTL_COMMAND", "apply");
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                installed.tools.resolve("bash").toString(), ACTION.resolve("run.sh").toString())
+            .directory(scratch.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(runner.resolve("log").toFile());
+    pb.environment().clear();
+    pb.environment().putAll(env);
+    Process step = pb.start();
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (!Files.exists(started) && System.nanoTime() < deadline) Thread.sleep(50);
+    assertTrue(Files.exists(started), "the stand-in fnctl never started");
+    assertEquals("apply --auto-approve -f fnctl.yaml", Files.readString(started).strip());
+
+    new ProcessBuilder("kill", "-INT", Long.toString(step.pid())).start().waitFor();
+    assertTrue(step.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "the step did not end");
+    assertEquals(1, step.exitValue(), Files.readString(runner.resolve("log")));
+    assertEquals("TERM", Files.readString(got).strip());
+    assertEquals("1", outputs(output).get("exitcode"));
+    assertTrue(Files.readString(runner.resolve("log")).contains("Apply interrupted"));
+  }
+
+  /**
    * docs/ci.md's workflows are YAML, and every step that uses the action gives it only inputs it
    * has and reads only outputs it sets.
    */
