@@ -34,38 +34,9 @@ final class Installed {
   /** What a launcher script, the action's scripts and the tests' shell lines may call. */
   private static final List<String> TOOLS =
       List.of(
-          "bash",
-          "env",
-          "sh",
-          "dirname",
-          "readlink",
-          "grep",
-          "cut",
-          "cksum",
-          "mkdir",
-          "mv",
-          "rm",
-          "cp",
-          "cat",
-          "awk",
-          "sed",
-          "tr",
-          "head",
-          "tail",
-          "wc",
-          "ls",
-          "mktemp",
-          "date",
-          "tar",
-          "gzip",
-          "unzip",
-          "curl",
-          "jq",
-          "sha256sum",
-          "chmod",
-          "printf",
-          "basename",
-          "touch");
+          ("bash env sh dirname readlink grep cut cksum mkdir mv rm cp cat awk sed tr head tail wc"
+                  + " ls mktemp date sleep tar gzip unzip curl jq sha256sum chmod printf basename touch")
+              .split(" "));
 
   final Path home;
   final Path tools;
