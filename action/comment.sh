@@ -27,7 +27,8 @@ if [[ -z "$number" ]]; then
 fi
 
 # The marker: an HTML comment, invisible on GitHub, naming the spec and target.
-marker="<!-- fnctl-plan: ${key//--/-} -->"
+while [[ "$key" == *--* ]]; do key="${key//--/-}"; done   # "--" would end the HTML comment
+marker="<!-- fnctl-plan: $key -->"
 # GitHub refuses comments over 65,536 characters; fnctl's Markdown plan keeps within that, the
 # marker and title need a little more room, so a plan at the very limit is cut with a note.
 limit=65000

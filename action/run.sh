@@ -73,7 +73,10 @@ run_fnctl() {
 # step's failure (a fork's pull request gets a read-only token).
 comment() {
   [[ "$comment" == true ]] || return 0
-  "$here/comment.sh" "$1" "fnctl ${spec} ${target}" ||
+  # One comment per directory, spec and target: two uses of the action on one pull request (two
+  # targets, two projects) keep a comment each.
+  local dir="${PWD#"${GITHUB_WORKSPACE:-}"}"
+  "$here/comment.sh" "$1" "${dir#/}${dir:+/}$spec${target:+ $target}" ||
     echo "::warning title=fnctl::could not write the pull-request comment (see the log above)"
 }
 

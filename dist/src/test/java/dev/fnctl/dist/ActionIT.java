@@ -64,6 +64,7 @@ class ActionIT {
     env.put("GITHUB_API_URL", github.url());
     env.put("GITHUB_EVENT_PATH", event.toString());
     env.put("GITHUB_ACTION_PATH", Installed.ROOT.toString());
+    env.put("GITHUB_WORKSPACE", scratch.resolve("projects").toString());
     env.put("RUNNER_TOOL_CACHE", runner.resolve("tool-cache").toString());
     env.put("GITHUB_TOKEN", FakeGitHub.TOKEN);
     env.putAll(stepEnv);
@@ -192,6 +193,7 @@ class ActionIT {
         first.summary().startsWith("### fnctl plan: `fnctl.yaml` on target `local`\n\n**Plan: "),
         first.summary());
     String comment = fnctlComment(7);
+    assertTrue(comment.startsWith("<!-- fnctl-plan: pr/fnctl.yaml local -->\n"), comment);
     assertTrue(comment.contains("**Plan: "), comment);
     assertTrue(comment.contains(first.summary().strip()), comment);
     assertEquals(1, github.count("POST /repos/" + REPO + "/issues/7/comments"));
