@@ -50,6 +50,17 @@ class InstalledArchiveIT {
   }
 
   @Test
+  void aSymlinkToTheLauncherFindsItsInstallation() throws IOException {
+    // As package managers and "ln -s .../bin/fnctl /usr/local/bin/" install it.
+    Path links = Files.createDirectories(scratch.resolve("links"));
+    Files.createSymbolicLink(links.resolve("fnctl"), installed.bin().resolve("fnctl"));
+    Map<String, String> env = new java.util.HashMap<>(installed.env());
+    env.put("PATH", links + java.io.File.pathSeparator + installed.tools);
+    Installed.Result r = installed.fnctl(scratch, env, "--version").expect(0);
+    assertTrue(r.out().startsWith("fnctl " + Installed.VERSION + "\n"), r.out());
+  }
+
+  @Test
   void withoutJavaItSaysWhatItNeeds() {
     Map<String, String> env = new java.util.HashMap<>(installed.env());
     env.remove("JAVA_HOME");
