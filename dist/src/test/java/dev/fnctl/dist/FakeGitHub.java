@@ -1,9 +1,5 @@
 package dev.fnctl.dist;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -28,7 +24,6 @@ import java.util.regex.Pattern;
  */
 final class FakeGitHub implements AutoCloseable {
   static final String TOKEN = "ghs_test_token";
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern LIST =
       Pattern.compile("/repos/([^/]+/[^/]+)/issues/(\\d+)/comments");
   private static final Pattern UPDATE =
@@ -93,15 +88,15 @@ final class FakeGitHub implements AutoCloseable {
         int perPage = Integer.parseInt(q.getOrDefault("per_page", "30"));
         int page = Integer.parseInt(q.getOrDefault("page", "1"));
         List<Comment> all = on(issue);
-        ArrayNode out = JSON.createArrayNode();
+        List<String> out = new ArrayList<>();
         for (int i = (page - 1) * perPage; i < Math.min(all.size(), page * perPage); i++)
-          out.add(node(all.get(i)));
-        send(ex, 200, out.toString());
+          out.add(json(all.get(i)));
+        send(ex, 200, "[" + String.join(",", out) + "]");
       } else if (list.matches() && method.equals("POST")) {
         Comment c =
             new Comment(nextId++, Integer.parseInt(list.group(2)), body(ex), "github-actions[bot]");
         comments.add(c);
-        send(ex, 201, node(c).toString());
+        send(ex, 201, json(c));
       } else if (update.matches() && method.equals("PATCH")) {
         long id = Long.parseLong(update.group(2));
         for (int i = 0; i < comments.size(); i++) {
@@ -109,7 +104,7 @@ final class FakeGitHub implements AutoCloseable {
           if (c.id() == id) {
             Comment updated = new Comment(id, c.issue(), body(ex), c.user());
             comments.set(i, updated);
-            send(ex, 200, node(updated).toString());
+            send(ex, 200, json(updated));
             return;
           }
         }
@@ -122,17 +117,75 @@ final class FakeGitHub implements AutoCloseable {
     }
   }
 
+  /** The "body" of a request's JSON object: {"body": "..."}, as the action's jq writes it. */
   private static String body(HttpExchange ex) throws IOException {
-    JsonNode in = JSON.readTree(ex.getRequestBody());
-    return in.get("body").asText();
+    String in = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    int[] at = {0};
+    expect(in, at, "{");
+    expect(in, at, "\"body\"");
+    expect(in, at, ":");
+    expect(in, at, "\"");
+    StringBuilder out = new StringBuilder();
+    while (true) {
+      char c = in.charAt(at[0]++);
+      if (c == '"') break;
+      if (c != '\\') {
+        out.append(c);
+        continue;
+      }
+      char e = in.charAt(at[0]++);
+      switch (e) {
+        case 'n' -> out.append('\n');
+        case 't' -> out.append('\t');
+        case 'r' -> out.append('\r');
+        case 'b' -> out.append('\b');
+        case 'f' -> out.append('\f');
+        case 'u' -> {
+          out.append((char) Integer.parseInt(in.substring(at[0], at[0] + 4), 16));
+          at[0] += 4;
+        }
+        default -> out.append(e); // \" \\ \/
+      }
+    }
+    expect(in, at, "}");
+    if (!in.substring(at[0]).isBlank()) throw new IOException("more than one field: " + in);
+    return out.toString();
   }
 
-  private static ObjectNode node(Comment c) {
-    ObjectNode n = JSON.createObjectNode();
-    n.put("id", c.id());
-    n.put("body", c.body());
-    n.putObject("user").put("login", c.user());
-    return n;
+  /** Skips white space, then {@code token}, or fails: the request is not what GitHub takes. */
+  private static void expect(String in, int[] at, String token) throws IOException {
+    while (at[0] < in.length() && Character.isWhitespace(in.charAt(at[0]))) at[0]++;
+    if (!in.startsWith(token, at[0]))
+      throw new IOException("expected " + token + " at " + at[0] + " of " + in);
+    at[0] += token.length();
+  }
+
+  private static String json(Comment c) {
+    return "{\"id\":"
+        + c.id()
+        + ",\"body\":"
+        + quote(c.body())
+        + ",\"user\":{\"login\":"
+        + quote(c.user())
+        + "}}";
+  }
+
+  private static String quote(String s) {
+    StringBuilder out = new StringBuilder("\"");
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20) out.append(String.format("\\u%04x", (int) c));
+          else out.append(c);
+        }
+      }
+    }
+    return out.append('"').toString();
   }
 
   private static Map<String, String> query(String raw) {
