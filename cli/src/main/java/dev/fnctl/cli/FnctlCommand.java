@@ -19,6 +19,8 @@ import picocli.CommandLine.Spec;
       PlanCommand.class,
       ApplyCommand.class,
       DestroyCommand.class,
+      ShowCommand.class,
+      OutputCommand.class,
       InitCommand.class,
       SchemaCommand.class,
       UnlockCommand.class,
