@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.fnctl.cli.view.PlanFixtures;
 import dev.fnctl.model.json.Json;
 import dev.fnctl.model.plan.Action;
-import dev.fnctl.model.plan.Plan;
 import dev.fnctl.model.plan.ResourceChange;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -45,22 +44,14 @@ class ShowAndOutputTest {
     outputs.put("dashboard", "http://127.0.0.1:8080/");
     // Destroy order: the route first, then the function.
     engine.destroyPlan =
-        new Plan(
-            Plan.FORMAT_VERSION,
-            "0.1.0",
-            "orders",
-            "dev",
-            "local",
-            "fnctl.yaml",
-            null,
-            "sha256:1",
-            "sha256:2",
-            List.of(
-                deployed(
-                    "local:http-route/orders-dev-charge-post",
-                    Map.of("method", "POST", "path", "/charge"),
-                    Set.of()),
-                deployed("local:function/orders-dev-charge", fn, Set.of("secrets"))),
+        PlanCopies.withOutputs(
+            PlanFixtures.plan(
+                List.of(
+                    deployed(
+                        "local:http-route/orders-dev-charge-post",
+                        Map.of("method", "POST", "path", "/charge"),
+                        Set.of()),
+                    deployed("local:function/orders-dev-charge", fn, Set.of("secrets")))),
             outputs);
   }
 
