@@ -45,7 +45,9 @@ class HelpIT {
                 "output",
                 "init",
                 "schema",
-                "unlock")),
+                "unlock",
+                "completion",
+                "help")),
         "commands listed: " + commands);
     return commands.stream()
         .map(
