@@ -1,7 +1,6 @@
 package dev.fnctl.cli;
 
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -28,7 +27,7 @@ import picocli.CommandLine.Spec;
       SchemaCommand.class,
       UnlockCommand.class,
       CompletionCommand.class,
-      CommandLine.HelpCommand.class,
+      HelpCommand.class,
     },
     footerHeading = "%nExit codes:%n",
     footer = {

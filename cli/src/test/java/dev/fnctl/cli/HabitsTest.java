@@ -80,6 +80,7 @@ class HabitsTest {
     assertTrue(out.startsWith("Usage: fnctl "), out);
     assertTrue(out.contains("completion"), out);
     assertEquals(ExitCode.INVALID, run("help", "nope"));
+    assertTrue(err.startsWith("Error: no command 'nope'; the commands are: validate, plan,"), err);
   }
 
   @Test
