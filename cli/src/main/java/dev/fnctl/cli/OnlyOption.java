@@ -58,11 +58,15 @@ final class OnlyOption {
   /** Said before the plan, every time: a partial plan must never pass for a whole one. */
   static void warn(Only only, PrintWriter to) {
     if (only == null) return;
-    to.printf(
-        "Warning: --only %s: this plan holds only the changes of %s and of what it depends on;"
-            + " the rest of the spec is not planned. Use it for emergencies, then run a full plan.%n%n",
-        only.text(), only.item());
+    to.printf("Warning: %s%n%n", warning(only));
     to.flush();
+  }
+
+  static String warning(Only only) {
+    return String.format(
+        "--only %s: this plan holds only the changes of %s and of what it depends on; the rest of"
+            + " the spec is not planned. Use it for emergencies, then run a full plan.",
+        only.text(), only.item());
   }
 
   /** The recorded --only of a saved plan's JSON, or null. */

@@ -96,7 +96,10 @@ final class PlanCommand implements Callable<Integer> {
             cli.out.print(saved(plan, only));
             cli.out.flush();
           };
-      case MARKDOWN -> PlanView.markdown(cli.out);
+      case MARKDOWN ->
+          only == null
+              ? PlanView.markdown(cli.out)
+              : PlanView.markdown(cli.out, OnlyOption.warning(only));
     };
   }
 

@@ -54,6 +54,18 @@ class OnlyOptionTest {
   }
 
   @Test
+  void theMarkdownPlanSaysItIsPartialRightAfterTheSummary() {
+    assertEquals(
+        0, run("plan", "-f", spec.toString(), "--only", "function:report", "--format", "markdown"));
+    assertTrue(
+        out.startsWith(
+            "**Plan: 0 to add, 1 to change, 0 to destroy.** Stack `orders` on target `dev`"
+                + " (local).\n\n> [!WARNING]\n> --only function:report: this plan holds only"),
+        out);
+    assertTrue(err.startsWith("Warning: --only function:report"), err);
+  }
+
+  @Test
   void anUnknownItemOrABadFormIsABadCommandLine() {
     assertEquals(ExitCode.INVALID, run("plan", "-f", spec.toString(), "--only", "function:nope"));
     assertTrue(err.contains("has no spec item 'function nope'"), err);
