@@ -2,9 +2,11 @@ package dev.fnctl.cli;
 
 import dev.fnctl.cli.view.PlanJson;
 import dev.fnctl.engine.Engine.PlanMode;
+import dev.fnctl.engine.Only;
 import dev.fnctl.engine.PlanSession;
 import dev.fnctl.engine.StalePlanException;
 import dev.fnctl.model.diag.SpecException;
+import dev.fnctl.model.json.Json;
 import dev.fnctl.model.plan.Plan;
 import dev.fnctl.provider.ProviderException;
 import java.io.IOException;
@@ -40,6 +42,7 @@ final class ApplyCommand implements Callable<Integer> {
   @Mixin HelpOption help;
   @Mixin SpecOptions spec;
   @Mixin ApplyRun run;
+  @Mixin OnlyOption onlyOption;
 
   @Parameters(
       index = "0",
@@ -57,8 +60,12 @@ final class ApplyCommand implements Callable<Integer> {
     run.begin(cli, "apply");
     if (planFile != null) return applySaved();
     run.refuseEarly(cli, "apply");
+    Only only = onlyOption.only();
     Path file = spec.existingFile();
-    try (PlanSession session = cli.engine().plan(file, spec.target, PlanMode.NORMAL)) {
+    try (PlanSession session =
+        OnlyOption.engine(cli, only).plan(file, spec.target, PlanMode.NORMAL)) {
+      OnlyOption.checkFound(only, session.plan());
+      OnlyOption.warn(only, run.json ? cli.err : cli.out);
       return run.run(cli, session, false);
     }
   }
@@ -68,10 +75,27 @@ final class ApplyCommand implements Callable<Integer> {
         || command.commandLine().getParseResult().hasMatchedOption("-t")) {
       throw UserError.invalid("a saved plan names its own spec and target: drop -f/-t");
     }
+    if (onlyOption.item != null) {
+      throw UserError.invalid(
+          "a saved plan records its own --only, if it was made with one: drop it");
+    }
     Plan saved = read(planFile);
+    Only only = recordedOnly(planFile);
     run.refuseEarly(cli, "apply");
-    try (PlanSession session = cli.engine().reopen(saved)) {
+    try (PlanSession session = OnlyOption.engine(cli, only).reopen(saved)) {
+      OnlyOption.warn(only, run.json ? cli.err : cli.out);
       return run.run(cli, session, false);
+    }
+  }
+
+  /** The --only a saved plan was made with, or null; {@link #read} has checked the file. */
+  private static Only recordedOnly(Path file) {
+    try {
+      return OnlyOption.recorded(Json.parseObject(Files.readString(file, StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      throw UserError.failed("cannot read the plan " + file + ": " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw UserError.invalid(file + ": not a fnctl plan: " + e.getMessage());
     }
   }
 

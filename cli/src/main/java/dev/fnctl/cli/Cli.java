@@ -16,7 +16,9 @@ final class Cli {
   final PrintWriter err;
   final Map<String, String> env;
   final Terminal terminal;
-  final Palette palette;
+
+  /** From the environment; {@code --no-color} turns it plain before a command runs. */
+  Palette palette;
 
   /** What {@code init} scaffolds from; tests swap in their own. */
   Templates templates = Templates.packaged();

@@ -3,6 +3,7 @@ package dev.fnctl.cli;
 import dev.fnctl.cli.view.PlanJson;
 import dev.fnctl.cli.view.PlanView;
 import dev.fnctl.engine.Engine.PlanMode;
+import dev.fnctl.engine.Only;
 import dev.fnctl.engine.PlanSession;
 import dev.fnctl.model.diag.SpecException;
 import dev.fnctl.model.plan.Plan;
@@ -29,6 +30,7 @@ final class PlanCommand implements Callable<Integer> {
 
   @Mixin HelpOption help;
   @Mixin SpecOptions spec;
+  @Mixin OnlyOption onlyOption;
 
   @Option(
       names = "--out",
@@ -63,11 +65,15 @@ final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() throws SpecException, ProviderException {
     format();
+    Only only = onlyOption.only();
     Path file = spec.existingFile();
-    try (PlanSession session = cli.engine().plan(file, spec.target, PlanMode.NORMAL)) {
+    try (PlanSession session =
+        OnlyOption.engine(cli, only).plan(file, spec.target, PlanMode.NORMAL)) {
       Plan plan = session.plan();
-      view(format()).show(plan);
-      if (outFile != null) save(plan);
+      OnlyOption.checkFound(only, plan);
+      OnlyOption.warn(only, format() == PlanFormat.TEXT ? cli.out : cli.err);
+      view(format(), only).show(plan);
+      if (outFile != null) save(plan, only);
       return detailedExitCode && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
     }
   }
@@ -81,19 +87,33 @@ final class PlanCommand implements Callable<Integer> {
     return format == null ? PlanFormat.TEXT : format;
   }
 
-  private PlanView view(PlanFormat f) {
+  private PlanView view(PlanFormat f, Only only) {
     return switch (f) {
       case TEXT -> PlanView.human(cli.out, cli.palette);
-      case JSON -> PlanView.json(cli.out);
-      case MARKDOWN -> PlanView.markdown(cli.out);
+      case JSON ->
+          plan -> {
+            // The same bytes --out saves, --only included.
+            cli.out.print(saved(plan, only));
+            cli.out.flush();
+          };
+      case MARKDOWN ->
+          only == null
+              ? PlanView.markdown(cli.out)
+              : PlanView.markdown(cli.out, OnlyOption.warning(only));
     };
   }
 
-  private void save(Plan plan) {
+  private static String saved(Plan plan, Only only) {
+    return only == null
+        ? PlanJson.write(plan)
+        : OnlyOption.withRecorded(only, PlanJson.toMap(plan));
+  }
+
+  private void save(Plan plan, Only only) {
     try {
       Path parent = outFile.toAbsolutePath().getParent();
       if (parent != null) Files.createDirectories(parent);
-      Files.writeString(outFile, PlanJson.write(plan), StandardCharsets.UTF_8);
+      Files.writeString(outFile, saved(plan, only), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw UserError.failed("cannot write the plan to " + outFile + ": " + e.getMessage());
     }

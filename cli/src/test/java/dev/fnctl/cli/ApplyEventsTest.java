@@ -169,6 +169,25 @@ class ApplyEventsTest {
   }
 
   @Test
+  void progressOfALongChangeAndAProvidersNoteAreValidEvents() throws IOException {
+    StringWriter sw = new StringWriter();
+    dev.fnctl.cli.view.ApplyEvents events =
+        new dev.fnctl.cli.view.ApplyEvents(new PrintWriter(sw), java.time.Clock.systemUTC());
+    dev.fnctl.model.plan.ResourceChange c = engine.plan.changes().get(0);
+    events.stillRunning(c, dev.fnctl.model.plan.Action.CREATE, java.time.Duration.ofSeconds(20));
+    events.halfDone(c, dev.fnctl.model.plan.Action.DELETE, java.time.Duration.ofMillis(1500));
+    events.note("waiting for the function to become active");
+    out = sw.toString();
+    List<Map<String, Object>> progress = events();
+    assertEquals(3, progress.size());
+    assertEquals("create", progress.get(0).get("step"));
+    assertEquals(
+        "local:queue/orders-dev-orders: still creating... [20s elapsed]",
+        progress.get(0).get("@message"));
+    assertEquals(List.of("apply_progress"), types(progress).stream().distinct().toList());
+  }
+
+  @Test
   void theSchemaRejectsWhatTheDocsDoNotPromise() throws IOException {
     String ok =
         "{\"@level\":\"info\",\"@message\":\"m\",\"@timestamp\":\"2026-01-01T00:00:00Z\","

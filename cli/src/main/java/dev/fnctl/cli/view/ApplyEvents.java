@@ -98,6 +98,43 @@ public final class ApplyEvents implements ApplyListener {
     emit(e);
   }
 
+  /**
+   * A change still running (a long create in a CI log is visibly alive). Not an {@code @Override}
+   * yet: the listener gains this method with the engine's progress reports, and this takes it.
+   */
+  public void stillRunning(ResourceChange c, Action step, Duration elapsed) {
+    Map<String, Object> e =
+        event(
+            "info",
+            c.address() + ": still " + ing(step) + "... [" + elapsed.toSeconds() + "s elapsed]",
+            "apply_progress");
+    e.put("change", change(c));
+    e.put("step", step.word());
+    e.put("elapsed_seconds", BigDecimal.valueOf(elapsed.toMillis()).movePointLeft(3));
+    emit(e);
+  }
+
+  private static String ing(Action step) {
+    return switch (step) {
+      case CREATE -> "creating";
+      case UPDATE -> "updating";
+      case DELETE -> "deleting";
+      case REPLACE -> "replacing";
+      case NO_OP -> "checking";
+    };
+  }
+
+  /** The first half of a replacement is done; as {@link #stillRunning}, ready for the listener. */
+  public void halfDone(ResourceChange c, Action step, Duration took) {
+    Map<String, Object> e =
+        event(
+            "info", c.address() + ": " + step.word() + " done, half of replace", "apply_progress");
+    e.put("change", change(c));
+    e.put("step", step.word());
+    e.put("elapsed_seconds", BigDecimal.valueOf(took.toMillis()).movePointLeft(3));
+    emit(e);
+  }
+
   /** A provider's note while changes are made (a retry, a wait): it names no single change. */
   @Override
   public void note(String message) {

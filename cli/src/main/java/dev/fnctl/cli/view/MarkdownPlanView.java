@@ -29,15 +29,25 @@ final class MarkdownPlanView implements PlanView {
 
   private final PrintWriter out;
   private final int limit;
+  private final String warning;
 
-  MarkdownPlanView(PrintWriter out) {
-    this(out, LIMIT);
+  /**
+   * @param warning said right after the summary line (a plan cut down with {@code --only}); null
+   *     for none
+   */
+  MarkdownPlanView(PrintWriter out, String warning) {
+    this(out, LIMIT, warning);
   }
 
   /** With a smaller limit, so tests can see truncation without a plan of thousands of changes. */
   MarkdownPlanView(PrintWriter out, int limit) {
+    this(out, limit, null);
+  }
+
+  private MarkdownPlanView(PrintWriter out, int limit, String warning) {
     this.out = out;
     this.limit = limit;
+    this.warning = warning;
   }
 
   @Override
@@ -50,8 +60,9 @@ final class MarkdownPlanView implements PlanView {
     String where =
         String.format(
             "Stack `%s` on target `%s` (%s).", plan.stack(), plan.target(), plan.provider());
+    String warned = warning == null ? "" : "\n> [!WARNING]\n> " + html(warning) + "\n";
     if (!plan.hasChanges()) {
-      return "**No changes.** Your infrastructure matches the spec. " + where + "\n";
+      return "**No changes.** Your infrastructure matches the spec. " + where + "\n" + warned;
     }
     Plan.Summary s = plan.summary();
     StringBuilder head = new StringBuilder();
@@ -59,6 +70,7 @@ final class MarkdownPlanView implements PlanView {
         String.format(
             "**Plan: %d to add, %d to change, %d to destroy.** %s%n",
             s.add(), s.change(), s.destroy(), where));
+    head.append(warned);
     List<String> destructive = destructive(plan);
     if (!destructive.isEmpty()) {
       head.append("\n> [!CAUTION]\n> This plan destroys or replaces resources:\n>\n");

@@ -21,7 +21,12 @@ public interface PlanView {
    * collapsible section, within a comment's size limit ({@link MarkdownPlanView}).
    */
   static PlanView markdown(PrintWriter out) {
-    return new MarkdownPlanView(out);
+    return new MarkdownPlanView(out, null);
+  }
+
+  /** As {@link #markdown(PrintWriter)}, with a warning right after the summary line. */
+  static PlanView markdown(PrintWriter out, String warning) {
+    return new MarkdownPlanView(out, warning);
   }
 
   /** For machines: the record as JSON ({@link PlanJson}), the same bytes {@code --out} saves. */
