@@ -1,11 +1,16 @@
 package dev.fnctl.cli;
 
 import dev.fnctl.engine.Engine.PlanMode;
+import dev.fnctl.engine.Only;
 import dev.fnctl.engine.PlanSession;
 import dev.fnctl.engine.StalePlanException;
 import dev.fnctl.model.diag.SpecException;
+import dev.fnctl.model.json.Json;
 import dev.fnctl.model.plan.Plan;
 import dev.fnctl.provider.ProviderException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,6 +40,7 @@ final class ApplyCommand implements Callable<Integer> {
   @Mixin HelpOption help;
   @Mixin SpecOptions spec;
   @Mixin ApplyRun run;
+  @Mixin OnlyOption onlyOption;
 
   @Parameters(
       index = "0",
@@ -51,11 +57,16 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws SpecException, ProviderException, StalePlanException {
+    run.begin(cli, "apply");
     if (planFile != null) return applySaved();
     run.refuseEarly(cli, "apply");
+    Only only = onlyOption.only();
     Path file = spec.existingFile();
-    try (PlanSession session = cli.engine().plan(file, spec.target, PlanMode.NORMAL)) {
+    try (PlanSession session =
+        OnlyOption.engine(cli, only).plan(file, spec.target, PlanMode.NORMAL)) {
       Main.warn(cli, session.warnings());
+      OnlyOption.checkFound(only, session.plan());
+      OnlyOption.warn(only, run.json ? cli.err : cli.out);
       return run.run(cli, session, false);
     }
   }
@@ -65,11 +76,31 @@ final class ApplyCommand implements Callable<Integer> {
         || command.commandLine().getParseResult().hasMatchedOption("-t")) {
       throw UserError.invalid("a saved plan names its own spec and target: drop -f/-t");
     }
+    if (onlyOption.item != null) {
+      throw UserError.invalid(
+          "a saved plan records its own --only, if it was made with one: drop it");
+    }
     Plan saved = SavedPlanFile.read(planFile);
+    Only only = recordedOnly(planFile);
     run.refuseEarly(cli, "apply");
-    try (PlanSession session = cli.engine().reopen(saved)) {
+    try (PlanSession session = OnlyOption.engine(cli, only).reopen(saved)) {
       Main.warn(cli, session.warnings());
+      OnlyOption.warn(only, run.json ? cli.err : cli.out);
       return run.run(cli, session, saved.mode() == Plan.Mode.DESTROY);
+    }
+  }
+
+  /**
+   * The --only a saved plan was made with, or null; {@link SavedPlanFile#read} has checked the
+   * file.
+   */
+  private static Only recordedOnly(Path file) {
+    try {
+      return OnlyOption.recorded(Json.parseObject(Files.readString(file, StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      throw UserError.failed("cannot read the plan " + file + ": " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw UserError.invalid(file + ": not a fnctl plan: " + e.getMessage());
     }
   }
 }

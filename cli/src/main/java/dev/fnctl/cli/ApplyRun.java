@@ -1,5 +1,6 @@
 package dev.fnctl.cli;
 
+import dev.fnctl.cli.view.ApplyEvents;
 import dev.fnctl.cli.view.ApplyView;
 import dev.fnctl.cli.view.PlanView;
 import dev.fnctl.engine.ApplyOptions;
@@ -7,6 +8,7 @@ import dev.fnctl.engine.ApplyReport;
 import dev.fnctl.engine.PlanSession;
 import dev.fnctl.model.plan.Plan;
 import dev.fnctl.provider.ProviderException;
+import java.time.Clock;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
@@ -18,6 +20,14 @@ final class ApplyRun {
       description =
           "Skips the confirmation. Required when there is no terminal to ask on (CI, pipes).")
   boolean autoApprove;
+
+  @Option(
+      names = "--json",
+      description =
+          "Prints one JSON event per line (planned change, start, progress, done or failed per"
+              + " resource, outputs, summary, diagnostics) instead of text; see docs/json-events.md."
+              + " Needs --auto-approve: a machine stream cannot be asked for confirmation.")
+  boolean json;
 
   @Option(
       names = "--parallelism",
@@ -51,6 +61,11 @@ final class ApplyRun {
    * give it: a CI job without --auto-approve must stop, never hang and never go ahead.
    */
   void refuseEarly(Cli cli, String command) {
+    if (json && !autoApprove)
+      throw UserError.invalid(
+          command
+              + " --json needs --auto-approve: nobody can answer a confirmation on a machine"
+              + " stream");
     if (parallelism < 1)
       throw UserError.invalid("--parallelism must be 1 or more, not " + parallelism);
     if (stepTimeout != null && (stepTimeout.isZero() || stepTimeout.isNegative()))
@@ -67,6 +82,7 @@ final class ApplyRun {
    * saved plan is asked about too: nothing changes without a 'yes' or an explicit --auto-approve.
    */
   int run(Cli cli, PlanSession session, boolean destroy) throws ProviderException {
+    if (json) return runWithEvents(cli, session, destroy);
     Plan plan = session.plan();
     ApplyView view = new ApplyView(cli.out, cli.palette);
     if (destroy && !plan.hasChanges()) {
@@ -100,6 +116,39 @@ final class ApplyRun {
                       ApplyOptions.DEFAULT_PROGRESS),
                   view);
       view.report(report, destroy);
+      return report.succeeded() ? ExitCode.OK : ExitCode.ERROR;
+    } finally {
+      interrupts.close();
+    }
+  }
+
+  /**
+   * Starts the JSON event stream, before anything can fail, so that failures are reported on it too
+   * ({@link Main#failure}). Call it first thing in a command's {@code call()}.
+   */
+  void begin(Cli cli, String operation) {
+    if (!json) return;
+    cli.events = new ApplyEvents(cli.out, Clock.systemUTC());
+    cli.events.version(Version.number(), operation);
+  }
+
+  /** As {@link #run}, with events for the text; always --auto-approve (checked early). */
+  private int runWithEvents(Cli cli, PlanSession session, boolean destroy)
+      throws ProviderException {
+    Plan plan = session.plan();
+    ApplyEvents events = cli.events;
+    events.planned(plan);
+    if (!plan.hasChanges()) {
+      if (!destroy) events.outputs(plan.outputs());
+      return ExitCode.OK;
+    }
+    String operation = destroy ? "destroy" : "apply";
+    Interrupts.Watch interrupts = cli.interrupts.watch(cli.err, operation);
+    try {
+      ApplyReport report =
+          cli.engine()
+              .apply(session, new ApplyOptions(parallelism, lockTimeout, operation), events);
+      events.report(report, destroy);
       return report.succeeded() ? ExitCode.OK : ExitCode.ERROR;
     } finally {
       interrupts.close();

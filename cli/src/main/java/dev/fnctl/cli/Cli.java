@@ -1,5 +1,6 @@
 package dev.fnctl.cli;
 
+import dev.fnctl.cli.view.ApplyEvents;
 import dev.fnctl.cli.view.Palette;
 import dev.fnctl.engine.Engine;
 import java.io.PrintWriter;
@@ -15,7 +16,9 @@ final class Cli {
   final PrintWriter err;
   final Map<String, String> env;
   final Terminal terminal;
-  final Palette palette;
+
+  /** From the environment; {@code --no-color} turns it plain before a command runs. */
+  Palette palette;
 
   /** What {@code init} scaffolds from; tests swap in their own. */
   Templates templates = Templates.packaged();
@@ -25,6 +28,12 @@ final class Cli {
    * Main}.
    */
   Interrupts interrupts = Interrupts.NONE;
+
+  /**
+   * The JSON event stream of {@code apply --json} or {@code destroy --json}, once started: errors
+   * that end the run are reported on it as well as on stderr.
+   */
+  ApplyEvents events;
 
   private final Supplier<Engine> engines;
   private Engine engine;

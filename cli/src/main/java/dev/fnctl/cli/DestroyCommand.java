@@ -36,6 +36,7 @@ final class DestroyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws SpecException, ProviderException {
+    run.begin(cli, "destroy");
     run.refuseEarly(cli, "destroy");
     Path file = spec.existingFile();
     try (PlanSession session = cli.engine().plan(file, spec.target, PlanMode.DESTROY)) {

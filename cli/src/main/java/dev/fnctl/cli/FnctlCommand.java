@@ -3,6 +3,8 @@ package dev.fnctl.cli;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -19,9 +21,13 @@ import picocli.CommandLine.Spec;
       PlanCommand.class,
       ApplyCommand.class,
       DestroyCommand.class,
+      ShowCommand.class,
+      OutputCommand.class,
       InitCommand.class,
       SchemaCommand.class,
       UnlockCommand.class,
+      CompletionCommand.class,
+      HelpCommand.class,
     },
     footerHeading = "%nExit codes:%n",
     footer = {
@@ -31,12 +37,23 @@ import picocli.CommandLine.Spec;
       "  2  plan --detailed-exitcode only: changes present",
       "  3  invalid input: spec problems or a bad command line",
       "",
-      "Set NO_COLOR=1 to turn colour off; FNCTL_DEBUG=1 prints stack traces of internal errors."
+      "--no-color (on any command) or NO_COLOR=1 turns colour off; FNCTL_DEBUG=1 prints stack"
+          + " traces of internal errors."
     })
 final class FnctlCommand implements Callable<Integer> {
   private final Cli cli;
 
   @Spec CommandSpec spec;
+
+  /**
+   * Read by {@link Main} before parsing, so that even a usage error is plain; declared here so
+   * every command accepts it and its help lists it.
+   */
+  @Option(
+      names = "--no-color",
+      scope = ScopeType.INHERIT,
+      description = "Turns colour off, as NO_COLOR=1 does.")
+  boolean noColor;
 
   FnctlCommand(Cli cli) {
     this.cli = cli;

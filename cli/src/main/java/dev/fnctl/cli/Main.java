@@ -1,5 +1,7 @@
 package dev.fnctl.cli;
 
+import dev.fnctl.cli.view.ApplyEvents;
+import dev.fnctl.cli.view.Palette;
 import dev.fnctl.engine.Engine;
 import dev.fnctl.engine.StalePlanException;
 import dev.fnctl.model.diag.Diagnostic;
@@ -14,6 +16,7 @@ import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.IFactory;
@@ -67,6 +70,7 @@ public final class Main {
   static int run(Cli cli, String... args) {
     PrintWriter out = cli.out;
     PrintWriter err = cli.err;
+    if (noColor(args)) cli.palette = Palette.PLAIN;
     CommandLine commandLine = new CommandLine(FnctlCommand.class, factory(cli));
     commandLine.setOut(out);
     commandLine.setErr(err);
@@ -74,10 +78,25 @@ public final class Main {
         CommandLine.Help.defaultColorScheme(cli.palette.enabled() ? Ansi.ON : Ansi.OFF));
     commandLine.setParameterExceptionHandler((ex, a) -> usageError(cli, ex));
     commandLine.setExecutionExceptionHandler((ex, cl, parsed) -> failure(cli, ex));
+    Optional<String> terraform = TerraformSpelling.hint(commandLine, args);
+    if (terraform.isPresent()) {
+      err.println("Error: " + terraform.get());
+      err.flush();
+      return ExitCode.INVALID;
+    }
     int code = commandLine.execute(args);
     out.flush();
     err.flush();
     return code;
+  }
+
+  /** {@code --no-color} anywhere before {@code --}. */
+  private static boolean noColor(String... args) {
+    for (String a : args) {
+      if (a.equals("--")) return false;
+      if (a.equals("--no-color")) return true;
+    }
+    return false;
   }
 
   private static int usageError(Cli cli, ParameterException ex) {
@@ -92,6 +111,7 @@ public final class Main {
   /** The one place where an outcome becomes an exit code and a message. */
   static int failure(Cli cli, Exception ex) {
     if (cli.debug()) ex.printStackTrace(cli.err);
+    if (cli.events != null) reportOnEvents(cli.events, ex);
     int code;
     if (ex instanceof SpecException spec) {
       for (Diagnostic d : spec.diagnostics()) cli.err.println(d.render());
@@ -128,6 +148,15 @@ public final class Main {
       if (!d.isError()) cli.err.println(d.render());
     }
     cli.err.flush();
+  }
+
+  /** A machine following the event stream sees why it ended there too, not only on stderr. */
+  private static void reportOnEvents(ApplyEvents events, Exception ex) {
+    if (ex instanceof SpecException spec) {
+      for (Diagnostic d : spec.diagnostics()) events.diagnostic(d);
+    } else {
+      events.error(oneLine(ex));
+    }
   }
 
   /** The contract is one line per error, whatever a cloud's message looks like. */

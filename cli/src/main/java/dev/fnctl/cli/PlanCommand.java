@@ -2,9 +2,11 @@ package dev.fnctl.cli;
 
 import dev.fnctl.cli.view.PlanView;
 import dev.fnctl.engine.Engine.PlanMode;
+import dev.fnctl.engine.Only;
 import dev.fnctl.engine.PlanSession;
 import dev.fnctl.model.diag.SpecException;
 import dev.fnctl.model.plan.Plan;
+import dev.fnctl.model.plan.PlanDocument;
 import dev.fnctl.provider.ProviderException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -25,6 +27,7 @@ final class PlanCommand implements Callable<Integer> {
 
   @Mixin HelpOption help;
   @Mixin SpecOptions spec;
+  @Mixin OnlyOption onlyOption;
 
   @Option(
       names = "--out",
@@ -42,7 +45,17 @@ final class PlanCommand implements Callable<Integer> {
               + " With --out, 'fnctl apply FILE' then destroys exactly that.")
   boolean destroy;
 
-  @Option(names = "--json", description = "Prints the plan as JSON instead of text.")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      converter = PlanFormat.Converter.class,
+      description =
+          "How to print the plan: text (default), json (the record, as --out saves it) or markdown"
+              + " (for a pull-request comment or CI job summary: destroys first, one collapsible"
+              + " section per spec item, secrets masked, at most 65,536 characters).")
+  PlanFormat format;
+
+  @Option(names = "--json", description = "Short for --format json.")
   boolean json;
 
   @Option(
@@ -56,26 +69,60 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws SpecException, ProviderException {
+    format();
+    Only only = onlyOption.only();
     Path file = spec.existingFile();
     if (outFile != null) SavedPlanFile.checkWritable(outFile);
     try (PlanSession session =
-        cli.engine().plan(file, spec.target, destroy ? PlanMode.DESTROY : PlanMode.NORMAL)) {
+        OnlyOption.engine(cli, only)
+            .plan(file, spec.target, destroy ? PlanMode.DESTROY : PlanMode.NORMAL)) {
       Main.warn(cli, session.warnings());
       Plan plan = session.plan();
-      PlanView view = json ? PlanView.json(cli.out) : PlanView.human(cli.out, cli.palette);
-      view.show(plan);
-      if (outFile != null) save(plan);
+      OnlyOption.checkFound(only, plan);
+      OnlyOption.warn(only, format() == PlanFormat.TEXT ? cli.out : cli.err);
+      view(format(), only).show(plan);
+      if (outFile != null) save(plan, only);
       return detailedExitCode && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
     }
   }
 
-  private void save(Plan plan) {
-    SavedPlanFile.write(outFile, plan);
-    // With --json, stdout carries only the plan, so the note goes to stderr.
-    (json ? cli.err : cli.out)
-        .printf(
-            "%nSaved the plan to %s. Apply exactly this plan with: fnctl apply %s%n",
-            outFile, outFile);
-    (json ? cli.err : cli.out).flush();
+  private PlanFormat format() {
+    if (json && format != null && format != PlanFormat.JSON) {
+      throw UserError.invalid(
+          "--json is short for --format json; it cannot be given with --format " + format.word());
+    }
+    if (json) return PlanFormat.JSON;
+    return format == null ? PlanFormat.TEXT : format;
+  }
+
+  private PlanView view(PlanFormat f, Only only) {
+    return switch (f) {
+      case TEXT -> PlanView.human(cli.out, cli.palette);
+      case JSON ->
+          plan -> {
+            // The same bytes --out saves, --only included.
+            cli.out.print(saved(plan, only));
+            cli.out.flush();
+          };
+      case MARKDOWN ->
+          only == null
+              ? PlanView.markdown(cli.out)
+              : PlanView.markdown(cli.out, OnlyOption.warning(only));
+    };
+  }
+
+  private static String saved(Plan plan, Only only) {
+    return only == null
+        ? PlanDocument.write(plan)
+        : OnlyOption.withRecorded(only, PlanDocument.toMap(plan));
+  }
+
+  private void save(Plan plan, Only only) {
+    SavedPlanFile.write(outFile, saved(plan, only));
+    // In JSON or Markdown, stdout carries only the plan, so the note goes to stderr.
+    java.io.PrintWriter note = format() == PlanFormat.TEXT ? cli.out : cli.err;
+    note.printf(
+        "%nSaved the plan to %s. Apply exactly this plan with: fnctl apply %s%n", outFile, outFile);
+    note.flush();
   }
 }

@@ -44,11 +44,16 @@ final class SavedPlanFile {
   }
 
   static void write(Path file, Plan plan) {
+    write(file, PlanDocument.write(plan));
+  }
+
+  /** Writes a plan document's text (a plan with what the CLI records beside it, such as --only). */
+  static void write(Path file, String document) {
     Path dir = directory(file);
     Path temp = null;
     try {
       temp = Files.createTempFile(dir, ".fnctl-plan-", ".tmp", ownerOnly(dir));
-      Files.writeString(temp, PlanDocument.write(plan), StandardCharsets.UTF_8);
+      Files.writeString(temp, document, StandardCharsets.UTF_8);
       try {
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {

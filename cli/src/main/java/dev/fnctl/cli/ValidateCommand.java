@@ -1,5 +1,7 @@
 package dev.fnctl.cli;
 
+import dev.fnctl.cli.view.DiagnosticsJson;
+import dev.fnctl.cli.view.SarifLog;
 import dev.fnctl.model.diag.Diagnostic;
 import dev.fnctl.model.diag.SpecException;
 import java.nio.file.Path;
@@ -30,6 +32,15 @@ final class ValidateCommand implements Callable<Integer> {
       defaultValue = SpecOptions.DEFAULT_FILE)
   Path file;
 
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      converter = ValidateFormat.Converter.class,
+      description =
+          "How to report: text (default; problems on stderr), json (one object on stdout) or sarif"
+              + " (a SARIF 2.1.0 log on stdout, for code scanning). The exit code is the same.")
+  ValidateFormat format = ValidateFormat.TEXT;
+
   ValidateCommand(Cli cli) {
     this.cli = cli;
   }
@@ -38,6 +49,14 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() throws SpecException {
     Path path = SpecOptions.existing(file);
     List<Diagnostic> problems = cli.engine().validate(path);
+    if (format != ValidateFormat.TEXT) {
+      cli.out.print(
+          format == ValidateFormat.SARIF
+              ? SarifLog.write(Version.number(), problems)
+              : DiagnosticsJson.write(path.toString(), problems));
+      cli.out.flush();
+      return Diagnostic.anyError(problems) ? ExitCode.INVALID : ExitCode.OK;
+    }
     if (Diagnostic.anyError(problems)) throw new SpecException(problems);
     Main.warn(cli, problems);
     long warnings = problems.size();

@@ -4,6 +4,7 @@ import dev.fnctl.engine.ApplyListener;
 import dev.fnctl.engine.ApplyOptions;
 import dev.fnctl.engine.ApplyReport;
 import dev.fnctl.engine.Engine;
+import dev.fnctl.engine.Only;
 import dev.fnctl.engine.PlanSession;
 import dev.fnctl.engine.StalePlanException;
 import dev.fnctl.model.diag.Diagnostic;
@@ -35,6 +36,9 @@ class FakeEngine implements Engine {
 
   /** Runs when the first change is done, e.g. to raise a signal mid-apply. */
   Runnable afterFirstChange = () -> {};
+
+  /** Set by {@link #only}: plans are cut down as the real engine cuts them. */
+  Only only;
 
   final List<String> calls = new ArrayList<>();
   ApplyOptions applied;
@@ -105,7 +109,15 @@ class FakeEngine implements Engine {
     return was;
   }
 
-  private PlanSession session(Plan p) {
+  @Override
+  public Engine only(Only only) {
+    calls.add("only " + only.text());
+    this.only = only;
+    return this;
+  }
+
+  private PlanSession session(Plan whole) {
+    Plan p = only == null ? whole : PlanCopies.withChanges(whole, only.select(whole.changes()));
     openSessions++;
     return new PlanSession() {
       @Override

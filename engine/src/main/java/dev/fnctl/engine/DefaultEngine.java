@@ -30,10 +30,23 @@ final class DefaultEngine implements Engine {
   private final Map<String, String> env;
   private final SpecSource specs;
 
+  /** {@code --only}: null plans every item. */
+  private final Only only;
+
   DefaultEngine(Providers providers, Map<String, String> env, SpecSource specs) {
+    this(providers, env, specs, null);
+  }
+
+  private DefaultEngine(Providers providers, Map<String, String> env, SpecSource specs, Only only) {
     this.providers = providers;
     this.env = Map.copyOf(env);
     this.specs = specs;
+    this.only = only;
+  }
+
+  @Override
+  public Engine only(Only only) {
+    return new DefaultEngine(providers, env, specs, only);
   }
 
   @Override
@@ -272,7 +285,8 @@ final class DefaultEngine implements Engine {
     return parent == null ? Path.of(".").toAbsolutePath() : parent;
   }
 
-  private static Planner planner(Deployment d) {
+  private Planner planner(Deployment d) {
+    if (only != null) return new OnlyPlanner(d.stack(), d.target().name(), only);
     return new Planner(d.stack(), d.target().name());
   }
 

@@ -66,6 +66,12 @@ public interface Engine {
   java.util.Optional<dev.fnctl.provider.StackLock.Holder> unlock(Path specFile, String target)
       throws SpecException, ProviderException;
 
+  /**
+   * This engine with {@code --only}: every plan it makes, and every saved plan it checks, holds
+   * only the changes of {@code only}'s item and of what that depends on ({@link Only}).
+   */
+  Engine only(Only only);
+
   /** {@code NORMAL} diffs the spec; {@code DESTROY} plans the deletion of everything owned. */
   enum PlanMode {
     NORMAL,

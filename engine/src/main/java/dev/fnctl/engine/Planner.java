@@ -21,8 +21,10 @@ import java.util.TreeSet;
  * Diffs what the spec asks for against what the cloud has, per address: create, update in place,
  * replace, delete, or nothing. Only the properties a {@link Resource} lists are compared: whatever
  * else the cloud holds is not fnctl's business.
+ *
+ * <p>Not final only for {@link OnlyPlanner}, which cuts its result down for {@code --only}.
  */
-final class Planner {
+class Planner {
   private final String stack;
   private final String target;
 

@@ -87,7 +87,8 @@ final class HumanPlanView implements PlanView {
     return groups;
   }
 
-  private void showChange(ResourceChange c) {
+  /** One change as its lines in this view; the Markdown view reuses them, masks and all. */
+  void showChange(ResourceChange c) {
     StringBuilder head = new StringBuilder("  ");
     head.append(palette.paint(style(c.action()), String.format("%3s", c.symbol())));
     head.append(' ').append(c.address());

@@ -18,6 +18,19 @@ public interface PlanView {
   }
 
   /**
+   * For pull requests: GitHub Markdown with destroys called out first and each spec item in a
+   * collapsible section, within a comment's size limit ({@link MarkdownPlanView}).
+   */
+  static PlanView markdown(PrintWriter out) {
+    return new MarkdownPlanView(out, null);
+  }
+
+  /** As {@link #markdown(PrintWriter)}, with a warning right after the summary line. */
+  static PlanView markdown(PrintWriter out, String warning) {
+    return new MarkdownPlanView(out, warning);
+  }
+
+  /**
    * For machines: the record as JSON ({@link PlanDocument}), the same bytes {@code --out} saves.
    */
   static PlanView json(PrintWriter out) {

@@ -36,7 +36,18 @@ class HelpIT {
     List<String> commands = commands(top.out());
     assertTrue(
         commands.containsAll(
-            List.of("validate", "plan", "apply", "destroy", "init", "schema", "unlock")),
+            List.of(
+                "validate",
+                "plan",
+                "apply",
+                "destroy",
+                "show",
+                "output",
+                "init",
+                "schema",
+                "unlock",
+                "completion",
+                "help")),
         "commands listed: " + commands);
     return commands.stream()
         .map(

@@ -43,11 +43,23 @@ class GoldenPlanTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
+  void planMarkdown(String name, Plan plan) throws IOException {
+    check(GOLDEN.resolve(name).resolve("plan.md"), markdown(plan));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
   void noSecretInAnyForm(String name, Plan plan) {
-    String text = render(plan, true) + render(plan, false);
+    String text = render(plan, true) + render(plan, false) + markdown(plan);
     for (String secret : new String[] {"stripe-key", "old-token", "new-token"}) {
       assertFalse(text.contains(secret), name + " shows " + secret);
     }
+  }
+
+  private static String markdown(Plan plan) {
+    StringWriter sw = new StringWriter();
+    PlanView.markdown(new PrintWriter(sw)).show(plan);
+    return sw.toString();
   }
 
   private static String render(Plan plan, boolean human) {

@@ -1,0 +1,85 @@
+package dev.fnctl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fnctl.model.diag.Diagnostic;
+import dev.fnctl.model.diag.Position;
+import dev.fnctl.model.json.Json;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code validate --format}: the same exit codes in every format, the report on stdout. */
+class ValidateFormatTest {
+  @TempDir Path dir;
+  Path spec;
+  final FakeEngine engine = new FakeEngine();
+  final Map<String, String> env = new HashMap<>(Map.of("NO_COLOR", "1"));
+  String out;
+  String err;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    spec = Files.writeString(dir.resolve("fnctl.yaml"), "stack: orders\n");
+  }
+
+  int run(String... args) {
+    StringWriter o = new StringWriter();
+    StringWriter e = new StringWriter();
+    Cli cli = new Cli(new PrintWriter(o), new PrintWriter(e), env, Terminal.NONE, () -> engine);
+    int code = Main.run(cli, args);
+    out = o.toString();
+    err = e.toString();
+    return code;
+  }
+
+  @Test
+  void jsonListsEveryProblemWithItsPlace() {
+    engine.problems =
+        List.of(
+            new Diagnostic(new Position("fnctl.yaml", 12, 13), "functions.f.memory", "too big"),
+            new Diagnostic(Position.ofFile("fnctl.yaml"), "", "not YAML"));
+    assertEquals(ExitCode.INVALID, run("validate", "-f", spec.toString(), "--format", "json"));
+    Map<String, Object> json = Json.parseObject(out);
+    assertEquals(false, json.get("valid"));
+    List<?> d = (List<?>) json.get("diagnostics");
+    assertEquals(
+        Map.of(
+            "file", "fnctl.yaml",
+            "line", 12L,
+            "column", 13L,
+            "path", "functions.f.memory",
+            "message", "too big"),
+        d.get(0));
+    assertEquals(0L, ((Map<?, ?>) d.get(1)).get("line"));
+    assertEquals("", err, "the report is on stdout only");
+  }
+
+  @Test
+  void aValidSpecIsValidInEveryFormat() {
+    assertEquals(0, run("validate", "-f", spec.toString(), "--format", "json"));
+    assertEquals(true, Json.parseObject(out).get("valid"));
+    assertEquals(0, run("validate", "-f", spec.toString(), "--format", "sarif"));
+    assertTrue(out.contains("\"results\": []"), out);
+    assertEquals(0, run("validate", "-f", spec.toString()));
+    assertEquals(spec + " is valid.\n", out);
+  }
+
+  @Test
+  void sarifExitsThreeOnProblems() {
+    engine.problems = List.of(new Diagnostic(new Position("fnctl.yaml", 2, 8), "stack", "bad"));
+    assertEquals(ExitCode.INVALID, run("validate", "-f", spec.toString(), "--format", "sarif"));
+    assertTrue(out.contains("\"ruleId\": \"stack\""), out);
+    assertEquals(ExitCode.INVALID, run("validate", "-f", spec.toString(), "--format", "xml"));
+    assertTrue(err.contains("'xml' is not a validate format; use text, json or sarif"), err);
+  }
+}

@@ -1,0 +1,1 @@
+def handle(e, c): return 1
