@@ -174,6 +174,9 @@ final class Applier {
           continue;
         }
         Running r = inFlight.remove(f);
+        // Also when changes finish one after another: they must not keep a slow one from being
+        // reported or stopped.
+        watch(inFlight.values());
         if (r.node.container() != null) busyContainers.remove(r.node.container());
         Outcome o;
         try {

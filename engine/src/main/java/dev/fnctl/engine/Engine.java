@@ -48,8 +48,9 @@ public interface Engine {
   /**
    * Applies a session's plan under the stack lock, in dependency order with bounded parallelism. On
    * a failure, or when the calling thread is interrupted, no new work starts, work in flight
-   * finishes, the lock is released and the report says exactly what was and was not done (an
-   * interrupt is kept set for the caller).
+   * finishes (an interrupt cuts its waits short), the lock is released and the report says exactly
+   * what was and was not done (an interrupt is kept set for the caller). Each change has a timeout
+   * ({@link ApplyOptions#stepTimeout()}) and is reported while it runs.
    */
   ApplyReport apply(PlanSession session, ApplyOptions options, ApplyListener listener)
       throws ProviderException;

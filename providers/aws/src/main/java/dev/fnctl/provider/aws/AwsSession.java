@@ -186,8 +186,9 @@ final class AwsSession implements AutoCloseable {
       return java.util.Optional.ofNullable(
           waiter
               .run(
+                  // The first poll always runs: a change that is already done when Ctrl-C comes
+                  // (the common case) finishes; only a real wait is cut short, between polls.
                   () -> {
-                    stopIfDue(deadline, what);
                     try {
                       return new Polled(call(operation, resource, poll));
                     } catch (ProviderException e) {
