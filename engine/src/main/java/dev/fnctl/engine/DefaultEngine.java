@@ -60,10 +60,11 @@ final class DefaultEngine implements Engine {
     Opened o = open(specFile, target);
     try {
       List<Resource> desired = o.cloud.desired(o.deployment);
+      NameCollisions.refuse(o.spec, desired);
       LiveState live = o.cloud.read(o.deployment, desired);
       List<ResourceChange> changes = planner(o.deployment).plan(desired, live, mode);
       return session(specFile.toString(), o, desired, live, changes);
-    } catch (ProviderException | RuntimeException e) {
+    } catch (SpecException | ProviderException | RuntimeException e) {
       o.cloud.close();
       throw e;
     }
@@ -76,6 +77,7 @@ final class DefaultEngine implements Engine {
     Opened o = open(loaded);
     try {
       List<Resource> desired = o.cloud.desired(o.deployment);
+      NameCollisions.refuse(o.spec, desired);
       LiveState live = o.cloud.read(o.deployment, desired);
       if (!LiveDigest.of(live).equals(saved.liveDigest())) {
         throw new StalePlanException(
@@ -85,7 +87,7 @@ final class DefaultEngine implements Engine {
       }
       List<ResourceChange> changes = sameChanges(o.deployment, desired, live, saved);
       return session(saved.specFile(), o, desired, live, changes);
-    } catch (ProviderException | StalePlanException | RuntimeException e) {
+    } catch (SpecException | ProviderException | StalePlanException | RuntimeException e) {
       o.cloud.close();
       throw e;
     }

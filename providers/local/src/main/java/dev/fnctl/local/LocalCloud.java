@@ -65,10 +65,40 @@ final class LocalCloud implements Cloud {
           "cannot list the local target directory " + dir + ": " + e.getMessage(), e);
     }
     List<LiveResource> live = new ArrayList<>();
-    for (Path f : files) live.add(ResourceFile.read(f, owner));
+    for (Path f : files) live.add(withDeployedCode(ResourceFile.read(f, owner)));
     live.sort(Comparator.comparing(LiveResource::address));
     return new LiveState(live);
   }
+
+  /**
+   * A function's {@code codeSha256} as read from the package that is actually deployed next to its
+   * file, not the hash recorded when it was written: a package changed or lost outside fnctl is
+   * drift, as a changed CodeSha256 is on a cloud.
+   */
+  private LiveResource withDeployedCode(LiveResource r) throws ProviderException {
+    if (!r.properties().containsKey(CODE_HASH)) return r;
+    Path pkg = ResourceFile.path(dir, r.address(), ".zip");
+    String deployed;
+    try {
+      deployed =
+          Files.isRegularFile(pkg)
+              ? java.util.HexFormat.of()
+                  .formatHex(
+                      java.security.MessageDigest.getInstance("SHA-256")
+                          .digest(Files.readAllBytes(pkg)))
+              : "(no package deployed)";
+    } catch (IOException | java.security.NoSuchAlgorithmException e) {
+      throw new ProviderException(
+          "cannot read the deployed package " + pkg + ": " + e.getMessage(), e);
+    }
+    if (deployed.equals(r.properties().get(CODE_HASH))) return r;
+    Map<String, Object> p = new LinkedHashMap<>(r.properties());
+    p.put(CODE_HASH, deployed);
+    return new LiveResource(
+        r.address(), r.type(), r.item(), r.owned(), p, r.outputs(), r.dependsOn());
+  }
+
+  private static final String CODE_HASH = "codeSha256";
 
   @Override
   public Map<String, Object> apply(Step step) throws ProviderException {
