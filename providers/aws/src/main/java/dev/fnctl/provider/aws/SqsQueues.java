@@ -189,8 +189,20 @@ final class SqsQueues {
       String url = url(name);
       s.call("DeleteQueue", name, () -> sqs().deleteQueue(b -> b.queueUrl(url)));
     } catch (ProviderException e) {
-      if (!(e.getCause() instanceof QueueDoesNotExistException)) throw e;
+      if (!gone(e)) throw e;
     }
+  }
+
+  /**
+   * The queue does not exist: the modelled exception, or the query-protocol code {@code
+   * AWS.SimpleQueueService.NonExistentQueue} that a retried DeleteQueue (whose first reply was
+   * lost) can answer with.
+   */
+  private static boolean gone(ProviderException e) {
+    if (e.getCause() instanceof QueueDoesNotExistException) return true;
+    return e.getCause() instanceof software.amazon.awssdk.awscore.exception.AwsServiceException a
+        && a.awsErrorDetails() != null
+        && String.valueOf(a.awsErrorDetails().errorCode()).contains("NonExistentQueue");
   }
 
   String url(String name) throws ProviderException {
