@@ -19,6 +19,13 @@ final class Session implements PlanSession {
   final Map<String, Resource> desiredByAddress = new LinkedHashMap<>();
   final Map<String, LiveResource> live = new LinkedHashMap<>();
   final LogSink log;
+
+  /**
+   * How the plan was made, so that a run that had to wait for the lock can plan afresh under it;
+   * null for a saved plan, which is applied as saved or refused as stale, never re-planned.
+   */
+  final Engine.PlanMode replanAs;
+
   private boolean closed;
 
   Session(
@@ -27,8 +34,10 @@ final class Session implements PlanSession {
       Cloud cloud,
       List<Resource> desired,
       List<LiveResource> live,
-      LogSink log) {
+      LogSink log,
+      Engine.PlanMode replanAs) {
     this.plan = plan;
+    this.replanAs = replanAs;
     this.deployment = deployment;
     this.cloud = cloud;
     this.desired = List.copyOf(desired);

@@ -18,21 +18,23 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The fault suite: fnctl's real engine against moto through a seeded {@link FaultProxy} that fails
- * about one request in ten, evenly in five ways (500 before forwarding, 429, connection dropped
- * before forwarding, and, the hard ones, 500 or a dropped connection AFTER moto made the change).
- * Over a spec with every trigger kind, for each seed: apply is re-run until it reports success and
- * every failed run's report must name what was done, what failed and why, and what was not started;
- * then, with faults off, a count made with the SDK directly must equal what the spec implies for
- * every kind (no duplicate left by a lost reply), the plan must show no changes, and a destroy
- * (re-run under faults until it succeeds) must leave nothing of the stack. Seeds, fault counts and
- * resource counts are printed so a failure reproduces with the same seed.
+ * a quarter of all requests (by default), evenly in five ways (500 before forwarding, 429,
+ * connection dropped before forwarding, and, the hard ones, 500 or a dropped connection AFTER moto
+ * made the change). Over a spec with every trigger kind, for each seed: apply is re-run until it
+ * reports success and every failed run's report must name what was done, what failed and why, and
+ * what was not started; then, with faults off, a count made with the SDK directly must equal what
+ * the spec implies for every kind (no duplicate left by a lost reply), the plan must show no
+ * changes, and a destroy (re-run under faults until it succeeds) must leave nothing of the stack.
+ * Seeds, fault counts and resource counts are printed so a failure reproduces with the same seed.
  */
 class FaultSuiteTest {
-  static final double RATE = 0.30;
+  /** The share of requests that fail; {@code -Dfnctl.faults.rate=0.5} for a harder run. */
+  static final double RATE = Double.parseDouble(System.getProperty("fnctl.faults.rate", "0.25"));
+
   static final int MAX_RUNS = 12;
 
   @RegisterExtension static MotoServer moto = new MotoServer();
@@ -49,8 +51,15 @@ class FaultSuiteTest {
     cloud.close();
   }
 
+  /** The seeds; {@code -Dfnctl.faults.seeds=7,8,9} runs others (or one that failed). */
+  static java.util.stream.LongStream seeds() {
+    return java.util.Arrays.stream(
+            System.getProperty("fnctl.faults.seeds", "11,42,2026").split(","))
+        .mapToLong(x -> Long.parseLong(x.trim()));
+  }
+
   @ParameterizedTest(name = "seed {0}")
-  @ValueSource(longs = {1, 2, 3, 4, 5})
+  @MethodSource("seeds")
   void applyAndDestroyConvergeThroughFaults(long seed) throws Exception {
     moto.reset();
     cloud.resetFakes();

@@ -101,6 +101,33 @@ public final class FaultProxy implements AutoCloseable {
     return out;
   }
 
+  private final Map<String, java.util.concurrent.atomic.AtomicInteger> lostReplies =
+      new ConcurrentHashMap<>();
+
+  /**
+   * Lets the next {@code times} calls of {@code operation} through to the cloud and then answers
+   * them with HTTP 500: each change is made but its reply is lost, whatever the rate. {@code
+   * operation} is a query-protocol action ({@code DeleteRolePolicy}) or the operation part of a
+   * JSON protocol's X-Amz-Target ({@code CreateBudget}).
+   */
+  public void loseReplies(String operation, int times) {
+    lostReplies.put(operation, new java.util.concurrent.atomic.AtomicInteger(times));
+  }
+
+  private Kind scripted(Request r) {
+    for (Map.Entry<String, java.util.concurrent.atomic.AtomicInteger> e : lostReplies.entrySet()) {
+      String target = r.getHeader("X-Amz-Target");
+      String body = r.getBodyAsString();
+      boolean matches =
+          (target != null && target.endsWith("." + e.getKey()))
+              || (body != null
+                  && (body.contains("Action=" + e.getKey() + "&")
+                      || body.endsWith("Action=" + e.getKey())));
+      if (matches && e.getValue().getAndDecrement() > 0) return Kind.ERROR_AFTER;
+    }
+    return null;
+  }
+
   private synchronized Kind decide() {
     if (random.nextDouble() >= rate) return null;
     return Kind.values()[random.nextInt(Kind.values().length)];
@@ -153,7 +180,8 @@ public final class FaultProxy implements AutoCloseable {
     @Override
     public ResponseDefinition transform(ServeEvent event) {
       requests.incrementAndGet();
-      Kind kind = decide();
+      Kind kind = scripted(event.getRequest());
+      if (kind == null) kind = decide();
       ResponseDefinition def = event.getResponseDefinition();
       if (kind == null) return def;
       counts.get(kind).incrementAndGet();
