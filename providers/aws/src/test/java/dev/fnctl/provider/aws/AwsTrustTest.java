@@ -135,4 +135,21 @@ class AwsTrustTest {
       assertEquals(List.of(), fnctl.plan(spec, "dev", PlanMode.NORMAL));
     }
   }
+
+  @Test
+  void existingNamingAQueueTheStackOwnsIsRefused() throws Exception {
+    EngineOnMoto fnctl = new EngineOnMoto(moto.env(), cloud.endpoint());
+    assertTrue(fnctl.apply(spec, "dev", PlanMode.NORMAL).succeeded());
+    Files.writeString(
+        spec, Files.readString(spec).replace("jobs: {}", "jobs: { existing: trust-dev-jobs }"));
+    dev.fnctl.provider.ProviderException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            dev.fnctl.provider.ProviderException.class,
+            () -> fnctl.plan(spec, "dev", PlanMode.NORMAL));
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "queues.jobs.existing names trust-dev-jobs, which stack trust owns on target dev"),
+        e.getMessage());
+  }
 }
