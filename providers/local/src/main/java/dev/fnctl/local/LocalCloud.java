@@ -94,8 +94,9 @@ final class LocalCloud implements Cloud {
     if (deployed.equals(r.properties().get(CODE_HASH))) return r;
     Map<String, Object> p = new LinkedHashMap<>(r.properties());
     p.put(CODE_HASH, deployed);
-    return new LiveResource(
-        r.address(), r.type(), r.item(), r.owned(), p, r.outputs(), r.dependsOn());
+    return dev.fnctl.provider.Drift.mark(
+        new LiveResource(r.address(), r.type(), r.item(), r.owned(), p, r.outputs(), r.dependsOn()),
+        List.of(CODE_HASH));
   }
 
   private static final String CODE_HASH = "codeSha256";

@@ -142,7 +142,7 @@ class LocalTrustTest {
     List<ResourceChange> drift = plan("dev", Engine.PlanMode.NORMAL);
     assertEquals(1, drift.size(), drift.toString());
     assertEquals(Action.UPDATE, drift.get(0).action());
-    assertTrue(drift.get(0).reason().contains("codeSha256"), drift.get(0).reason());
+    assertEquals("changed outside fnctl: codeSha256", drift.get(0).reason());
 
     apply("dev", Engine.PlanMode.NORMAL);
     assertTrue(java.util.Arrays.equals(good, Files.readAllBytes(pkg)), "the package is back");

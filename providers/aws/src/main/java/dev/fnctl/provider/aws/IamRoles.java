@@ -101,8 +101,16 @@ final class IamRoles {
         name.equals(s.names.schedulerRole()) || neutral == null
             ? s.names.stackItem()
             : "function " + neutral;
-    return new LiveResource(
-        AwsTypes.address(ROLE, name), ROLE, item, owned, p, Map.of("arn", r.arn()));
+    // fnctl never adds other inline policies, nor managed policies other than Lambda's basic
+    // execution role: any such is drift.
+    List<String> outside = new ArrayList<>();
+    if (!others.isEmpty()) outside.add(OTHER_POLICIES);
+    String basic = s.names.managedPolicyArn(StackLayout.BASIC_EXECUTION);
+    if (managed.stream().anyMatch(a -> !a.equals(basic))) outside.add("managedPolicies");
+    return dev.fnctl.provider.Drift.mark(
+        new LiveResource(
+            AwsTypes.address(ROLE, name), ROLE, item, owned, p, Map.of("arn", r.arn())),
+        outside);
   }
 
   Map<String, Object> create(String name, Map<String, Object> after) throws ProviderException {

@@ -120,8 +120,7 @@ class AwsTrustTest {
       ResourceChange c = drift.get(0);
       assertEquals(Action.UPDATE, c.action());
       assertEquals("aws:iam:role/" + role, c.address());
-      assertTrue(c.reason().contains("otherPolicies"), c.reason());
-      assertTrue(c.reason().contains("managedPolicies"), c.reason());
+      assertEquals("changed outside fnctl: managedPolicies, otherPolicies", c.reason());
       assertTrue(
           String.valueOf(c.before().get("otherPolicies")).contains("s3:*"), c.before().toString());
 
