@@ -47,8 +47,13 @@ public final class PermissionSidFix extends MotoExtension
         statements instanceof List<?> l
             ? (List<Object>) l
             : statements == null ? List.of() : List.of(statements);
+    String qualifier = qualifier(url.getRawQuery());
     for (Object o : list) {
-      if (o instanceof Map<?, ?> st && id.equals(st.get("Sid"))) {
+      // moto keeps the function's and its aliases' statements in one policy; AWS keeps a policy per
+      // qualifier, so only a statement on the same qualifier (its Resource says which) conflicts.
+      if (o instanceof Map<?, ?> st
+          && id.equals(st.get("Sid"))
+          && java.util.Objects.equals(qualifier, resourceQualifier(st.get("Resource")))) {
         return new com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder()
             .withStatus(409)
             .withHeader("Content-Type", "application/json")
@@ -67,5 +72,23 @@ public final class PermissionSidFix extends MotoExtension
       }
     }
     return pass;
+  }
+
+  private static String qualifier(String query) {
+    if (query == null) return null;
+    for (String part : query.split("&")) {
+      if (part.startsWith("Qualifier="))
+        return java.net.URLDecoder.decode(
+            part.substring("Qualifier=".length()), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    return null;
+  }
+
+  /** {@code live} of {@code arn:...:function:NAME:live}, null for an unqualified function ARN. */
+  private static String resourceQualifier(Object resource) {
+    if (!(resource instanceof String arn) || !arn.contains(":function:")) return null;
+    String rest = arn.substring(arn.indexOf(":function:") + ":function:".length());
+    int colon = rest.indexOf(':');
+    return colon < 0 ? null : rest.substring(colon + 1);
   }
 }
