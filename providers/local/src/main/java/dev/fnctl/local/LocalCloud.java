@@ -67,7 +67,40 @@ final class LocalCloud implements Cloud {
     List<LiveResource> live = new ArrayList<>();
     for (Path f : files) live.add(withDeployedCode(ResourceFile.read(f, owner)));
     live.sort(Comparator.comparing(LiveResource::address));
+    refuseExistingThatIsOwned(deployment, live);
     return new LiveState(live);
+  }
+
+  /**
+   * {@code existing:} is for what the stack does not own: naming the stack's own queue, topic or
+   * bucket would leave triggers on a resource the same apply deletes (owned, no longer declared).
+   */
+  private void refuseExistingThatIsOwned(Deployment d, List<LiveResource> live)
+      throws ProviderException {
+    Map<String, String> existing = new LinkedHashMap<>();
+    for (var q : d.queues().values())
+      if (!q.owned()) existing.put("queues." + q.name(), q.existing());
+    for (var t : d.topics().values())
+      if (!t.owned()) existing.put("topics." + t.name(), t.existing());
+    for (var b : d.buckets().values())
+      if (!b.owned()) existing.put("buckets." + b.name(), b.existing());
+    List<String> problems = new ArrayList<>();
+    for (Map.Entry<String, String> e : existing.entrySet()) {
+      for (LiveResource r : live) {
+        if (r.owned() && e.getValue().equals(r.outputs().get("id")))
+          problems.add(
+              e.getKey()
+                  + ".existing names "
+                  + e.getValue()
+                  + ", which stack "
+                  + owner.stack()
+                  + " owns on target "
+                  + owner.target()
+                  + " (fnctl made it): declare it as the stack's own instead of existing, or name"
+                  + " a resource the stack does not own");
+      }
+    }
+    if (!problems.isEmpty()) throw new ProviderException(String.join("; ", problems));
   }
 
   /**

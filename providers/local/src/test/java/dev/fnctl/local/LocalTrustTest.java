@@ -151,4 +151,22 @@ class LocalTrustTest {
     Files.delete(pkg);
     assertFalse(plan("dev", Engine.PlanMode.NORMAL).isEmpty(), "a lost package is drift too");
   }
+
+  @Test
+  void existingNamingAQueueTheStackOwnsIsRefused() throws Exception {
+    apply("dev", Engine.PlanMode.NORMAL);
+    Files.writeString(
+        spec,
+        SPEC.replace(
+            "orders: { deadLetter: { maxReceives: 5 } }",
+            "orders: { existing: orders-dev-orders }"));
+    dev.fnctl.provider.ProviderException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            dev.fnctl.provider.ProviderException.class, () -> plan("dev", Engine.PlanMode.NORMAL));
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "queues.orders.existing names orders-dev-orders, which stack orders owns on target dev"),
+        e.getMessage());
+  }
 }
