@@ -102,10 +102,11 @@ class FakeEngine implements Engine {
   }
 
   @Override
-  public Optional<StackLock.Holder> unlock(Path specFile, String target) {
+  public Optional<StackLock.Holder> unlock(Path specFile, String target, String lockId) {
     calls.add("unlock " + specFile + " " + target);
     Optional<StackLock.Holder> was = lock;
-    lock = Optional.empty();
+    if (lockId == null || was.map(h -> h.id().equals(lockId)).orElse(false))
+      lock = Optional.empty();
     return was;
   }
 
@@ -114,6 +115,11 @@ class FakeEngine implements Engine {
     calls.add("only " + only.text());
     this.only = only;
     return this;
+  }
+
+  @Override
+  public Optional<StackLock.Holder> lockHolder(Path specFile, String target) {
+    return lock;
   }
 
   private PlanSession session(Plan whole) {

@@ -4,12 +4,14 @@ import dev.fnctl.model.diag.Diagnostic;
 import dev.fnctl.model.diag.Position;
 import dev.fnctl.model.diag.SpecException;
 import dev.fnctl.model.load.SpecLoader;
+import dev.fnctl.model.plan.Action;
 import dev.fnctl.model.plan.Plan;
 import dev.fnctl.model.plan.ResourceChange;
 import dev.fnctl.model.spec.Deployment;
 import dev.fnctl.model.spec.Spec;
 import dev.fnctl.provider.Cloud;
 import dev.fnctl.provider.Context;
+import dev.fnctl.provider.LiveResource;
 import dev.fnctl.provider.LiveState;
 import dev.fnctl.provider.Provider;
 import dev.fnctl.provider.ProviderException;
@@ -78,13 +80,14 @@ final class DefaultEngine implements Engine {
     Opened o = open(specFile, target);
     try {
       List<Resource> desired = o.cloud.desired(o.deployment);
+      NameCollisions.refuse(o.spec, desired);
       LiveState live = o.cloud.read(o.deployment, desired);
       List<ResourceChange> changes =
           SecretReferences.masked(
               planner(o.deployment).plan(desired, live, mode),
               SecretReferences.of(o.deployment, desired, live));
-      return session(specFile.toString(), o, desired, live, changes, mode);
-    } catch (ProviderException | RuntimeException e) {
+      return session(specFile.toString(), o, desired, live, changes, mode, mode);
+    } catch (SpecException | ProviderException | RuntimeException e) {
       o.cloud.close();
       throw e;
     }
@@ -97,6 +100,7 @@ final class DefaultEngine implements Engine {
     Opened o = open(loaded);
     try {
       List<Resource> desired = o.cloud.desired(o.deployment);
+      NameCollisions.refuse(o.spec, desired);
       LiveState live = o.cloud.read(o.deployment, desired);
       if (!LiveDigest.of(live).equals(saved.liveDigest())) {
         throw new StalePlanException(
@@ -106,8 +110,8 @@ final class DefaultEngine implements Engine {
       }
       PlanMode mode = saved.mode() == Plan.Mode.DESTROY ? PlanMode.DESTROY : PlanMode.NORMAL;
       List<ResourceChange> changes = sameChanges(o.deployment, desired, live, saved, mode);
-      return session(saved.specFile(), o, desired, live, changes, mode);
-    } catch (ProviderException | StalePlanException | RuntimeException e) {
+      return session(saved.specFile(), o, desired, live, changes, mode, null);
+    } catch (SpecException | ProviderException | StalePlanException | RuntimeException e) {
       o.cloud.close();
       throw e;
     }
@@ -189,7 +193,7 @@ final class DefaultEngine implements Engine {
       LockGuard lock =
           LockGuard.acquire(s.cloud.lock(), options.operation(), options.lockTimeout(), l);
       try {
-        return applyLocked(s, applier, l);
+        return applyLocked(s, applier, l, lock.waited());
       } finally {
         lock.release();
       }
@@ -202,7 +206,7 @@ final class DefaultEngine implements Engine {
     }
   }
 
-  private static ApplyReport applyLocked(Session s, Applier applier, ApplyListener l)
+  private ApplyReport applyLocked(Session s, Applier applier, ApplyListener l, boolean waited)
       throws ProviderException {
     // Under the lock, the cloud must still be what was planned against: another run may have
     // applied between this plan and now.
@@ -215,6 +219,25 @@ final class DefaultEngine implements Engine {
       if (Thread.currentThread().isInterrupted())
         return applier.run(s.plan.changes(), s.desiredByAddress, s.live);
       throw e;
+    }
+    if (!LiveDigest.of(now).equals(s.plan.liveDigest()) && waited && s.replanAs != null) {
+      // The run that held the lock changed the cloud while this one waited (--lock-timeout): what
+      // the plan was made against is gone, so plan afresh under the lock rather than fail as stale.
+      // A saved plan (replanAs null) is never re-planned: it is applied as reviewed or refused.
+      List<ResourceChange> changes =
+          SecretReferences.masked(
+              planner(s.deployment).plan(s.desired, now, s.replanAs),
+              SecretReferences.of(s.deployment, s.desired, now));
+      long count = changes.stream().filter(c -> c.action() != Action.NO_OP).count();
+      l.note(
+          "the live state changed while waiting for the lock; planned again under the lock: "
+              + (count == 0 ? "no changes" : count + " change" + (count == 1 ? "" : "s")));
+      Map<String, LiveResource> live = new java.util.LinkedHashMap<>();
+      for (LiveResource r : now.resources()) live.put(r.address(), r);
+      ApplyReport report = applier.run(changes, s.desiredByAddress, live);
+      if (!report.succeeded() || report.interrupted()) return report;
+      return new ApplyReport(
+          report.done(), report.failed(), report.notStarted(), outputsAfter(s, l));
     }
     if (!LiveDigest.of(now).equals(s.plan.liveDigest())) {
       throw new ProviderException(
@@ -245,14 +268,44 @@ final class DefaultEngine implements Engine {
   }
 
   @Override
-  public Optional<StackLock.Holder> unlock(Path specFile, String target)
+  public Optional<StackLock.Holder> unlock(Path specFile, String target, String lockId)
       throws SpecException, ProviderException {
     Opened o = open(specFile, target);
     try (Cloud cloud = o.cloud) {
       StackLock lock = cloud.lock();
       Optional<StackLock.Holder> holder = lock.holder();
-      lock.forceRelease();
+      if (lockId == null) {
+        lock.forceRelease();
+        return holder;
+      }
+      if (holder.isEmpty()) return holder;
+      StackLock.Holder h = holder.get();
+      if (!h.id().equals(lockId)) {
+        throw new ProviderException(
+            "the stack lock is held by "
+                + h.who()
+                + " ("
+                + h.operation()
+                + " since "
+                + h.since()
+                + ") with lock id "
+                + h.id()
+                + ", not "
+                + lockId
+                + "; nothing was removed");
+      }
+      // Released as that holder: if another run took the lock meanwhile, it is left alone.
+      lock.release(h);
       return holder;
+    }
+  }
+
+  @Override
+  public Optional<StackLock.Holder> lockHolder(Path specFile, String target)
+      throws SpecException, ProviderException {
+    Opened o = open(specFile, target);
+    try (Cloud cloud = o.cloud) {
+      return cloud.lock().holder();
     }
   }
 
@@ -296,7 +349,8 @@ final class DefaultEngine implements Engine {
       List<Resource> desired,
       LiveState live,
       List<ResourceChange> changes,
-      PlanMode mode) {
+      PlanMode mode,
+      PlanMode replanAs) {
     Plan plan =
         new Plan(
             Plan.FORMAT_VERSION,
@@ -312,6 +366,7 @@ final class DefaultEngine implements Engine {
             List.copyOf(changes),
             java.util.Collections.unmodifiableMap(
                 new java.util.LinkedHashMap<>(o.cloud.outputs(live))));
-    return new Session(plan, o.deployment, o.cloud, desired, live.resources(), o.log, o.warnings);
+    return new Session(
+        plan, o.deployment, o.cloud, desired, live.resources(), o.log, o.warnings, replanAs);
   }
 }

@@ -64,7 +64,23 @@ public interface Engine {
   PlanSession reopen(Plan saved) throws SpecException, ProviderException, StalePlanException;
 
   /** Removes a stack lock left by a killed run. Returns the holder that was removed, if any. */
-  java.util.Optional<dev.fnctl.provider.StackLock.Holder> unlock(Path specFile, String target)
+  default java.util.Optional<dev.fnctl.provider.StackLock.Holder> unlock(
+      Path specFile, String target) throws SpecException, ProviderException {
+    return unlock(specFile, target, null);
+  }
+
+  /**
+   * Removes the stack lock only if it is the one with {@code lockId} (as {@code terraform
+   * force-unlock LOCK_ID}): a lock taken since by another run is left alone. A null id removes
+   * whatever lock is held.
+   *
+   * @throws ProviderException naming the lock that is held, when its id is not {@code lockId}
+   */
+  java.util.Optional<dev.fnctl.provider.StackLock.Holder> unlock(
+      Path specFile, String target, String lockId) throws SpecException, ProviderException;
+
+  /** Who holds the stack lock now, if anyone: what {@code fnctl unlock} shows before asking. */
+  java.util.Optional<dev.fnctl.provider.StackLock.Holder> lockHolder(Path specFile, String target)
       throws SpecException, ProviderException;
 
   /**

@@ -22,11 +22,18 @@ final class LockGuard {
   private final StackLock lock;
   private final StackLock.Holder me;
   private final ApplyListener listener;
+  private final boolean waited;
 
-  private LockGuard(StackLock lock, StackLock.Holder me, ApplyListener listener) {
+  private LockGuard(StackLock lock, StackLock.Holder me, ApplyListener listener, boolean waited) {
     this.lock = lock;
     this.me = me;
     this.listener = listener;
+    this.waited = waited;
+  }
+
+  /** True when another run held the lock first: the cloud may have changed meanwhile. */
+  boolean waited() {
+    return waited;
   }
 
   static LockGuard acquire(
@@ -43,15 +50,24 @@ final class LockGuard {
     boolean told = false;
     while (true) {
       Optional<StackLock.Holder> other = uninterrupted(() -> lock.tryAcquire(me));
-      if (other.isEmpty()) return new LockGuard(lock, me, listener);
+      // Our own id: the lock was taken by an attempt whose reply was lost, and a retry found it.
+      if (other.isEmpty() || other.get().id().equals(me.id()))
+        return new LockGuard(lock, me, listener, told);
       long left = deadline - System.nanoTime();
       if (left <= 0) throw new LockHeldException(other.get());
       if (!told) {
+        StackLock.Holder h = other.get();
         listener.note(
-            "waiting for the stack lock held by "
-                + other.get().who()
+            "waiting up to "
+                + seconds(left)
+                + " for the stack lock held by "
+                + h.who()
                 + " ("
-                + other.get().operation()
+                + h.operation()
+                + " since "
+                + h.since()
+                + ", lock id "
+                + h.id()
                 + ")");
         told = true;
       }
@@ -61,6 +77,10 @@ final class LockGuard {
               ? LONGEST_PAUSE
               : pause.multipliedBy(2);
     }
+  }
+
+  private static String seconds(long nanos) {
+    return Math.max(1, Math.round(nanos / 1e9)) + "s";
   }
 
   StackLock.Holder holder() {

@@ -130,7 +130,7 @@ class Planner {
       reason = String.join(", ", forcing) + " cannot change in place";
     } else if (!changed.isEmpty()) {
       action = Action.UPDATE;
-      reason = "changed: " + String.join(", ", changed);
+      reason = updateReason(changed, dev.fnctl.provider.Drift.of(l));
     } else {
       action = Action.NO_OP;
       reason = "up to date";
@@ -158,6 +158,21 @@ class Planner {
 
   private static String pendingReason(LiveResource l) {
     return "still " + l.pending() + ": apply waits for it first";
+  }
+
+  /**
+   * "changed: a, b", with what the provider knows was changed outside fnctl (drift) said apart:
+   * "changed outside fnctl: c", or both.
+   */
+  static String updateReason(Set<String> changed, Set<String> drifted) {
+    Set<String> outside = new TreeSet<>(changed);
+    outside.retainAll(drifted);
+    Set<String> inSpec = new TreeSet<>(changed);
+    inSpec.removeAll(outside);
+    List<String> parts = new ArrayList<>();
+    if (!inSpec.isEmpty()) parts.add("changed: " + String.join(", ", inSpec));
+    if (!outside.isEmpty()) parts.add("changed outside fnctl: " + String.join(", ", outside));
+    return String.join("; ", parts);
   }
 
   /**

@@ -21,6 +21,13 @@ final class Session implements PlanSession {
   final Map<String, LiveResource> live = new LinkedHashMap<>();
   final LogSink log;
   private final List<Diagnostic> warnings;
+
+  /**
+   * How the plan was made, so that a run that had to wait for the lock can plan afresh under it;
+   * null for a saved plan, which is applied as saved or refused as stale, never re-planned.
+   */
+  final Engine.PlanMode replanAs;
+
   private boolean closed;
 
   Session(
@@ -30,9 +37,11 @@ final class Session implements PlanSession {
       List<Resource> desired,
       List<LiveResource> live,
       LogSink log,
-      List<Diagnostic> warnings) {
+      List<Diagnostic> warnings,
+      Engine.PlanMode replanAs) {
     this.plan = plan;
     this.warnings = List.copyOf(warnings);
+    this.replanAs = replanAs;
     this.deployment = deployment;
     this.cloud = cloud;
     this.desired = List.copyOf(desired);

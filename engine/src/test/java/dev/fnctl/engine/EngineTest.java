@@ -760,7 +760,11 @@ class EngineTest {
     }
     releaser.join();
     assertTrue(
-        listener.events.contains("note waiting for the stack lock held by ci@runner-7 (apply)"),
+        listener.events.stream()
+            .anyMatch(
+                e ->
+                    e.startsWith("note waiting up to ")
+                        && e.contains("for the stack lock held by ci@runner-7 (apply since")),
         listener.events.toString());
     assertEquals(null, cloud.lock.held.get());
   }

@@ -89,10 +89,74 @@ final class LocalCloud implements Cloud {
           "cannot list the local target directory " + dir + ": " + e.getMessage(), e);
     }
     List<LiveResource> live = new ArrayList<>();
-    for (Path f : files) live.add(ResourceFile.read(f, owner));
+    for (Path f : files) live.add(withDeployedCode(ResourceFile.read(f, owner)));
     live.sort(Comparator.comparing(LiveResource::address));
+    refuseExistingThatIsOwned(deployment, live);
     return new LiveState(live);
   }
+
+  /**
+   * {@code existing:} is for what the stack does not own: naming the stack's own queue, topic or
+   * bucket would leave triggers on a resource the same apply deletes (owned, no longer declared).
+   */
+  private void refuseExistingThatIsOwned(Deployment d, List<LiveResource> live)
+      throws ProviderException {
+    Map<String, String> existing = new LinkedHashMap<>();
+    for (var q : d.queues().values())
+      if (!q.owned()) existing.put("queues." + q.name(), q.existing());
+    for (var t : d.topics().values())
+      if (!t.owned()) existing.put("topics." + t.name(), t.existing());
+    for (var b : d.buckets().values())
+      if (!b.owned()) existing.put("buckets." + b.name(), b.existing());
+    List<String> problems = new ArrayList<>();
+    for (Map.Entry<String, String> e : existing.entrySet()) {
+      for (LiveResource r : live) {
+        if (r.owned() && e.getValue().equals(r.outputs().get("id")))
+          problems.add(
+              e.getKey()
+                  + ".existing names "
+                  + e.getValue()
+                  + ", which stack "
+                  + owner.stack()
+                  + " owns on target "
+                  + owner.target()
+                  + " (fnctl made it): declare it as the stack's own instead of existing, or name"
+                  + " a resource the stack does not own");
+      }
+    }
+    if (!problems.isEmpty()) throw new ProviderException(String.join("; ", problems));
+  }
+
+  /**
+   * A function's {@code codeSha256} as read from the package that is actually deployed next to its
+   * file, not the hash recorded when it was written: a package changed or lost outside fnctl is
+   * drift, as a changed CodeSha256 is on a cloud.
+   */
+  private LiveResource withDeployedCode(LiveResource r) throws ProviderException {
+    if (!r.properties().containsKey(CODE_HASH)) return r;
+    Path pkg = ResourceFile.path(dir, r.address(), ".zip");
+    String deployed;
+    try {
+      deployed =
+          Files.isRegularFile(pkg)
+              ? java.util.HexFormat.of()
+                  .formatHex(
+                      java.security.MessageDigest.getInstance("SHA-256")
+                          .digest(Files.readAllBytes(pkg)))
+              : "(no package deployed)";
+    } catch (IOException | java.security.NoSuchAlgorithmException e) {
+      throw new ProviderException(
+          "cannot read the deployed package " + pkg + ": " + e.getMessage(), e);
+    }
+    if (deployed.equals(r.properties().get(CODE_HASH))) return r;
+    Map<String, Object> p = new LinkedHashMap<>(r.properties());
+    p.put(CODE_HASH, deployed);
+    return dev.fnctl.provider.Drift.mark(
+        new LiveResource(r.address(), r.type(), r.item(), r.owned(), p, r.outputs(), r.dependsOn()),
+        List.of(CODE_HASH));
+  }
+
+  private static final String CODE_HASH = "codeSha256";
 
   @Override
   public Map<String, Object> apply(Step step) throws ProviderException {

@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.budgets.model.ComparisonOperator;
 import software.amazon.awssdk.services.budgets.model.NotFoundException;
 import software.amazon.awssdk.services.budgets.model.Notification;
 import software.amazon.awssdk.services.budgets.model.NotificationWithSubscribers;
+import software.amazon.awssdk.services.budgets.model.ResourceTag;
 import software.amazon.awssdk.services.budgets.model.Subscriber;
 import software.amazon.awssdk.services.budgets.model.SubscriptionType;
 import software.amazon.awssdk.services.budgets.model.ThresholdType;
@@ -41,8 +42,14 @@ final class AwsBudgets {
     return s.names.account();
   }
 
-  List<LiveResource> read() throws ProviderException {
-    List<Budget> mine = new ArrayList<>();
+  /**
+   * The budgets of this stack and target. A budget name's {@code fnctl-<stack>-<target>-} prefix is
+   * not exact ({@code dev} is a prefix of {@code dev-eu}), so a budget is this target's only when
+   * its resource tags say so. A budget made before fnctl tagged budgets has no tags: it is taken as
+   * this target's only at a name the spec asks for exactly ({@code desiredNames}).
+   */
+  List<LiveResource> read(java.util.Set<String> desiredNames) throws ProviderException {
+    List<Budget> candidates = new ArrayList<>();
     String token = null;
     do {
       String t = token;
@@ -54,12 +61,40 @@ final class AwsBudgets {
                   budgets()
                       .describeBudgets(b -> b.accountId(account()).maxResults(100).nextToken(t)));
       for (Budget b : page.budgets())
-        if (b.budgetName().startsWith(s.names.budgetPrefix())) mine.add(b);
+        if (b.budgetName().startsWith(s.names.budgetPrefix())) candidates.add(b);
       token = page.nextToken();
     } while (token != null);
     List<java.util.concurrent.Callable<LiveResource>> reads = new ArrayList<>();
-    for (Budget b : mine) reads.add(() -> live(b));
-    return s.parallel(reads);
+    for (Budget b : candidates) reads.add(() -> liveIfOurs(b, desiredNames));
+    List<LiveResource> out = new ArrayList<>();
+    for (LiveResource r : s.parallel(reads)) if (r != null) out.add(r);
+    return out;
+  }
+
+  private LiveResource liveIfOurs(Budget b, java.util.Set<String> desiredNames)
+      throws ProviderException {
+    String name = b.budgetName();
+    List<ResourceTag> tags =
+        s.call(
+            "ListTagsForResource",
+            name,
+            () -> budgets().listTagsForResource(r -> r.resourceARN(arn(name))).resourceTags());
+    Map<String, String> map = new LinkedHashMap<>();
+    for (ResourceTag t : tags) map.put(t.key(), t.value());
+    boolean owned =
+        map.isEmpty()
+            ? desiredNames.contains(name)
+            : new dev.fnctl.provider.Ownership(s.names.stack(), s.names.target()).owns(map);
+    if (!owned && !desiredNames.contains(name)) return null;
+    LiveResource r = live(b);
+    return owned
+        ? r
+        : new LiveResource(
+            r.address(), r.type(), r.item(), false, r.properties(), r.outputs(), r.dependsOn());
+  }
+
+  private String arn(String name) {
+    return "arn:" + s.names.partition() + ":budgets::" + account() + ":budget/" + name;
   }
 
   private LiveResource live(Budget b) throws ProviderException {
@@ -158,7 +193,16 @@ final class AwsBudgets {
                       b ->
                           b.accountId(account())
                               .budget(budget(name, after))
-                              .notificationsWithSubscribers(with)));
+                              .notificationsWithSubscribers(with)
+                              .resourceTags(
+                                  ResourceTag.builder()
+                                      .key(StackNames.STACK_TAG)
+                                      .value(s.names.stack())
+                                      .build(),
+                                  ResourceTag.builder()
+                                      .key(StackNames.TARGET_TAG)
+                                      .value(s.names.target())
+                                      .build())));
     } catch (ProviderException e) {
       if (!(e.getCause()
           instanceof software.amazon.awssdk.services.budgets.model.DuplicateRecordException))

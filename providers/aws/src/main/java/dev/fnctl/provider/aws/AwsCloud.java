@@ -88,7 +88,41 @@ final class AwsCloud implements Cloud {
 
   @Override
   public LiveState read(Deployment deployment, List<Resource> desired) throws ProviderException {
-    return new LiveReader(session, services).read(desired);
+    LiveState live = new LiveReader(session, services).read(desired);
+    refuseExistingThatIsOwned(deployment, live);
+    return live;
+  }
+
+  /**
+   * {@code existing:} is for what the stack does not own. Naming a queue, topic or bucket the stack
+   * made itself would leave triggers wired to a resource the same plan deletes (it is owned and no
+   * longer declared), so it is refused before anything changes.
+   */
+  private void refuseExistingThatIsOwned(Deployment d, LiveState live) throws ProviderException {
+    List<String> problems = new java.util.ArrayList<>();
+    for (var q : d.queues().values())
+      if (!q.owned()) check(live, QUEUE, "queues." + q.name(), q.existing(), problems);
+    for (var t : d.topics().values())
+      if (!t.owned()) check(live, TOPIC, "topics." + t.name(), t.existing(), problems);
+    for (var b : d.buckets().values())
+      if (!b.owned()) check(live, BUCKET, "buckets." + b.name(), b.existing(), problems);
+    if (!problems.isEmpty()) throw new ProviderException(String.join("; ", problems));
+  }
+
+  private void check(LiveState live, String type, String path, String existing, List<String> out) {
+    String name = StackLayout.lastSegment(existing);
+    if (live.find(address(type, name)).map(LiveResource::owned).orElse(false)) {
+      out.add(
+          path
+              + ".existing names "
+              + name
+              + ", which stack "
+              + session.names.stack()
+              + " owns on target "
+              + session.names.target()
+              + " (fnctl made it): declare it as the stack's own instead of existing,"
+              + " or name a resource the stack does not own");
+    }
   }
 
   @Override

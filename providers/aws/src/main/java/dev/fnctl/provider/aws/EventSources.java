@@ -31,6 +31,9 @@ final class EventSources {
 
   List<LiveResource> read(Set<String> functionNames) throws ProviderException {
     List<LiveResource> out = new ArrayList<>();
+    // A second mapping of one queue to one function (a create whose reply was lost, where the API
+    // did not refuse it) gets an address of its own, so the plan deletes it.
+    java.util.Set<String> taken = new java.util.HashSet<>();
     String marker = null;
     do {
       String m = marker;
@@ -58,7 +61,7 @@ final class EventSources {
         String neutral = s.names.neutral(fn);
         out.add(
             new LiveResource(
-                AwsTypes.address(EVENT_SOURCE, fn + "/" + queue),
+                HttpApis.unique(taken, AwsTypes.address(EVENT_SOURCE, fn + "/" + queue), c.uuid()),
                 EVENT_SOURCE,
                 "function " + (neutral == null ? fn : neutral),
                 true,
@@ -99,7 +102,31 @@ final class EventSources {
                       .orElseThrow(() -> e));
       return update(address, existing, after);
     }
+    // Where the API does not refuse a second mapping of the same queue to the same function (moto
+    // does not), a retried create whose first reply was lost makes one: keep the one returned.
+    for (String other : mappings(after)) if (!other.equals(uuid)) delete(address, other);
     return Map.of("id", uuid);
+  }
+
+  private List<String> mappings(Map<String, Object> after) throws ProviderException {
+    String function = (String) after.get("function");
+    String source = (String) after.get("source");
+    List<String> out = new ArrayList<>();
+    for (EventSourceMappingConfiguration c :
+        s.call(
+            "ListEventSourceMappings",
+            function,
+            () ->
+                lambda()
+                    .listEventSourceMappings(b -> b.functionName(function).eventSourceArn(source))
+                    .eventSourceMappings())) {
+      if (source.equals(c.eventSourceArn())
+          && c.functionArn() != null
+          && StackNames.qualifiedName(c.functionArn())
+              .replace(":$LATEST", "")
+              .equals(StackNames.qualifiedName(function))) out.add(c.uuid());
+    }
+    return out;
   }
 
   private String createMapping(String address, Map<String, Object> after) throws ProviderException {

@@ -8,10 +8,13 @@ import static dev.fnctl.provider.aws.AwsTypes.STAGE;
 import dev.fnctl.provider.LiveResource;
 import dev.fnctl.provider.ProviderException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.apigatewayv2.model.Api;
 import software.amazon.awssdk.services.apigatewayv2.model.Integration;
@@ -51,6 +54,19 @@ final class HttpApis {
     List<LiveResource> out = new ArrayList<>();
     if (found.isEmpty()) return out;
     Api api = found.stream().filter(this::owned).findFirst().orElse(found.get(0));
+    List<LiveResource> copies = new ArrayList<>();
+    for (Api a : found) {
+      // A second owned API of the stack's name (a create whose reply was lost) is not wanted.
+      if (a != api && owned(a))
+        copies.add(
+            new LiveResource(
+                AwsTypes.address(API, name) + COPY + a.apiId(),
+                API,
+                s.names.stackItem(),
+                true,
+                Map.of("protocol", a.protocolTypeAsString()),
+                Map.of("id", a.apiId(), "endpoint", "")));
+    }
     boolean owned = owned(api);
     String apiAddress = AwsTypes.address(API, name);
     Map<String, Object> ap = new LinkedHashMap<>();
@@ -68,6 +84,7 @@ final class HttpApis {
                 "endpoint",
                 api.apiEndpoint() == null ? "" : api.apiEndpoint())));
     if (!owned) return out;
+    out.addAll(copies);
     String id = api.apiId();
     var results =
         s.parallel(
@@ -108,7 +125,14 @@ final class HttpApis {
               List.of(apiAddress)));
     }
     Map<String, String> integrationFunction = new HashMap<>();
-    for (Integration i : integrations) {
+    // Copies made by a create whose reply was lost get addresses of their own, so the plan deletes
+    // them; the one a route uses is the one kept.
+    Set<String> routed = new HashSet<>();
+    for (Route r : routes) routed.add(integrationOf(r));
+    List<Integration> ordered = new ArrayList<>(integrations);
+    ordered.sort(Comparator.comparing(i -> routed.contains(i.integrationId()) ? 0 : 1));
+    Set<String> taken = new HashSet<>();
+    for (Integration i : ordered) {
       String uri = i.integrationUri() == null ? "" : i.integrationUri();
       String fn = StackNames.functionName(uri);
       String neutral = s.names.neutral(fn);
@@ -121,7 +145,7 @@ final class HttpApis {
       p.put("payloadFormat", i.payloadFormatVersion());
       out.add(
           new LiveResource(
-              AwsTypes.address(INTEGRATION, name + "/" + neutral),
+              unique(taken, AwsTypes.address(INTEGRATION, name + "/" + neutral), i.integrationId()),
               INTEGRATION,
               "function " + neutral,
               true,
@@ -130,9 +154,7 @@ final class HttpApis {
               List.of(apiAddress, AwsTypes.address(AwsTypes.FUNCTION, fn))));
     }
     for (Route r : routes) {
-      String target = r.target() == null ? "" : r.target();
-      String integrationId =
-          target.startsWith("integrations/") ? target.substring("integrations/".length()) : target;
+      String integrationId = integrationOf(r);
       Map<String, Object> p = new LinkedHashMap<>();
       p.put("api", id);
       p.put("routeKey", r.routeKey());
@@ -143,7 +165,7 @@ final class HttpApis {
       String fn = integrationFunction.get(integrationId);
       out.add(
           new LiveResource(
-              AwsTypes.address(ROUTE, name + "/" + r.routeKey()),
+              unique(taken, AwsTypes.address(ROUTE, name + "/" + r.routeKey()), r.routeId()),
               ROUTE,
               fn == null ? s.names.stackItem() : "function " + fn,
               true,
@@ -154,6 +176,19 @@ final class HttpApis {
                   : List.of(apiAddress, AwsTypes.address(INTEGRATION, name + "/" + fn))));
     }
     return out;
+  }
+
+  /** Marks the address of a second copy of one resource: {@code <address>#<id>}. */
+  static final String COPY = "#";
+
+  /** The address, or for a second copy of the same resource the address with the copy's id. */
+  static String unique(Set<String> taken, String address, String id) {
+    return taken.add(address) ? address : address + COPY + id;
+  }
+
+  private static String integrationOf(Route r) {
+    String target = r.target() == null ? "" : r.target();
+    return target.startsWith("integrations/") ? target.substring("integrations/".length()) : target;
   }
 
   private boolean owned(Api a) {
@@ -179,6 +214,19 @@ final class HttpApis {
                                         s.names.stack(),
                                         StackNames.TARGET_TAG,
                                         s.names.target()))));
+    // CreateApi has no idempotency token: a retried request whose first reply was lost makes a
+    // second API of the same name. Keep the one this call returned, delete the copies.
+    List<Api> copies = new ArrayList<>();
+    String token = null;
+    do {
+      String t = token;
+      var page =
+          s.call("GetApis", name, () -> apis().getApis(b -> b.maxResults("500").nextToken(t)));
+      for (Api a : page.items())
+        if (name.equals(a.name()) && owned(a) && !a.apiId().equals(r.apiId())) copies.add(a);
+      token = page.nextToken();
+    } while (token != null);
+    for (Api copy : copies) deleteApi(name, copy.apiId());
     return Map.of("id", r.apiId(), "endpoint", r.apiEndpoint() == null ? "" : r.apiEndpoint());
   }
 
@@ -243,6 +291,15 @@ final class HttpApis {
                                   .integrationUri(uri)
                                   .payloadFormatVersion(format))
                       .integrationId());
+      // No idempotency token here either: remove copies a retried request made.
+      for (Integration i :
+          s.call(
+              "GetIntegrations",
+              address,
+              () -> apis().getIntegrations(b -> b.apiId(api).maxResults("500")).items())) {
+        if (uri.equals(i.integrationUri()) && !id.equals(i.integrationId()))
+          deleteIntegration(address, api, i.integrationId());
+      }
       return Map.of("id", id);
     }
     s.call(
@@ -287,6 +344,15 @@ final class HttpApis {
                       .createRoute(
                           b -> b.apiId(api).routeKey(key).target(target).authorizationType(auth))
                       .routeId());
+      // A retried request whose first reply was lost may have made a second route of this key.
+      for (Route r :
+          s.call(
+              "GetRoutes",
+              address,
+              () -> apis().getRoutes(b -> b.apiId(api).maxResults("500")).items())) {
+        if (key.equals(r.routeKey()) && !id.equals(r.routeId()))
+          deleteRoute(address, api, r.routeId());
+      }
       return Map.of("id", id);
     }
     s.call(

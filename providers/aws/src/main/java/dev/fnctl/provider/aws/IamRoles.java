@@ -26,6 +26,14 @@ import software.amazon.awssdk.services.iam.model.Tag;
  */
 final class IamRoles {
   static final String INLINE_POLICY = "fnctl";
+
+  /**
+   * Inline policies other than fnctl's, by name with their documents. fnctl's roles carry none, so
+   * any here was added outside fnctl and widens what the function may do: it shows in the plan as
+   * drift and apply deletes it.
+   */
+  static final String OTHER_POLICIES = "otherPolicies";
+
   private final AwsSession s;
 
   IamRoles(AwsSession s) {
@@ -80,18 +88,29 @@ final class IamRoles {
     for (AttachedPolicy a : r.attachedManagedPolicies()) managed.add(a.policyArn());
     p.put("managedPolicies", List.copyOf(managed));
     p.put("policy", null);
+    Map<String, Object> others = new java.util.TreeMap<>();
     for (PolicyDetail d : r.rolePolicyList()) {
-      if (INLINE_POLICY.equals(d.policyName()))
-        p.put("policy", PolicyDocuments.normalise(PolicyDocuments.parse(d.policyDocument())));
+      Object doc = PolicyDocuments.normalise(PolicyDocuments.parse(d.policyDocument()));
+      if (INLINE_POLICY.equals(d.policyName())) p.put("policy", doc);
+      else others.put(d.policyName(), doc);
     }
+    p.put(OTHER_POLICIES, others);
     String name = r.roleName();
     String neutral = s.names.neutral(name);
     String item =
         name.equals(s.names.schedulerRole()) || neutral == null
             ? s.names.stackItem()
             : "function " + neutral;
-    return new LiveResource(
-        AwsTypes.address(ROLE, name), ROLE, item, owned, p, Map.of("arn", r.arn()));
+    // fnctl never adds other inline policies, nor managed policies other than Lambda's basic
+    // execution role: any such is drift.
+    List<String> outside = new ArrayList<>();
+    if (!others.isEmpty()) outside.add(OTHER_POLICIES);
+    String basic = s.names.managedPolicyArn(StackLayout.BASIC_EXECUTION);
+    if (managed.stream().anyMatch(a -> !a.equals(basic))) outside.add("managedPolicies");
+    return dev.fnctl.provider.Drift.mark(
+        new LiveResource(
+            AwsTypes.address(ROLE, name), ROLE, item, owned, p, Map.of("arn", r.arn())),
+        outside);
   }
 
   Map<String, Object> create(String name, Map<String, Object> after) throws ProviderException {
@@ -167,6 +186,15 @@ final class IamRoles {
             name,
             () -> iam().detachRolePolicy(b -> b.roleName(name).policyArn(arn)));
     }
+    Map<String, Object> extra = (Map<String, Object>) before.getOrDefault(OTHER_POLICIES, Map.of());
+    for (String other : extra.keySet()) {
+      ignoringGone(
+          () ->
+              s.call(
+                  "DeleteRolePolicy",
+                  name,
+                  () -> iam().deleteRolePolicy(b -> b.roleName(name).policyName(other))));
+    }
     Object policy = after.get("policy");
     if (policy != null && !policy.equals(before.get("policy"))) {
       String doc = PolicyDocuments.write(policy);
@@ -185,32 +213,57 @@ final class IamRoles {
     }
   }
 
+  /**
+   * Deletes the role with its policies. Only DeleteRole's (or a listing's) NoSuchEntity means the
+   * role is gone: the same error from detaching or deleting one policy means that policy is gone (a
+   * retried call whose first reply was lost), and the role must still be deleted.
+   */
   void delete(String name) throws ProviderException {
+    List<AttachedPolicy> attached;
+    List<String> inline;
     try {
-      for (AttachedPolicy a :
+      attached =
           s.call(
               "ListAttachedRolePolicies",
               name,
-              () -> iam().listAttachedRolePolicies(b -> b.roleName(name)).attachedPolicies())) {
-        s.call(
-            "DetachRolePolicy",
-            name,
-            () -> iam().detachRolePolicy(b -> b.roleName(name).policyArn(a.policyArn())));
-      }
-      for (String policy :
+              () -> iam().listAttachedRolePolicies(b -> b.roleName(name)).attachedPolicies());
+      inline =
           s.call(
               "ListRolePolicies",
               name,
-              () -> iam().listRolePolicies(b -> b.roleName(name)).policyNames())) {
-        s.call(
-            "DeleteRolePolicy",
-            name,
-            () -> iam().deleteRolePolicy(b -> b.roleName(name).policyName(policy)));
-      }
-      s.call("DeleteRole", name, () -> iam().deleteRole(b -> b.roleName(name)));
+              () -> iam().listRolePolicies(b -> b.roleName(name)).policyNames());
     } catch (ProviderException e) {
       if (e.getCause() instanceof NoSuchEntityException) return;
       throw e;
+    }
+    for (AttachedPolicy a : attached) {
+      ignoringGone(
+          () ->
+              s.call(
+                  "DetachRolePolicy",
+                  name,
+                  () -> iam().detachRolePolicy(b -> b.roleName(name).policyArn(a.policyArn()))));
+    }
+    for (String policy : inline) {
+      ignoringGone(
+          () ->
+              s.call(
+                  "DeleteRolePolicy",
+                  name,
+                  () -> iam().deleteRolePolicy(b -> b.roleName(name).policyName(policy))));
+    }
+    ignoringGone(() -> s.call("DeleteRole", name, () -> iam().deleteRole(b -> b.roleName(name))));
+  }
+
+  private interface Step {
+    Object run() throws ProviderException;
+  }
+
+  private static void ignoringGone(Step step) throws ProviderException {
+    try {
+      step.run();
+    } catch (ProviderException e) {
+      if (!(e.getCause() instanceof NoSuchEntityException)) throw e;
     }
   }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
@@ -33,9 +34,12 @@ final class InvokePermissions {
 
   /**
    * fnctl's statements in the policy of {@code function} ({@code name} or {@code name:qualifier}).
+   * Statement ids cannot be tagged and a name prefix is not exact ({@code orders-dev-} is a prefix
+   * of {@code orders-dev-eu-}), so a statement is this target's only when the function whose policy
+   * holds it carries this stack's and target's tags ({@code ownedFunctions}).
    */
   @SuppressWarnings("unchecked")
-  List<LiveResource> read(String function) throws ProviderException {
+  List<LiveResource> read(String function, Set<String> ownedFunctions) throws ProviderException {
     String name = StackNames.functionName(function);
     String qualifier = StackNames.qualifier(function);
     String policy;
@@ -54,6 +58,7 @@ final class InvokePermissions {
     List<Object> statements =
         raw instanceof List<?> l ? (List<Object>) l : raw == null ? List.of() : List.of(raw);
     String neutral = s.names.neutral(name);
+    boolean owned = ownedFunctions.contains(name);
     for (Object o : statements) {
       Map<String, Object> st = (Map<String, Object>) o;
       String sid = String.valueOf(st.get("Sid"));
@@ -91,7 +96,7 @@ final class InvokePermissions {
                   AwsTypes.address(PERMISSION, on + "/" + sid),
                   PERMISSION,
                   "function " + (neutral == null ? name : neutral),
-                  true,
+                  owned,
                   p,
                   Map.of(),
                   deps)

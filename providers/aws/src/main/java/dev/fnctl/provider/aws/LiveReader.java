@@ -61,7 +61,7 @@ final class LiveReader {
     first.add(() -> services.roles.read(desired.names(ROLE)));
     first.add(services.schedules::read);
     first.add(services.apis::read);
-    first.add(services.budgets::read);
+    first.add(() -> services.budgets.read(desired.names(BUDGET)));
     List<Object> r1 = s.parallel(first);
     @SuppressWarnings("unchecked")
     Set<String> ownedArns = (Set<String>) r1.get(0);
@@ -69,6 +69,9 @@ final class LiveReader {
     for (int i = 1; i <= 4; i++) live.addAll(cast(r1.get(i)));
 
     Set<String> functions = new TreeSet<>(desired.names(FUNCTION));
+    // What the tags say this target owns: what cannot be tagged (statements, notifications,
+    // subscriptions) belongs to this target only when the function it invokes does.
+    Set<String> ownedFunctions = new TreeSet<>();
     Set<String> ownedQueues = new TreeSet<>();
     Set<String> ownedTopics = new TreeSet<>();
     Set<String> ownedBuckets = new TreeSet<>();
@@ -77,7 +80,10 @@ final class LiveReader {
       String service = parts[2];
       switch (service) {
         case "lambda" -> {
-          if (parts.length >= 7 && parts[5].equals("function")) functions.add(parts[6]);
+          if (parts.length >= 7 && parts[5].equals("function")) {
+            functions.add(parts[6]);
+            ownedFunctions.add(parts[6]);
+          }
         }
         case "sqs" -> ownedQueues.add(parts[5]);
         case "sns" -> ownedTopics.add(parts[5]);
@@ -106,7 +112,8 @@ final class LiveReader {
     Set<String> aliased = new HashSet<>();
     for (String a : desired.names(ALIAS)) aliased.add(StackNames.functionName(a));
     for (String fn : functions) second.add(() -> services.functions.read(fn, aliased.contains(fn)));
-    for (String fn : policyFunctions) second.add(() -> services.permissions.read(fn));
+    for (String fn : policyFunctions)
+      second.add(() -> services.permissions.read(fn, ownedFunctions));
     Set<String> ownedQueueArns = new HashSet<>();
     for (String q : ownedQueues) ownedQueueArns.add(s.names.queueArn(q));
     // An owned queue's URL follows from its name; only a desired queue the tags did not find
@@ -123,7 +130,8 @@ final class LiveReader {
         second.add(
             () -> services.topics.exists(t) ? List.of(services.topics.topic(t, false)) : List.of());
     }
-    for (String t : topicsToScan) second.add(() -> services.topics.subscriptions(t));
+    for (String t : topicsToScan)
+      second.add(() -> services.topics.subscriptions(t, ownedFunctions));
     for (String b : ownedBuckets) second.add(() -> List.of(services.buckets.bucket(b, true)));
     for (String b : desired.names(BUCKET)) {
       if (!ownedBuckets.contains(b))
@@ -133,7 +141,8 @@ final class LiveReader {
                     ? List.of(services.buckets.bucket(b, false))
                     : List.of());
     }
-    for (String b : bucketsToScan) second.add(() -> services.buckets.notifications(b));
+    for (String b : bucketsToScan)
+      second.add(() -> services.buckets.notifications(b, ownedFunctions));
     for (Object o : s.parallel(second)) live.addAll(cast(o));
 
     // Statements for functions found only through their notifications or subscriptions.
@@ -143,7 +152,7 @@ final class LiveReader {
         String arn =
             String.valueOf(r.properties().getOrDefault("function", r.properties().get("endpoint")));
         String fn = StackNames.qualifiedName(arn);
-        if (policyFunctions.add(fn)) third.add(() -> services.permissions.read(fn));
+        if (policyFunctions.add(fn)) third.add(() -> services.permissions.read(fn, ownedFunctions));
       }
     }
     for (Object o : s.parallel(third)) live.addAll(cast(o));

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
@@ -130,7 +131,14 @@ final class S3Buckets {
     }
   }
 
-  List<LiveResource> notifications(String bucket) throws ProviderException {
+  /**
+   * fnctl's notifications on {@code bucket}. Notification ids cannot be tagged and their {@code
+   * fnctl-<stack>-<target>-} prefix is not exact ({@code dev} is a prefix of {@code dev-eu}), so a
+   * notification is this target's only when the function it invokes carries this stack's and
+   * target's tags ({@code ownedFunctions}); others are read as not owned, never changed.
+   */
+  List<LiveResource> notifications(String bucket, Set<String> ownedFunctions)
+      throws ProviderException {
     GetBucketNotificationConfigurationResponse c;
     try {
       c =
@@ -164,7 +172,7 @@ final class S3Buckets {
                   AwsTypes.address(NOTIFICATION, bucket + "/" + id),
                   NOTIFICATION,
                   "function " + fn,
-                  true,
+                  ownedFunctions.contains(target),
                   p,
                   Map.of(),
                   List.of(

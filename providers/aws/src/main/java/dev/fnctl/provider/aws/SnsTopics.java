@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.NotFoundException;
 import software.amazon.awssdk.services.sns.model.Subscription;
@@ -51,7 +52,13 @@ final class SnsTopics {
   }
 
   /** The subscriptions of this topic that deliver to one of the stack's functions. */
-  List<LiveResource> subscriptions(String topic) throws ProviderException {
+  /**
+   * The topic's Lambda subscriptions of this target: those whose function carries this stack's and
+   * target's tags ({@code ownedFunctions}); a name prefix is not exact ({@code orders-dev-} is a
+   * prefix of {@code orders-dev-eu-}).
+   */
+  List<LiveResource> subscriptions(String topic, Set<String> ownedFunctions)
+      throws ProviderException {
     List<LiveResource> out = new ArrayList<>();
     String token = null;
     do {
@@ -75,6 +82,7 @@ final class SnsTopics {
         String fn = StackNames.functionName(sub.endpoint());
         String neutral = s.names.neutral(fn);
         if (neutral == null) continue;
+        boolean owned = ownedFunctions.contains(fn);
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("topic", sub.topicArn());
         p.put("protocol", sub.protocol());
@@ -84,7 +92,7 @@ final class SnsTopics {
                 AwsTypes.address(SUBSCRIPTION, topic + "/" + fn),
                 SUBSCRIPTION,
                 "function " + neutral,
-                true,
+                owned,
                 p,
                 Map.of("arn", sub.subscriptionArn()),
                 List.of(AwsTypes.address(TOPIC, topic), AwsTypes.address(AwsTypes.FUNCTION, fn))));

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
@@ -190,10 +189,21 @@ final class SqsQueues {
       String url = url(name);
       s.call("DeleteQueue", name, () -> sqs().deleteQueue(b -> b.queueUrl(url)));
     } catch (ProviderException e) {
-      // Gone already (a repeated delete): with SQS's JSON protocol the SDK may report it as a plain
-      // SqsException with the NonExistentQueue code rather than QueueDoesNotExistException.
-      if (!(e.getCause() instanceof AwsServiceException a && AwsSession.isNotFound(a))) throw e;
+      // Gone already (a repeated delete, or a retried one whose first reply was lost).
+      if (!gone(e)) throw e;
     }
+  }
+
+  /**
+   * The queue does not exist: the modelled exception, or the query-protocol code {@code
+   * AWS.SimpleQueueService.NonExistentQueue} that a retried DeleteQueue (whose first reply was
+   * lost) can answer with.
+   */
+  private static boolean gone(ProviderException e) {
+    if (e.getCause() instanceof QueueDoesNotExistException) return true;
+    return e.getCause() instanceof software.amazon.awssdk.awscore.exception.AwsServiceException a
+        && a.awsErrorDetails() != null
+        && String.valueOf(a.awsErrorDetails().errorCode()).contains("NonExistentQueue");
   }
 
   String url(String name) throws ProviderException {

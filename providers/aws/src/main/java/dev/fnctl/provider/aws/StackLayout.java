@@ -70,8 +70,14 @@ final class StackLayout {
     return List.copyOf(out);
   }
 
+  /**
+   * A resource several parts of one item ask for is added once. One that two items ask for is kept
+   * twice: the engine refuses the spec, naming both, rather than one item silently losing its
+   * settings.
+   */
   private void add(Resource r) {
-    if (byAddress.putIfAbsent(r.address(), r) == null) out.add(r);
+    Resource had = byAddress.putIfAbsent(r.address(), r);
+    if (had == null || !had.item().equals(r.item())) out.add(r);
   }
 
   // ---- queues, topics, buckets
@@ -185,6 +191,7 @@ final class StackLayout {
     role.put("managedPolicies", List.of(names.managedPolicyArn(BASIC_EXECUTION)));
     Map<String, Object> policy = policy(d, f);
     role.put("policy", policy);
+    role.put(IamRoles.OTHER_POLICIES, Map.of());
     add(Resource.of(roleAddress, ROLE, item, role, List.of()));
 
     LambdaZip code =
@@ -446,6 +453,7 @@ final class StackLayout {
                     "InvokeScheduledFunctions",
                     new TreeSet<>(List.of("lambda:InvokeFunction")),
                     new TreeSet<>(scheduledFunctionArns)))));
+    role.put(IamRoles.OTHER_POLICIES, Map.of());
     add(
         Resource.of(
             address(ROLE, names.schedulerRole()), ROLE, names.stackItem(), role, List.of()));

@@ -54,7 +54,17 @@ public final class AliasMappingsFix extends MotoExtension implements ResponseTra
     } else {
       correct(body);
     }
-    return Response.Builder.like(response).but().body(Json.writeCompact(body)).build();
+    // The body is rewritten, so moto's Content-Length no longer holds: a client that trusts it (a
+    // proxy in front of this one) would wait for bytes that never come.
+    java.util.List<com.github.tomakehurst.wiremock.http.HttpHeader> headers =
+        new java.util.ArrayList<>();
+    for (com.github.tomakehurst.wiremock.http.HttpHeader h : response.getHeaders().all())
+      if (!h.key().equalsIgnoreCase("Content-Length")) headers.add(h);
+    return Response.Builder.like(response)
+        .but()
+        .headers(new com.github.tomakehurst.wiremock.http.HttpHeaders(headers))
+        .body(Json.writeCompact(body))
+        .build();
   }
 
   private void correct(Map<String, Object> mapping) {

@@ -20,7 +20,12 @@ public final class BudgetsFake extends MotoExtension implements ResponseDefiniti
   public static final String NAME = "fnctl-budgets";
   public static final String TARGET_PREFIX = "AWSBudgetServiceGateway.";
 
-  private record Stored(Map<String, Object> budget, List<Map<String, Object>> notifications) {}
+  private record Stored(
+      Map<String, Object> budget, List<Map<String, Object>> notifications, List<Object> tags) {
+    Stored(Map<String, Object> budget, List<Map<String, Object>> notifications) {
+      this(budget, notifications, new ArrayList<>());
+    }
+  }
 
   private final Map<String, Stored> budgets = new LinkedHashMap<>();
 
@@ -56,7 +61,9 @@ public final class BudgetsFake extends MotoExtension implements ResponseDefiniti
                     (Map<String, Object>) w.get("Notification"),
                     (List<Object>) w.get("Subscribers")));
           }
-          budgets.put(n, new Stored(withDefaults(b), notes));
+          List<Object> tags =
+              new ArrayList<>((List<Object>) in.getOrDefault("ResourceTags", List.of()));
+          budgets.put(n, new Stored(withDefaults(b), notes, tags));
           return ok(Map.of());
         }
       case "DescribeBudget":
@@ -76,7 +83,9 @@ public final class BudgetsFake extends MotoExtension implements ResponseDefiniti
           Map<String, Object> b = (Map<String, Object>) in.get("NewBudget");
           Stored s = budgets.get((String) b.get("BudgetName"));
           if (s == null) return notFound((String) b.get("BudgetName"));
-          budgets.put((String) b.get("BudgetName"), new Stored(withDefaults(b), s.notifications()));
+          budgets.put(
+              (String) b.get("BudgetName"),
+              new Stored(withDefaults(b), s.notifications(), s.tags()));
           return ok(Map.of());
         }
       case "DeleteBudget":
@@ -120,7 +129,13 @@ public final class BudgetsFake extends MotoExtension implements ResponseDefiniti
           return ok(Map.of("Subscribers", found.get("Subscribers")));
         }
       case "ListTagsForResource":
-        return ok(Map.of("ResourceTags", List.of()));
+        {
+          // The ARN is arn:<partition>:budgets::<account>:budget/<name> (API reference).
+          String arn = (String) in.get("ResourceARN");
+          Stored s = budgets.get(arn.substring(arn.indexOf(":budget/") + ":budget/".length()));
+          if (s == null) return error("NotFoundException", "resource " + arn + " not found");
+          return ok(Map.of("ResourceTags", s.tags()));
+        }
       default:
         return error("InvalidParameterException", "operation " + op + " is not faked");
     }

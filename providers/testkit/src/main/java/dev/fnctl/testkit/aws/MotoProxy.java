@@ -33,6 +33,7 @@ public final class MotoProxy implements AutoCloseable {
   private final ProvisionedConcurrencyFake provisioned;
   private final AliasMappingsFix aliasMappings = new AliasMappingsFix();
   private final ScheduleGroupTagsFix scheduleGroupTags;
+  private final PermissionSidFix permissionSids;
   private final AtomicLong requests = new AtomicLong();
   private final String motoEndpoint;
 
@@ -65,6 +66,7 @@ public final class MotoProxy implements AutoCloseable {
     MotoLookup lookup = new MotoLookup(motoEndpoint);
     this.provisioned = new ProvisionedConcurrencyFake(lookup);
     this.scheduleGroupTags = new ScheduleGroupTagsFix(lookup);
+    this.permissionSids = new PermissionSidFix(lookup);
     server =
         new WireMockServer(
             WireMockConfiguration.options()
@@ -73,7 +75,12 @@ public final class MotoProxy implements AutoCloseable {
                 .containerThreads(64)
                 .disableRequestJournal()
                 .extensions(
-                    budgets, provisioned, provisioned.deletions, aliasMappings, scheduleGroupTags));
+                    budgets,
+                    provisioned,
+                    provisioned.deletions,
+                    aliasMappings,
+                    scheduleGroupTags,
+                    permissionSids));
     server.addMockServiceRequestListener((req, resp) -> requests.incrementAndGet());
     server.start();
     defaults();
@@ -103,6 +110,11 @@ public final class MotoProxy implements AutoCloseable {
             .atPriority(60)
             .willReturn(
                 aResponse().proxiedFrom(motoEndpoint).withTransformers(ScheduleGroupTagsFix.NAME)));
+    server.stubFor(
+        request("POST", urlPathMatching(PermissionSidFix.PATH))
+            .atPriority(60)
+            .willReturn(
+                aResponse().proxiedFrom(motoEndpoint).withTransformers(PermissionSidFix.NAME)));
     server.stubFor(
         any(urlPathMatching(AliasMappingsFix.PATH))
             .atPriority(60)
