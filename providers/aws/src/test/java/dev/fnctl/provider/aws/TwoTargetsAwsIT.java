@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * kind, counted with the SDK directly. Before ownership was exact, {@code apply -t dev} deleted
  * dev-eu's budget, bucket notification and invoke permissions (matched by name prefix).
  */
-class TwoTargetsAwsTest {
+class TwoTargetsAwsIT {
   @RegisterExtension static MotoServer moto = new MotoServer();
   static MotoProxy proxy;
   @TempDir Path dir;

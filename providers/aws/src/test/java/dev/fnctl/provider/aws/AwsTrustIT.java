@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.iam.IamClient;
  * lost reply on a sub-step used to count as "already deleted"), and whatever widens an owned role
  * (an extra inline policy, an attached managed policy) is drift that apply puts back.
  */
-class AwsTrustTest {
+class AwsTrustIT {
   @RegisterExtension static MotoServer moto = new MotoServer();
   static MotoProxy cloud;
   @TempDir Path dir;

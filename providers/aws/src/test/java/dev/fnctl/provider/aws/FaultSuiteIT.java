@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * changes, and a destroy (re-run under faults until it succeeds) must leave nothing of the stack.
  * Seeds, fault counts and resource counts are printed so a failure reproduces with the same seed.
  */
-class FaultSuiteTest {
+class FaultSuiteIT {
   /** The share of requests that fail; {@code -Dfnctl.faults.rate=0.5} for a harder run. */
   static final double RATE = Double.parseDouble(System.getProperty("fnctl.faults.rate", "0.25"));
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * functions are Active at once, so the proxy answers GetFunction with the function as moto has it
  * but Pending.
  */
-class AwsPendingFunctionTest extends MotoTestBase {
+class AwsPendingFunctionIT extends MotoTestBase {
 
   @Test
   void aFunctionStillBeingCreatedIsShownAndAwaitedBeforeItsStep() throws Exception {
