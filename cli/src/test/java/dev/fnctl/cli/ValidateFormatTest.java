@@ -58,10 +58,30 @@ class ValidateFormatTest {
             "line", 12L,
             "column", 13L,
             "path", "functions.f.memory",
+            "severity", "error",
             "message", "too big"),
         d.get(0));
     assertEquals(0L, ((Map<?, ?>) d.get(1)).get("line"));
     assertEquals("", err, "the report is on stdout only");
+  }
+
+  @Test
+  void warningsAreListedButTheSpecIsValid() {
+    engine.problems =
+        List.of(
+            new Diagnostic(
+                new Position("fnctl.yaml", 9, 19),
+                "functions.f.env.TOKEN",
+                "looks like secret material",
+                dev.fnctl.model.diag.Severity.WARNING));
+    assertEquals(ExitCode.OK, run("validate", "-f", spec.toString(), "--format", "json"));
+    Map<String, Object> json = Json.parseObject(out);
+    assertEquals(true, json.get("valid"));
+    assertEquals(
+        "warning", ((Map<?, ?>) ((List<?>) json.get("diagnostics")).get(0)).get("severity"));
+
+    assertEquals(ExitCode.OK, run("validate", "-f", spec.toString(), "--format", "sarif"));
+    assertTrue(out.contains("\"level\": \"warning\""), out);
   }
 
   @Test

@@ -203,7 +203,7 @@ final class MarkdownPlanView implements PlanView {
     for (String line : sw.toString().split("\\R")) {
       String shifted = line.startsWith("  ") ? line.substring(2) : line;
       if (head) {
-        String symbol = c.action().symbol();
+        String symbol = c.symbol();
         shifted = String.format("%-3s", symbol) + shifted.strip().substring(symbol.length());
         head = false;
       }
