@@ -52,18 +52,18 @@ public final class CdsTraining {
     Path dir = Files.createTempDirectory("fnctl-cds-training");
     try {
       Files.createDirectories(dir.resolve("fn"));
-      Files.createDirectories(dir.resolve("aws"));
       Files.writeString(dir.resolve("fn/main.py"), "def handle(event, context):\n    return {}\n");
       Path local =
           Files.writeString(
               dir.resolve("fnctl.yaml"), SPEC.formatted("local: { provider: local }", "./fn"));
       Path aws =
           Files.writeString(
-              dir.resolve("aws/fnctl.yaml"),
+              // Beside the local one: code outside a spec's project is refused at validate.
+              dir.resolve("fnctl-aws.yaml"),
               SPEC.formatted(
                   "aws: { provider: aws, region: eu-west-1, endpoint: \"http://127.0.0.1:9\","
                       + " account: \"123456789012\" }",
-                  "../fn"));
+                  "./fn"));
       plan(List.of(local, aws));
     } finally {
       delete(dir);
