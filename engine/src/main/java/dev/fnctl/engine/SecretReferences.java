@@ -42,6 +42,10 @@ final class SecretReferences {
         if (l != null) strings(at(l.properties(), path), refs);
       }
     }
+    // What the spec no longer wants (a deleted function) has only its live side to say so.
+    for (LiveResource l : live.resources()) {
+      for (String path : l.sensitive()) strings(at(l.properties(), path), refs);
+    }
     refs.removeIf(String::isBlank);
     return refs;
   }

@@ -630,6 +630,30 @@ class EngineTest {
   }
 
   @Test
+  void aDeletedFunctionsSecretReferencesAreMaskedFromItsLiveMarks() throws Exception {
+    // The spec no longer has the function: the delete has no desired side to mark the reference.
+    cloud.desired = List.of();
+    cloud.state.put(
+        "gone",
+        new dev.fnctl.provider.LiveResource(
+                "gone",
+                "fake:thing",
+                "thing gone",
+                true,
+                props("environment", props("KEY_SECRET_ID", "old-stripe-key", "MODE", "live")),
+                Map.of(),
+                List.of())
+            .withSensitive(Set.of("environment.KEY_SECRET_ID")));
+    Plan p = plan();
+    ResourceChange delete = p.changes().get(0);
+    assertEquals(Action.DELETE, delete.action());
+    assertFalse(p.toString().contains("old-stripe-key"), p.toString());
+    Map<?, ?> env = (Map<?, ?>) delete.before().get("environment");
+    assertEquals(SensitiveValues.MASK, env.get("KEY_SECRET_ID"));
+    assertEquals("live", env.get("MODE"));
+  }
+
+  @Test
   void aSavedDestroyPlanIsCheckedAndAppliedAsADestroy() throws Exception {
     cloud.desired = List.of(res("a", props("v", 1L)));
     planAndApply(10, new RecordingListener());

@@ -44,6 +44,11 @@ class SecretsIT {
     Launcher.Result changed = Launcher.run(dir, "plan").expect(0);
     assertFalse(changed.out().contains(REF), changed.out());
     assertTrue(changed.out().contains("(sensitive) -> (sensitive, changed)"), changed.out());
+
+    // The secret removed from the spec: only the live side knows the old reference, still masked.
+    Launcher.run(dir, "apply", "--auto-approve").expect(0).noStackTrace();
+    project("{ provider: local }", null);
+    noFormShows("stripe-key-2", Map.of());
   }
 
   @Test
@@ -78,6 +83,22 @@ class SecretsIT {
         Launcher.run(dir, env, "apply", "--auto-approve", "after.plan").expect(0).noStackTrace();
     assertFalse(applied.out().contains("other-key"), applied.out());
     Launcher.run(dir, env, "plan", "--detailed-exitcode").expect(0);
+
+    // The secret removed from the spec: only the live side knows the old reference, still masked.
+    project(
+        "{ provider: aws, region: eu-west-1, endpoint: \"" + moto.start().endpoint() + "\" }",
+        null);
+    noFormShows("other-key", env);
+  }
+
+  /** Plan as text and as JSON, with changes: neither holds {@code ref}. */
+  private void noFormShows(String ref, Map<String, String> env) {
+    Launcher.Result text = Launcher.run(dir, env, "plan", "--detailed-exitcode").expect(2);
+    Launcher.Result json = Launcher.run(dir, env, "plan", "--json").expect(0).noStackTrace();
+    for (String form : List.of(text.out(), text.err(), json.out(), json.err())) {
+      assertFalse(form.contains(ref), "the old reference is shown:\n" + form);
+    }
+    assertTrue(text.out().contains("(sensitive)"), text.out());
   }
 
   /** Plan as text, as JSON and saved: no form holds the reference. Returns the text. */

@@ -2,6 +2,7 @@ package dev.fnctl.provider;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A resource as it is now in the cloud, normalised to the shape of {@link Resource#properties()}.
@@ -22,6 +23,8 @@ import java.util.Map;
  *     that mean nothing yet: the engine does not trust a diff against them, plans the resource as
  *     changing, and before its step calls {@link Cloud#awaitSettled}, then converges against what
  *     it settled to
+ * @param sensitive properties (dot paths) holding secret references, masked in every view as the
+ *     desired side's {@link Resource#sensitive()}; see {@link #withSensitive}
  */
 public record LiveResource(
     String address,
@@ -32,10 +35,12 @@ public record LiveResource(
     Map<String, Object> outputs,
     List<String> dependsOn,
     String container,
-    String pending) {
+    String pending,
+    Set<String> sensitive) {
 
   public LiveResource {
     dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
+    sensitive = sensitive == null ? Set.of() : Set.copyOf(sensitive);
   }
 
   /** A settled live resource in no container. */
@@ -47,7 +52,7 @@ public record LiveResource(
       Map<String, Object> properties,
       Map<String, Object> outputs,
       List<String> dependsOn) {
-    this(address, type, item, owned, properties, outputs, dependsOn, null, null);
+    this(address, type, item, owned, properties, outputs, dependsOn, null, null, Set.of());
   }
 
   /** A live resource whose dependencies are not known (the original six-part form). */
@@ -64,13 +69,24 @@ public record LiveResource(
   /** The same resource as an entry of a shared document. */
   public LiveResource inContainer(String container) {
     return new LiveResource(
-        address, type, item, owned, properties, outputs, dependsOn, container, pending);
+        address, type, item, owned, properties, outputs, dependsOn, container, pending, sensitive);
+  }
+
+  /**
+   * The same resource with the properties (dot paths) that hold secret references, as {@link
+   * Resource#sensitive()} marks them on the desired side. The live side needs its own marks: a
+   * resource the spec no longer wants is a delete with no desired resource, and its old references
+   * must be masked all the same.
+   */
+  public LiveResource withSensitive(Set<String> paths) {
+    return new LiveResource(
+        address, type, item, owned, properties, outputs, dependsOn, container, pending, paths);
   }
 
   /** The same resource, read while the cloud is still working on it. */
   public LiveResource pending(String what) {
     return new LiveResource(
-        address, type, item, owned, properties, outputs, dependsOn, container, what);
+        address, type, item, owned, properties, outputs, dependsOn, container, what, sensitive);
   }
 
   public boolean isPending() {

@@ -49,16 +49,21 @@ final class ResourceFile {
       Object address = doc.get("address");
       if (!(address instanceof String a)) throw new IllegalArgumentException("no \"address\"");
       Object tags = doc.get("tags");
-      return new LiveResource(
-          a,
-          String.valueOf(doc.getOrDefault("type", a.substring(0, Math.max(0, a.indexOf('/'))))),
-          String.valueOf(doc.getOrDefault("item", "")),
-          tags instanceof Map<?, ?> m && owner.owns((Map<String, ?>) m),
-          doc.get("properties") instanceof Map<?, ?> p ? (Map<String, Object>) p : Map.of(),
-          doc.get("outputs") instanceof Map<?, ?> o ? (Map<String, Object>) o : Map.of(),
-          doc.get("dependsOn") instanceof List<?> l
-              ? l.stream().map(String::valueOf).toList()
-              : List.of());
+      LiveResource live =
+          new LiveResource(
+              a,
+              String.valueOf(doc.getOrDefault("type", a.substring(0, Math.max(0, a.indexOf('/'))))),
+              String.valueOf(doc.getOrDefault("item", "")),
+              tags instanceof Map<?, ?> m && owner.owns((Map<String, ?>) m),
+              doc.get("properties") instanceof Map<?, ?> p ? (Map<String, Object>) p : Map.of(),
+              doc.get("outputs") instanceof Map<?, ?> o ? (Map<String, Object>) o : Map.of(),
+              doc.get("dependsOn") instanceof List<?> l
+                  ? l.stream().map(String::valueOf).toList()
+                  : List.of());
+      // A function's secret references, masked even in the plan that deletes it.
+      return live.properties().get("secrets") instanceof Map<?, ?> secrets && !secrets.isEmpty()
+          ? live.withSensitive(java.util.Set.of("secrets"))
+          : live;
     } catch (IOException | IllegalArgumentException e) {
       throw new ProviderException(
           "cannot read the local resource file " + file + ": " + e.getMessage(), e);

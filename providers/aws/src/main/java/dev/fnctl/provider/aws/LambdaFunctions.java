@@ -2,6 +2,7 @@ package dev.fnctl.provider.aws;
 
 import static dev.fnctl.provider.aws.AwsTypes.FUNCTION;
 
+import dev.fnctl.model.spec.FunctionSpec;
 import dev.fnctl.provider.LiveResource;
 import dev.fnctl.provider.ProviderException;
 import java.nio.file.Path;
@@ -107,11 +108,27 @@ final class LambdaFunctions {
             p,
             outputs,
             List.of(AwsTypes.address(AwsTypes.ROLE, role)));
+    function = function.withSensitive(secretVariables(p.get("environment")));
     // Mid-create or mid-update (a killed run): apply waits for Lambda before acting on it.
     if (busy(c))
       function = function.pending(c.state() == State.PENDING ? "being created" : "being updated");
     out.add(0, function);
     return out;
+  }
+
+  /**
+   * The variables fnctl set to hold secret references ({@code NAME_SECRET_ID}), so that they are
+   * masked even in the plan that deletes the function.
+   */
+  private static java.util.Set<String> secretVariables(Object environment) {
+    java.util.Set<String> paths = new java.util.TreeSet<>();
+    if (environment instanceof Map<?, ?> env) {
+      for (Object key : env.keySet()) {
+        if (String.valueOf(key).endsWith(FunctionSpec.secretIdVariable("")))
+          paths.add("environment." + key);
+      }
+    }
+    return paths;
   }
 
   /** The {@link #VERSION_CONTENT} of a configuration ($LATEST or a published version). */
