@@ -27,6 +27,9 @@ final class HttpApiType implements ResourceType {
 
   @Override
   public void delete(Address a, LiveResource live) throws ProviderException {
-    apis.deleteApi(a.name(), ResourceType.id(live));
+    // A second copy (a create whose reply was lost) is deleted by its id; its name keeps the copy
+    // suffix so errors say which one.
+    String label = a.copy() == null ? a.name() : a.name() + "#" + a.copy();
+    apis.deleteApi(label, ResourceType.id(live));
   }
 }
