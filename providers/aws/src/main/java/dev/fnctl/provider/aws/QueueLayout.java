@@ -42,21 +42,21 @@ final class QueueLayout {
       String phys = names.queue(q.name());
       String item = "queue " + q.name();
       Map<String, Object> props = new LinkedHashMap<>();
-      props.put("visibilityTimeout", visibilityTimeout(q, consumerTimeout.get(q.name())));
-      props.put("messageRetention", DEFAULT_RETENTION);
-      props.put("redrive", null);
+      props.put(QueueType.VISIBILITY_TIMEOUT, visibilityTimeout(q, consumerTimeout.get(q.name())));
+      props.put(QueueType.MESSAGE_RETENTION, DEFAULT_RETENTION);
+      props.put(QueueType.REDRIVE, null);
       List<String> deps = new ArrayList<>();
       if (q.deadLetter() != null) {
         String dlq = names.deadLetterQueue(q.name());
         Map<String, Object> dlqProps = new LinkedHashMap<>();
-        dlqProps.put("visibilityTimeout", 30L);
-        dlqProps.put("messageRetention", DLQ_RETENTION);
-        dlqProps.put("redrive", null);
+        dlqProps.put(QueueType.VISIBILITY_TIMEOUT, 30L);
+        dlqProps.put(QueueType.MESSAGE_RETENTION, DLQ_RETENTION);
+        dlqProps.put(QueueType.REDRIVE, null);
         layout.add(Resource.of(address(QUEUE, dlq), QUEUE, item, dlqProps, List.of()));
         Map<String, Object> redrive = new LinkedHashMap<>();
-        redrive.put("deadLetterTargetArn", names.queueArn(dlq));
-        redrive.put("maxReceiveCount", (long) q.deadLetter().maxReceives());
-        props.put("redrive", redrive);
+        redrive.put(QueueType.DEAD_LETTER_TARGET_ARN, names.queueArn(dlq));
+        redrive.put(QueueType.MAX_RECEIVE_COUNT, (long) q.deadLetter().maxReceives());
+        props.put(QueueType.REDRIVE, redrive);
         deps.add(address(QUEUE, dlq));
       }
       layout.add(Resource.of(address(QUEUE, phys), QUEUE, item, props, deps));

@@ -8,6 +8,18 @@ import java.util.Map;
 
 /** An SQS queue (a dead-letter queue is one too, named {@code <queue>-dlq}). */
 final class QueueType implements ResourceType {
+  /** Seconds a received message stays invisible to other consumers (SQS VisibilityTimeout). */
+  static final String VISIBILITY_TIMEOUT = "visibilityTimeout";
+
+  /** Seconds a message is kept (SQS MessageRetentionPeriod). */
+  static final String MESSAGE_RETENTION = "messageRetention";
+
+  /** The redrive policy, a map of the two keys below, or null without a dead-letter queue. */
+  static final String REDRIVE = "redrive";
+
+  static final String DEAD_LETTER_TARGET_ARN = "deadLetterTargetArn";
+  static final String MAX_RECEIVE_COUNT = "maxReceiveCount";
+
   private final SqsQueues queues;
 
   QueueType(SqsQueues queues) {
