@@ -15,6 +15,11 @@ import java.util.Map;
  *
  * <p>Ownership is checked before a handler is called: {@link #delete} only ever sees a resource
  * this stack and target own.
+ *
+ * <p>Reading is not per handler: {@link LiveReader} reads every type at once with bulk calls (the
+ * tagging API, IAM's authorization details, one list per service) in parallel, which is what keeps
+ * a no-op plan within a few calls per function; a handler per type would make a call per resource.
+ * Expansion lives in one small layout per kind of spec item ({@link StackLayout}).
  */
 interface ResourceType {
 
