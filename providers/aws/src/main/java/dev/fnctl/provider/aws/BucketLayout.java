@@ -25,6 +25,7 @@ final class BucketLayout {
     this.names = layout.names();
   }
 
+  /** Every bucket the stack owns. */
   void buckets(Deployment d) {
     for (BucketSpec b : d.buckets().values()) {
       if (!b.owned()) continue;

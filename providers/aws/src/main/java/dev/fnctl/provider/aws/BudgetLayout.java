@@ -23,6 +23,7 @@ final class BudgetLayout {
     this.names = layout.names();
   }
 
+  /** One budget with its alerts, sorted so the live read compares equal. */
   void budget(Deployment d, Budget b) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("amount", amount(b.amount()));

@@ -35,6 +35,7 @@ final class FunctionLayout {
     this.names = layout.names();
   }
 
+  /** The role, the function (with its code package) and, for a warm function, its alias. */
   void function(Deployment d, FunctionSpec f) throws ProviderException {
     String phys = names.function(f.name());
     String item = "function " + f.name();

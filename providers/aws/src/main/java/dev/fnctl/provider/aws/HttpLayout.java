@@ -24,6 +24,7 @@ final class HttpLayout {
     this.names = layout.names();
   }
 
+  /** The stack's HTTP API and its auto-deployed {@code $default} stage. */
   void httpBase() {
     Map<String, Object> api = new LinkedHashMap<>();
     api.put("protocol", "HTTP");

@@ -29,6 +29,7 @@ final class QueueLayout {
     this.names = layout.names();
   }
 
+  /** Every queue the stack owns, a dead-letter queue first where one is asked for. */
   void queues(Deployment d) {
     Map<String, Long> consumerTimeout = new TreeMap<>();
     for (FunctionSpec f : d.functions().values()) {

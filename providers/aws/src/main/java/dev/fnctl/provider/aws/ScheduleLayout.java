@@ -26,6 +26,7 @@ final class ScheduleLayout {
     this.names = layout.names();
   }
 
+  /** The group and the role every schedule uses; the role may invoke exactly these functions. */
   void schedulerBase(List<String> scheduledFunctionArns) {
     Map<String, Object> group = new LinkedHashMap<>();
     layout.add(

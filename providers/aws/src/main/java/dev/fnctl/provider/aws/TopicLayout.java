@@ -22,6 +22,7 @@ final class TopicLayout {
     this.names = layout.names();
   }
 
+  /** Every topic the stack owns. */
   void topics(Deployment d) {
     for (TopicSpec t : d.topics().values()) {
       if (!t.owned()) continue;
