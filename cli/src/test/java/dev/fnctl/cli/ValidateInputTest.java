@@ -110,6 +110,33 @@ class ValidateInputTest {
   }
 
   @Test
+  void twoItemsAtOnePhysicalNameAreFoundByValidateWithNoCredentials() throws IOException {
+    Path spec =
+        spec(
+            "apiVersion: fnctl.dev/v1",
+            "stack: demo",
+            "targets:",
+            "  dev: { provider: local }",
+            "  aws: { provider: aws, region: eu-west-1 }",
+            "functions:",
+            "  hello:",
+            "    code: ./fn",
+            "    handler: main.handle",
+            "    runtime: python3.12",
+            "queues:",
+            "  jobs: { deadLetter: { maxReceives: 3 } }",
+            "  jobs-dlq: {}");
+    // The AWS provider's own naming makes jobs' dead-letter queue jobs-dlq; local names differ.
+    assertEquals(3, run("validate", "-f", spec.toString()));
+    assertEquals(
+        spec
+            + ":13:3: queues.jobs-dlq: queue jobs and queue jobs-dlq both become"
+            + " aws:sqs:queue/demo-aws-jobs-dlq: rename one of them (physical names must differ"
+            + " after expansion)\n",
+        err);
+  }
+
+  @Test
   void theModelsAndEveryProvidersProblemsComeInOneRun() throws IOException {
     Path spec =
         spec(

@@ -18,12 +18,20 @@ import java.util.Set;
  * {@code orders} with a dead-letter queue is {@code orders-dlq}, and so is a queue named {@code
  * orders-dlq}). Applying such a spec would make one resource out of two and silently drop one
  * item's settings, so it is refused before anything is read or changed, naming both items. Checked
- * on the provider's expansion, so it holds for every provider's naming rules.
+ * on the provider's expansion, so it holds for every provider's naming rules: by {@code plan} on
+ * the connected expansion, by {@code validate} on the offline one ({@link
+ * dev.fnctl.provider.Provider#expandOffline}).
  */
 final class NameCollisions {
   private NameCollisions() {}
 
   static void refuse(Spec spec, List<Resource> desired) throws SpecException {
+    List<Diagnostic> problems = find(spec, desired);
+    if (!problems.isEmpty()) throw new SpecException(problems);
+  }
+
+  /** One problem per address that two or more items' resources share. */
+  static List<Diagnostic> find(Spec spec, List<Resource> desired) {
     Map<String, Set<String>> items = new LinkedHashMap<>();
     for (Resource r : desired)
       items.computeIfAbsent(r.address(), a -> new LinkedHashSet<>()).add(r.item());
@@ -39,7 +47,7 @@ final class NameCollisions {
               + ": rename one of them (physical names must differ after expansion)";
       problems.add(at(spec, path(names.get(names.size() - 1)), message));
     }
-    if (!problems.isEmpty()) throw new SpecException(problems);
+    return problems;
   }
 
   /** {@code queue orders-dlq} -> {@code queues.orders-dlq}; the stack's own items have no path. */

@@ -81,7 +81,23 @@ final class Validation {
       if (modelProblems.stream().anyMatch(m -> within(p.path(), m.path()))) continue;
       out.add(at(spec, p.path(), p.message(), p.severity()));
     }
+    if (modelProblems.isEmpty()) out.addAll(nameCollisions(spec, deployment, provider.get()));
     return out;
+  }
+
+  /**
+   * Two items at one physical name, found on the provider's offline expansion: only the provider's
+   * naming rules say which names meet. Checked on a spec without model problems only, since the
+   * expansion needs a complete deployment.
+   */
+  private static List<Diagnostic> nameCollisions(
+      Spec spec, Deployment deployment, Provider provider) {
+    try {
+      Optional<List<dev.fnctl.provider.Resource>> expanded = provider.expandOffline(deployment);
+      return expanded.map(r -> NameCollisions.find(spec, r)).orElse(List.of());
+    } catch (ProviderException e) {
+      return List.of(at(spec, "", e.getMessage()));
+    }
   }
 
   private static boolean within(String path, String reported) {

@@ -4,11 +4,12 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The naming rules for stacks, targets and resources. Physical names are {@code
- * <stack>-<target>-<name>} and the stack and target are also written as lower-case labels, so every
- * name must fit the strictest cloud: lower-case letters, digits and single hyphens, starting with a
- * letter, short enough that the joined name stays within every limit: 20 + 11 + 30 and two hyphens
- * is 63, what S3 bucket names and Google Cloud labels allow.
+ * The naming rules for stacks, targets and resources: lower-case letters, digits and single
+ * hyphens, starting with a letter, and short (stack 20, target 11, item 30). The stack and target
+ * are also written as tag or label values, and providers build physical names from all three, so a
+ * portable shape keeps one spec deployable everywhere. Physical names themselves are each
+ * provider's (within its cloud's limits, shortened with a hash where they must be): the model
+ * promises no joined form and no cloud's limit.
  */
 final class Names {
   static final int STACK_MAX = 20;

@@ -75,6 +75,15 @@ final class TriggerReader {
                     + "' must start with '/' and contain no spaces, e.g. /"
                     + path.strip().replaceAll("^/*", "").replaceAll("\\s+", "-"));
         path = null;
+      } else if (path != null && path.indexOf('#') >= 0) {
+        // A URL's fragment never reaches a server, so no cloud can route on it.
+        f.get("path")
+            .problem(
+                "path '"
+                    + path
+                    + "' must not contain '#': what follows it is a URL fragment, which is never"
+                    + " sent to the server");
+        path = null;
       }
     }
     String auth = f.containsKey("auth") ? f.get("auth").word(List.of("none", "iam")) : "none";

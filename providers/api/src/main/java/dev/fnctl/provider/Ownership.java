@@ -10,6 +10,9 @@ import java.util.Map;
  *
  * <p>The keys are lower case and short because GCP labels are the strictest of the clouds (lower
  * case, at most 63 characters); the same keys are then used everywhere.
+ *
+ * <p>Physical names are not decided here: each provider names what it makes within its own cloud's
+ * limits (the AWS provider's {@code StackNames}, the local provider's {@code LocalNames}).
  */
 public record Ownership(String stack, String target) {
 
@@ -34,14 +37,5 @@ public record Ownership(String stack, String target) {
   /** True when {@code tags} (as read from the cloud; may be null) mark a resource as ours. */
   public boolean owns(Map<String, ?> tags) {
     return tags != null && stack.equals(tags.get(STACK_KEY)) && target.equals(tags.get(TARGET_KEY));
-  }
-
-  /**
-   * The cloud name of a spec item: {@code <stack>-<target>-<name>}, e.g. {@code
-   * orders-prod-resize}. The model's name limits (stack 20, target 12, item 30) keep it within
-   * every cloud's limits.
-   */
-  public String physicalName(String name) {
-    return stack + "-" + target + "-" + name;
   }
 }

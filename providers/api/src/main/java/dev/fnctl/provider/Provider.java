@@ -41,6 +41,19 @@ public interface Provider {
   }
 
   /**
+   * What {@code deployment} expands to, computed offline: no network, no credentials, no code
+   * packaged. {@code validate} checks it for two spec items that become one physical resource (the
+   * same address), which only the provider's naming can tell; {@code plan} checks the connected
+   * expansion ({@link Cloud#desired}) the same way. What only the cloud knows (an account id) is a
+   * placeholder, which must not make two names meet or part; code hashes may be placeholders too.
+   * Empty (the default) when the provider cannot expand without connecting.
+   */
+  default java.util.Optional<List<Resource>> expandOffline(Deployment deployment)
+      throws ProviderException {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * Opens a session against the target's cloud, with credentials and endpoints taken from the
    * target's settings and the environment (never hard-coded), so tests can point it at moto or
    * WireMock. Fails with a {@link ProviderException} that reads as one line for the user when

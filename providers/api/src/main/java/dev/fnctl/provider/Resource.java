@@ -15,8 +15,8 @@ import java.util.Set;
  * (String, Long, Boolean, BigDecimal, List, Map) or a {@link Ref} to an output of another resource
  * (known after that one exists).
  *
- * @param address stable identity, unique in the deployment: {@code
- *     aws:lambda:function/orders-resize}
+ * @param address stable identity, unique in the deployment: the printed form of an {@link Address}
+ *     ({@code aws:lambda:function/orders-resize}), built and taken apart through that type
  * @param type the provider's resource type: {@code aws:lambda:function}
  * @param item the neutral spec item it comes from, for grouping: {@code function resize}; the first
  *     of {@code items}

@@ -12,10 +12,9 @@ class OwnershipTest {
   private final Ownership own = new Ownership("orders", "prod");
 
   @Test
-  void tagsAndNames() {
+  void tags() {
     assertEquals(List.of("fnctl-stack", "fnctl-target"), List.copyOf(own.tags().keySet()));
     assertEquals(Map.of("fnctl-stack", "orders", "fnctl-target", "prod"), own.tags());
-    assertEquals("orders-prod-resize", own.physicalName("resize"));
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.fnctl.local;
 import dev.fnctl.archive.CodeArchive;
 import dev.fnctl.model.plan.Action;
 import dev.fnctl.model.spec.Deployment;
+import dev.fnctl.provider.Address;
 import dev.fnctl.provider.Cloud;
 import dev.fnctl.provider.LiveResource;
 import dev.fnctl.provider.LiveState;
@@ -206,10 +207,12 @@ final class LocalCloud implements Cloud {
 
   private Map<String, Object> outputs(Resource r, Map<String, Object> after) {
     Map<String, Object> out = new LinkedHashMap<>();
-    String name = r.address().substring(r.address().indexOf('/') + 1);
+    String name = Address.parse(r.address()).name();
     out.put(
         "id",
-        after.get("name") instanceof String s ? s : owner.physicalName(name.replace('/', '-')));
+        after.get("name") instanceof String s
+            ? s
+            : LocalNames.of(deployment).physical(name.replace('/', '-')));
     if (LocalResources.TRIGGER.equals(r.type()) && after.get("path") instanceof String path) {
       out.put("url", "http://localhost/" + owner.stack() + "/" + owner.target() + path);
     }

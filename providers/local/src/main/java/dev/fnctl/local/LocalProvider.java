@@ -6,7 +6,6 @@ import dev.fnctl.model.spec.QueueSpec;
 import dev.fnctl.model.spec.TopicSpec;
 import dev.fnctl.provider.Cloud;
 import dev.fnctl.provider.Context;
-import dev.fnctl.provider.Ownership;
 import dev.fnctl.provider.Problem;
 import dev.fnctl.provider.Provider;
 import dev.fnctl.provider.ProviderException;
@@ -43,17 +42,17 @@ public final class LocalProvider implements Provider {
   @Override
   public List<Problem> validate(Deployment deployment) {
     if (deployment.stack() == null) return List.of();
-    Ownership own = Ownership.of(deployment);
+    LocalNames own = LocalNames.of(deployment);
     Map<String, String> owned = new java.util.HashMap<>();
     deployment.queues().values().stream()
         .filter(QueueSpec::owned)
-        .forEach(q -> owned.put("queues:" + own.physicalName(q.name()), q.name()));
+        .forEach(q -> owned.put("queues:" + own.physical(q.name()), q.name()));
     deployment.topics().values().stream()
         .filter(TopicSpec::owned)
-        .forEach(t -> owned.put("topics:" + own.physicalName(t.name()), t.name()));
+        .forEach(t -> owned.put("topics:" + own.physical(t.name()), t.name()));
     deployment.buckets().values().stream()
         .filter(BucketSpec::owned)
-        .forEach(b -> owned.put("buckets:" + own.physicalName(b.name()), b.name()));
+        .forEach(b -> owned.put("buckets:" + own.physical(b.name()), b.name()));
     List<Problem> out = new ArrayList<>();
     java.util.function.BiConsumer<String, Map.Entry<String, String>> check =
         (section, item) -> {

@@ -10,9 +10,9 @@ import dev.fnctl.model.spec.Permission;
 import dev.fnctl.model.spec.QueueSpec;
 import dev.fnctl.model.spec.TopicSpec;
 import dev.fnctl.model.spec.Trigger;
+import dev.fnctl.provider.Address;
 import dev.fnctl.provider.CodePackager;
 import dev.fnctl.provider.Item;
-import dev.fnctl.provider.Ownership;
 import dev.fnctl.provider.ProviderException;
 import dev.fnctl.provider.Ref;
 import dev.fnctl.provider.Resource;
@@ -42,15 +42,15 @@ final class LocalResources {
   static final String BUDGET = "local:budget";
 
   private final Deployment d;
-  private final Ownership own;
+  private final LocalNames names;
 
   LocalResources(Deployment d) {
     this.d = d;
-    this.own = Ownership.of(d);
+    this.names = LocalNames.of(d);
   }
 
   static String address(String type, String name) {
-    return type + "/" + name;
+    return Address.of(type, name).toString();
   }
 
   List<Resource> expand() throws ProviderException {
@@ -70,7 +70,7 @@ final class LocalResources {
 
   private Resource queue(QueueSpec q) {
     Map<String, Object> p = new LinkedHashMap<>();
-    p.put("name", own.physicalName(q.name()));
+    p.put("name", names.physical(q.name()));
     p.put(
         "deadLetter",
         q.deadLetter() == null ? null : Map.of("maxReceives", (long) q.deadLetter().maxReceives()));
@@ -88,7 +88,7 @@ final class LocalResources {
 
   private Resource simple(String type, String name, String item) {
     Map<String, Object> p = new LinkedHashMap<>();
-    p.put("name", own.physicalName(name));
+    p.put("name", names.physical(name));
     return new Resource(
         address(type, name), type, item, p, Set.of("name"), Set.of(), List.of(), null);
   }
@@ -132,7 +132,7 @@ final class LocalResources {
       permissions.add(grant);
     }
     Map<String, Object> p = new LinkedHashMap<>();
-    p.put("name", own.physicalName(f.name()));
+    p.put("name", names.physical(f.name()));
     p.put("runtime", f.runtime());
     p.put("handler", f.handler());
     p.put("memory", (long) f.memory());
@@ -211,7 +211,7 @@ final class LocalResources {
 
   private Resource budget(Budget b) {
     Map<String, Object> p = new LinkedHashMap<>();
-    p.put("name", own.physicalName(b.name()));
+    p.put("name", names.physical(b.name()));
     p.put("amount", b.amount());
     p.put("currency", b.currency() == null ? "USD" : b.currency());
     p.put("period", b.period() == null ? null : b.period().word());
@@ -273,7 +273,7 @@ final class LocalResources {
    * orders-dev-orders}.
    */
   private String known(String address) {
-    return own.physicalName(address.substring(address.indexOf('/') + 1));
+    return names.physical(Address.parse(address).name());
   }
 
   private static List<String> sorted(List<String> values) {

@@ -1,6 +1,7 @@
 package dev.fnctl.local;
 
 import dev.fnctl.model.json.Json;
+import dev.fnctl.provider.Address;
 import dev.fnctl.provider.LiveResource;
 import dev.fnctl.provider.Ownership;
 import dev.fnctl.provider.ProviderException;
@@ -52,7 +53,7 @@ final class ResourceFile {
       LiveResource live =
           new LiveResource(
               a,
-              String.valueOf(doc.getOrDefault("type", a.substring(0, Math.max(0, a.indexOf('/'))))),
+              String.valueOf(doc.getOrDefault("type", Address.parse(a).type())),
               String.valueOf(doc.getOrDefault("item", "")),
               tags instanceof Map<?, ?> m && owner.owns((Map<String, ?>) m),
               doc.get("properties") instanceof Map<?, ?> p ? (Map<String, Object>) p : Map.of(),

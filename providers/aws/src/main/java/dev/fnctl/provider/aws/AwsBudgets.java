@@ -100,7 +100,7 @@ final class AwsBudgets {
   private LiveResource live(Budget b) throws ProviderException {
     String name = b.budgetName();
     Map<String, Object> p = new LinkedHashMap<>();
-    p.put("amount", b.budgetLimit() == null ? null : StackLayout.amount(b.budgetLimit().amount()));
+    p.put("amount", b.budgetLimit() == null ? null : BudgetLayout.amount(b.budgetLimit().amount()));
     p.put("currency", b.budgetLimit() == null ? null : b.budgetLimit().unit());
     p.put("period", b.timeUnitAsString());
     List<String> filter =
@@ -128,10 +128,10 @@ final class AwsBudgets {
       List<String> emails = new ArrayList<>();
       for (Subscriber sub : subs) emails.add(sub.address());
       out.add(
-          StackLayout.notification(
+          BudgetLayout.notification(
               n.notificationTypeAsString(), Math.round(n.threshold()), emails));
     }
-    p.put("notifications", StackLayout.sortedNotifications(out));
+    p.put("notifications", BudgetLayout.sortedNotifications(out));
     String neutral = name.substring(s.names.budgetPrefix().length());
     return new LiveResource(
         AwsTypes.address(BUDGET, name), BUDGET, "budget " + neutral, true, p, Map.of());

@@ -4,6 +4,7 @@ import static dev.fnctl.provider.aws.AwsTypes.*;
 
 import dev.fnctl.model.plan.Action;
 import dev.fnctl.model.spec.Deployment;
+import dev.fnctl.provider.Address;
 import dev.fnctl.provider.Cloud;
 import dev.fnctl.provider.Context;
 import dev.fnctl.provider.Deadline;
@@ -25,12 +26,14 @@ final class AwsCloud implements Cloud {
   private final AwsServices services;
   private final Path projectDir;
   private final long directUploadLimit;
+  private final ResourceTypes types;
 
   AwsCloud(AwsSession session, Path projectDir, long directUploadLimit) {
     this.session = session;
     this.projectDir = projectDir;
     this.directUploadLimit = directUploadLimit;
     this.services = new AwsServices(session, directUploadLimit);
+    this.types = new ResourceTypes(services, session.names);
   }
 
   /**
@@ -140,7 +143,7 @@ final class AwsCloud implements Cloud {
     if (endpoint == null || endpoint.isBlank()) return out;
     for (LiveResource r : live.resources()) {
       if (!r.type().equals(ROUTE)) continue;
-      String key = String.valueOf(r.properties().get("routeKey"));
+      String key = String.valueOf(r.properties().get(RouteType.ROUTE_KEY));
       int space = key.indexOf(' ');
       out.put(key, endpoint + (space > 0 ? key.substring(space + 1) : ""));
     }
@@ -169,7 +172,7 @@ final class AwsCloud implements Cloud {
   public LiveResource awaitSettled(LiveResource pending, Deadline deadline)
       throws ProviderException {
     if (!pending.type().equals(FUNCTION)) return Cloud.super.awaitSettled(pending, deadline);
-    String name = AwsTypes.name(pending.address());
+    String name = Address.parse(pending.address()).name();
     return session.during(
         deadline,
         () -> {
@@ -184,7 +187,7 @@ final class AwsCloud implements Cloud {
   /** A bucket's notification configuration is one PUT of the whole: see {@link S3Buckets}. */
   @Override
   public boolean writesTogether(String container) {
-    return container.startsWith(AwsTypes.notificationsOf(""));
+    return Address.parse(container).type().equals(NOTIFICATIONS);
   }
 
   @Override
@@ -192,11 +195,11 @@ final class AwsCloud implements Cloud {
       throws ProviderException {
     if (!writesTogether(container) || steps.isEmpty())
       return Cloud.super.applyTogether(container, steps);
-    String bucket = container.substring(AwsTypes.notificationsOf("").length());
+    String bucket = Address.parse(container).name();
     Map<String, Map<String, Object>> entries = new LinkedHashMap<>();
     Map<String, Map<String, Object>> outputs = new LinkedHashMap<>();
     for (Step step : steps) {
-      String id = after(AwsTypes.name(step.address()));
+      String id = Address.parse(step.address()).rest();
       if (step.action() == Action.DELETE) {
         if (step.live() != null && !step.live().owned())
           throw new ProviderException(
@@ -233,58 +236,14 @@ final class AwsCloud implements Cloud {
 
   private Map<String, Object> create(String address, Resource desired, Map<String, Object> after)
       throws ProviderException {
-    String type = address.substring(0, address.indexOf('/'));
-    String name = AwsTypes.name(address);
-    return switch (type) {
-      case ROLE -> services.roles.create(name, after);
-      case FUNCTION -> services.functions.create(name, after, code(desired));
-      case ALIAS -> services.aliases.create(StackNames.functionName(name), after);
-      case PERMISSION -> services.permissions.put(before(name), after(name), after, false);
-      case EVENT_SOURCE -> services.eventSources.create(address, after);
-      case QUEUE -> services.queues.create(name, after);
-      case TOPIC -> services.topics.create(name);
-      case SUBSCRIPTION -> services.topics.subscribe(address, after);
-      case BUCKET -> services.buckets.create(name);
-      case NOTIFICATION -> services.buckets.putNotification(before(name), after(name), after);
-      case SCHEDULE_GROUP -> services.schedules.createGroup(name);
-      case SCHEDULE -> services.schedules.put(name, after, true);
-      case API -> services.apis.createApi(name);
-      case STAGE -> services.apis.putStage(address, after(name), after, true);
-      case INTEGRATION -> services.apis.putIntegration(address, after, null);
-      case ROUTE -> services.apis.putRoute(address, after, null);
-      case BUDGET -> services.budgets.create(name, after);
-      default ->
-          throw new ProviderException("unknown AWS resource type " + type + " at " + address);
-    };
+    Address a = Address.parse(address);
+    return types.of(a.type(), address).create(a, desired, after);
   }
 
   private Map<String, Object> update(
       String address, Resource desired, Map<String, Object> after, LiveResource live)
       throws ProviderException {
-    String type = live.type();
-    String name = AwsTypes.name(address);
-    Map<String, Object> before = live.properties();
-    return switch (type) {
-      case ROLE -> services.roles.update(name, after, before);
-      case FUNCTION ->
-          services.functions.update(name, after, before, live.outputs(), code(desired));
-      case ALIAS -> services.aliases.update(StackNames.functionName(name), after, before);
-      case PERMISSION -> services.permissions.put(before(name), after(name), after, true);
-      case EVENT_SOURCE ->
-          services.eventSources.update(address, (String) live.outputs().get("id"), after);
-      case QUEUE -> services.queues.update(name, after, before);
-      case TOPIC, BUCKET, SCHEDULE_GROUP, API -> live.outputs();
-      case SUBSCRIPTION -> services.topics.subscribe(address, after);
-      case NOTIFICATION -> services.buckets.putNotification(before(name), after(name), after);
-      case SCHEDULE -> services.schedules.put(name, after, false);
-      case STAGE -> services.apis.putStage(address, after(name), after, false);
-      case INTEGRATION ->
-          services.apis.putIntegration(address, after, (String) live.outputs().get("id"));
-      case ROUTE -> services.apis.putRoute(address, after, (String) live.outputs().get("id"));
-      case BUDGET -> services.budgets.update(name, after, before);
-      default ->
-          throw new ProviderException("unknown AWS resource type " + type + " at " + address);
-    };
+    return types.of(live.type(), address).update(Address.parse(address), desired, after, live);
   }
 
   private void delete(String address, LiveResource live) throws ProviderException {
@@ -292,47 +251,7 @@ final class AwsCloud implements Cloud {
     if (!live.owned())
       throw new ProviderException(
           address + " is not owned by stack " + session.names.stack() + ": refusing to delete it");
-    String name = AwsTypes.name(address);
-    Map<String, Object> p = live.properties();
-    switch (live.type()) {
-      case ROLE -> services.roles.delete(name);
-      case FUNCTION -> services.functions.delete(name);
-      case ALIAS -> services.aliases.delete(StackNames.functionName(name));
-      case PERMISSION -> services.permissions.remove(before(name), after(name));
-      case EVENT_SOURCE -> services.eventSources.delete(address, (String) live.outputs().get("id"));
-      case QUEUE -> services.queues.delete(name);
-      case TOPIC -> services.topics.delete(name);
-      case SUBSCRIPTION -> services.topics.unsubscribe(address, (String) live.outputs().get("arn"));
-      case BUCKET -> services.buckets.delete(name, name.equals(session.names.artifactBucket()));
-      case NOTIFICATION -> services.buckets.putNotification(before(name), after(name), null);
-      case SCHEDULE_GROUP -> services.schedules.deleteGroup(name);
-      case SCHEDULE -> services.schedules.delete(name);
-      case API -> services.apis.deleteApi(name, (String) live.outputs().get("id"));
-      case STAGE -> services.apis.deleteStage(address, (String) p.get("api"), after(name));
-      case INTEGRATION ->
-          services.apis.deleteIntegration(
-              address, (String) p.get("api"), (String) live.outputs().get("id"));
-      case ROUTE ->
-          services.apis.deleteRoute(
-              address, (String) p.get("api"), (String) live.outputs().get("id"));
-      case BUDGET -> services.budgets.delete(name);
-      default ->
-          throw new ProviderException(
-              "unknown AWS resource type " + live.type() + " at " + address);
-    }
-  }
-
-  private static LambdaZip code(Resource desired) {
-    return desired != null && desired.payload() instanceof LambdaZip c ? c : null;
-  }
-
-  /** "bucket/id" -> "bucket"; the first segment of a qualified name. */
-  private static String before(String qualified) {
-    return qualified.substring(0, qualified.indexOf('/'));
-  }
-
-  private static String after(String qualified) {
-    return qualified.substring(qualified.indexOf('/') + 1);
+    types.of(live.type(), address).delete(Address.parse(address), live);
   }
 
   @Override

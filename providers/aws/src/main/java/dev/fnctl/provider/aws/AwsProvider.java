@@ -12,10 +12,12 @@ import dev.fnctl.provider.Context;
 import dev.fnctl.provider.Problem;
 import dev.fnctl.provider.Provider;
 import dev.fnctl.provider.ProviderException;
+import dev.fnctl.provider.Resource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -333,6 +335,30 @@ public final class AwsProvider implements Provider {
   @Override
   public long maxPackageBytes() {
     return LambdaZip.MAX_BYTES;
+  }
+
+  /** The account id an offline expansion names things with: no real account has it. */
+  static final String PLACEHOLDER_ACCOUNT = "000000000000";
+
+  /** The region an offline expansion uses when the target names none. */
+  static final String PLACEHOLDER_REGION = "us-east-1";
+
+  /**
+   * The resources a deployment expands to with the target's account and region, or placeholders for
+   * them: names derive from the stack, target and spec names only, so the placeholders change ARNs
+   * but never make two names meet.
+   */
+  @Override
+  public Optional<List<Resource>> expandOffline(Deployment d) throws ProviderException {
+    String region = d.target().setting("region");
+    String account = d.target().setting("account");
+    StackNames names =
+        new StackNames(
+            d.stack(),
+            d.target().name(),
+            region == null || region.isBlank() ? PLACEHOLDER_REGION : region,
+            account == null || account.isBlank() ? PLACEHOLDER_ACCOUNT : account);
+    return Optional.of(StackLayout.offline(names).expand(d));
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.fnctl.provider.aws;
 
+import dev.fnctl.provider.Address;
+
 /** The resource types the AWS provider plans, and their address prefixes. */
 final class AwsTypes {
   private AwsTypes() {}
@@ -22,8 +24,18 @@ final class AwsTypes {
   static final String ROUTE = "aws:apigatewayv2:route";
   static final String BUDGET = "aws:budgets:budget";
 
+  /**
+   * The type of the shared document an S3 notification is an entry of (not a resource fnctl plans:
+   * only a {@link dev.fnctl.provider.Resource#container()}).
+   */
+  static final String NOTIFICATIONS = "aws:s3:bucket-notifications";
+
+  /** The type of a function's resource policy, the container of its invoke permissions. */
+  static final String POLICY = "aws:lambda:policy";
+
+  /** The printed address of {@code name} of {@code type}: see {@link Address}. */
   static String address(String type, String name) {
-    return type + "/" + name;
+    return Address.of(type, name).toString();
   }
 
   /**
@@ -31,7 +43,7 @@ final class AwsTypes {
    * replaces a bucket's whole configuration, so the engine runs one step per bucket at a time.
    */
   static String notificationsOf(String bucket) {
-    return "aws:s3:bucket-notifications/" + bucket;
+    return address(NOTIFICATIONS, bucket);
   }
 
   /**
@@ -40,11 +52,11 @@ final class AwsTypes {
    * (ResourceConflictException), so the engine runs one step per policy at a time.
    */
   static String policyOf(String function) {
-    return "aws:lambda:policy/" + function;
+    return address(POLICY, function);
   }
 
-  /** The part of an address after the type. */
+  /** The name of a printed address (without a copy suffix). */
   static String name(String address) {
-    return address.substring(address.indexOf('/') + 1);
+    return Address.parse(address).name();
   }
 }

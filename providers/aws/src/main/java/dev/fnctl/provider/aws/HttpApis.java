@@ -5,6 +5,7 @@ import static dev.fnctl.provider.aws.AwsTypes.INTEGRATION;
 import static dev.fnctl.provider.aws.AwsTypes.ROUTE;
 import static dev.fnctl.provider.aws.AwsTypes.STAGE;
 
+import dev.fnctl.provider.Address;
 import dev.fnctl.provider.LiveResource;
 import dev.fnctl.provider.ProviderException;
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ final class HttpApis {
       if (a != api && owned(a))
         copies.add(
             new LiveResource(
-                AwsTypes.address(API, name) + COPY + a.apiId(),
+                Address.of(API, name).copy(a.apiId()).toString(),
                 API,
                 s.names.stackItem(),
                 true,
@@ -178,12 +179,12 @@ final class HttpApis {
     return out;
   }
 
-  /** Marks the address of a second copy of one resource: {@code <address>#<id>}. */
-  static final String COPY = "#";
-
-  /** The address, or for a second copy of the same resource the address with the copy's id. */
+  /**
+   * The address, or for a second copy of the same resource the address with the copy's id ({@code
+   * <address>#<id>}, see {@link Address#copy}).
+   */
   static String unique(Set<String> taken, String address, String id) {
-    return taken.add(address) ? address : address + COPY + id;
+    return taken.add(address) ? address : Address.parse(address).copy(id).toString();
   }
 
   private static String integrationOf(Route r) {

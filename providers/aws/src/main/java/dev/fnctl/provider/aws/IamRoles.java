@@ -105,7 +105,7 @@ final class IamRoles {
     // execution role: any such is drift.
     List<String> outside = new ArrayList<>();
     if (!others.isEmpty()) outside.add(OTHER_POLICIES);
-    String basic = s.names.managedPolicyArn(StackLayout.BASIC_EXECUTION);
+    String basic = s.names.managedPolicyArn(FunctionLayout.BASIC_EXECUTION);
     if (managed.stream().anyMatch(a -> !a.equals(basic))) outside.add("managedPolicies");
     return dev.fnctl.provider.Drift.mark(
         new LiveResource(

@@ -2,6 +2,7 @@ package dev.fnctl.provider.aws;
 
 import static dev.fnctl.provider.aws.AwsTypes.*;
 
+import dev.fnctl.provider.Address;
 import dev.fnctl.provider.LiveResource;
 import dev.fnctl.provider.LiveState;
 import dev.fnctl.provider.ProviderException;
@@ -49,6 +50,14 @@ final class LiveReader {
         if (r.type().equals(type)) out.add(AwsTypes.name(r.address()));
       return out;
     }
+
+    /** The first part of the names of {@code type}: the function of {@code <function>/<sid>}. */
+    Set<String> firstParts(String type) {
+      Set<String> out = new TreeSet<>();
+      for (Resource r : byAddress.values())
+        if (r.type().equals(type)) out.add(Address.parse(r.address()).first());
+      return out;
+    }
   }
 
   LiveState read(List<Resource> desiredList) throws ProviderException {
@@ -94,7 +103,7 @@ final class LiveReader {
 
     // Functions whose resource policy holds invoke permissions fnctl manages.
     Set<String> policyFunctions = new TreeSet<>();
-    for (String a : desired.names(PERMISSION)) policyFunctions.add(a.substring(0, a.indexOf('/')));
+    for (String a : desired.firstParts(PERMISSION)) policyFunctions.add(a);
     for (LiveResource r : live) {
       if (r.type().equals(INTEGRATION)) {
         policyFunctions.add(StackNames.qualifiedName(String.valueOf(r.properties().get("uri"))));
@@ -102,9 +111,9 @@ final class LiveReader {
     }
 
     Set<String> topicsToScan = new TreeSet<>(ownedTopics);
-    for (String a : desired.names(SUBSCRIPTION)) topicsToScan.add(a.substring(0, a.indexOf('/')));
+    for (String a : desired.firstParts(SUBSCRIPTION)) topicsToScan.add(a);
     Set<String> bucketsToScan = new TreeSet<>(ownedBuckets);
-    for (String a : desired.names(NOTIFICATION)) bucketsToScan.add(a.substring(0, a.indexOf('/')));
+    for (String a : desired.firstParts(NOTIFICATION)) bucketsToScan.add(a);
 
     List<Callable<Object>> second = new ArrayList<>();
     Set<String> knownFunctions = Set.copyOf(functions);

@@ -42,7 +42,7 @@ final class PolicyDocuments {
     }
     statements.sort(Comparator.comparing(s -> String.valueOf(s.get("Sid"))));
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("Version", doc.getOrDefault("Version", StackLayout.POLICY_VERSION));
+    out.put("Version", doc.getOrDefault("Version", FunctionLayout.POLICY_VERSION));
     out.put("Statement", List.copyOf(statements));
     return out;
   }

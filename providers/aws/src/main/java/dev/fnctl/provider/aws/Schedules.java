@@ -205,10 +205,8 @@ final class Schedules {
     }
   }
 
-  Map<String, Object> put(String qualified, Map<String, Object> after, boolean create)
+  Map<String, Object> put(String group, String name, Map<String, Object> after, boolean create)
       throws ProviderException {
-    String group = qualified.substring(0, qualified.indexOf('/'));
-    String name = qualified.substring(qualified.indexOf('/') + 1);
     Call op = create ? Call.CREATE : Call.UPDATE;
     try {
       return Map.of("arn", write(op, group, name, after));
@@ -275,13 +273,11 @@ final class Schedules {
                 .scheduleArn());
   }
 
-  void delete(String qualified) throws ProviderException {
-    String group = qualified.substring(0, qualified.indexOf('/'));
-    String name = qualified.substring(qualified.indexOf('/') + 1);
+  void delete(String group, String name) throws ProviderException {
     try {
       s.call(
           "DeleteSchedule",
-          qualified,
+          group + "/" + name,
           () -> scheduler().deleteSchedule(b -> b.groupName(group).name(name)));
     } catch (ProviderException e) {
       if (!(e.getCause() instanceof ResourceNotFoundException)) throw e;

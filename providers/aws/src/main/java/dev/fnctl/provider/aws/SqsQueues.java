@@ -100,26 +100,31 @@ final class SqsQueues {
     }
     String arn = a.getOrDefault("QueueArn", s.names.queueArn(name));
     Map<String, Object> p = new LinkedHashMap<>();
-    p.put("visibilityTimeout", Long.parseLong(a.getOrDefault("VisibilityTimeout", "30")));
-    p.put("messageRetention", Long.parseLong(a.getOrDefault("MessageRetentionPeriod", "345600")));
-    p.put("redrive", null);
+    p.put(QueueType.VISIBILITY_TIMEOUT, Long.parseLong(a.getOrDefault("VisibilityTimeout", "30")));
+    p.put(
+        QueueType.MESSAGE_RETENTION,
+        Long.parseLong(a.getOrDefault("MessageRetentionPeriod", "345600")));
+    p.put(QueueType.REDRIVE, null);
     String redrive = a.get("RedrivePolicy");
     if (redrive != null && !redrive.isBlank()) {
       Map<String, Object> r = Json.parseObject(redrive);
       Map<String, Object> n = new LinkedHashMap<>();
-      n.put("deadLetterTargetArn", String.valueOf(r.get("deadLetterTargetArn")));
-      n.put("maxReceiveCount", Long.parseLong(String.valueOf(r.get("maxReceiveCount"))));
-      p.put("redrive", n);
+      n.put(QueueType.DEAD_LETTER_TARGET_ARN, String.valueOf(r.get("deadLetterTargetArn")));
+      n.put(QueueType.MAX_RECEIVE_COUNT, Long.parseLong(String.valueOf(r.get("maxReceiveCount"))));
+      p.put(QueueType.REDRIVE, n);
     }
     String neutral = s.names.neutral(name);
     String item =
         "queue "
             + (neutral == null
                 ? name
-                : neutral.endsWith("-dlq") ? neutral.substring(0, neutral.length() - 4) : neutral);
+                : neutral.endsWith(StackNames.DEAD_LETTER_SUFFIX)
+                    ? neutral.substring(
+                        0, neutral.length() - StackNames.DEAD_LETTER_SUFFIX.length())
+                    : neutral);
     List<String> deps = new java.util.ArrayList<>();
-    if (p.get("redrive") instanceof Map<?, ?> r) {
-      String dlq = String.valueOf(r.get("deadLetterTargetArn"));
+    if (p.get(QueueType.REDRIVE) instanceof Map<?, ?> r) {
+      String dlq = String.valueOf(r.get(QueueType.DEAD_LETTER_TARGET_ARN));
       deps.add(AwsTypes.address(QUEUE, dlq.substring(dlq.lastIndexOf(':') + 1)));
     }
     return new LiveResource(
@@ -175,7 +180,7 @@ final class SqsQueues {
       throws ProviderException {
     String url = url(name);
     Map<String, String> attrs = attributes(after);
-    if (after.get("redrive") == null && before.get("redrive") != null)
+    if (after.get(QueueType.REDRIVE) == null && before.get(QueueType.REDRIVE) != null)
       attrs.put("RedrivePolicy", "");
     s.call(
         "SetQueueAttributes",
@@ -213,13 +218,13 @@ final class SqsQueues {
   @SuppressWarnings("unchecked")
   private static Map<String, String> attributes(Map<String, Object> after) {
     Map<String, String> a = new LinkedHashMap<>();
-    a.put("VisibilityTimeout", String.valueOf(after.get("visibilityTimeout")));
-    a.put("MessageRetentionPeriod", String.valueOf(after.get("messageRetention")));
-    Map<String, Object> redrive = (Map<String, Object>) after.get("redrive");
+    a.put("VisibilityTimeout", String.valueOf(after.get(QueueType.VISIBILITY_TIMEOUT)));
+    a.put("MessageRetentionPeriod", String.valueOf(after.get(QueueType.MESSAGE_RETENTION)));
+    Map<String, Object> redrive = (Map<String, Object>) after.get(QueueType.REDRIVE);
     if (redrive != null) {
       Map<String, Object> r = new LinkedHashMap<>();
-      r.put("deadLetterTargetArn", redrive.get("deadLetterTargetArn"));
-      r.put("maxReceiveCount", redrive.get("maxReceiveCount"));
+      r.put("deadLetterTargetArn", redrive.get(QueueType.DEAD_LETTER_TARGET_ARN));
+      r.put("maxReceiveCount", redrive.get(QueueType.MAX_RECEIVE_COUNT));
       a.put("RedrivePolicy", Json.writeCompact(r));
     }
     return a;

@@ -1,9 +1,17 @@
 package dev.fnctl.provider.aws;
 
 /**
- * Physical names and ARNs of one stack and target in one account and region. Everything fnctl makes
- * is named {@code <stack>-<target>-<name>}, so names alone never collide between stacks or targets;
- * the tags say who owns what.
+ * Physical names and ARNs of one stack and target in one account and region: the AWS provider's
+ * naming scheme (the model and the SPI assume none). Everything fnctl makes is named {@code
+ * <stack>-<target>-<name>}, so names alone never collide between stacks or targets; the tags say
+ * who owns what.
+ *
+ * <p>Each kind of name stays within its AWS limit ({@link #FUNCTION_MAX}, {@link #ROLE_MAX}, {@link
+ * #QUEUE_MAX}, {@link #TOPIC_MAX}, {@link #BUCKET_MAX}): a name that would be longer keeps the
+ * {@code <stack>-<target>-} prefix (what ownership scans list by), is cut, and ends with a hash of
+ * the full name ({@link #fit}), so it is deterministic and two long names never become one. The
+ * model's name limits keep today's specs short of every limit; the cut is the provider's own
+ * guarantee rather than a promise borrowed from the model.
  */
 record StackNames(String stack, String target, String region, String account, String partition) {
 
@@ -42,8 +50,74 @@ record StackNames(String stack, String target, String region, String account, St
     return stack + "-" + target + "-";
   }
 
-  String physical(String name) {
-    return prefix() + name;
+  /** Lambda function names: 64 characters. */
+  static final int FUNCTION_MAX = 64;
+
+  /** IAM role names: 64 characters. */
+  static final int ROLE_MAX = 64;
+
+  /** SQS queue names: 80 characters. */
+  static final int QUEUE_MAX = 80;
+
+  /** SNS topic names: 256 characters. */
+  static final int TOPIC_MAX = 256;
+
+  /** S3 bucket names: 3 to 63 lower-case letters, digits, dots and hyphens. */
+  static final int BUCKET_MAX = 63;
+
+  /** What a dead-letter queue's name adds to its queue's. */
+  static final String DEAD_LETTER_SUFFIX = "-dlq";
+
+  /**
+   * The function (and its execution role, which has the same name) of spec function {@code name}.
+   */
+  String function(String name) {
+    return fit(prefix(), name, Math.min(FUNCTION_MAX, ROLE_MAX));
+  }
+
+  /** The queue of spec queue {@code name}, short enough that its dead-letter queue fits too. */
+  String queue(String name) {
+    return fit(prefix(), name, QUEUE_MAX - DEAD_LETTER_SUFFIX.length());
+  }
+
+  /** The dead-letter queue of spec queue {@code name}. */
+  String deadLetterQueue(String name) {
+    return queue(name) + DEAD_LETTER_SUFFIX;
+  }
+
+  String topic(String name) {
+    return fit(prefix(), name, TOPIC_MAX);
+  }
+
+  /** Bucket names are global and lower case; the model's names are lower case already. */
+  String bucket(String name) {
+    return fit(prefix(), name.toLowerCase(java.util.Locale.ROOT), BUCKET_MAX);
+  }
+
+  /**
+   * {@code prefix + name} if it fits in {@code max} characters; otherwise the prefix, as much of
+   * the name as fits, a hyphen and the first 8 hex digits of the SHA-256 of the full name.
+   */
+  static String fit(String prefix, String name, int max) {
+    String full = prefix + name;
+    if (full.length() <= max) return full;
+    String hash = sha256Hex(full).substring(0, 8);
+    int keep = Math.max(0, max - prefix.length() - 1 - hash.length());
+    String cut = name.substring(0, Math.min(keep, name.length()));
+    while (cut.endsWith("-") || cut.endsWith(".")) cut = cut.substring(0, cut.length() - 1);
+    String shortened = prefix + cut + (cut.isEmpty() ? "" : "-") + hash;
+    return shortened.length() <= max ? shortened : shortened.substring(shortened.length() - max);
+  }
+
+  private static String sha256Hex(String s) {
+    try {
+      byte[] d =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(d);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e); // every JVM has SHA-256
+    }
   }
 
   /** The neutral name back from a physical one, or null when it is not this stack's. */

@@ -1,0 +1,39 @@
+package dev.fnctl.provider.aws;
+
+import dev.fnctl.provider.Address;
+import dev.fnctl.provider.LiveResource;
+import dev.fnctl.provider.ProviderException;
+import dev.fnctl.provider.Resource;
+import java.util.Map;
+
+/** A statement in a function's (or alias's) resource policy: {@code <function>/<statement id>}. */
+final class PermissionType implements ResourceType {
+  private final InvokePermissions permissions;
+
+  PermissionType(InvokePermissions permissions) {
+    this.permissions = permissions;
+  }
+
+  @Override
+  public String type() {
+    return AwsTypes.PERMISSION;
+  }
+
+  @Override
+  public Map<String, Object> create(Address a, Resource desired, Map<String, Object> after)
+      throws ProviderException {
+    return permissions.put(a.first(), a.rest(), after, false);
+  }
+
+  @Override
+  public Map<String, Object> update(
+      Address a, Resource desired, Map<String, Object> after, LiveResource live)
+      throws ProviderException {
+    return permissions.put(a.first(), a.rest(), after, true);
+  }
+
+  @Override
+  public void delete(Address a, LiveResource live) throws ProviderException {
+    permissions.remove(a.first(), a.rest());
+  }
+}
