@@ -132,7 +132,8 @@ class AwsResourcesIT extends MotoTestBase {
           describe(first.changes())
               .contains("create aws:s3:bucket/big-prod-artifacts-123456789012"),
           describe(first.changes()));
-      assertTrue(apply(cloud, first.deployment(), false).ok());
+      var applied = apply(cloud, first.deployment(), false);
+      assertTrue(applied.ok(), applied.toString());
       assertEquals(
           "",
           describe(plan(cloud, d, false).changes()),
