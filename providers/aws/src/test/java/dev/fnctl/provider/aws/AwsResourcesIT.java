@@ -143,7 +143,8 @@ class AwsResourcesIT extends MotoTestBase {
             5,
             s3.listObjectsV2(b -> b.bucket("big-prod-artifacts-123456789012")).contents().size());
       }
-      assertTrue(apply(cloud, d, true).ok());
+      var destroyed = apply(cloud, d, true);
+      assertTrue(destroyed.ok(), destroyed.toString());
       assertEquals(List.of(), taggedWith("big"));
     }
   }

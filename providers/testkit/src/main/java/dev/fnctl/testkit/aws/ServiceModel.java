@@ -65,7 +65,7 @@ record ServiceModel(
       if (t.pathParams(path) == null || !t.queryLiteralsIn(query)) continue;
       int score = 4 * t.specificity();
       if (Boolean.TRUE.equals(op.get("deprecated"))) score -= 1;
-      if (!requiredHeadersPresent(op, hasHeader)) score -= 2;
+      if (!requiredLocationsPresent(op, hasHeader, query)) score -= 2;
       if (score > bestScore) {
         best = e.getKey();
         bestScore = score;
@@ -75,8 +75,10 @@ record ServiceModel(
   }
 
   @SuppressWarnings("unchecked")
-  private boolean requiredHeadersPresent(
-      Map<String, Object> op, java.util.function.Predicate<String> hasHeader) {
+  private boolean requiredLocationsPresent(
+      Map<String, Object> op,
+      java.util.function.Predicate<String> hasHeader,
+      Map<String, List<String>> query) {
     Object in = op.get("input");
     if (!(in instanceof Map<?, ?> input)) return true;
     Map<String, Object> shape = shape((String) input.get("shape"));
@@ -84,9 +86,10 @@ record ServiceModel(
     Map<String, Object> members = (Map<String, Object>) shape.getOrDefault("members", Map.of());
     for (Object r : (List<Object>) shape.getOrDefault("required", List.of())) {
       Map<String, Object> m = (Map<String, Object>) members.get(r);
-      if (m != null
-          && "header".equals(m.get("location"))
-          && !hasHeader.test((String) m.get("locationName"))) return false;
+      if (m == null) continue;
+      String name = (String) m.get("locationName");
+      if ("header".equals(m.get("location")) && !hasHeader.test(name)) return false;
+      if ("querystring".equals(m.get("location")) && !query.containsKey(name)) return false;
     }
     return true;
   }
