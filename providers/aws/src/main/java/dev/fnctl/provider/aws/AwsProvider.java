@@ -92,6 +92,8 @@ public final class AwsProvider implements Provider {
                     + String.join(", ", LambdaRuntimes.OFFERED)));
       }
       problems.addAll(LambdaRules.environment(f, path, on));
+      Problem policy = LambdaRules.inlinePolicy(f, path, prefix, on);
+      if (policy != null) problems.add(policy);
       if (f.memory() < 128 || f.memory() > 10240) {
         problems.add(
             new Problem(

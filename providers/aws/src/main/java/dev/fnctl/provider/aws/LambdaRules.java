@@ -1,6 +1,7 @@
 package dev.fnctl.provider.aws;
 
 import dev.fnctl.model.spec.FunctionSpec;
+import dev.fnctl.model.spec.Permission;
 import dev.fnctl.model.spec.Trigger;
 import dev.fnctl.provider.Problem;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -129,5 +131,74 @@ final class LambdaRules {
                   + "; use letters, digits and ! - _ . * ' ( ) /"));
     }
     return out;
+  }
+
+  /** IAM's limit on all of a role's inline policies together, in characters without whitespace. */
+  static final int INLINE_POLICY_CHARACTERS = 10_240;
+
+  /**
+   * The most characters one statement's actions take ({@code "s3:GetObject",} and so on), for the
+   * widest access fnctl grants on each kind of thing (StackLayout's grants).
+   */
+  private static final Map<Permission.Kind, Integer> ACTIONS =
+      Map.of(
+          Permission.Kind.BUCKET, 90,
+          Permission.Kind.QUEUE, 153,
+          Permission.Kind.TOPIC, 72,
+          Permission.Kind.FUNCTION, 46,
+          Permission.Kind.SECRET, 32);
+
+  /**
+   * An upper bound of the characters of the function's inline policy. validate knows no account or
+   * partition, so the exact document (built at plan time) is not available here; every part is
+   * counted at its largest (the widest access, the longest partition and region, two resources per
+   * grant), so a policy this says fits does fit, and one it refuses is at least close to IAM's
+   * limit.
+   */
+  static int inlinePolicyEstimate(FunctionSpec f, String prefix) {
+    Set<String> grants = new TreeSet<>();
+    int chars = 40; // {"Version":"2012-10-17","Statement":[]}
+    List<Permission> all = new ArrayList<>(f.permissions());
+    for (Trigger t : f.triggers())
+      if (t instanceof Trigger.Queue q)
+        all.add(new Permission(Permission.Kind.QUEUE, q.queue(), Permission.Access.CONSUME));
+    boolean secrets = false;
+    for (Permission p : all) {
+      if (p.kind() == Permission.Kind.SECRET) {
+        if (!grants.add("secret " + p.name())) continue;
+        chars += arn(prefix, p.name());
+        secrets = true;
+        continue;
+      }
+      if (!grants.add(p.kind() + " " + p.name() + " " + p.access())) continue;
+      // {"Sid":"...","Effect":"Allow","Action":[...],"Resource":[...]}, with two resources
+      chars += 60 + p.name().length() + 20 + ACTIONS.get(p.kind()) + 2 * arn(prefix, p.name());
+    }
+    if (f.secrets() != null)
+      for (String ref : new TreeSet<>(f.secrets().values()))
+        if (grants.add("secret " + ref)) {
+          chars += arn(prefix, ref);
+          secrets = true;
+        }
+    if (secrets) chars += 60 + 20 + ACTIONS.get(Permission.Kind.SECRET);
+    return chars;
+  }
+
+  /** arn:aws-us-gov:service:region:account:prefix-name plus a suffix, quoted, with a comma. */
+  private static int arn(String prefix, String name) {
+    return 70 + prefix.length() + name.length();
+  }
+
+  /** The inline policy's problem when it may not fit IAM's limit, else null. */
+  static Problem inlinePolicy(FunctionSpec f, String path, String prefix, String on) {
+    int estimate = inlinePolicyEstimate(f, prefix);
+    if (estimate <= INLINE_POLICY_CHARACTERS) return null;
+    return new Problem(
+        path + ".permissions",
+        "the role's inline policy for these permissions could reach "
+            + estimate
+            + " characters, over the 10,240 IAM allows a role's inline policies"
+            + on
+            + "; grant fewer things, or split the function");
   }
 }

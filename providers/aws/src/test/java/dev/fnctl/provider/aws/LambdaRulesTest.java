@@ -104,4 +104,26 @@ class LambdaRulesTest {
         AwsProviderTest.paths(problems));
     assertTrue(problems.get(0).message().contains("a space is '+'"), problems.get(0).message());
   }
+
+  @Test
+  void aRolesInlinePolicyMustFitIamsLimit() {
+    List<dev.fnctl.model.spec.Permission> few = new java.util.ArrayList<>();
+    List<dev.fnctl.model.spec.Permission> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      var p =
+          new dev.fnctl.model.spec.Permission(
+              dev.fnctl.model.spec.Permission.Kind.QUEUE,
+              "orders-from-region-number-" + i,
+              dev.fnctl.model.spec.Permission.Access.ADMIN);
+      many.add(p);
+      if (i < 5) few.add(p);
+    }
+    assertEquals(List.of(), validate(TestSpecs.function("api", List.of(), few)));
+    List<Problem> problems = validate(TestSpecs.function("api", List.of(), many));
+    assertEquals(List.of("functions.api.permissions"), AwsProviderTest.paths(problems));
+    assertTrue(problems.get(0).message().contains("10,240"), problems.get(0).message());
+    assertTrue(
+        LambdaRules.inlinePolicyEstimate(TestSpecs.function("api", List.of(), few), "shop-prod-")
+            < 3_000);
+  }
 }
