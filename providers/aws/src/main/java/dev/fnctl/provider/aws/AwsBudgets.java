@@ -53,13 +53,20 @@ final class AwsBudgets {
     String token = null;
     do {
       String t = token;
-      var page =
-          s.call(
-              "DescribeBudgets",
-              s.names.budgetPrefix() + "*",
-              () ->
-                  budgets()
-                      .describeBudgets(b -> b.accountId(account()).maxResults(100).nextToken(t)));
+      software.amazon.awssdk.services.budgets.model.DescribeBudgetsResponse page;
+      try {
+        page =
+            s.call(
+                "DescribeBudgets",
+                s.names.budgetPrefix() + "*",
+                () ->
+                    budgets()
+                        .describeBudgets(b -> b.accountId(account()).maxResults(100).nextToken(t)));
+      } catch (ProviderException e) {
+        // AWS answers an account without any budget with NotFoundException, not an empty page
+        if (e.getCause() instanceof NotFoundException) break;
+        throw e;
+      }
       for (Budget b : page.budgets())
         if (b.budgetName().startsWith(s.names.budgetPrefix())) candidates.add(b);
       token = page.nextToken();

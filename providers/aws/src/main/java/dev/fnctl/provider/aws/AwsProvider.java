@@ -80,6 +80,8 @@ public final class AwsProvider implements Provider {
         problems.add(
             new Problem(
                 path + ".runtime", "no runtime: set runtime on the function or in defaults"));
+      } else if (LambdaRules.deprecatedRuntime(f.runtime(), path, on) != null) {
+        problems.add(LambdaRules.deprecatedRuntime(f.runtime(), path, on));
       } else if (LambdaRuntimes.lambdaId(f.runtime()).isEmpty()) {
         problems.add(
             new Problem(
@@ -91,6 +93,9 @@ public final class AwsProvider implements Provider {
                     + "; use one of "
                     + String.join(", ", LambdaRuntimes.OFFERED)));
       }
+      problems.addAll(LambdaRules.environment(f, path, on));
+      Problem policy = LambdaRules.inlinePolicy(f, path, prefix, on);
+      if (policy != null) problems.add(policy);
       if (f.memory() < 128 || f.memory() > 10240) {
         problems.add(
             new Problem(
@@ -176,6 +181,7 @@ public final class AwsProvider implements Provider {
                 new Problem(tp + ".http.auth", "auth '" + h.auth() + "' is not none or iam" + on));
           }
         } else if (t instanceof Trigger.Storage st) {
+          problems.addAll(LambdaRules.storageFilter(st, tp, on));
           for (String e : st.events() == null ? List.<String>of() : st.events()) {
             if (!e.equals("created") && !e.equals("deleted")) {
               problems.add(

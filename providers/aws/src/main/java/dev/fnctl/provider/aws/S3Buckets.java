@@ -112,17 +112,23 @@ final class S3Buckets {
   /** Deletes a bucket fnctl made. A bucket with objects is refused by S3, and that is reported. */
   void delete(String bucket, boolean emptyFirst) throws ProviderException {
     try {
-      if (emptyFirst) {
-        for (var o :
+      // every page: a listing holds at most 1,000 objects
+      String token = null;
+      while (emptyFirst) {
+        String t = token;
+        var page =
             s.call(
                 "ListObjectsV2",
                 bucket,
-                () -> s3().listObjectsV2(b -> b.bucket(bucket)).contents())) {
+                () -> s3().listObjectsV2(b -> b.bucket(bucket).continuationToken(t)));
+        for (var o : page.contents()) {
           s.call(
               "DeleteObject",
               bucket + "/" + o.key(),
               () -> s3().deleteObject(b -> b.bucket(bucket).key(o.key())));
         }
+        token = page.nextContinuationToken();
+        if (!Boolean.TRUE.equals(page.isTruncated()) || token == null) break;
       }
       s.call("DeleteBucket", bucket, () -> s3().deleteBucket(b -> b.bucket(bucket)));
     } catch (ProviderException e) {

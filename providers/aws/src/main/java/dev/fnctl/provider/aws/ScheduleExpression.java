@@ -61,7 +61,8 @@ public final class ScheduleExpression {
   /**
    * Unix day-of-week (0-6 from Sunday, 7 also Sunday; names already numbers) to AWS (1-7 from
    * Sunday). AWS has no steps in this field, so the field is expanded to the days it matches and
-   * written back as ranges: {@code 1-5} is {@code 2-6}, {@code 5-7} is {@code 1,6-7}.
+   * written back with runs of three or more as ranges: {@code 1-5} is {@code 2-6}, {@code 5-7} is
+   * {@code 1,6,7}.
    */
   static String dayOfWeek(String field) {
     boolean[] unixDays = new boolean[7];

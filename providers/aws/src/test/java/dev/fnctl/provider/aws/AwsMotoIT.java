@@ -42,8 +42,16 @@ class AwsMotoIT extends MotoTestBase {
                       NotificationConfiguration.builder()
                           .queueConfigurations(
                               q ->
+                                  // a filter that does not overlap fnctl's (*.csv): S3 refuses
+                                  // overlapping filters for the same event
                                   q.id("other-team")
                                       .queueArn("arn:aws:sqs:eu-west-1:123456789012:other")
+                                      .filter(
+                                          f ->
+                                              f.key(
+                                                  k ->
+                                                      k.filterRules(
+                                                          r -> r.name("suffix").value(".json"))))
                                       .events(
                                           software.amazon.awssdk.services.s3.model.Event
                                               .S3_OBJECT_CREATED))

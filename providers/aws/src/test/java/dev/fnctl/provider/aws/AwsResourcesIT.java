@@ -132,7 +132,8 @@ class AwsResourcesIT extends MotoTestBase {
           describe(first.changes())
               .contains("create aws:s3:bucket/big-prod-artifacts-123456789012"),
           describe(first.changes()));
-      assertTrue(apply(cloud, first.deployment(), false).ok());
+      var applied = apply(cloud, first.deployment(), false);
+      assertTrue(applied.ok(), applied.toString());
       assertEquals(
           "",
           describe(plan(cloud, d, false).changes()),
@@ -142,7 +143,8 @@ class AwsResourcesIT extends MotoTestBase {
             5,
             s3.listObjectsV2(b -> b.bucket("big-prod-artifacts-123456789012")).contents().size());
       }
-      assertTrue(apply(cloud, d, true).ok());
+      var destroyed = apply(cloud, d, true);
+      assertTrue(destroyed.ok(), destroyed.toString());
       assertEquals(List.of(), taggedWith("big"));
     }
   }

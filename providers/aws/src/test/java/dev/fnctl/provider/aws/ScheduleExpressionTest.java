@@ -77,4 +77,22 @@ class ScheduleExpressionTest {
     assertThrows(
         IllegalArgumentException.class, () -> ScheduleExpression.rate(Duration.ofSeconds(90)));
   }
+
+  /** docs/providers.md's table of unix crons and what AWS gets is what is sent. */
+  @org.junit.jupiter.api.Test
+  void theDocumentedExamplesAreWhatIsSent() throws java.io.IOException {
+    java.util.regex.Matcher row =
+        java.util.regex.Pattern.compile("(?m)^\\| `([^`]+)` \\| `(cron\\([^`]+\\))` \\|$")
+            .matcher(
+                java.nio.file.Files.readString(java.nio.file.Path.of("../../docs/providers.md")));
+    int rows = 0;
+    while (row.find()) {
+      assertEquals(
+          row.group(2),
+          ScheduleExpression.cron(dev.fnctl.model.spec.CronSyntax.parse(row.group(1))),
+          row.group());
+      rows++;
+    }
+    assertEquals(5, rows, "the table's rows were found");
+  }
 }

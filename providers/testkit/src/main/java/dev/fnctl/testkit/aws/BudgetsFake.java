@@ -76,6 +76,12 @@ public final class BudgetsFake extends MotoExtension implements ResponseDefiniti
         {
           List<Object> all = new ArrayList<>();
           for (Stored s : budgets.values()) all.add(s.budget());
+          // AWS answers an account without budgets with an error, not an empty list
+          if (all.isEmpty())
+            return error(
+                "NotFoundException",
+                "[Exception=NotFoundException] Unable to get budgets for accountId: "
+                    + in.get("AccountId"));
           return ok(Map.of("Budgets", all));
         }
       case "UpdateBudget":

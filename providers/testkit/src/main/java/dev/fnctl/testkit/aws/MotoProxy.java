@@ -25,7 +25,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * ProvisionedConcurrencyFake}; alias ARNs of event source mappings: {@link AliasMappingsFix}; tags
  * of deleted schedule groups: {@link ScheduleGroupTagsFix}) and the faults a test injects on chosen
  * calls (HTTP 500, 429 throttling, connection reset), either every time or only the first {@code n}
- * times. Counts the requests it sees (the benchmark's measure).
+ * times. Counts the requests it sees (the benchmark's measure). Every request first passes {@link
+ * StrictAws}: what the botocore model of its API or a per-request AWS rule forbids is refused as
+ * AWS refuses it, before moto (which accepts it) or a fake sees it.
  */
 public final class MotoProxy implements AutoCloseable {
   private final WireMockServer server;
@@ -34,6 +36,7 @@ public final class MotoProxy implements AutoCloseable {
   private final AliasMappingsFix aliasMappings = new AliasMappingsFix();
   private final ScheduleGroupTagsFix scheduleGroupTags;
   private final PermissionSidFix permissionSids;
+  private final StrictAws strict = new StrictAws();
   private final AtomicLong requests = new AtomicLong();
   private final String motoEndpoint;
 
@@ -80,7 +83,8 @@ public final class MotoProxy implements AutoCloseable {
                     provisioned.deletions,
                     aliasMappings,
                     scheduleGroupTags,
-                    permissionSids));
+                    permissionSids,
+                    strict));
     server.addMockServiceRequestListener((req, resp) -> requests.incrementAndGet());
     server.start();
     defaults();
@@ -139,6 +143,11 @@ public final class MotoProxy implements AutoCloseable {
     budgets.reset();
     provisioned.reset();
     aliasMappings.reset();
+  }
+
+  /** The strict layer: the operations it saw, and a switch for tests of moto's own leniency. */
+  public StrictAws strict() {
+    return strict;
   }
 
   public ProvisionedConcurrencyFake provisionedConcurrency() {
