@@ -45,7 +45,7 @@ final class BucketLayout {
     String target = layout.invokeArn(f);
     List<String> targetDeps = layout.invokeDeps(f);
     String bucket = layout.bucketName(d, s.bucket());
-    String sid = "fnctl-s3-" + bucket;
+    String sid = StackNames.statementId("fnctl-s3-", bucket);
     String permission =
         layout.permission(
             f,

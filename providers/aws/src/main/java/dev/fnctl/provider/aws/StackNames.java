@@ -98,6 +98,18 @@ record StackNames(String stack, String target, String region, String account, St
    * {@code prefix + name} if it fits in {@code max} characters; otherwise the prefix, as much of
    * the name as fits, a hyphen and the first 8 hex digits of the SHA-256 of the full name.
    */
+  /**
+   * A Lambda permission's statement id: {@code [a-zA-Z0-9-_]+}, at most 100 characters (the
+   * AddPermission model). A name with other characters (an existing bucket with dots) has them
+   * replaced and a short hash of the original added, so two names never share an id; a name without
+   * them keeps the id it always had.
+   */
+  static String statementId(String prefix, String name) {
+    String clean = name.replaceAll("[^A-Za-z0-9_-]", "-");
+    if (clean.equals(name)) return fit(prefix, name, 100);
+    return fit(prefix, clean + "-" + sha256Hex(name).substring(0, 8), 100);
+  }
+
   static String fit(String prefix, String name, int max) {
     String full = prefix + name;
     if (full.length() <= max) return full;

@@ -48,7 +48,7 @@ final class TopicLayout {
         layout.permission(
             f,
             item,
-            "fnctl-sns-" + topic,
+            StackNames.statementId("fnctl-sns-", topic),
             "sns.amazonaws.com",
             topicArn,
             layout.ownedDep(TOPIC, topic));

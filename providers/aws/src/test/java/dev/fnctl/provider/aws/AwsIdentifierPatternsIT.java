@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fnctl.model.spec.Deployment;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -15,11 +14,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 class AwsIdentifierPatternsIT extends MotoTestBase {
 
   @Test
-  @Disabled(
-      "fails on real AWS and under the strict layer: the Lambda permission's StatementId is"
-          + " fnctl-s3-<bucket>, and a bucket name with dots breaks Lambda's [a-zA-Z0-9-_]+"
-          + " (ValidationException on AddPermission). The id is derived in StackLayout, which the"
-          + " 'handlers' branch is restructuring; enable once it derives a valid id")
   void aStorageTriggerOnAnExistingBucketWithDotsApplies() throws Exception {
     String legacy = "acme.legacy.uploads";
     try (S3Client s3 = client(S3Client.builder())) {

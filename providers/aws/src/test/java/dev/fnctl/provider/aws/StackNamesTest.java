@@ -46,4 +46,18 @@ class StackNamesTest {
     assertEquals(16, fitted.length());
     assertTrue(fitted.matches("s-t-abc-[0-9a-f]{8}"), fitted);
   }
+
+  @Test
+  void statementIdsFitLambdasPatternAndLength() {
+    assertEquals(
+        "fnctl-s3-orders-prod-uploads", StackNames.statementId("fnctl-s3-", "orders-prod-uploads"));
+    String dotted = StackNames.statementId("fnctl-s3-", "acme.legacy.uploads");
+    assertTrue(dotted.matches("[a-zA-Z0-9_-]{1,100}"), dotted);
+    assertTrue(dotted.startsWith("fnctl-s3-acme-legacy-uploads-"), dotted);
+    // Dots and dashes are different buckets: their ids differ.
+    assertNotEquals(dotted, StackNames.statementId("fnctl-s3-", "acme-legacy-uploads"));
+    String longTopic = StackNames.statementId("fnctl-sns-", "t".repeat(256));
+    assertTrue(longTopic.matches("[a-zA-Z0-9_-]{1,100}"), longTopic);
+    assertEquals(longTopic, StackNames.statementId("fnctl-sns-", "t".repeat(256)), "deterministic");
+  }
 }
