@@ -49,7 +49,15 @@ final class LockGuard {
     Duration pause = FIRST_PAUSE;
     boolean told = false;
     while (true) {
-      Optional<StackLock.Holder> other = uninterrupted(() -> lock.tryAcquire(me));
+      Optional<StackLock.Holder> other;
+      try {
+        other = uninterrupted(() -> lock.tryAcquire(me));
+      } catch (ProviderException | RuntimeException e) {
+        // The take may have reached the cloud with its reply lost: leave no lock of ours behind,
+        // or every later run would wait for a run that is gone. Release checks the id.
+        releaseQuietly(lock, me);
+        throw e;
+      }
       // Our own id: the lock was taken by an attempt whose reply was lost, and a retry found it.
       if (other.isEmpty() || other.get().id().equals(me.id()))
         return new LockGuard(lock, me, listener, told);
@@ -76,6 +84,18 @@ final class LockGuard {
           pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0
               ? LONGEST_PAUSE
               : pause.multipliedBy(2);
+    }
+  }
+
+  private static void releaseQuietly(StackLock lock, StackLock.Holder me) {
+    try {
+      uninterrupted(
+          () -> {
+            lock.release(me);
+            return null;
+          });
+    } catch (ProviderException | RuntimeException ignored) {
+      // The cloud cannot be reached now; the error that brought us here is what the user sees.
     }
   }
 

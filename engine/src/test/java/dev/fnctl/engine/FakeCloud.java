@@ -197,12 +197,18 @@ final class FakeCloud implements Cloud {
      */
     volatile boolean refusesInterruptedThreads;
 
+    /** Take the lock, then fail as a request whose reply was lost does. */
+    volatile boolean loseAcquireReply;
+
     @Override
     public Optional<Holder> tryAcquire(Holder me) throws ProviderException {
       if (refusesInterruptedThreads && Thread.interrupted())
         throw new ProviderException("aborted: the thread was interrupted");
       attempts.incrementAndGet();
-      return held.compareAndSet(null, me) ? Optional.empty() : Optional.ofNullable(held.get());
+      Optional<Holder> other =
+          held.compareAndSet(null, me) ? Optional.empty() : Optional.ofNullable(held.get());
+      if (loseAcquireReply) throw new ProviderException("connection reset (the lock was taken)");
+      return other;
     }
 
     @Override

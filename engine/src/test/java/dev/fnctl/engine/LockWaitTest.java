@@ -79,6 +79,19 @@ class LockWaitTest {
   }
 
   @Test
+  void aLockTakenWhoseReplyWasLostIsNotLeftBehind() throws Exception {
+    cloud.desired = List.of(res("a", props("v", 1L)));
+    cloud.lock.loseAcquireReply = true;
+    try (PlanSession s = engine.plan(TestSpecs.FILE, null, Engine.PlanMode.NORMAL)) {
+      assertThrows(
+          ProviderException.class,
+          () -> engine.apply(s, new ApplyOptions(4, Duration.ZERO, "apply"), ApplyListener.NONE));
+    }
+    assertEquals(null, cloud.lock.held.get(), "the next run is not blocked by a run that is gone");
+    assertEquals(List.of(), cloud.calls);
+  }
+
+  @Test
   void aSavedPlanIsStillRefusedWhenTheWaitMadeItStale() throws Exception {
     cloud.desired = List.of(res("a", props("v", 1L)));
     Plan saved;
