@@ -9,31 +9,17 @@ import dev.fnctl.model.json.Json;
 import dev.fnctl.model.plan.Action;
 import dev.fnctl.model.plan.ResourceChange;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code show} and {@code output} against a fake engine whose destroy plan is what is deployed. */
-class ShowAndOutputTest {
-  @TempDir Path dir;
-  Path spec;
-  final FakeEngine engine = new FakeEngine();
-  final Map<String, String> env = new HashMap<>(Map.of("NO_COLOR", "1"));
-  String out;
-  String err;
-
+class ShowAndOutputTest extends CliTestBase {
   @BeforeEach
   void setUp() throws IOException {
-    spec = Files.writeString(dir.resolve("fnctl.yaml"), "stack: orders\n");
     Map<String, Object> fn = new LinkedHashMap<>();
     fn.put("runtime", "python3.12");
     fn.put("memory", 512L);
@@ -68,16 +54,6 @@ class ShowAndOutputTest {
         Set.of(),
         sensitive,
         List.of());
-  }
-
-  int run(String... args) {
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
-    Cli cli = new Cli(new PrintWriter(o), new PrintWriter(e), env, Terminal.NONE, () -> engine);
-    int code = Main.run(cli, args);
-    out = o.toString();
-    err = e.toString();
-    return code;
   }
 
   @Test

@@ -6,42 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.fnctl.model.diag.Diagnostic;
 import dev.fnctl.model.diag.Position;
 import dev.fnctl.model.json.Json;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code validate --format}: the same exit codes in every format, the report on stdout. */
-class ValidateFormatTest {
-  @TempDir Path dir;
-  Path spec;
-  final FakeEngine engine = new FakeEngine();
-  final Map<String, String> env = new HashMap<>(Map.of("NO_COLOR", "1"));
-  String out;
-  String err;
-
-  @BeforeEach
-  void setUp() throws IOException {
-    spec = Files.writeString(dir.resolve("fnctl.yaml"), "stack: orders\n");
-  }
-
-  int run(String... args) {
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
-    Cli cli = new Cli(new PrintWriter(o), new PrintWriter(e), env, Terminal.NONE, () -> engine);
-    int code = Main.run(cli, args);
-    out = o.toString();
-    err = e.toString();
-    return code;
-  }
-
+class ValidateFormatTest extends CliTestBase {
   @Test
   void jsonListsEveryProblemWithItsPlace() {
     engine.problems =
