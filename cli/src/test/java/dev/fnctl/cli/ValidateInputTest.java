@@ -166,7 +166,8 @@ class ValidateInputTest {
             .get(1)
             .startsWith(
                 spec
-                    + ":15:14: functions.report.runtime: runtime 'python3.8' is not offered by Lambda"),
+                    + ":15:14: functions.report.runtime: runtime 'python3.8' was deprecated by"
+                    + " Lambda on 2024-10-14"),
         err);
     assertTrue(
         lines
