@@ -173,7 +173,7 @@ class SharedContainerAndReplaceTest {
 
   @Test
   void everyFailureHasAKindAndAMissingPermissionIsNamed() throws Exception {
-    cloud.desired = List.of(res("fn", props()), res("other", props()));
+    cloud.desired = List.of(res("fn", props()));
     cloud.failWith.put(
         "fn",
         new ProviderException(
@@ -181,7 +181,6 @@ class SharedContainerAndReplaceTest {
             "GetFunction orders-fn: AccessDeniedException: not authorized",
             "lambda:GetFunction",
             null));
-    cloud.failOn.add("other");
     ApplyReport report = apply(new RecordingListener());
     ResourceChange fn =
         report.failed().keySet().stream().filter(c -> c.address().equals("fn")).findFirst().get();
@@ -190,11 +189,17 @@ class SharedContainerAndReplaceTest {
         "GetFunction orders-fn: AccessDeniedException: not authorized (missing permission:"
             + " lambda:GetFunction)",
         report.failed().get(fn));
+    // A failure the provider did not classify is OTHER. Applied on its own: after one failure the
+    // applier starts nothing new, so a second change in the same run may never start.
+    cloud.failWith.clear();
+    cloud.desired = List.of(res("other", props()));
+    cloud.failOn.add("other");
+    ApplyReport second = apply(new RecordingListener());
     ResourceChange other =
-        report.failed().keySet().stream()
+        second.failed().keySet().stream()
             .filter(c -> c.address().equals("other"))
             .findFirst()
             .get();
-    assertEquals(Kind.OTHER, report.kindOf(other));
+    assertEquals(Kind.OTHER, second.kindOf(other));
   }
 }
