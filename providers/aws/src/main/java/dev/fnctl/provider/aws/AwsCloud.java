@@ -48,7 +48,17 @@ final class AwsCloud implements Cloud {
         account = clients.sts.get().getCallerIdentity().account();
       } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
         clients.close();
-        throw new ProviderException(
+        // Only a 4xx is about the credentials; STS throttled or down is not the user's doing.
+        if (e.statusCode() >= 500 || AwsSession.kind(e) == ProviderException.Kind.THROTTLED) {
+          throw AwsSession.failure(
+              "AWS target "
+                  + d.target().name()
+                  + ": STS did not answer who the credentials belong to (throttled or"
+                  + " unavailable), run again: "
+                  + AwsSession.message(e),
+              e);
+        }
+        throw AwsSession.failure(
             "AWS credentials for target "
                 + d.target().name()
                 + " were refused: "

@@ -114,4 +114,22 @@ class AwsFaultsIT extends MotoTestBase {
         "AWS credentials for target prod were refused: InvalidClientTokenId: The security token included in the request is invalid.",
         e.getMessage());
   }
+
+  @Test
+  void anUnavailableStsIsNotCalledRefusedCredentials() {
+    proxy.respond(
+        Call.query("GetCallerIdentity"),
+        503,
+        "text/xml",
+        "<ErrorResponse><Error><Type>Receiver</Type><Code>ServiceUnavailable</Code>"
+            + "<Message>Service is unavailable.</Message></Error><RequestId>x</RequestId></ErrorResponse>");
+    ProviderException e = assertThrows(ProviderException.class, () -> connect(spec()));
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "AWS target prod: STS did not answer who the credentials belong to (throttled or"
+                    + " unavailable), run again: "),
+        e.getMessage());
+    assertEquals(ProviderException.Kind.THROTTLED, e.kind());
+  }
 }
