@@ -75,6 +75,22 @@ final class LambdaFunctions {
       if (e.getCause() instanceof ResourceNotFoundException) return List.of();
       throw e;
     }
+    if (r.tagsError() != null) {
+      // Without lambda:ListTags GetFunction answers with no tags: that is no proof the function
+      // is someone else's, so ownership cannot be decided, and guessing either way is harm.
+      throw new ProviderException(
+          ProviderException.Kind.PERMISSION_DENIED,
+          "GetFunction "
+              + name
+              + ": Lambda returned no tags ("
+              + r.tagsError().errorCode()
+              + ": "
+              + r.tagsError().message()
+              + "), so fnctl cannot tell whether the stack owns it; allow lambda:ListTags to the"
+              + " identity fnctl runs as",
+          "lambda:ListTags",
+          null);
+    }
     Map<String, String> tags = r.tags() == null ? Map.of() : r.tags();
     boolean owned =
         s.names.stack().equals(tags.get(StackNames.STACK_TAG))

@@ -132,4 +132,21 @@ class AwsFaultsIT extends MotoTestBase {
         e.getMessage());
     assertEquals(ProviderException.Kind.THROTTLED, e.kind());
   }
+
+  @Test
+  void functionTagsWithheldAreAPermissionErrorNotSomeoneElsesFunction() throws Exception {
+    proxy.respond(
+        Call.rest("GET", "/2015-03-31/functions/[^/?]+"),
+        200,
+        "application/json",
+        "{\"Configuration\": {\"FunctionName\": \"flaky-prod-worker\", \"Runtime\":"
+            + " \"python3.12\"}, \"TagsError\": {\"ErrorCode\": \"AccessDeniedException\","
+            + " \"Message\": \"not authorized to perform: lambda:ListTags\"}}");
+    Deployment d = spec();
+    try (AwsCloud cloud = connect(d)) {
+      ProviderException e = assertThrows(ProviderException.class, () -> plan(cloud, d, false));
+      assertEquals(ProviderException.Kind.PERMISSION_DENIED, e.kind(), e.getMessage());
+      assertTrue(e.getMessage().contains("allow lambda:ListTags"), e.getMessage());
+    }
+  }
 }
