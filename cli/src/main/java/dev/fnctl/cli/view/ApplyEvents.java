@@ -144,19 +144,8 @@ public final class ApplyEvents implements ApplyListener {
   /** What the run came to: the outputs after a success, then the totals and what was not done. */
   public void report(ApplyReport report, boolean destroy) {
     if (report.succeeded()) outputs(report.outputs());
-    long added = 0, changed = 0, destroyed = 0;
-    for (ResourceChange c : report.done()) {
-      switch (c.action()) {
-        case CREATE -> added++;
-        case UPDATE -> changed++;
-        case DELETE -> destroyed++;
-        case REPLACE -> {
-          added++;
-          destroyed++;
-        }
-        case NO_OP -> {}
-      }
-    }
+    Plan.Summary done = Plan.Summary.of(report.done());
+    long added = done.add(), changed = done.change(), destroyed = done.destroy();
     String operation = destroy ? "destroy" : "apply";
     String result =
         report.succeeded() ? "complete" : report.interrupted() ? "interrupted" : "failed";

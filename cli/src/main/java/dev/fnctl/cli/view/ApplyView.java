@@ -4,6 +4,7 @@ import dev.fnctl.cli.view.Palette.Style;
 import dev.fnctl.engine.ApplyListener;
 import dev.fnctl.engine.ApplyReport;
 import dev.fnctl.model.plan.Action;
+import dev.fnctl.model.plan.Plan;
 import dev.fnctl.model.plan.ResourceChange;
 import dev.fnctl.provider.ProviderException;
 import java.io.PrintWriter;
@@ -106,19 +107,8 @@ public final class ApplyView implements ApplyListener {
    */
   public synchronized void report(ApplyReport report, boolean destroy) {
     out.println();
-    long added = 0, changed = 0, destroyed = 0;
-    for (ResourceChange c : report.done()) {
-      switch (c.action()) {
-        case CREATE -> added++;
-        case UPDATE -> changed++;
-        case DELETE -> destroyed++;
-        case REPLACE -> {
-          added++;
-          destroyed++;
-        }
-        case NO_OP -> {}
-      }
-    }
+    Plan.Summary done = Plan.Summary.of(report.done());
+    long added = done.add(), changed = done.change(), destroyed = done.destroy();
     if (report.succeeded()) {
       String totals =
           destroy

@@ -48,13 +48,28 @@ public record Plan(
 
   /** Terraform-compatible counting: a replacement is one add and one destroy. */
   public Summary summary() {
-    long add = count(Action.CREATE) + count(Action.REPLACE);
-    long change = count(Action.UPDATE);
-    long destroy = count(Action.DELETE) + count(Action.REPLACE);
-    return new Summary(add, change, destroy);
+    return Summary.of(changes);
   }
 
-  public record Summary(long add, long change, long destroy) {}
+  public record Summary(long add, long change, long destroy) {
+    /** The totals of {@code changes}: what a plan will do, or what an apply did. */
+    public static Summary of(java.util.Collection<ResourceChange> changes) {
+      long add = 0, change = 0, destroy = 0;
+      for (ResourceChange c : changes) {
+        switch (c.action()) {
+          case CREATE -> add++;
+          case UPDATE -> change++;
+          case DELETE -> destroy++;
+          case REPLACE -> {
+            add++;
+            destroy++;
+          }
+          case NO_OP -> {}
+        }
+      }
+      return new Summary(add, change, destroy);
+    }
+  }
 
   /** What a plan is for, as {@code terraform plan} and {@code terraform plan -destroy} differ. */
   public enum Mode {
