@@ -49,6 +49,8 @@ final class AwsBudgets {
    * this target's only at a name the spec asks for exactly ({@code desiredNames}).
    */
   List<LiveResource> read(java.util.Set<String> desiredNames) throws ProviderException {
+    // No Budgets endpoint in the partition (GovCloud): nothing to read, and connect refused any.
+    if (!Partition.of(s.names.region()).offersBudgets) return List.of();
     List<Budget> candidates = new ArrayList<>();
     String token = null;
     do {

@@ -82,12 +82,7 @@ final class AwsClients implements AutoCloseable {
                     .socketTimeout(Duration.ofSeconds(60))
                     .build());
     this.sts = lazy(() -> configure(StsClient.builder()).build());
-    this.iam =
-        lazy(
-            () ->
-                configure(IamClient.builder())
-                    .region(endpoint == null ? Region.AWS_GLOBAL : region)
-                    .build());
+    this.iam = lazy(() -> configure(IamClient.builder()).region(globalRegion()).build());
     this.lambda = lazy(() -> configure(LambdaClient.builder()).build());
     this.sqs = lazy(() -> configure(SqsClient.builder()).build());
     this.sns = lazy(() -> configure(SnsClient.builder()).build());
@@ -95,14 +90,18 @@ final class AwsClients implements AutoCloseable {
     this.scheduler = lazy(() -> configure(SchedulerClient.builder()).build());
     this.apis =
         lazy(() -> configure(ApiGatewayV2Client.builder()).httpClient(patchingHttp.get()).build());
-    this.budgets =
-        lazy(
-            () ->
-                configure(BudgetsClient.builder())
-                    .region(endpoint == null ? Region.AWS_GLOBAL : region)
-                    .build());
+    this.budgets = lazy(() -> configure(BudgetsClient.builder()).region(globalRegion()).build());
     this.ssm = lazy(() -> configure(SsmClient.builder()).build());
     this.tagging = lazy(() -> configure(ResourceGroupsTaggingApiClient.builder()).build());
+  }
+
+  /**
+   * Where IAM and Budgets are called: the global endpoint of the target region's own partition
+   * ({@code iam.cn-north-1.amazonaws.com.cn} for China, {@code iam.us-gov.amazonaws.com} for
+   * GovCloud), never the commercial one; under an endpoint override (moto), the target's region.
+   */
+  Region globalRegion() {
+    return endpoint == null ? Region.of(Partition.of(region.id()).globalRegion) : region;
   }
 
   /** API calls sent so far (retries included): the benchmark's measure. */

@@ -42,6 +42,13 @@ final class AwsCloud implements Cloud {
   static AwsCloud connect(Deployment d, Context context) throws ProviderException {
     Map<String, String> settings = d.target().settings();
     AwsClients clients = new AwsClients(settings, context.env());
+    // The region may come from the environment, which validate does not see.
+    dev.fnctl.provider.Problem noBudgets = AwsProvider.budgetsNotOffered(d, clients.region.id());
+    if (noBudgets != null) {
+      clients.close();
+      throw new ProviderException(
+          ProviderException.Kind.INVALID, noBudgets.path() + ": " + noBudgets.message(), null);
+    }
     String account = settings.get("account");
     if (account == null || account.isBlank()) {
       try {

@@ -244,6 +244,8 @@ public final class AwsProvider implements Provider {
                     + (name.length() > 63 ? "; shorten the stack, target or bucket name" : "")));
       }
     }
+    Problem noBudgets = budgetsNotOffered(d, region);
+    if (noBudgets != null) problems.add(noBudgets);
     for (Budget b : d.budgets().values()) {
       String path = "budgets." + b.name();
       if (b.currency() != null && !b.currency().equals("USD")) {
@@ -273,6 +275,28 @@ public final class AwsProvider implements Provider {
         problems.add(new Problem(path, "budget name too long for AWS Budgets (100)"));
     }
     return problems;
+  }
+
+  /**
+   * A target in a partition without AWS Budgets (GovCloud: botocore's endpoints list none there)
+   * that declares budgets, or null. Refused rather than sent to the commercial endpoint, where the
+   * GovCloud credentials mean nothing.
+   */
+  static Problem budgetsNotOffered(Deployment d, String region) {
+    if (d.budgets().isEmpty() || region == null) return null;
+    Partition partition = Partition.of(region);
+    if (partition.offersBudgets) return null;
+    String first = d.budgets().keySet().iterator().next();
+    return new Problem(
+        "budgets." + first,
+        "AWS Budgets is not offered in "
+            + partition.title()
+            + " (target "
+            + d.target().name()
+            + ", region "
+            + region
+            + "): remove budgets from this target's spec (or deploy them from a target in the"
+            + " linked commercial account, where GovCloud costs are billed)");
   }
 
   private static boolean isHttpUrl(String text) {

@@ -44,10 +44,7 @@ final class SqsQueues {
     String base =
         s.clients.endpoint() != null
             ? s.clients.endpoint().toString().replaceAll("/+$", "")
-            : "https://sqs."
-                + s.names.region()
-                + "."
-                + (s.names.partition().equals("aws-cn") ? "amazonaws.com.cn" : "amazonaws.com");
+            : "https://sqs." + s.names.region() + "." + Partition.of(s.names.region()).dnsSuffix;
     return base + "/" + s.names.account() + "/" + name;
   }
 

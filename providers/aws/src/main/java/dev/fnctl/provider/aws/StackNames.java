@@ -36,9 +36,7 @@ record StackNames(String stack, String target, String region, String account, St
   }
 
   static String partitionOf(String region) {
-    if (region.startsWith("cn-")) return "aws-cn";
-    if (region.startsWith("us-gov-")) return "aws-us-gov";
-    return "aws";
+    return Partition.of(region).id;
   }
 
   /** The neutral item of resources shared by the whole stack (HTTP API, schedule group). */
