@@ -215,6 +215,7 @@ public final class MotoProxy implements AutoCloseable {
   }
 
   public void clearFaults() {
+    strict.clearInjections();
     server.resetMappings();
     server.resetScenarios();
     defaults();

@@ -36,6 +36,192 @@ public final class StrictAws implements StubRequestFilterV2 {
 
   private final Set<String> operations = new ConcurrentSkipListSet<>();
   private volatile boolean enforcing = true;
+  private final List<Injection> injections = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /**
+   * Answers the next {@code times} calls of {@code operation} ({@code signingName:Operation} as
+   * {@link #operations} spells it, e.g. {@code lambda:UpdateEventSourceMapping}) with {@code
+   * answer} instead of passing them on: a state of real AWS (a mapping still Creating, a bucket not
+   * yet visible, a schedule group still DELETING, a queue name deleted a moment ago, a stale
+   * tagging entry) that moto never shows. {@link Answer} builds the exact error shapes AWS gives.
+   */
+  public void inject(String operation, int times, Answer answer) {
+    injections.add(
+        new Injection(
+            operation, null, new java.util.concurrent.atomic.AtomicInteger(times), answer));
+  }
+
+  /**
+   * Like {@link #inject(String, int, Answer)}, only for requests whose path or body contains {@code
+   * containing} (one bucket, one queue name).
+   */
+  public void inject(String operation, String containing, int times, Answer answer) {
+    injections.add(
+        new Injection(
+            operation, containing, new java.util.concurrent.atomic.AtomicInteger(times), answer));
+  }
+
+  /** How many injected answers were given for {@code operation} so far. */
+  public int answered(String operation) {
+    int n = 0;
+    for (Injection i : injections) if (i.operation.equals(operation)) n += i.answered.get();
+    return n;
+  }
+
+  /** Forgets every injection (with {@link MotoProxy#clearFaults}). */
+  public void clearInjections() {
+    injections.clear();
+  }
+
+  private record Injection(
+      String operation,
+      String containing,
+      java.util.concurrent.atomic.AtomicInteger left,
+      Answer answer,
+      java.util.concurrent.atomic.AtomicInteger answered) {
+    Injection(
+        String operation,
+        String containing,
+        java.util.concurrent.atomic.AtomicInteger left,
+        Answer answer) {
+      this(operation, containing, left, answer, new java.util.concurrent.atomic.AtomicInteger());
+    }
+
+    boolean take(String op, Request request) {
+      if (!operation.equals(op)) return false;
+      if (containing != null) {
+        String body = request.getBodyAsString();
+        if (!request.getUrl().contains(containing) && (body == null || !body.contains(containing)))
+          return false;
+      }
+      if (left.getAndUpdate(n -> n > 0 ? n - 1 : 0) <= 0) return false;
+      answered.incrementAndGet();
+      return true;
+    }
+  }
+
+  /**
+   * An answer a test injects: status, headers and body exactly as AWS sends them for the state
+   * named (shapes from the botocore models and the API references).
+   */
+  public record Answer(int status, Map<String, String> headers, String body) {
+    ResponseDefinition response() {
+      ResponseDefinitionBuilder b =
+          new ResponseDefinitionBuilder().withStatus(status).withBody(body);
+      headers.forEach(b::withHeader);
+      return b.build();
+    }
+
+    /** A rest-json error (Lambda, Scheduler): {@code x-amzn-ErrorType} and a JSON message. */
+    public static Answer restJsonError(int status, String code, String messageKey, String message) {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("Type", "User");
+      body.put(messageKey, message);
+      return new Answer(
+          status,
+          Map.of("Content-Type", "application/json", "x-amzn-ErrorType", code),
+          Json.writeCompact(body));
+    }
+
+    /**
+     * Lambda's ResourceInUseException (400): an event source mapping still Creating, Updating or
+     * Deleting refuses UpdateEventSourceMapping and DeleteEventSourceMapping.
+     */
+    public static Answer resourceInUse() {
+      return restJsonError(
+          400,
+          "ResourceInUseException",
+          "Message",
+          "Cannot update the event source mapping because it is in use.");
+    }
+
+    /**
+     * S3's NoSuchBucket (404): a bucket CreateBucket just made, not yet seen by its sub-resources.
+     */
+    public static Answer noSuchBucket(String bucket) {
+      return new Answer(
+          404,
+          Map.of("Content-Type", "application/xml"),
+          "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>NoSuchBucket</Code>"
+              + "<Message>The specified bucket does not exist</Message><BucketName>"
+              + xml(bucket)
+              + "</BucketName><RequestId>strict-aws</RequestId></Error>");
+    }
+
+    /** Scheduler's ConflictException (409) for CreateScheduleGroup on a group still DELETING. */
+    public static Answer scheduleGroupConflict(String group) {
+      return restJsonError(
+          409,
+          "ConflictException",
+          "Message",
+          "Schedule group " + group + " already exists and is in DELETING state.");
+    }
+
+    /** GetScheduleGroup of a group being deleted: 200 with {@code State: DELETING}. */
+    public static Answer scheduleGroupDeleting(String arn, String group) {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("Arn", arn);
+      body.put("CreationDate", 1.7e9);
+      body.put("LastModificationDate", 1.7e9);
+      body.put("Name", group);
+      body.put("State", "DELETING");
+      return new Answer(200, Map.of("Content-Type", "application/json"), Json.writeCompact(body));
+    }
+
+    /**
+     * SQS's QueueDeletedRecently (400, JSON protocol in query-compatible form): a queue name cannot
+     * be reused for 60 seconds after DeleteQueue.
+     */
+    public static Answer queueDeletedRecently() {
+      return new Answer(
+          400,
+          Map.of(
+              "Content-Type",
+              "application/x-amz-json-1.0",
+              "x-amzn-query-error",
+              "AWS.SimpleQueueService.QueueDeletedRecently;Sender"),
+          Json.writeCompact(
+              Map.of(
+                  "__type",
+                  "com.amazonaws.sqs#QueueDeletedRecently",
+                  "message",
+                  "You must wait 60 seconds after deleting a queue before you can create another"
+                      + " with the same name.")));
+    }
+
+    /**
+     * GetResources answering these ARNs with these tags: "tagged or previously tagged" resources,
+     * deleted ones included, as the Resource Groups Tagging API documents.
+     */
+    public static Answer taggedResources(List<String> arns, Map<String, String> tags) {
+      List<Object> mappings = new ArrayList<>();
+      List<Object> tagList = new ArrayList<>();
+      tags.forEach((k, v) -> tagList.add(Map.of("Key", k, "Value", v)));
+      for (String arn : arns) mappings.add(Map.of("ResourceARN", arn, "Tags", tagList));
+      return new Answer(
+          200,
+          Map.of("Content-Type", "application/x-amz-json-1.1"),
+          Json.writeCompact(Map.of("PaginationToken", "", "ResourceTagMappingList", mappings)));
+    }
+
+    /**
+     * GetFunction without {@code lambda:ListTags}: the configuration, no Tags, and a TagsError
+     * naming the missing permission.
+     */
+    public static Answer functionWithoutTags(String function, String runtime) {
+      Map<String, Object> tagsError = new LinkedHashMap<>();
+      tagsError.put("ErrorCode", "AccessDeniedException");
+      tagsError.put(
+          "Message",
+          "User: arn:aws:sts::123456789012:assumed-role/deployer/ci is not authorized to perform:"
+              + " lambda:ListTags on resource: arn:aws:lambda:eu-west-1:123456789012:function:"
+              + function);
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("Configuration", Map.of("FunctionName", function, "Runtime", runtime));
+      body.put("TagsError", tagsError);
+      return new Answer(200, Map.of("Content-Type", "application/json"), Json.writeCompact(body));
+    }
+  }
 
   @Override
   public String getName() {
@@ -68,7 +254,10 @@ public final class StrictAws implements StubRequestFilterV2 {
     if (model == null) return RequestFilterAction.continueWith(request);
     Call call = ServiceRequest.read(model, request);
     if (call == null) return RequestFilterAction.continueWith(request);
-    operations.add(model.signingName() + ":" + call.operation());
+    String op = model.signingName() + ":" + call.operation();
+    operations.add(op);
+    for (Injection i : injections)
+      if (i.take(op, request)) return RequestFilterAction.stopWith(i.answer.response());
     if (!enforcing) return RequestFilterAction.continueWith(request);
     List<String> problems = new ArrayList<>();
     if (call.inputShape() != null)
