@@ -130,7 +130,14 @@ final class AwsCloud implements Cloud {
   }
 
   private void check(LiveState live, String type, String path, String existing, List<String> out) {
-    String name = StackLayout.lastSegment(existing);
+    StackNames n = session.names;
+    Existing e =
+        type.equals(QUEUE)
+            ? Existing.queue(existing, n)
+            : type.equals(TOPIC) ? Existing.topic(existing, n) : Existing.bucket(existing, n);
+    // Another account's or region's resource is not this stack's, whatever its name.
+    if (!e.inTarget(n.account(), n.region())) return;
+    String name = e.name();
     if (live.find(address(type, name)).map(LiveResource::owned).orElse(false)) {
       out.add(
           path

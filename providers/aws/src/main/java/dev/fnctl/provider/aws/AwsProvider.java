@@ -333,21 +333,53 @@ public final class AwsProvider implements Provider {
     d.buckets().values().stream()
         .filter(BucketSpec::owned)
         .forEach(b -> owned.put("bucket:" + prefix + b.name(), "bucket '" + b.name() + "'"));
+    // Names only: what an ARN or URL of another account or region names is not this stack's.
+    String region = d.target().setting("region");
+    String account = d.target().setting("account");
+    StackNames names =
+        new StackNames(
+            d.stack(),
+            d.target().name(),
+            region == null ? PLACEHOLDER_REGION : region,
+            account == null ? PLACEHOLDER_ACCOUNT : account);
     d.queues().values().stream()
         .filter(q -> !q.owned())
-        .forEach(q -> existingClash(out, owned, "queue", "queues." + q.name(), q.existing()));
+        .forEach(
+            q -> {
+              Existing e = Existing.queue(q.existing(), names);
+              if (e.inTarget(account, region))
+                existingClash(out, owned, "queue", "queues." + q.name(), q.existing(), e.name());
+            });
     d.topics().values().stream()
         .filter(t -> !t.owned())
-        .forEach(t -> existingClash(out, owned, "topic", "topics." + t.name(), t.existing()));
+        .forEach(
+            t -> {
+              Existing e = Existing.topic(t.existing(), names);
+              if (e.inTarget(account, region))
+                existingClash(out, owned, "topic", "topics." + t.name(), t.existing(), e.name());
+            });
     d.buckets().values().stream()
         .filter(b -> !b.owned())
-        .forEach(b -> existingClash(out, owned, "bucket", "buckets." + b.name(), b.existing()));
+        .forEach(
+            b ->
+                existingClash(
+                    out,
+                    owned,
+                    "bucket",
+                    "buckets." + b.name(),
+                    b.existing(),
+                    Existing.bucket(b.existing(), names).name()));
     return out;
   }
 
   private static void existingClash(
-      List<Problem> out, Map<String, String> owned, String kind, String path, String existing) {
-    String declared = owned.get(kind + ":" + StackLayout.lastSegment(existing));
+      List<Problem> out,
+      Map<String, String> owned,
+      String kind,
+      String path,
+      String existing,
+      String name) {
+    String declared = owned.get(kind + ":" + name);
     if (declared == null) return;
     out.add(
         new Problem(

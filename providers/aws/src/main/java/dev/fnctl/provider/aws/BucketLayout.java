@@ -52,7 +52,7 @@ final class BucketLayout {
             item,
             sid,
             "s3.amazonaws.com",
-            names.bucketArn(bucket),
+            layout.bucketArn(d, s.bucket()),
             layout.ownedDep(BUCKET, bucket));
     Map<String, Object> np = new LinkedHashMap<>();
     np.put("function", target);

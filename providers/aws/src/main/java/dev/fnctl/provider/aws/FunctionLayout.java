@@ -155,7 +155,7 @@ final class FunctionLayout {
     List<String> resources;
     switch (kind) {
       case BUCKET -> {
-        String arn = names.bucketArn(layout.bucketName(d, name));
+        String arn = layout.bucketArn(d, name);
         actions =
             switch (access) {
               case READ, CONSUME -> List.of("s3:GetObject", "s3:ListBucket");
@@ -192,7 +192,7 @@ final class FunctionLayout {
                       "sqs:GetQueueUrl",
                       "sqs:PurgeQueue");
             };
-        resources = List.of(names.queueArn(layout.queueName(d, name)));
+        resources = List.of(layout.queueArn(d, name));
       }
       case TOPIC -> {
         actions =
@@ -203,7 +203,7 @@ final class FunctionLayout {
                   List.of(
                       "sns:Publish", "sns:GetTopicAttributes", "sns:Subscribe", "sns:Unsubscribe");
             };
-        resources = List.of(names.topicArn(layout.topicName(d, name)));
+        resources = List.of(layout.topicArn(d, name));
       }
       case FUNCTION -> {
         actions =

@@ -80,7 +80,7 @@ final class QueueLayout {
     String queue = layout.queueName(d, q.queue());
     Map<String, Object> ep = new LinkedHashMap<>();
     ep.put("function", target);
-    ep.put("source", names.queueArn(queue));
+    ep.put("source", layout.queueArn(d, q.queue()));
     ep.put("batchSize", (long) q.batchSize());
     ep.put("enabled", true);
     layout.add(

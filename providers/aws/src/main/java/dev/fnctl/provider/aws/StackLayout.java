@@ -132,6 +132,35 @@ final class StackLayout {
     return names.bucket(name);
   }
 
+  /** The ARN of spec queue {@code name}: the stack's, or its {@code existing:} one as written. */
+  String queueArn(Deployment d, String name) {
+    QueueSpec q = d.queues().get(name);
+    if (q != null && !q.owned()) return Existing.queue(q.existing(), names).arn();
+    return names.queueArn(names.queue(name));
+  }
+
+  /** The ARN of spec topic {@code name}: the stack's, or its {@code existing:} one as written. */
+  String topicArn(Deployment d, String name) {
+    TopicSpec t = d.topics().get(name);
+    if (t != null && !t.owned()) return Existing.topic(t.existing(), names).arn();
+    return names.topicArn(names.topic(name));
+  }
+
+  /** The account spec topic {@code name} is in: an existing topic's ARN says, else the target's. */
+  String topicAccount(Deployment d, String name) {
+    TopicSpec t = d.topics().get(name);
+    if (t != null && !t.owned())
+      return Existing.topic(t.existing(), names).accountOr(names.account());
+    return names.account();
+  }
+
+  /** The ARN of spec bucket {@code name}: the stack's, or its {@code existing:} one as written. */
+  String bucketArn(Deployment d, String name) {
+    BucketSpec b = d.buckets().get(name);
+    if (b != null && !b.owned()) return Existing.bucket(b.existing(), names).arn();
+    return names.bucketArn(names.bucket(name));
+  }
+
   /** {@code existing:} may be a name, an ARN or (for queues) a URL: the name is the last part. */
   static String lastSegment(String existing) {
     String s = existing;
@@ -193,11 +222,23 @@ final class StackLayout {
    */
   String permission(
       FunctionSpec f, String item, String sid, String principal, Object source, List<String> deps) {
+    return permission(f, item, sid, principal, source, names.account(), deps);
+  }
+
+  /** As above, with the account the source is in (an existing topic of another account). */
+  String permission(
+      FunctionSpec f,
+      String item,
+      String sid,
+      String principal,
+      Object source,
+      String sourceAccount,
+      List<String> deps) {
     String a = address(PERMISSION, invokeName(f) + "/" + sid);
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("principal", principal);
     p.put(source instanceof Ref ? "api" : "source", source);
-    if (!(source instanceof Ref)) p.put("sourceAccount", names.account());
+    if (!(source instanceof Ref)) p.put("sourceAccount", sourceAccount);
     add(
         Resource.of(a, PERMISSION, item, p, concat(invokeDeps(f), deps))
             .inContainer(policyOf(invokeName(f))));

@@ -43,7 +43,7 @@ final class TopicLayout {
     String target = layout.invokeArn(f);
     List<String> targetDeps = layout.invokeDeps(f);
     String topic = layout.topicName(d, tp.topic());
-    String topicArn = names.topicArn(topic);
+    String topicArn = layout.topicArn(d, tp.topic());
     String permission =
         layout.permission(
             f,
@@ -51,6 +51,7 @@ final class TopicLayout {
             StackNames.statementId("fnctl-sns-", topic),
             "sns.amazonaws.com",
             topicArn,
+            layout.topicAccount(d, tp.topic()),
             layout.ownedDep(TOPIC, topic));
     Map<String, Object> sp = new LinkedHashMap<>();
     sp.put("topic", topicArn);
