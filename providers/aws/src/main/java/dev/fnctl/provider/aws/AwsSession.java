@@ -99,35 +99,116 @@ final class AwsSession implements AutoCloseable {
   }
 
   /**
-   * Like {@link #call}, retrying while {@code transient} says the error is one that goes away
-   * (IAM's eventual consistency, Lambda's update in progress), with backoff up to the window.
+   * Like {@link #call}, waiting out a refusal that {@code isTransient} says goes away by itself
+   * (IAM's eventual consistency, a Lambda function or event source mapping still changing, a name
+   * not yet free) for up to the consistency window; see {@link #callWaiting}.
    */
   <T> T callRetrying(
       String operation, String resource, Predicate<AwsServiceException> isTransient, Call<T> call)
       throws ProviderException {
-    long deadline = System.currentTimeMillis() + consistencyWindowMillis;
-    long sleep = 500;
-    while (true) {
-      try {
-        return call.run();
-      } catch (AwsServiceException e) {
-        if (!isTransient.test(e) || System.currentTimeMillis() + sleep > deadline) {
-          throw failure(describe(operation, resource, e), e);
-        }
-        log.note(
-            operation + " " + resource + ": " + message(e) + " (retrying in " + sleep + " ms)");
-        deadline().pause(java.time.Duration.ofMillis(sleep), operation + " " + resource);
-        sleep = Math.min(sleep * 2, 8000);
-      } catch (SdkClientException e) {
-        throw new ProviderException(
-            ProviderException.Kind.OTHER, operation + " " + resource + ": " + clientMessage(e), e);
-      } catch (ProviderException e) {
-        throw e;
-      } catch (Exception e) {
-        throw new ProviderException(operation + " " + resource + ": " + e, e);
-      }
-    }
+    return callWaiting(
+        operation,
+        resource,
+        isTransient,
+        java.time.Duration.ofMillis(consistencyWindowMillis),
+        null,
+        call);
   }
+
+  /**
+   * Sends {@code call} until it succeeds or fails with an error {@code isTransient} does not
+   * accept, through the SDK's {@link software.amazon.awssdk.core.waiters.Waiter}: its acceptors
+   * decide (success on an answer, retry on a transient refusal, stop on anything else) and its
+   * backoff spaces the attempts (exponential with jitter, 0.5 s to 8 s). This is the one place
+   * fnctl retries an AWS refusal itself: the SDK's retry strategy already retried throttling, 5xx
+   * and dropped connections, and has no notion of a state a resource is in; where AWS offers a
+   * waiter on the state itself (a function's {@code LastUpdateStatus}, a bucket's existence) fnctl
+   * uses that instead. Waits at most {@code limit} and never past the step's deadline (Ctrl-C stops
+   * it between attempts); each retry is noted with {@code why} (or AWS's message). When the time is
+   * up the last refusal is reported.
+   */
+  <T> T callWaiting(
+      String operation,
+      String resource,
+      Predicate<AwsServiceException> isTransient,
+      java.time.Duration limit,
+      String why,
+      Call<T> call)
+      throws ProviderException {
+    Deadline deadline = deadline();
+    String what = operation + " " + resource;
+    java.time.Duration within =
+        limit.compareTo(deadline.remaining()) < 0 ? limit : deadline.remaining();
+    software.amazon.awssdk.retries.api.BackoffStrategy exponential =
+        software.amazon.awssdk.retries.api.BackoffStrategy.exponentialDelayHalfJitter(
+            java.time.Duration.ofMillis(500), java.time.Duration.ofSeconds(8));
+    java.util.concurrent.atomic.AtomicReference<AwsServiceException> last =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    software.amazon.awssdk.core.waiters.Waiter<Attempt> waiter =
+        software.amazon.awssdk.core.waiters.Waiter.builder(Attempt.class)
+            .addAcceptor(
+                software.amazon.awssdk.core.waiters.WaiterAcceptor.successOnResponseAcceptor(
+                    (Attempt a) -> a.refusal() == null || !isTransient.test(a.refusal())))
+            .addAcceptor(
+                software.amazon.awssdk.core.waiters.WaiterAcceptor.retryOnResponseAcceptor(
+                    (Attempt a) -> {
+                      log.note(
+                          what + ": " + (why != null ? why : message(a.refusal())) + ", waiting");
+                      return true;
+                    }))
+            .overrideConfiguration(
+                o ->
+                    o.waitTimeout(within)
+                        .maxAttempts(100_000)
+                        .backoffStrategyV2(
+                            attempt -> {
+                              stopIfDue(deadline, what);
+                              return exponential.computeDelay(attempt);
+                            }))
+            .build();
+    Attempt settled;
+    try {
+      settled =
+          waiter
+              .run(
+                  () -> {
+                    try {
+                      return new Attempt(call.run(), null);
+                    } catch (AwsServiceException e) {
+                      last.set(e);
+                      return new Attempt(null, e);
+                    } catch (SdkClientException e) {
+                      throw new Stop(
+                          new ProviderException(
+                              ProviderException.Kind.OTHER, what + ": " + clientMessage(e), e));
+                    } catch (ProviderException e) {
+                      throw new Stop(e);
+                    } catch (Exception e) {
+                      throw new Stop(new ProviderException(what + ": " + e, e));
+                    }
+                  })
+              .matched()
+              .response()
+              .orElseThrow();
+    } catch (RuntimeException e) {
+      for (Throwable t = e; t != null; t = t.getCause())
+        if (t instanceof Stop stop) throw stop.reason;
+      if (!(e instanceof SdkClientException) || last.get() == null) throw e;
+      deadline.check(what); // the step's deadline ended the wait
+      AwsServiceException refusal = last.get();
+      throw failure(
+          describe(operation, resource, refusal) + " (still so after " + within.toSeconds() + " s)",
+          refusal);
+    }
+    if (settled.refusal() != null)
+      throw failure(describe(operation, resource, settled.refusal()), settled.refusal());
+    @SuppressWarnings("unchecked")
+    T value = (T) settled.value();
+    return value;
+  }
+
+  /** One attempt of {@link #callWaiting}: its answer, or AWS's refusal. */
+  private record Attempt(Object value, AwsServiceException refusal) {}
 
   /** What a poll returned (null included: "gone" is an answer too). */
   private record Polled(Object value) {}

@@ -151,12 +151,21 @@ final class EventSources {
         && String.valueOf(e.getMessage()).contains("execution role does not have permissions");
   }
 
+  /**
+   * A mapping still Creating, Updating or Deleting refuses changes with ResourceInUseException
+   * until it settles (the Lambda API reference); its function still updating refuses them too.
+   */
+  static boolean isMappingBusy(software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+    return e instanceof software.amazon.awssdk.services.lambda.model.ResourceInUseException
+        || LambdaFunctions.isUpdateInProgress(e);
+  }
+
   Map<String, Object> update(String address, String uuid, Map<String, Object> after)
       throws ProviderException {
     s.callRetrying(
         "UpdateEventSourceMapping",
         address,
-        LambdaFunctions::isUpdateInProgress,
+        EventSources::isMappingBusy,
         () ->
             lambda()
                 .updateEventSourceMapping(
@@ -173,7 +182,7 @@ final class EventSources {
       s.callRetrying(
           "DeleteEventSourceMapping",
           address,
-          LambdaFunctions::isUpdateInProgress,
+          EventSources::isMappingBusy,
           () -> lambda().deleteEventSourceMapping(b -> b.uuid(uuid)));
     } catch (ProviderException e) {
       if (!(e.getCause() instanceof ResourceNotFoundException)) throw e;

@@ -110,8 +110,14 @@ final class LiveReader {
       }
     }
 
-    Set<String> topicsToScan = new TreeSet<>(ownedTopics);
-    for (String a : desired.firstParts(SUBSCRIPTION)) topicsToScan.add(a);
+    // Topics by name, with the ARN to list: an existing topic's as the spec wrote it (another
+    // account's or region's included), else the target's.
+    Map<String, String> topicsToScan = new java.util.TreeMap<>();
+    for (String t : ownedTopics) topicsToScan.put(t, s.names.topicArn(t));
+    for (Resource r : desired.byAddress().values())
+      if (r.type().equals(SUBSCRIPTION))
+        topicsToScan.putIfAbsent(
+            Address.parse(r.address()).first(), String.valueOf(r.properties().get("topic")));
     Set<String> bucketsToScan = new TreeSet<>(ownedBuckets);
     for (String a : desired.firstParts(NOTIFICATION)) bucketsToScan.add(a);
 
@@ -133,25 +139,26 @@ final class LiveReader {
     unownedQueues.removeAll(ownedQueues);
     if (!unownedQueues.isEmpty())
       second.add(() -> services.queues.readListed(unownedQueues, ownedQueueArns));
-    for (String t : ownedTopics) second.add(() -> List.of(services.topics.topic(t, true)));
+    for (String t : ownedTopics) second.add(() -> services.topics.owned(t, ownedFunctions));
     for (String t : desired.names(TOPIC)) {
       if (!ownedTopics.contains(t))
         second.add(
             () -> services.topics.exists(t) ? List.of(services.topics.topic(t, false)) : List.of());
     }
-    for (String t : topicsToScan)
-      second.add(() -> services.topics.subscriptions(t, ownedFunctions));
-    for (String b : ownedBuckets) second.add(() -> List.of(services.buckets.bucket(b, true)));
+    topicsToScan.forEach(
+        (t, arn) -> {
+          if (!ownedTopics.contains(t))
+            second.add(() -> services.topics.subscriptions(t, arn, ownedFunctions));
+        });
+    // The tagging API lists deleted buckets and topics too: an owned one is live only when the
+    // read of its notifications or subscriptions (made for each anyway) finds it.
+    for (String b : ownedBuckets) second.add(() -> services.buckets.owned(b, ownedFunctions));
     for (String b : desired.names(BUCKET)) {
-      if (!ownedBuckets.contains(b))
-        second.add(
-            () ->
-                services.buckets.exists(b)
-                    ? List.of(services.buckets.bucket(b, false))
-                    : List.of());
+      if (!ownedBuckets.contains(b)) second.add(() -> services.buckets.unlisted(b));
     }
     for (String b : bucketsToScan)
-      second.add(() -> services.buckets.notifications(b, ownedFunctions));
+      if (!ownedBuckets.contains(b))
+        second.add(() -> services.buckets.notifications(b, ownedFunctions));
     for (Object o : s.parallel(second)) live.addAll(cast(o));
 
     // Statements for functions found only through their notifications or subscriptions.

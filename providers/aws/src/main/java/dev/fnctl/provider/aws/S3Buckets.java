@@ -88,9 +88,15 @@ final class S3Buckets {
           instanceof software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException))
         throw e;
     }
-    s.call(
+    // A new bucket is not at once visible to its sub-resources (NoSuchBucket right after
+    // CreateBucket): the SDK's waiter first, then the tagging waits out what is left.
+    waitUntilExists(bucket);
+    s.callWaiting(
         "PutBucketTagging",
         bucket,
+        S3Buckets::isNoSuchBucket,
+        NEW_BUCKET_VISIBLE,
+        "the new bucket is not visible to S3's tagging yet",
         () ->
             s3().putBucketTagging(
                     b ->
@@ -107,6 +113,80 @@ final class S3Buckets {
                                             .value(s.names.target())
                                             .build()))));
     return Map.of("arn", s.names.bucketArn(bucket));
+  }
+
+  /** How long a new bucket may stay invisible to its sub-resources before fnctl gives up. */
+  static final java.time.Duration NEW_BUCKET_VISIBLE = java.time.Duration.ofSeconds(60);
+
+  static boolean isNoSuchBucket(software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+    return e instanceof NoSuchBucketException
+        || (e.awsErrorDetails() != null && "NoSuchBucket".equals(e.awsErrorDetails().errorCode()));
+  }
+
+  /** S3's own waiter (HeadBucket until 200), within the step's deadline. */
+  private void waitUntilExists(String bucket) throws ProviderException {
+    java.time.Duration left = s.deadline().remaining();
+    java.time.Duration within = left.compareTo(NEW_BUCKET_VISIBLE) < 0 ? left : NEW_BUCKET_VISIBLE;
+    s.call(
+        "HeadBucket",
+        bucket,
+        () ->
+            s3().waiter()
+                .waitUntilBucketExists(
+                    b -> b.bucket(bucket), o -> o.waitTimeout(within).maxAttempts(30)));
+  }
+
+  /**
+   * A desired bucket the tagging API did not list: absent, someone else's, or one this stack made
+   * whose tags the tagging API does not show yet or that never got them (an apply stopped between
+   * CreateBucket and PutBucketTagging). One GetBucketTagging tells them apart: NoSuchBucket is
+   * absent; AccessDenied is another account's bucket; this stack's and target's tags are ours; no
+   * tags at all is reported as absent, so the plan creates it, CreateBucket answers that we own it
+   * already and the tags are put: an untagged bucket of ours is never a permanent clash.
+   */
+  List<LiveResource> unlisted(String bucket) throws ProviderException {
+    List<software.amazon.awssdk.services.s3.model.Tag> tags;
+    try {
+      tags =
+          s.call(
+              "GetBucketTagging",
+              bucket,
+              () -> s3().getBucketTagging(b -> b.bucket(bucket)).tagSet());
+    } catch (ProviderException e) {
+      if (e.getCause() instanceof software.amazon.awssdk.awscore.exception.AwsServiceException a) {
+        if (isNoSuchBucket(a)) return List.of();
+        String code = a.awsErrorDetails() == null ? "" : a.awsErrorDetails().errorCode();
+        if ("NoSuchTagSet".equals(code)) return List.of();
+        if (a.statusCode() == 403 || a.statusCode() == 301) return List.of(bucket(bucket, false));
+      }
+      throw e;
+    }
+    boolean ours =
+        tags.stream()
+                .anyMatch(
+                    t -> t.key().equals(StackNames.STACK_TAG) && t.value().equals(s.names.stack()))
+            && tags.stream()
+                .anyMatch(
+                    t ->
+                        t.key().equals(StackNames.TARGET_TAG)
+                            && t.value().equals(s.names.target()));
+    return List.of(bucket(bucket, ours));
+  }
+
+  /**
+   * A bucket the tagging API lists as this stack's, with fnctl's notifications on it; none when S3
+   * says there is no such bucket. The tagging API also lists buckets deleted a while ago ("tagged
+   * or previously tagged"), so the notification read, made for every owned bucket anyway, is what
+   * confirms it exists: no extra call.
+   */
+  List<LiveResource> owned(String bucket, Set<String> ownedFunctions) throws ProviderException {
+    java.util.Optional<List<LiveResource>> notifications =
+        notificationsIfExists(bucket, ownedFunctions);
+    if (notifications.isEmpty()) return List.of();
+    List<LiveResource> out = new ArrayList<>();
+    out.add(bucket(bucket, true));
+    out.addAll(notifications.get());
+    return out;
   }
 
   /** Deletes a bucket fnctl made. A bucket with objects is refused by S3, and that is reported. */
@@ -145,6 +225,11 @@ final class S3Buckets {
    */
   List<LiveResource> notifications(String bucket, Set<String> ownedFunctions)
       throws ProviderException {
+    return notificationsIfExists(bucket, ownedFunctions).orElse(List.of());
+  }
+
+  private java.util.Optional<List<LiveResource>> notificationsIfExists(
+      String bucket, Set<String> ownedFunctions) throws ProviderException {
     GetBucketNotificationConfigurationResponse c;
     try {
       c =
@@ -153,7 +238,8 @@ final class S3Buckets {
               bucket,
               () -> s3().getBucketNotificationConfiguration(b -> b.bucket(bucket)));
     } catch (ProviderException e) {
-      if (e.getCause() instanceof NoSuchBucketException) return List.of();
+      if (e.getCause() instanceof software.amazon.awssdk.awscore.exception.AwsServiceException a
+          && isNoSuchBucket(a)) return java.util.Optional.empty();
       throw e;
     }
     List<LiveResource> out = new ArrayList<>();
@@ -186,7 +272,7 @@ final class S3Buckets {
                       AwsTypes.address(AwsTypes.FUNCTION, target)))
               .inContainer(AwsTypes.notificationsOf(bucket)));
     }
-    return out;
+    return java.util.Optional.of(out);
   }
 
   /** Read-modify-write of the bucket's notifications: sets (after != null) or removes one by Id. */
@@ -231,9 +317,12 @@ final class S3Buckets {
       String bucket, boolean removing) throws ProviderException {
     try {
       GetBucketNotificationConfigurationResponse c =
-          s.call(
+          s.callWaiting(
               "GetBucketNotificationConfiguration",
               bucket,
+              e -> !removing && isNoSuchBucket(e),
+              NEW_BUCKET_VISIBLE,
+              "the new bucket is not visible to S3's notifications yet",
               () -> s3().getBucketNotificationConfiguration(b -> b.bucket(bucket)));
       return new SharedDocument.Versioned<>(
           NotificationConfiguration.builder()
@@ -253,12 +342,22 @@ final class S3Buckets {
   private void writeConfiguration(String bucket, NotificationConfiguration next, boolean removing)
       throws ProviderException {
     try {
-      s.call(
+      // S3 checks every destination of the configuration, other owners' too: one broken entry
+      // someone else left would block fnctl's change. SkipDestinationValidation sends the
+      // configuration as it is; fnctl's own destination (its function, permission granted first)
+      // is valid by construction.
+      s.callWaiting(
           "PutBucketNotificationConfiguration",
           bucket,
+          e -> !removing && isNoSuchBucket(e),
+          NEW_BUCKET_VISIBLE,
+          "the new bucket is not visible to S3's notifications yet",
           () ->
               s3().putBucketNotificationConfiguration(
-                      b -> b.bucket(bucket).notificationConfiguration(next)));
+                      b ->
+                          b.bucket(bucket)
+                              .notificationConfiguration(next)
+                              .skipDestinationValidation(true)));
     } catch (ProviderException e) {
       // Removing a notification from a bucket that is gone (deleted in the same destroy): done.
       if (!(removing && e.getCause() instanceof NoSuchBucketException)) throw e;

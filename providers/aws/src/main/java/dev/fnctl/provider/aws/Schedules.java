@@ -168,32 +168,87 @@ final class Schedules {
         deps);
   }
 
+  /** How long a deleted schedule group may stay DELETING before its name is free again. */
+  static final java.time.Duration GROUP_DELETION = java.time.Duration.ofMinutes(5);
+
+  /**
+   * Creates the group. CreateScheduleGroup answers ConflictException both for a group that is there
+   * (ours from an interrupted run: done) and for one still DELETING (a destroy a moment ago): that
+   * one is waited out, then the group is made.
+   */
   Map<String, Object> createGroup(String group) throws ProviderException {
     try {
-      String arn =
-          s.call(
-              "CreateScheduleGroup",
-              group,
-              () ->
-                  scheduler()
-                      .createScheduleGroup(
-                          b ->
-                              b.name(group)
-                                  .tags(
-                                      Tag.builder()
-                                          .key(StackNames.STACK_TAG)
-                                          .value(s.names.stack())
-                                          .build(),
-                                      Tag.builder()
-                                          .key(StackNames.TARGET_TAG)
-                                          .value(s.names.target())
-                                          .build()))
-                      .scheduleGroupArn());
-      return Map.of("arn", arn);
+      return tryCreateGroup(group);
     } catch (ProviderException e) {
       if (!(e.getCause() instanceof ConflictException)) throw e;
-      return Map.of();
+      if (!"DELETING".equals(groupState(group))) return Map.of();
+      s.log.note(
+          "CreateScheduleGroup "
+              + group
+              + ": a group of this name is still being deleted; waiting for it to be gone");
+      java.util.Optional<String> gone =
+          s.await(
+              "GetScheduleGroup",
+              group,
+              () -> {
+                String state = groupState(group);
+                return state == null ? "gone" : state;
+              },
+              "gone"::equals,
+              java.time.Duration.ofSeconds(2),
+              java.time.Duration.ofSeconds(10),
+              GROUP_DELETION);
+      if (gone.isEmpty() && !s.deadline().expired())
+        throw new ProviderException(
+            ProviderException.Kind.CONFLICT,
+            "CreateScheduleGroup "
+                + group
+                + ": the group of this name is still DELETING after "
+                + GROUP_DELETION.toMinutes()
+                + " minutes; run apply again once it is gone");
+      try {
+        return tryCreateGroup(group);
+      } catch (ProviderException again) {
+        if (!(again.getCause() instanceof ConflictException)) throw again;
+        return Map.of();
+      }
     }
+  }
+
+  /** The group's state (ACTIVE, DELETING), or null when there is none. */
+  private String groupState(String group) throws ProviderException {
+    try {
+      return s.call(
+          "GetScheduleGroup",
+          group,
+          () -> scheduler().getScheduleGroup(b -> b.name(group)).stateAsString());
+    } catch (ProviderException e) {
+      if (e.getCause() instanceof ResourceNotFoundException) return null;
+      throw e;
+    }
+  }
+
+  private Map<String, Object> tryCreateGroup(String group) throws ProviderException {
+    String arn =
+        s.call(
+            "CreateScheduleGroup",
+            group,
+            () ->
+                scheduler()
+                    .createScheduleGroup(
+                        b ->
+                            b.name(group)
+                                .tags(
+                                    Tag.builder()
+                                        .key(StackNames.STACK_TAG)
+                                        .value(s.names.stack())
+                                        .build(),
+                                    Tag.builder()
+                                        .key(StackNames.TARGET_TAG)
+                                        .value(s.names.target())
+                                        .build()))
+                    .scheduleGroupArn());
+    return Map.of("arn", arn);
   }
 
   void deleteGroup(String group) throws ProviderException {

@@ -57,8 +57,29 @@ final class SnsTopics {
    * target's tags ({@code ownedFunctions}); a name prefix is not exact ({@code orders-dev-} is a
    * prefix of {@code orders-dev-eu-}).
    */
-  List<LiveResource> subscriptions(String topic, Set<String> ownedFunctions)
+  List<LiveResource> subscriptions(String topic, String topicArn, Set<String> ownedFunctions)
       throws ProviderException {
+    return subscriptionsIfExists(topic, topicArn, ownedFunctions).orElse(List.of());
+  }
+
+  /**
+   * A topic the tagging API lists as this stack's, with its subscriptions; none when SNS says the
+   * topic does not exist. The tagging API also lists topics deleted a while ago ("tagged or
+   * previously tagged"), so the subscription listing, made for every owned topic anyway, is what
+   * confirms it exists: no extra call.
+   */
+  List<LiveResource> owned(String topic, Set<String> ownedFunctions) throws ProviderException {
+    java.util.Optional<List<LiveResource>> subscriptions =
+        subscriptionsIfExists(topic, s.names.topicArn(topic), ownedFunctions);
+    if (subscriptions.isEmpty()) return List.of();
+    List<LiveResource> out = new ArrayList<>();
+    out.add(topic(topic, true));
+    out.addAll(subscriptions.get());
+    return out;
+  }
+
+  private java.util.Optional<List<LiveResource>> subscriptionsIfExists(
+      String topic, String topicArn, Set<String> ownedFunctions) throws ProviderException {
     List<LiveResource> out = new ArrayList<>();
     String token = null;
     do {
@@ -69,12 +90,9 @@ final class SnsTopics {
             s.call(
                 "ListSubscriptionsByTopic",
                 topic,
-                () ->
-                    sns()
-                        .listSubscriptionsByTopic(
-                            b -> b.topicArn(s.names.topicArn(topic)).nextToken(t)));
+                () -> sns().listSubscriptionsByTopic(b -> b.topicArn(topicArn).nextToken(t)));
       } catch (ProviderException e) {
-        if (e.getCause() instanceof NotFoundException) return out;
+        if (e.getCause() instanceof NotFoundException) return java.util.Optional.empty();
         throw e;
       }
       for (Subscription sub : page.subscriptions()) {
@@ -99,7 +117,7 @@ final class SnsTopics {
       }
       token = page.nextToken();
     } while (token != null);
-    return out;
+    return java.util.Optional.of(out);
   }
 
   Map<String, Object> create(String name) throws ProviderException {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
@@ -134,26 +135,35 @@ final class SqsQueues {
         deps);
   }
 
+  /** How long SQS keeps a deleted queue's name from being reused (CreateQueue's reference). */
+  static final java.time.Duration NAME_REUSE_WAIT = java.time.Duration.ofSeconds(60);
+
+  /** How long a queue's changed attributes may take to show in GetQueueAttributes. */
+  static final java.time.Duration ATTRIBUTES_PROPAGATION = java.time.Duration.ofSeconds(60);
+
   Map<String, Object> create(String name, Map<String, Object> after) throws ProviderException {
     String url;
+    AwsSession.Call<String> create =
+        () ->
+            sqs()
+                .createQueue(
+                    b ->
+                        b.queueName(name)
+                            .attributesWithStrings(attributes(after))
+                            .tags(
+                                Map.of(
+                                    StackNames.STACK_TAG,
+                                    s.names.stack(),
+                                    StackNames.TARGET_TAG,
+                                    s.names.target())))
+                .queueUrl();
     try {
-      url =
-          s.call(
-              "CreateQueue",
-              name,
-              () ->
-                  sqs()
-                      .createQueue(
-                          b ->
-                              b.queueName(name)
-                                  .attributesWithStrings(attributes(after))
-                                  .tags(
-                                      Map.of(
-                                          StackNames.STACK_TAG,
-                                          s.names.stack(),
-                                          StackNames.TARGET_TAG,
-                                          s.names.target())))
-                      .queueUrl());
+      try {
+        url = s.call("CreateQueue", name, create);
+      } catch (ProviderException e) {
+        if (!(e.getCause() instanceof AwsServiceException a && deletedRecently(a))) throw e;
+        url = waitForName(name, create);
+      }
     } catch (ProviderException e) {
       if (!(e.getCause()
           instanceof software.amazon.awssdk.services.sqs.model.QueueNameExistsException)) throw e;
@@ -170,7 +180,90 @@ final class SqsQueues {
                       b -> b.queueUrl(queueUrl).attributesWithStrings(attributes(after))));
     }
     // CreateQueue of a queue that exists with the same attributes returns it: nothing more to set.
+    settle(name, url, attributes(after));
     return Map.of("arn", s.names.queueArn(name), "url", url);
+  }
+
+  /**
+   * SQS refuses a queue name for 60 seconds after the queue of that name was deleted
+   * (QueueDeletedRecently): a replaced or re-created queue waits that out, saying so. When the step
+   * has less time left than that, it stops at once and says what to do rather than time out.
+   */
+  private String waitForName(String name, AwsSession.Call<String> create) throws ProviderException {
+    java.time.Duration left = s.deadline().remaining();
+    if (left.compareTo(NAME_REUSE_WAIT) < 0)
+      throw new ProviderException(
+          ProviderException.Kind.CONFLICT,
+          "CreateQueue "
+              + name
+              + ": a queue of this name was deleted less than 60 seconds ago and SQS refuses the"
+              + " name until then, longer than this step has left ("
+              + left.toSeconds()
+              + " s): run apply again in a minute, or give it a longer --timeout");
+    return s.callWaiting(
+        "CreateQueue",
+        name,
+        SqsQueues::deletedRecently,
+        NAME_REUSE_WAIT.plusSeconds(10),
+        "a queue of this name was deleted less than 60 seconds ago and SQS refuses the name until"
+            + " then",
+        create);
+  }
+
+  static boolean deletedRecently(AwsServiceException e) {
+    return e instanceof software.amazon.awssdk.services.sqs.model.QueueDeletedRecentlyException
+        || (e.awsErrorDetails() != null
+            && String.valueOf(e.awsErrorDetails().errorCode()).contains("QueueDeletedRecently"));
+  }
+
+  /**
+   * Waits (up to a minute, as SQS documents) until GetQueueAttributes shows what was just set, so a
+   * plan right after the apply reads the new values instead of planning the same change again. Not
+   * seeing them in time is noted, not a failure: the change was made.
+   */
+  private void settle(String name, String url, Map<String, String> set) throws ProviderException {
+    java.util.Optional<Map<String, String>> seen =
+        s.await(
+            "GetQueueAttributes",
+            name,
+            () ->
+                sqs()
+                    .getQueueAttributes(
+                        b ->
+                            b.queueUrl(url)
+                                .attributeNames(
+                                    QueueAttributeName.VISIBILITY_TIMEOUT,
+                                    QueueAttributeName.MESSAGE_RETENTION_PERIOD,
+                                    QueueAttributeName.REDRIVE_POLICY))
+                    .attributesAsStrings(),
+            now -> shows(now, set),
+            java.time.Duration.ofSeconds(1),
+            java.time.Duration.ofSeconds(8),
+            ATTRIBUTES_PROPAGATION);
+    if (seen.isEmpty())
+      s.log.note(
+          "queue "
+              + name
+              + ": SQS does not show the new attributes yet (they can take a minute to"
+              + " propagate); a plan made now may list the change again");
+  }
+
+  /** Whether the attributes read show every value set ("" for RedrivePolicy: none). */
+  static boolean shows(Map<String, String> now, Map<String, String> set) {
+    for (Map.Entry<String, String> e : set.entrySet()) {
+      String had = now.getOrDefault(e.getKey(), "");
+      if (e.getKey().equals("RedrivePolicy")) {
+        if (e.getValue().isEmpty() != had.isEmpty()) return false;
+        if (!e.getValue().isEmpty() && !redrive(had).equals(redrive(e.getValue()))) return false;
+      } else if (!had.equals(e.getValue())) return false;
+    }
+    return true;
+  }
+
+  private static Map<String, String> redrive(String json) {
+    Map<String, String> out = new java.util.TreeMap<>();
+    Json.parseObject(json).forEach((k, v) -> out.put(k, String.valueOf(v)));
+    return out;
   }
 
   Map<String, Object> update(String name, Map<String, Object> after, Map<String, Object> before)
@@ -183,6 +276,7 @@ final class SqsQueues {
         "SetQueueAttributes",
         name,
         () -> sqs().setQueueAttributes(b -> b.queueUrl(url).attributesWithStrings(attrs)));
+    settle(name, url, attrs);
     return Map.of("arn", s.names.queueArn(name), "url", url);
   }
 

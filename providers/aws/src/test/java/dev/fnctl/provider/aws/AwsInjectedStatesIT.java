@@ -1,0 +1,304 @@
+package dev.fnctl.provider.aws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.fnctl.engine.ApplyListener;
+import dev.fnctl.engine.ApplyOptions;
+import dev.fnctl.engine.Engine;
+import dev.fnctl.engine.PlanSession;
+import dev.fnctl.model.plan.Action;
+import dev.fnctl.model.spec.BucketSpec;
+import dev.fnctl.model.spec.Deployment;
+import dev.fnctl.model.spec.FunctionSpec;
+import dev.fnctl.model.spec.QueueSpec;
+import dev.fnctl.model.spec.TopicSpec;
+import dev.fnctl.model.spec.Trigger;
+import dev.fnctl.provider.ProviderException;
+import dev.fnctl.testkit.aws.StrictAws.Answer;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+/**
+ * States real AWS has and moto never shows, injected by the strict layer for chosen calls with the
+ * shapes AWS gives: fnctl waits them out, or says exactly what blocks and what to do; a re-run
+ * converges.
+ */
+class AwsInjectedStatesIT extends MotoTestBase {
+  static final Map<String, String> EU = Map.of("region", "eu-west-1");
+
+  Deployment queueSpec(int batchSize) {
+    Map<String, FunctionSpec> fns = new LinkedHashMap<>();
+    fns.put(
+        "worker",
+        TestSpecs.function("worker", List.of(new Trigger.Queue("jobs", batchSize)), List.of()));
+    return TestSpecs.prod(
+        TestSpecs.build(
+            "busy",
+            dir,
+            fns,
+            Map.of("jobs", new QueueSpec("jobs", null, null, null)),
+            Map.of(),
+            Map.of(),
+            Map.of(),
+            EU));
+  }
+
+  Deployment bucketSpec() {
+    Map<String, FunctionSpec> fns = new LinkedHashMap<>();
+    fns.put(
+        "thumb",
+        TestSpecs.function(
+            "thumb",
+            List.of(new Trigger.Storage("uploads", List.of("created"), "in/", null)),
+            List.of()));
+    return TestSpecs.prod(
+        TestSpecs.build(
+            "fresh",
+            dir,
+            fns,
+            Map.of(),
+            Map.of(),
+            Map.of("uploads", new BucketSpec("uploads", null)),
+            Map.of(),
+            EU));
+  }
+
+  Deployment topicAndBucketSpec() {
+    Map<String, FunctionSpec> fns = new LinkedHashMap<>();
+    fns.put("fan", TestSpecs.function("fan", List.of(new Trigger.Topic("events")), List.of()));
+    return TestSpecs.prod(
+        TestSpecs.build(
+            "stale",
+            dir,
+            fns,
+            Map.of(),
+            Map.of("events", new TopicSpec("events", null)),
+            Map.of("archive", new BucketSpec("archive", null)),
+            Map.of(),
+            EU));
+  }
+
+  Deployment scheduleSpec() {
+    Map<String, FunctionSpec> fns = new LinkedHashMap<>();
+    fns.put(
+        "tick",
+        TestSpecs.function(
+            "tick", List.of(new Trigger.Schedule(null, Duration.ofMinutes(5), null)), List.of()));
+    return TestSpecs.prod(
+        TestSpecs.build("timer", dir, fns, Map.of(), Map.of(), Map.of(), Map.of(), EU));
+  }
+
+  /** Plans and applies with this step timeout. */
+  Applied applyWithin(Deployment d, Duration stepTimeout) throws Exception {
+    Engine engine = engine();
+    try (PlanSession s = engine.plan(specs.put(d), d.target().name(), Engine.PlanMode.NORMAL)) {
+      return Applied.of(
+          engine.apply(
+              s,
+              new ApplyOptions(8, Duration.ofSeconds(10), "apply", stepTimeout, null),
+              ApplyListener.NONE));
+    }
+  }
+
+  @Test
+  void anEventSourceMappingStillUpdatingIsWaitedOut() throws Exception {
+    Deployment d = queueSpec(5);
+    try (AwsCloud cloud = connect(d)) {
+      assertTrue(apply(cloud, d, false).ok());
+      proxy.strict().inject("lambda:UpdateEventSourceMapping", 2, Answer.resourceInUse());
+      Deployment bigger = queueSpec(10);
+      Applied changed = apply(cloud, bigger, false);
+      assertTrue(changed.ok(), changed.toString());
+      assertEquals(2, proxy.strict().answered("lambda:UpdateEventSourceMapping"));
+      assertEquals("", describe(plan(cloud, bigger, false).changes()));
+      try (LambdaClient lambda = client(LambdaClient.builder())) {
+        assertEquals(10, lambda.listEventSourceMappings().eventSourceMappings().get(0).batchSize());
+      }
+      proxy.strict().inject("lambda:DeleteEventSourceMapping", 1, Answer.resourceInUse());
+      Applied destroyed = apply(cloud, bigger, true);
+      assertTrue(destroyed.ok(), destroyed.toString());
+      assertEquals(1, proxy.strict().answered("lambda:DeleteEventSourceMapping"));
+    }
+  }
+
+  @Test
+  void aMappingThatStaysBusyPastTheWindowIsReportedInOneLine() throws Exception {
+    Deployment d = queueSpec(5);
+    try (AwsCloud cloud = connect(d)) {
+      assertTrue(apply(cloud, d, false).ok());
+      proxy.strict().inject("lambda:UpdateEventSourceMapping", 1000, Answer.resourceInUse());
+      Applied changed = apply(cloud, queueSpec(10), false);
+      String message = changed.failed().values().iterator().next();
+      assertTrue(
+          message.startsWith("UpdateEventSourceMapping aws:lambda:event-source-mapping/"), message);
+      assertTrue(message.contains("ResourceInUseException"), message);
+      assertTrue(message.contains("(still so after 3 s)"), message);
+      assertFalse(message.contains("\n"), message);
+    }
+  }
+
+  @Test
+  void aNewBucketNotYetVisibleToItsSubResourcesIsWaitedOut() throws Exception {
+    Deployment d = bucketSpec();
+    String bucket = "fresh-prod-uploads";
+    proxy.strict().inject("s3:PutBucketTagging", bucket, 1, Answer.noSuchBucket(bucket));
+    proxy
+        .strict()
+        .inject("s3:PutBucketNotificationConfiguration", bucket, 1, Answer.noSuchBucket(bucket));
+    try (AwsCloud cloud = connect(d)) {
+      Applied applied = apply(cloud, d, false);
+      assertTrue(applied.ok(), applied.toString());
+      assertEquals(1, proxy.strict().answered("s3:PutBucketTagging"));
+      assertEquals(1, proxy.strict().answered("s3:PutBucketNotificationConfiguration"));
+      assertEquals("", describe(plan(cloud, d, false).changes()));
+    }
+  }
+
+  @Test
+  void aBucketLeftWithoutItsTagsIsAdoptedNotAPermanentClash() throws Exception {
+    Deployment d = bucketSpec();
+    try (S3Client s3 = client(S3Client.builder())) {
+      // What an apply stopped between CreateBucket and PutBucketTagging leaves.
+      s3.createBucket(
+          b ->
+              b.bucket("fresh-prod-uploads")
+                  .createBucketConfiguration(c -> c.locationConstraint("eu-west-1")));
+    }
+    try (AwsCloud cloud = connect(d)) {
+      var planned = plan(cloud, d, false);
+      assertTrue(
+          planned.changes().stream()
+              .anyMatch(
+                  c ->
+                      c.action() == Action.CREATE
+                          && c.address()
+                              .equals(AwsTypes.address(AwsTypes.BUCKET, "fresh-prod-uploads"))),
+          describe(planned.changes()));
+      Applied applied = apply(cloud, d, false);
+      assertTrue(applied.ok(), applied.toString());
+      assertEquals("", describe(plan(cloud, d, false).changes()));
+    }
+    try (S3Client s3 = client(S3Client.builder())) {
+      assertTrue(
+          s3.getBucketTagging(b -> b.bucket("fresh-prod-uploads")).tagSet().stream()
+              .anyMatch(t -> t.key().equals(StackNames.STACK_TAG) && t.value().equals("fresh")));
+    }
+  }
+
+  @Test
+  void aScheduleGroupStillDeletingIsWaitedOut() throws Exception {
+    Deployment d = scheduleSpec();
+    String group = "timer-prod";
+    proxy.strict().inject("scheduler:CreateScheduleGroup", 1, Answer.scheduleGroupConflict(group));
+    proxy
+        .strict()
+        .inject(
+            "scheduler:GetScheduleGroup",
+            2,
+            Answer.scheduleGroupDeleting(
+                "arn:aws:scheduler:eu-west-1:123456789012:schedule-group/" + group, group));
+    try (AwsCloud cloud = connect(d)) {
+      Applied applied = apply(cloud, d, false);
+      assertTrue(applied.ok(), applied.toString());
+      assertEquals(2, proxy.strict().answered("scheduler:GetScheduleGroup"));
+      assertEquals("", describe(plan(cloud, d, false).changes()));
+    }
+  }
+
+  @Test
+  void aQueueNameDeletedAMomentAgoIsWaitedForWhenTheStepHasTime() throws Exception {
+    Deployment d = queueSpec(5);
+    proxy.strict().inject("sqs:CreateQueue", 1, Answer.queueDeletedRecently());
+    try (AwsCloud cloud = connect(d)) {
+      Applied applied = applyWithin(d, Duration.ofSeconds(90));
+      assertTrue(applied.ok(), applied.toString());
+      assertEquals(1, proxy.strict().answered("sqs:CreateQueue"));
+      assertEquals("", describe(plan(cloud, d, false).changes()));
+    }
+  }
+
+  @Test
+  void aQueueNameDeletedAMomentAgoFailsClearlyWhenTheStepIsShorterThanTheWait() throws Exception {
+    Deployment d = queueSpec(5);
+    proxy.strict().inject("sqs:CreateQueue", 1, Answer.queueDeletedRecently());
+    try (AwsCloud cloud = connect(d)) {
+      Applied applied = applyWithin(d, Duration.ofSeconds(30));
+      String message =
+          applied.failed().getOrDefault(AwsTypes.address(AwsTypes.QUEUE, "busy-prod-jobs"), "");
+      assertTrue(
+          message.startsWith(
+              "CreateQueue busy-prod-jobs: a queue of this name was deleted less than 60 seconds"
+                  + " ago and SQS refuses the name until then, longer than this step has left"),
+          message);
+      assertTrue(
+          message.endsWith("run apply again in a minute, or give it a longer --timeout"), message);
+      assertFalse(message.contains("\n"), message);
+      Applied rerun = apply(cloud, d, false);
+      assertTrue(rerun.ok(), rerun.toString());
+    }
+  }
+
+  @Test
+  void staleTaggingEntriesOfDeletedTopicsAndBucketsAreNotTakenAsLive() throws Exception {
+    Deployment d = topicAndBucketSpec();
+    try (AwsCloud cloud = connect(d)) {
+      assertTrue(apply(cloud, d, false).ok());
+      List<String> tagged = taggedWith("stale");
+      String topicArn = "arn:aws:sns:eu-west-1:123456789012:stale-prod-events";
+      assertTrue(tagged.contains(topicArn), tagged.toString());
+      try (SnsClient sns = client(SnsClient.builder());
+          S3Client s3 = client(S3Client.builder())) {
+        sns.deleteTopic(b -> b.topicArn(topicArn));
+        s3.deleteBucket(b -> b.bucket("stale-prod-archive"));
+      }
+      // The tagging API keeps answering what was tagged, deleted or not.
+      proxy
+          .strict()
+          .inject(
+              "tagging:GetResources",
+              1,
+              Answer.taggedResources(
+                  tagged.stream().filter(a -> !a.contains(":iam:")).toList(),
+                  Map.of(StackNames.STACK_TAG, "stale", StackNames.TARGET_TAG, "prod")));
+      var planned = plan(cloud, d, false);
+      assertEquals(1, proxy.strict().answered("tagging:GetResources"));
+      List<String> created =
+          planned.changes().stream()
+              .filter(c -> c.action() == Action.CREATE)
+              .map(c -> c.address())
+              .toList();
+      assertTrue(
+          created.contains(AwsTypes.address(AwsTypes.TOPIC, "stale-prod-events")),
+          describe(planned.changes()));
+      assertTrue(
+          created.contains(AwsTypes.address(AwsTypes.BUCKET, "stale-prod-archive")),
+          describe(planned.changes()));
+    }
+  }
+
+  @Test
+  void functionTagsWithheldAreAPermissionErrorNamingThePermission() throws Exception {
+    Deployment d = queueSpec(5);
+    try (AwsCloud cloud = connect(d)) {
+      assertTrue(apply(cloud, d, false).ok());
+      proxy
+          .strict()
+          .inject(
+              "lambda:GetFunction",
+              100,
+              Answer.functionWithoutTags("busy-prod-worker", "python3.12"));
+      ProviderException e = assertThrows(ProviderException.class, () -> plan(cloud, d, false));
+      assertEquals(ProviderException.Kind.PERMISSION_DENIED, e.kind(), e.getMessage());
+      assertTrue(e.getMessage().contains("lambda:ListTags"), e.getMessage());
+    }
+  }
+}
