@@ -47,7 +47,7 @@ final class ScheduleLayout {
                     "InvokeScheduledFunctions",
                     new TreeSet<>(List.of("lambda:InvokeFunction")),
                     new TreeSet<>(scheduledFunctionArns)))));
-    role.put(IamRoles.OTHER_POLICIES, Map.of());
+    role.put(RoleType.OTHER_POLICIES, Map.of());
     layout.add(
         Resource.of(
             address(ROLE, names.schedulerRole()), ROLE, names.stackItem(), role, List.of()));

@@ -8,9 +8,6 @@ import java.util.Map;
 
 /** A Lambda subscription to an SNS topic: {@code <topic>/<function>}; AWS names it by ARN. */
 final class SubscriptionType implements ResourceType {
-  /** The output holding the subscription ARN, which unsubscribing needs. */
-  static final String ARN = "arn";
-
   private final SnsTopics topics;
 
   SubscriptionType(SnsTopics topics) {
