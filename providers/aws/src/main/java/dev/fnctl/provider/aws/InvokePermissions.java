@@ -76,15 +76,15 @@ final class InvokePermissions {
       if (sourceArn == null) sourceArn = conditionValue(condition, "ArnEquals", "AWS:SourceArn");
       String sourceAccount = conditionValue(condition, "StringEquals", "AWS:SourceAccount");
       Map<String, Object> p = new LinkedHashMap<>();
-      p.put("principal", String.valueOf(principal));
+      p.put(PermissionType.PRINCIPAL, String.valueOf(principal));
       if ("apigateway.amazonaws.com".equals(principal)
           && sourceArn != null
           && sourceArn.contains(":execute-api:")) {
         String rest = sourceArn.substring(sourceArn.lastIndexOf(':') + 1);
-        p.put("api", rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest);
+        p.put(PermissionType.API, rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest);
       } else {
-        p.put("source", sourceArn);
-        p.put("sourceAccount", sourceAccount);
+        p.put(PermissionType.SOURCE, sourceArn);
+        p.put(PermissionType.SOURCE_ACCOUNT, sourceAccount);
       }
       List<String> deps =
           StackNames.qualifier(on) == null
@@ -117,12 +117,12 @@ final class InvokePermissions {
   Map<String, Object> put(String function, String sid, Map<String, Object> after, boolean replace)
       throws ProviderException {
     if (replace) remove(function, sid);
-    String principal = (String) after.get("principal");
+    String principal = (String) after.get(PermissionType.PRINCIPAL);
     String source =
-        after.containsKey("api")
-            ? s.names.executeApiArn((String) after.get("api"))
-            : (String) after.get("source");
-    String account = (String) after.get("sourceAccount");
+        after.containsKey(PermissionType.API)
+            ? s.names.executeApiArn((String) after.get(PermissionType.API))
+            : (String) after.get(PermissionType.SOURCE);
+    String account = (String) after.get(PermissionType.SOURCE_ACCOUNT);
     try {
       add(function, sid, principal, source, account);
     } catch (ProviderException e) {
