@@ -133,7 +133,7 @@ final class SqsQueues {
         item,
         ownedArns.contains(arn),
         p,
-        Map.of("arn", arn, "url", url),
+        Map.of(ResourceType.ARN, arn, QueueType.URL, url),
         deps);
   }
 
@@ -173,7 +173,7 @@ final class SqsQueues {
                       b -> b.queueUrl(queueUrl).attributesWithStrings(attributes(after))));
     }
     // CreateQueue of a queue that exists with the same attributes returns it: nothing more to set.
-    return Map.of("arn", s.names.queueArn(name), "url", url);
+    return Map.of(ResourceType.ARN, s.names.queueArn(name), QueueType.URL, url);
   }
 
   Map<String, Object> update(String name, Map<String, Object> after, Map<String, Object> before)
@@ -186,7 +186,7 @@ final class SqsQueues {
         "SetQueueAttributes",
         name,
         () -> sqs().setQueueAttributes(b -> b.queueUrl(url).attributesWithStrings(attrs)));
-    return Map.of("arn", s.names.queueArn(name), "url", url);
+    return Map.of(ResourceType.ARN, s.names.queueArn(name), QueueType.URL, url);
   }
 
   void delete(String name) throws ProviderException {
