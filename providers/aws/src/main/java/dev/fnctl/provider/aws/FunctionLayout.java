@@ -137,15 +137,15 @@ final class FunctionLayout {
         .forEach(
             s -> {
               Map<String, Object> m = new LinkedHashMap<>();
-              m.put("Sid", s.sid());
-              m.put("Effect", "Allow");
-              m.put("Action", List.copyOf(new TreeSet<>(s.actions())));
-              m.put("Resource", List.copyOf(new TreeSet<>(s.resources())));
+              m.put(PolicyDocuments.SID, s.sid());
+              m.put(PolicyDocuments.EFFECT, PolicyDocuments.ALLOW);
+              m.put(PolicyDocuments.ACTION, List.copyOf(new TreeSet<>(s.actions())));
+              m.put(PolicyDocuments.RESOURCE, List.copyOf(new TreeSet<>(s.resources())));
               list.add(m);
             });
     Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("Version", POLICY_VERSION);
-    doc.put("Statement", list);
+    doc.put(PolicyDocuments.VERSION, POLICY_VERSION);
+    doc.put(PolicyDocuments.STATEMENT, list);
     return doc;
   }
 

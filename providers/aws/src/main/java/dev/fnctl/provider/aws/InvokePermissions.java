@@ -54,24 +54,26 @@ final class InvokePermissions {
       throw e;
     }
     List<LiveResource> out = new ArrayList<>();
-    Object raw = Json.parseObject(policy).get("Statement");
+    Object raw = Json.parseObject(policy).get(PolicyDocuments.STATEMENT);
     List<Object> statements =
         raw instanceof List<?> l ? (List<Object>) l : raw == null ? List.of() : List.of(raw);
     String neutral = s.names.neutral(name);
     boolean owned = ownedFunctions.contains(name);
     for (Object o : statements) {
       Map<String, Object> st = (Map<String, Object>) o;
-      String sid = String.valueOf(st.get("Sid"));
+      String sid = String.valueOf(st.get(PolicyDocuments.SID));
       if (!sid.startsWith(SID_PREFIX)) continue;
       // The statement's Resource says whose policy it is part of (the function or an alias).
       String on =
-          st.get("Resource") instanceof String r && r.contains(":function:")
+          st.get(PolicyDocuments.RESOURCE) instanceof String r && r.contains(":function:")
               ? StackNames.qualifiedName(r)
               : function;
-      Object principal = st.get("Principal");
+      Object principal = st.get(PolicyDocuments.PRINCIPAL);
       if (principal instanceof Map<?, ?> pm) principal = pm.get("Service");
       Map<String, Object> condition =
-          st.get("Condition") instanceof Map<?, ?> c ? (Map<String, Object>) c : Map.of();
+          st.get(PolicyDocuments.CONDITION) instanceof Map<?, ?> c
+              ? (Map<String, Object>) c
+              : Map.of();
       String sourceArn = conditionValue(condition, "ArnLike", "AWS:SourceArn");
       if (sourceArn == null) sourceArn = conditionValue(condition, "ArnEquals", "AWS:SourceArn");
       String sourceAccount = conditionValue(condition, "StringEquals", "AWS:SourceAccount");
