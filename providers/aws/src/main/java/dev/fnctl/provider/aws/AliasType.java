@@ -11,6 +11,12 @@ import java.util.Map;
  * names the qualified function ({@code orders-prod-resize:live}).
  */
 final class AliasType implements ResourceType {
+  /** The function version the alias points at (Lambda FunctionVersion). */
+  static final String VERSION = "version";
+
+  /** Instances kept warm on the alias (Lambda ProvisionedConcurrentExecutions). */
+  static final String PROVISIONED_CONCURRENCY = "provisionedConcurrency";
+
   private final FunctionAliases aliases;
 
   AliasType(FunctionAliases aliases) {

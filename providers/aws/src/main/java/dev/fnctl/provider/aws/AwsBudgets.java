@@ -12,14 +12,12 @@ import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.services.budgets.BudgetsClient;
 import software.amazon.awssdk.services.budgets.model.Budget;
-import software.amazon.awssdk.services.budgets.model.BudgetType;
 import software.amazon.awssdk.services.budgets.model.ComparisonOperator;
 import software.amazon.awssdk.services.budgets.model.NotFoundException;
 import software.amazon.awssdk.services.budgets.model.Notification;
 import software.amazon.awssdk.services.budgets.model.NotificationWithSubscribers;
 import software.amazon.awssdk.services.budgets.model.ResourceTag;
 import software.amazon.awssdk.services.budgets.model.Subscriber;
-import software.amazon.awssdk.services.budgets.model.SubscriptionType;
 import software.amazon.awssdk.services.budgets.model.ThresholdType;
 
 /**
@@ -109,12 +107,14 @@ final class AwsBudgets {
   private LiveResource live(Budget b) throws ProviderException {
     String name = b.budgetName();
     Map<String, Object> p = new LinkedHashMap<>();
-    p.put("amount", b.budgetLimit() == null ? null : BudgetLayout.amount(b.budgetLimit().amount()));
-    p.put("currency", b.budgetLimit() == null ? null : b.budgetLimit().unit());
-    p.put("period", b.timeUnitAsString());
+    p.put(
+        BudgetType.AMOUNT,
+        b.budgetLimit() == null ? null : BudgetLayout.amount(b.budgetLimit().amount()));
+    p.put(BudgetType.CURRENCY, b.budgetLimit() == null ? null : b.budgetLimit().unit());
+    p.put(BudgetType.PERIOD, b.timeUnitAsString());
     List<String> filter =
         b.costFilters() == null ? List.of() : b.costFilters().getOrDefault(TAG_FILTER, List.of());
-    p.put("costFilter", filter.size() == 1 ? filter.get(0) : String.join(",", filter));
+    p.put(BudgetType.COST_FILTER, filter.size() == 1 ? filter.get(0) : String.join(",", filter));
     List<Notification> notes =
         s.call(
             "DescribeNotificationsForBudget",
@@ -140,7 +140,7 @@ final class AwsBudgets {
           BudgetLayout.notification(
               n.notificationTypeAsString(), Math.round(n.threshold()), emails));
     }
-    p.put("notifications", BudgetLayout.sortedNotifications(out));
+    p.put(BudgetType.NOTIFICATIONS, BudgetLayout.sortedNotifications(out));
     String neutral = name.substring(s.names.budgetPrefix().length());
     return new LiveResource(
         AwsTypes.address(BUDGET, name), BUDGET, "budget " + neutral, true, p, Map.of());
@@ -149,27 +149,27 @@ final class AwsBudgets {
   private Budget budget(String name, Map<String, Object> after) {
     return Budget.builder()
         .budgetName(name)
-        .budgetType(BudgetType.COST)
-        .timeUnit((String) after.get("period"))
+        .budgetType(software.amazon.awssdk.services.budgets.model.BudgetType.COST)
+        .timeUnit((String) after.get(BudgetType.PERIOD))
         .budgetLimit(
             l ->
-                l.amount(new BigDecimal((String) after.get("amount")))
-                    .unit((String) after.get("currency")))
-        .costFilters(Map.of(TAG_FILTER, List.of((String) after.get("costFilter"))))
+                l.amount(new BigDecimal((String) after.get(BudgetType.AMOUNT)))
+                    .unit((String) after.get(BudgetType.CURRENCY)))
+        .costFilters(Map.of(TAG_FILTER, List.of((String) after.get(BudgetType.COST_FILTER))))
         .build();
   }
 
   @SuppressWarnings("unchecked")
   private static List<Map<String, Object>> notes(Map<String, Object> props) {
-    Object n = props.get("notifications");
+    Object n = props.get(BudgetType.NOTIFICATIONS);
     return n == null ? List.of() : (List<Map<String, Object>>) n;
   }
 
   private static Notification notification(Map<String, Object> n) {
     return Notification.builder()
-        .notificationType((String) n.get("type"))
+        .notificationType((String) n.get(BudgetType.ALERT_TYPE))
         .comparisonOperator(ComparisonOperator.GREATER_THAN)
-        .threshold(((Number) n.get("threshold")).doubleValue())
+        .threshold(((Number) n.get(BudgetType.THRESHOLD)).doubleValue())
         .thresholdType(ThresholdType.PERCENTAGE)
         .build();
   }
@@ -177,8 +177,13 @@ final class AwsBudgets {
   @SuppressWarnings("unchecked")
   private static List<Subscriber> subscribers(Map<String, Object> n) {
     List<Subscriber> out = new ArrayList<>();
-    for (String email : (List<String>) n.get("notify")) {
-      out.add(Subscriber.builder().subscriptionType(SubscriptionType.EMAIL).address(email).build());
+    for (String email : (List<String>) n.get(BudgetType.NOTIFY)) {
+      out.add(
+          Subscriber.builder()
+              .subscriptionType(
+                  software.amazon.awssdk.services.budgets.model.SubscriptionType.EMAIL)
+              .address(email)
+              .build());
     }
     return out;
   }
@@ -232,7 +237,9 @@ final class AwsBudgets {
 
   Map<String, Object> update(String name, Map<String, Object> after, Map<String, Object> before)
       throws ProviderException {
-    for (String k : List.of("amount", "currency", "period", "costFilter")) {
+    for (String k :
+        List.of(
+            BudgetType.AMOUNT, BudgetType.CURRENCY, BudgetType.PERIOD, BudgetType.COST_FILTER)) {
       if (!Objects.equals(after.get(k), before.get(k))) {
         s.call(
             "UpdateBudget",

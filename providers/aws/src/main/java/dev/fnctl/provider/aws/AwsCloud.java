@@ -162,7 +162,7 @@ final class AwsCloud implements Cloud {
     Map<String, String> out = new TreeMap<>();
     String endpoint =
         live.find(address(API, session.names.httpApi()))
-            .map(r -> String.valueOf(r.outputs().get("endpoint")))
+            .map(r -> String.valueOf(r.outputs().get(HttpApiType.ENDPOINT)))
             .orElse(null);
     if (endpoint == null || endpoint.isBlank()) return out;
     for (LiveResource r : live.resources()) {

@@ -55,10 +55,10 @@ final class BucketLayout {
             layout.bucketArn(d, s.bucket()),
             layout.ownedDep(BUCKET, bucket));
     Map<String, Object> np = new LinkedHashMap<>();
-    np.put("function", target);
-    np.put("events", s3Events(s.events()));
-    np.put("prefix", s.prefix());
-    np.put("suffix", s.suffix());
+    np.put(NotificationType.FUNCTION, target);
+    np.put(NotificationType.EVENTS, s3Events(s.events()));
+    np.put(NotificationType.PREFIX, s.prefix());
+    np.put(NotificationType.SUFFIX, s.suffix());
     String id = names.notificationPrefix() + f.name() + "-" + s.slug();
     layout.add(
         Resource.of(

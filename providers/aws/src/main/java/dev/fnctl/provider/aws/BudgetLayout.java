@@ -26,14 +26,14 @@ final class BudgetLayout {
   /** One budget with its alerts, sorted so the live read compares equal. */
   void budget(Deployment d, Budget b) {
     Map<String, Object> p = new LinkedHashMap<>();
-    p.put("amount", amount(b.amount()));
-    p.put("currency", b.currency() == null ? "USD" : b.currency());
-    p.put("period", b.period() == Budget.Period.YEARLY ? "ANNUALLY" : b.period().name());
-    p.put("costFilter", names.costAllocationTag());
+    p.put(BudgetType.AMOUNT, amount(b.amount()));
+    p.put(BudgetType.CURRENCY, b.currency() == null ? "USD" : b.currency());
+    p.put(BudgetType.PERIOD, b.period() == Budget.Period.YEARLY ? "ANNUALLY" : b.period().name());
+    p.put(BudgetType.COST_FILTER, names.costAllocationTag());
     List<Map<String, Object>> notes = new ArrayList<>();
     for (Budget.Alert a : b.alerts())
       notes.add(notification(a.forecast() ? "FORECASTED" : "ACTUAL", a.percent(), a.recipients()));
-    p.put("notifications", sortedNotifications(notes));
+    p.put(BudgetType.NOTIFICATIONS, sortedNotifications(notes));
     layout.add(
         Resource.of(
             address(BUDGET, names.budget(b.name())), BUDGET, "budget " + b.name(), p, List.of()));
@@ -46,17 +46,17 @@ final class BudgetLayout {
 
   static Map<String, Object> notification(String type, long percent, List<String> recipients) {
     Map<String, Object> n = new LinkedHashMap<>();
-    n.put("type", type);
-    n.put("threshold", percent);
-    n.put("notify", List.copyOf(new TreeSet<>(recipients)));
+    n.put(BudgetType.ALERT_TYPE, type);
+    n.put(BudgetType.THRESHOLD, percent);
+    n.put(BudgetType.NOTIFY, List.copyOf(new TreeSet<>(recipients)));
     return n;
   }
 
   static List<Object> sortedNotifications(List<Map<String, Object>> notes) {
     List<Map<String, Object>> copy = new ArrayList<>(notes);
     copy.sort(
-        Comparator.comparing((Map<String, Object> n) -> (String) n.get("type"))
-            .thenComparing(n -> (Long) n.get("threshold")));
+        Comparator.comparing((Map<String, Object> n) -> (String) n.get(BudgetType.ALERT_TYPE))
+            .thenComparing(n -> (Long) n.get(BudgetType.THRESHOLD)));
     return List.copyOf(copy);
   }
 }

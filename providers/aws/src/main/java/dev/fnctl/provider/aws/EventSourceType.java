@@ -8,6 +8,18 @@ import java.util.Map;
 
 /** A Lambda event source mapping from an SQS queue; AWS identifies it by a generated UUID. */
 final class EventSourceType implements ResourceType {
+  /** The ARN of the function (or alias) the mapping invokes (FunctionName). */
+  static final String FUNCTION = "function";
+
+  /** The ARN of the queue polled (EventSourceArn). */
+  static final String SOURCE = "source";
+
+  /** Messages per invocation at most (BatchSize). */
+  static final String BATCH_SIZE = "batchSize";
+
+  /** Whether the mapping polls (Enabled). */
+  static final String ENABLED = "enabled";
+
   private final EventSources eventSources;
 
   EventSourceType(EventSources eventSources) {

@@ -52,11 +52,11 @@ final class EventSources {
         String queue = source.substring(source.lastIndexOf(':') + 1);
         Map<String, Object> p = new LinkedHashMap<>();
         // The function or the alias it delivers to (a warm function's), as the spec would write it.
-        p.put("function", s.names.functionArn(qualified));
-        p.put("source", source);
-        p.put("batchSize", c.batchSize() == null ? 10L : c.batchSize().longValue());
+        p.put(EventSourceType.FUNCTION, s.names.functionArn(qualified));
+        p.put(EventSourceType.SOURCE, source);
+        p.put(EventSourceType.BATCH_SIZE, c.batchSize() == null ? 10L : c.batchSize().longValue());
         p.put(
-            "enabled",
+            EventSourceType.ENABLED,
             !"Disabled".equalsIgnoreCase(c.state()) && !"Disabling".equalsIgnoreCase(c.state()));
         String neutral = s.names.neutral(fn);
         out.add(
@@ -66,7 +66,7 @@ final class EventSources {
                 "function " + (neutral == null ? fn : neutral),
                 true,
                 p,
-                Map.of("id", c.uuid()),
+                Map.of(ResourceType.ID, c.uuid()),
                 List.of(
                     AwsTypes.address(AwsTypes.FUNCTION, fn),
                     AwsTypes.address(AwsTypes.QUEUE, queue))));
@@ -93,8 +93,8 @@ final class EventSources {
                   lambda()
                       .listEventSourceMappings(
                           b ->
-                              b.functionName((String) after.get("function"))
-                                  .eventSourceArn((String) after.get("source")))
+                              b.functionName((String) after.get(EventSourceType.FUNCTION))
+                                  .eventSourceArn((String) after.get(EventSourceType.SOURCE)))
                       .eventSourceMappings()
                       .stream()
                       .map(EventSourceMappingConfiguration::uuid)
@@ -105,12 +105,12 @@ final class EventSources {
     // Where the API does not refuse a second mapping of the same queue to the same function (moto
     // does not), a retried create whose first reply was lost makes one: keep the one returned.
     for (String other : mappings(after)) if (!other.equals(uuid)) delete(address, other);
-    return Map.of("id", uuid);
+    return Map.of(ResourceType.ID, uuid);
   }
 
   private List<String> mappings(Map<String, Object> after) throws ProviderException {
-    String function = (String) after.get("function");
-    String source = (String) after.get("source");
+    String function = (String) after.get(EventSourceType.FUNCTION);
+    String source = (String) after.get(EventSourceType.SOURCE);
     List<String> out = new ArrayList<>();
     for (EventSourceMappingConfiguration c :
         s.call(
@@ -138,10 +138,10 @@ final class EventSources {
             lambda()
                 .createEventSourceMapping(
                     b ->
-                        b.functionName((String) after.get("function"))
-                            .eventSourceArn((String) after.get("source"))
-                            .batchSize(((Long) after.get("batchSize")).intValue())
-                            .enabled((Boolean) after.get("enabled")))
+                        b.functionName((String) after.get(EventSourceType.FUNCTION))
+                            .eventSourceArn((String) after.get(EventSourceType.SOURCE))
+                            .batchSize(((Long) after.get(EventSourceType.BATCH_SIZE)).intValue())
+                            .enabled((Boolean) after.get(EventSourceType.ENABLED)))
                 .uuid());
   }
 
@@ -171,10 +171,10 @@ final class EventSources {
                 .updateEventSourceMapping(
                     b ->
                         b.uuid(uuid)
-                            .functionName((String) after.get("function"))
-                            .batchSize(((Long) after.get("batchSize")).intValue())
-                            .enabled((Boolean) after.get("enabled"))));
-    return Map.of("id", uuid);
+                            .functionName((String) after.get(EventSourceType.FUNCTION))
+                            .batchSize(((Long) after.get(EventSourceType.BATCH_SIZE)).intValue())
+                            .enabled((Boolean) after.get(EventSourceType.ENABLED))));
+    return Map.of(ResourceType.ID, uuid);
   }
 
   void delete(String address, String uuid) throws ProviderException {

@@ -62,9 +62,9 @@ final class FunctionAliases {
     }
     GetProvisionedConcurrencyConfigResponse pc = provisioned(function);
     Map<String, Object> p = new LinkedHashMap<>();
-    p.put("version", c.version());
+    p.put(AliasType.VERSION, c.version());
     p.put(
-        "provisionedConcurrency",
+        AliasType.PROVISIONED_CONCURRENCY,
         pc == null || pc.requestedProvisionedConcurrentExecutions() == null
             ? null
             : pc.requestedProvisionedConcurrentExecutions().longValue());
@@ -76,7 +76,7 @@ final class FunctionAliases {
             "function " + (neutral == null ? function : neutral),
             owned,
             p,
-            Map.of("arn", s.names.aliasArn(function)),
+            Map.of(ResourceType.ARN, s.names.aliasArn(function)),
             List.of(AwsTypes.address(FUNCTION, function)));
     return new Live(c.version(), c, r);
   }
@@ -103,7 +103,7 @@ final class FunctionAliases {
   Map<String, Object> create(String function, Map<String, Object> after) throws ProviderException {
     // The tag first: a run stopped after CreateAlias must still find the alias to remove it later.
     tag(function);
-    String version = (String) after.get("version");
+    String version = (String) after.get(AliasType.VERSION);
     try {
       s.callRetrying(
           "CreateAlias",
@@ -122,21 +122,24 @@ final class FunctionAliases {
       // Made by an earlier run that was stopped before it finished.
       point(function, version);
     }
-    allocate(function, (Long) after.get("provisionedConcurrency"), true);
-    return Map.of("arn", s.names.aliasArn(function));
+    allocate(function, (Long) after.get(AliasType.PROVISIONED_CONCURRENCY), true);
+    return Map.of(ResourceType.ARN, s.names.aliasArn(function));
   }
 
   Map<String, Object> update(String function, Map<String, Object> after, Map<String, Object> before)
       throws ProviderException {
     tag(function);
-    boolean moved = !Objects.equals(after.get("version"), before.get("version"));
-    if (moved) point(function, (String) after.get("version"));
+    boolean moved = !Objects.equals(after.get(AliasType.VERSION), before.get(AliasType.VERSION));
+    if (moved) point(function, (String) after.get(AliasType.VERSION));
     boolean resized =
-        !Objects.equals(after.get("provisionedConcurrency"), before.get("provisionedConcurrency"));
+        !Objects.equals(
+            after.get(AliasType.PROVISIONED_CONCURRENCY),
+            before.get(AliasType.PROVISIONED_CONCURRENCY));
     // Moving the alias re-allocates its provisioned concurrency on the new version: wait for that
     // too.
-    if (moved || resized) allocate(function, (Long) after.get("provisionedConcurrency"), resized);
-    return Map.of("arn", s.names.aliasArn(function));
+    if (moved || resized)
+      allocate(function, (Long) after.get(AliasType.PROVISIONED_CONCURRENCY), resized);
+    return Map.of(ResourceType.ARN, s.names.aliasArn(function));
   }
 
   void delete(String function) throws ProviderException {

@@ -42,11 +42,11 @@ final class FunctionLayout {
     String roleAddress = address(ROLE, phys);
 
     Map<String, Object> role = new LinkedHashMap<>();
-    role.put("trust", LAMBDA_TRUST);
-    role.put("managedPolicies", List.of(names.managedPolicyArn(BASIC_EXECUTION)));
+    role.put(RoleType.TRUST, LAMBDA_TRUST);
+    role.put(RoleType.MANAGED_POLICIES, List.of(names.managedPolicyArn(BASIC_EXECUTION)));
     Map<String, Object> policy = policy(d, f);
-    role.put("policy", policy);
-    role.put(IamRoles.OTHER_POLICIES, Map.of());
+    role.put(RoleType.POLICY, policy);
+    role.put(RoleType.OTHER_POLICIES, Map.of());
     layout.add(Resource.of(roleAddress, ROLE, item, role, List.of()));
 
     LambdaZip code =
@@ -55,17 +55,20 @@ final class FunctionLayout {
             : LambdaZip.of(
                 f.name(), dev.fnctl.provider.CodePackager.pack(layout.baseDir(), f.code()));
     Map<String, Object> fn = new LinkedHashMap<>();
-    fn.put("runtime", LambdaRuntimes.lambdaId(f.runtime()).orElse(f.runtime()));
-    fn.put("handler", f.handler());
-    fn.put("memory", (long) f.memory());
-    fn.put("timeout", f.timeout().getSeconds());
-    fn.put("architecture", f.architecture());
-    fn.put("environment", environment(f));
-    fn.put("role", names.roleArn(phys));
-    fn.put("codeSha256", code == null ? StackLayout.CODE_NOT_PACKAGED : code.sha256Base64());
+    fn.put(FunctionType.RUNTIME, LambdaRuntimes.lambdaId(f.runtime()).orElse(f.runtime()));
+    fn.put(FunctionType.HANDLER, f.handler());
+    fn.put(FunctionType.MEMORY, (long) f.memory());
+    fn.put(FunctionType.TIMEOUT, f.timeout().getSeconds());
+    fn.put(FunctionType.ARCHITECTURE, f.architecture());
+    fn.put(FunctionType.ENVIRONMENT, environment(f));
+    fn.put(FunctionType.ROLE, names.roleArn(phys));
     fn.put(
-        "reservedConcurrency", f.concurrency().max() == null ? null : (long) f.concurrency().max());
-    if (StackLayout.warm(f)) fn.put("published", true);
+        FunctionType.CODE_SHA256,
+        code == null ? StackLayout.CODE_NOT_PACKAGED : code.sha256Base64());
+    fn.put(
+        FunctionType.RESERVED_CONCURRENCY,
+        f.concurrency().max() == null ? null : (long) f.concurrency().max());
+    if (StackLayout.warm(f)) fn.put(FunctionType.PUBLISHED, true);
     List<String> deps = new ArrayList<>(List.of(roleAddress));
     if (code != null && code.size() > layout.directUploadLimit()) {
       // Too large for a direct upload: through the stack's artifact bucket.
@@ -78,10 +81,10 @@ final class FunctionLayout {
         new Resource(fnAddress, FUNCTION, item, fn, Set.of(), secretVariables(f), deps, code));
     if (StackLayout.warm(f)) {
       Set<String> renewedBy = new TreeSet<>(LambdaFunctions.VERSION_CONTENT);
-      renewedBy.add("published");
+      renewedBy.add(FunctionType.PUBLISHED);
       Map<String, Object> alias = new LinkedHashMap<>();
-      alias.put("version", new Ref(fnAddress, "version", renewedBy));
-      alias.put("provisionedConcurrency", (long) f.concurrency().warm());
+      alias.put(AliasType.VERSION, new Ref(fnAddress, FunctionType.VERSION, renewedBy));
+      alias.put(AliasType.PROVISIONED_CONCURRENCY, (long) f.concurrency().warm());
       layout.add(Resource.of(layout.aliasAddress(f), ALIAS, item, alias, List.of(fnAddress)));
     }
   }
@@ -100,7 +103,8 @@ final class FunctionLayout {
     if (f.secrets() != null)
       f.secrets()
           .keySet()
-          .forEach(k -> paths.add("environment." + FunctionSpec.secretIdVariable(k)));
+          .forEach(
+              k -> paths.add(FunctionType.ENVIRONMENT + "." + FunctionSpec.secretIdVariable(k)));
     return paths;
   }
 
@@ -133,15 +137,15 @@ final class FunctionLayout {
         .forEach(
             s -> {
               Map<String, Object> m = new LinkedHashMap<>();
-              m.put("Sid", s.sid());
-              m.put("Effect", "Allow");
-              m.put("Action", List.copyOf(new TreeSet<>(s.actions())));
-              m.put("Resource", List.copyOf(new TreeSet<>(s.resources())));
+              m.put(PolicyDocuments.SID, s.sid());
+              m.put(PolicyDocuments.EFFECT, PolicyDocuments.ALLOW);
+              m.put(PolicyDocuments.ACTION, List.copyOf(new TreeSet<>(s.actions())));
+              m.put(PolicyDocuments.RESOURCE, List.copyOf(new TreeSet<>(s.resources())));
               list.add(m);
             });
     Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("Version", POLICY_VERSION);
-    doc.put("Statement", list);
+    doc.put(PolicyDocuments.VERSION, POLICY_VERSION);
+    doc.put(PolicyDocuments.STATEMENT, list);
     return doc;
   }
 

@@ -8,6 +8,12 @@ import java.util.Map;
 
 /** The stack's API Gateway HTTP API; AWS identifies it by a generated id. */
 final class HttpApiType implements ResourceType {
+  /** {@code HTTP} (API Gateway ProtocolType). */
+  static final String PROTOCOL = "protocol";
+
+  /** The output holding the API's invoke URL (API Gateway ApiEndpoint). */
+  static final String ENDPOINT = "endpoint";
+
   private final HttpApis apis;
 
   HttpApiType(HttpApis apis) {

@@ -65,13 +65,13 @@ final class HttpApis {
                 API,
                 s.names.stackItem(),
                 true,
-                Map.of("protocol", a.protocolTypeAsString()),
-                Map.of("id", a.apiId(), "endpoint", "")));
+                Map.of(HttpApiType.PROTOCOL, a.protocolTypeAsString()),
+                Map.of(ResourceType.ID, a.apiId(), HttpApiType.ENDPOINT, "")));
     }
     boolean owned = owned(api);
     String apiAddress = AwsTypes.address(API, name);
     Map<String, Object> ap = new LinkedHashMap<>();
-    ap.put("protocol", api.protocolTypeAsString());
+    ap.put(HttpApiType.PROTOCOL, api.protocolTypeAsString());
     out.add(
         new LiveResource(
             apiAddress,
@@ -80,9 +80,9 @@ final class HttpApis {
             owned,
             ap,
             Map.of(
-                "id",
+                ResourceType.ID,
                 api.apiId(),
-                "endpoint",
+                HttpApiType.ENDPOINT,
                 api.apiEndpoint() == null ? "" : api.apiEndpoint())));
     if (!owned) return out;
     out.addAll(copies);
@@ -113,8 +113,8 @@ final class HttpApis {
     List<Route> routes = (List<Route>) results.get(2);
     for (Stage st : stages) {
       Map<String, Object> p = new LinkedHashMap<>();
-      p.put("api", id);
-      p.put("autoDeploy", Boolean.TRUE.equals(st.autoDeploy()));
+      p.put(StageType.API, id);
+      p.put(StageType.AUTO_DEPLOY, Boolean.TRUE.equals(st.autoDeploy()));
       out.add(
           new LiveResource(
               AwsTypes.address(STAGE, name + "/" + st.stageName()),
@@ -122,7 +122,7 @@ final class HttpApis {
               s.names.stackItem(),
               true,
               p,
-              Map.of("name", st.stageName()),
+              Map.of(StageType.NAME, st.stageName()),
               List.of(apiAddress)));
     }
     Map<String, String> integrationFunction = new HashMap<>();
@@ -140,10 +140,10 @@ final class HttpApis {
       if (neutral == null) continue;
       integrationFunction.put(i.integrationId(), neutral);
       Map<String, Object> p = new LinkedHashMap<>();
-      p.put("api", id);
-      p.put("type", i.integrationTypeAsString());
-      p.put("uri", uri);
-      p.put("payloadFormat", i.payloadFormatVersion());
+      p.put(IntegrationType.API, id);
+      p.put(IntegrationType.TYPE, i.integrationTypeAsString());
+      p.put(IntegrationType.URI, uri);
+      p.put(IntegrationType.PAYLOAD_FORMAT, i.payloadFormatVersion());
       out.add(
           new LiveResource(
               unique(taken, AwsTypes.address(INTEGRATION, name + "/" + neutral), i.integrationId()),
@@ -151,17 +151,17 @@ final class HttpApis {
               "function " + neutral,
               true,
               p,
-              Map.of("id", i.integrationId()),
+              Map.of(ResourceType.ID, i.integrationId()),
               List.of(apiAddress, AwsTypes.address(AwsTypes.FUNCTION, fn))));
     }
     for (Route r : routes) {
       String integrationId = integrationOf(r);
       Map<String, Object> p = new LinkedHashMap<>();
-      p.put("api", id);
-      p.put("routeKey", r.routeKey());
-      p.put("integration", integrationId);
+      p.put(RouteType.API, id);
+      p.put(RouteType.ROUTE_KEY, r.routeKey());
+      p.put(RouteType.INTEGRATION, integrationId);
       p.put(
-          "authorization",
+          RouteType.AUTHORIZATION,
           r.authorizationTypeAsString() == null ? "NONE" : r.authorizationTypeAsString());
       String fn = integrationFunction.get(integrationId);
       out.add(
@@ -171,7 +171,7 @@ final class HttpApis {
               fn == null ? s.names.stackItem() : "function " + fn,
               true,
               p,
-              Map.of("id", r.routeId()),
+              Map.of(ResourceType.ID, r.routeId()),
               fn == null
                   ? List.of(apiAddress)
                   : List.of(apiAddress, AwsTypes.address(INTEGRATION, name + "/" + fn))));
@@ -228,7 +228,11 @@ final class HttpApis {
       token = page.nextToken();
     } while (token != null);
     for (Api copy : copies) deleteApi(name, copy.apiId());
-    return Map.of("id", r.apiId(), "endpoint", r.apiEndpoint() == null ? "" : r.apiEndpoint());
+    return Map.of(
+        ResourceType.ID,
+        r.apiId(),
+        HttpApiType.ENDPOINT,
+        r.apiEndpoint() == null ? "" : r.apiEndpoint());
   }
 
   void deleteApi(String name, String id) throws ProviderException {
@@ -242,15 +246,15 @@ final class HttpApis {
   Map<String, Object> putStage(
       String address, String stage, Map<String, Object> after, boolean create)
       throws ProviderException {
-    String api = (String) after.get("api");
-    boolean auto = (Boolean) after.get("autoDeploy");
+    String api = (String) after.get(StageType.API);
+    boolean auto = (Boolean) after.get(StageType.AUTO_DEPLOY);
     if (create) {
       try {
         s.call(
             "CreateStage",
             address,
             () -> apis().createStage(b -> b.apiId(api).stageName(stage).autoDeploy(auto)));
-        return Map.of("name", stage);
+        return Map.of(StageType.NAME, stage);
       } catch (ProviderException e) {
         if (!(e.getCause()
             instanceof software.amazon.awssdk.services.apigatewayv2.model.ConflictException))
@@ -261,7 +265,7 @@ final class HttpApis {
         "UpdateStage",
         address,
         () -> apis().updateStage(b -> b.apiId(api).stageName(stage).autoDeploy(auto)));
-    return Map.of("name", stage);
+    return Map.of(StageType.NAME, stage);
   }
 
   void deleteStage(String address, String api, String stage) throws ProviderException {
@@ -274,10 +278,10 @@ final class HttpApis {
 
   Map<String, Object> putIntegration(String address, Map<String, Object> after, String existingId)
       throws ProviderException {
-    String api = (String) after.get("api");
-    String uri = (String) after.get("uri");
-    String type = (String) after.get("type");
-    String format = (String) after.get("payloadFormat");
+    String api = (String) after.get(IntegrationType.API);
+    String uri = (String) after.get(IntegrationType.URI);
+    String type = (String) after.get(IntegrationType.TYPE);
+    String format = (String) after.get(IntegrationType.PAYLOAD_FORMAT);
     if (existingId == null) {
       String id =
           s.call(
@@ -301,7 +305,7 @@ final class HttpApis {
         if (uri.equals(i.integrationUri()) && !id.equals(i.integrationId()))
           deleteIntegration(address, api, i.integrationId());
       }
-      return Map.of("id", id);
+      return Map.of(ResourceType.ID, id);
     }
     s.call(
         "UpdateIntegration",
@@ -315,7 +319,7 @@ final class HttpApis {
                             .integrationType(type)
                             .integrationUri(uri)
                             .payloadFormatVersion(format)));
-    return Map.of("id", existingId);
+    return Map.of(ResourceType.ID, existingId);
   }
 
   void deleteIntegration(String address, String api, String id) throws ProviderException {
@@ -331,10 +335,10 @@ final class HttpApis {
 
   Map<String, Object> putRoute(String address, Map<String, Object> after, String existingId)
       throws ProviderException {
-    String api = (String) after.get("api");
-    String key = (String) after.get("routeKey");
-    String target = "integrations/" + after.get("integration");
-    String auth = (String) after.get("authorization");
+    String api = (String) after.get(RouteType.API);
+    String key = (String) after.get(RouteType.ROUTE_KEY);
+    String target = "integrations/" + after.get(RouteType.INTEGRATION);
+    String auth = (String) after.get(RouteType.AUTHORIZATION);
     if (existingId == null) {
       String id =
           s.call(
@@ -354,7 +358,7 @@ final class HttpApis {
         if (key.equals(r.routeKey()) && !id.equals(r.routeId()))
           deleteRoute(address, api, r.routeId());
       }
-      return Map.of("id", id);
+      return Map.of(ResourceType.ID, id);
     }
     s.call(
         "UpdateRoute",
@@ -368,7 +372,7 @@ final class HttpApis {
                             .routeKey(key)
                             .target(target)
                             .authorizationType(auth)));
-    return Map.of("id", existingId);
+    return Map.of(ResourceType.ID, existingId);
   }
 
   void deleteRoute(String address, String api, String id) throws ProviderException {

@@ -27,11 +27,11 @@ final class HttpLayout {
   /** The stack's HTTP API and its auto-deployed {@code $default} stage. */
   void httpBase() {
     Map<String, Object> api = new LinkedHashMap<>();
-    api.put("protocol", "HTTP");
+    api.put(HttpApiType.PROTOCOL, "HTTP");
     layout.add(Resource.of(layout.apiAddress(), API, names.stackItem(), api, List.of()));
     Map<String, Object> stage = new LinkedHashMap<>();
-    stage.put("api", new Ref(layout.apiAddress(), "id"));
-    stage.put("autoDeploy", true);
+    stage.put(StageType.API, new Ref(layout.apiAddress(), ResourceType.ID));
+    stage.put(StageType.AUTO_DEPLOY, true);
     layout.add(
         Resource.of(
             address(STAGE, names.httpApi() + "/$default"),
@@ -48,10 +48,10 @@ final class HttpLayout {
     List<String> targetDeps = layout.invokeDeps(f);
     String integration = address(INTEGRATION, names.httpApi() + "/" + f.name());
     Map<String, Object> ip = new LinkedHashMap<>();
-    ip.put("api", new Ref(layout.apiAddress(), "id"));
-    ip.put("type", "AWS_PROXY");
-    ip.put("uri", target);
-    ip.put("payloadFormat", "2.0");
+    ip.put(IntegrationType.API, new Ref(layout.apiAddress(), ResourceType.ID));
+    ip.put(IntegrationType.TYPE, "AWS_PROXY");
+    ip.put(IntegrationType.URI, target);
+    ip.put(IntegrationType.PAYLOAD_FORMAT, "2.0");
     layout.add(
         Resource.of(
             integration,
@@ -61,10 +61,10 @@ final class HttpLayout {
             StackLayout.concat(List.of(layout.apiAddress()), targetDeps)));
     String routeKey = h.method().toUpperCase(java.util.Locale.ROOT) + " " + h.path();
     Map<String, Object> rp = new LinkedHashMap<>();
-    rp.put("api", new Ref(layout.apiAddress(), "id"));
-    rp.put("routeKey", routeKey);
-    rp.put("integration", new Ref(integration, "id"));
-    rp.put("authorization", "iam".equals(h.auth()) ? "AWS_IAM" : "NONE");
+    rp.put(RouteType.API, new Ref(layout.apiAddress(), ResourceType.ID));
+    rp.put(RouteType.ROUTE_KEY, routeKey);
+    rp.put(RouteType.INTEGRATION, new Ref(integration, ResourceType.ID));
+    rp.put(RouteType.AUTHORIZATION, "iam".equals(h.auth()) ? "AWS_IAM" : "NONE");
     layout.add(
         Resource.of(
             address(ROUTE, names.httpApi() + "/" + routeKey),
@@ -77,7 +77,7 @@ final class HttpLayout {
         item,
         "fnctl-http",
         "apigateway.amazonaws.com",
-        new Ref(layout.apiAddress(), "id"),
+        new Ref(layout.apiAddress(), ResourceType.ID),
         List.of(layout.apiAddress()));
   }
 }

@@ -27,13 +27,6 @@ import software.amazon.awssdk.services.iam.model.Tag;
 final class IamRoles {
   static final String INLINE_POLICY = "fnctl";
 
-  /**
-   * Inline policies other than fnctl's, by name with their documents. fnctl's roles carry none, so
-   * any here was added outside fnctl and widens what the function may do: it shows in the plan as
-   * drift and apply deletes it.
-   */
-  static final String OTHER_POLICIES = "otherPolicies";
-
   private final AwsSession s;
 
   IamRoles(AwsSession s) {
@@ -80,21 +73,21 @@ final class IamRoles {
   private LiveResource live(RoleDetail r, boolean owned) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put(
-        "trust",
+        RoleType.TRUST,
         r.assumeRolePolicyDocument() == null
             ? ""
             : PolicyDocuments.trustedService(r.assumeRolePolicyDocument()));
     TreeSet<String> managed = new TreeSet<>();
     for (AttachedPolicy a : r.attachedManagedPolicies()) managed.add(a.policyArn());
-    p.put("managedPolicies", List.copyOf(managed));
-    p.put("policy", null);
+    p.put(RoleType.MANAGED_POLICIES, List.copyOf(managed));
+    p.put(RoleType.POLICY, null);
     Map<String, Object> others = new java.util.TreeMap<>();
     for (PolicyDetail d : r.rolePolicyList()) {
       Object doc = PolicyDocuments.normalise(PolicyDocuments.parse(d.policyDocument()));
-      if (INLINE_POLICY.equals(d.policyName())) p.put("policy", doc);
+      if (INLINE_POLICY.equals(d.policyName())) p.put(RoleType.POLICY, doc);
       else others.put(d.policyName(), doc);
     }
-    p.put(OTHER_POLICIES, others);
+    p.put(RoleType.OTHER_POLICIES, others);
     String name = r.roleName();
     String neutral = s.names.neutral(name);
     String item =
@@ -104,17 +97,17 @@ final class IamRoles {
     // fnctl never adds other inline policies, nor managed policies other than Lambda's basic
     // execution role: any such is drift.
     List<String> outside = new ArrayList<>();
-    if (!others.isEmpty()) outside.add(OTHER_POLICIES);
+    if (!others.isEmpty()) outside.add(RoleType.OTHER_POLICIES);
     String basic = s.names.managedPolicyArn(FunctionLayout.BASIC_EXECUTION);
-    if (managed.stream().anyMatch(a -> !a.equals(basic))) outside.add("managedPolicies");
+    if (managed.stream().anyMatch(a -> !a.equals(basic))) outside.add(RoleType.MANAGED_POLICIES);
     return dev.fnctl.provider.Drift.mark(
         new LiveResource(
-            AwsTypes.address(ROLE, name), ROLE, item, owned, p, Map.of("arn", r.arn())),
+            AwsTypes.address(ROLE, name), ROLE, item, owned, p, Map.of(ResourceType.ARN, r.arn())),
         outside);
   }
 
   Map<String, Object> create(String name, Map<String, Object> after) throws ProviderException {
-    String trust = PolicyDocuments.trust((String) after.get("trust"));
+    String trust = PolicyDocuments.trust((String) after.get(RoleType.TRUST));
     String arn;
     try {
       arn =
@@ -151,27 +144,27 @@ final class IamRoles {
           () -> iam().updateAssumeRolePolicy(b -> b.roleName(name).policyDocument(trust)));
     }
     syncPolicies(name, after, Map.of());
-    return Map.of("arn", arn);
+    return Map.of(ResourceType.ARN, arn);
   }
 
   Map<String, Object> update(String name, Map<String, Object> after, Map<String, Object> before)
       throws ProviderException {
-    if (!after.get("trust").equals(before.get("trust"))) {
-      String trust = PolicyDocuments.trust((String) after.get("trust"));
+    if (!after.get(RoleType.TRUST).equals(before.get(RoleType.TRUST))) {
+      String trust = PolicyDocuments.trust((String) after.get(RoleType.TRUST));
       s.call(
           "UpdateAssumeRolePolicy",
           name,
           () -> iam().updateAssumeRolePolicy(b -> b.roleName(name).policyDocument(trust)));
     }
     syncPolicies(name, after, before);
-    return Map.of("arn", s.names.roleArn(name));
+    return Map.of(ResourceType.ARN, s.names.roleArn(name));
   }
 
   @SuppressWarnings("unchecked")
   private void syncPolicies(String name, Map<String, Object> after, Map<String, Object> before)
       throws ProviderException {
-    List<String> want = (List<String>) after.getOrDefault("managedPolicies", List.of());
-    List<String> had = (List<String>) before.getOrDefault("managedPolicies", List.of());
+    List<String> want = (List<String>) after.getOrDefault(RoleType.MANAGED_POLICIES, List.of());
+    List<String> had = (List<String>) before.getOrDefault(RoleType.MANAGED_POLICIES, List.of());
     for (String arn : want) {
       if (!had.contains(arn))
         s.call(
@@ -186,7 +179,8 @@ final class IamRoles {
             name,
             () -> iam().detachRolePolicy(b -> b.roleName(name).policyArn(arn)));
     }
-    Map<String, Object> extra = (Map<String, Object>) before.getOrDefault(OTHER_POLICIES, Map.of());
+    Map<String, Object> extra =
+        (Map<String, Object>) before.getOrDefault(RoleType.OTHER_POLICIES, Map.of());
     for (String other : extra.keySet()) {
       ignoringGone(
           () ->
@@ -195,8 +189,8 @@ final class IamRoles {
                   name,
                   () -> iam().deleteRolePolicy(b -> b.roleName(name).policyName(other))));
     }
-    Object policy = after.get("policy");
-    if (policy != null && !policy.equals(before.get("policy"))) {
+    Object policy = after.get(RoleType.POLICY);
+    if (policy != null && !policy.equals(before.get(RoleType.POLICY))) {
       String doc = PolicyDocuments.write(policy);
       s.call(
           "PutRolePolicy",
@@ -205,7 +199,7 @@ final class IamRoles {
               iam()
                   .putRolePolicy(
                       b -> b.roleName(name).policyName(INLINE_POLICY).policyDocument(doc)));
-    } else if (policy == null && before.get("policy") != null) {
+    } else if (policy == null && before.get(RoleType.POLICY) != null) {
       s.call(
           "DeleteRolePolicy",
           name,

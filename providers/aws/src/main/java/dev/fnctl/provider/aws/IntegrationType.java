@@ -8,6 +8,18 @@ import java.util.Map;
 
 /** The HTTP API's integration with one function: {@code <api>/<function>}. */
 final class IntegrationType implements ResourceType {
+  /** The property holding the API id the integration belongs to (as on a stage). */
+  static final String API = StageType.API;
+
+  /** {@code AWS_PROXY}: the request goes to the function as is (API Gateway IntegrationType). */
+  static final String TYPE = "type";
+
+  /** The ARN of the function (or alias) invoked (API Gateway IntegrationUri). */
+  static final String URI = "uri";
+
+  /** The event format the function gets, {@code 2.0} (API Gateway PayloadFormatVersion). */
+  static final String PAYLOAD_FORMAT = "payloadFormat";
+
   private final HttpApis apis;
 
   IntegrationType(HttpApis apis) {
@@ -35,6 +47,6 @@ final class IntegrationType implements ResourceType {
   @Override
   public void delete(Address a, LiveResource live) throws ProviderException {
     apis.deleteIntegration(
-        a.toString(), (String) live.properties().get(StageType.API), ResourceType.id(live));
+        a.toString(), (String) live.properties().get(API), ResourceType.id(live));
   }
 }

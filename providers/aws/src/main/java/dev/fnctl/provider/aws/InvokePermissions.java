@@ -54,37 +54,39 @@ final class InvokePermissions {
       throw e;
     }
     List<LiveResource> out = new ArrayList<>();
-    Object raw = Json.parseObject(policy).get("Statement");
+    Object raw = Json.parseObject(policy).get(PolicyDocuments.STATEMENT);
     List<Object> statements =
         raw instanceof List<?> l ? (List<Object>) l : raw == null ? List.of() : List.of(raw);
     String neutral = s.names.neutral(name);
     boolean owned = ownedFunctions.contains(name);
     for (Object o : statements) {
       Map<String, Object> st = (Map<String, Object>) o;
-      String sid = String.valueOf(st.get("Sid"));
+      String sid = String.valueOf(st.get(PolicyDocuments.SID));
       if (!sid.startsWith(SID_PREFIX)) continue;
       // The statement's Resource says whose policy it is part of (the function or an alias).
       String on =
-          st.get("Resource") instanceof String r && r.contains(":function:")
+          st.get(PolicyDocuments.RESOURCE) instanceof String r && r.contains(":function:")
               ? StackNames.qualifiedName(r)
               : function;
-      Object principal = st.get("Principal");
+      Object principal = st.get(PolicyDocuments.PRINCIPAL);
       if (principal instanceof Map<?, ?> pm) principal = pm.get("Service");
       Map<String, Object> condition =
-          st.get("Condition") instanceof Map<?, ?> c ? (Map<String, Object>) c : Map.of();
+          st.get(PolicyDocuments.CONDITION) instanceof Map<?, ?> c
+              ? (Map<String, Object>) c
+              : Map.of();
       String sourceArn = conditionValue(condition, "ArnLike", "AWS:SourceArn");
       if (sourceArn == null) sourceArn = conditionValue(condition, "ArnEquals", "AWS:SourceArn");
       String sourceAccount = conditionValue(condition, "StringEquals", "AWS:SourceAccount");
       Map<String, Object> p = new LinkedHashMap<>();
-      p.put("principal", String.valueOf(principal));
+      p.put(PermissionType.PRINCIPAL, String.valueOf(principal));
       if ("apigateway.amazonaws.com".equals(principal)
           && sourceArn != null
           && sourceArn.contains(":execute-api:")) {
         String rest = sourceArn.substring(sourceArn.lastIndexOf(':') + 1);
-        p.put("api", rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest);
+        p.put(PermissionType.API, rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest);
       } else {
-        p.put("source", sourceArn);
-        p.put("sourceAccount", sourceAccount);
+        p.put(PermissionType.SOURCE, sourceArn);
+        p.put(PermissionType.SOURCE_ACCOUNT, sourceAccount);
       }
       List<String> deps =
           StackNames.qualifier(on) == null
@@ -117,12 +119,12 @@ final class InvokePermissions {
   Map<String, Object> put(String function, String sid, Map<String, Object> after, boolean replace)
       throws ProviderException {
     if (replace) remove(function, sid);
-    String principal = (String) after.get("principal");
+    String principal = (String) after.get(PermissionType.PRINCIPAL);
     String source =
-        after.containsKey("api")
-            ? s.names.executeApiArn((String) after.get("api"))
-            : (String) after.get("source");
-    String account = (String) after.get("sourceAccount");
+        after.containsKey(PermissionType.API)
+            ? s.names.executeApiArn((String) after.get(PermissionType.API))
+            : (String) after.get(PermissionType.SOURCE);
+    String account = (String) after.get(PermissionType.SOURCE_ACCOUNT);
     try {
       add(function, sid, principal, source, account);
     } catch (ProviderException e) {

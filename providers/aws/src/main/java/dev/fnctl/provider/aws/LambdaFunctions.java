@@ -54,14 +54,14 @@ final class LambdaFunctions {
    */
   static final java.util.Set<String> VERSION_CONTENT =
       java.util.Set.of(
-          "runtime",
-          "handler",
-          "memory",
-          "timeout",
-          "architecture",
-          "environment",
-          "role",
-          "codeSha256");
+          FunctionType.RUNTIME,
+          FunctionType.HANDLER,
+          FunctionType.MEMORY,
+          FunctionType.TIMEOUT,
+          FunctionType.ARCHITECTURE,
+          FunctionType.ENVIRONMENT,
+          FunctionType.ROLE,
+          FunctionType.CODE_SHA256);
 
   /**
    * The function at this name, owned or not, with its alias when fnctl keeps one (or the spec wants
@@ -98,19 +98,19 @@ final class LambdaFunctions {
     FunctionConfiguration c = r.configuration();
     Map<String, Object> p = properties(c);
     p.put(
-        "reservedConcurrency",
+        FunctionType.RESERVED_CONCURRENCY,
         r.concurrency() != null && r.concurrency().reservedConcurrentExecutions() != null
             ? r.concurrency().reservedConcurrentExecutions().longValue()
             : null);
     Map<String, Object> outputs = new LinkedHashMap<>();
-    outputs.put("arn", c.functionArn());
+    outputs.put(ResourceType.ARN, c.functionArn());
     List<LiveResource> out = new java.util.ArrayList<>();
     if (aliasWanted || tags.containsKey(StackNames.ALIAS_TAG)) {
       FunctionAliases.Live alias = aliases.read(name, owned);
-      // "published": the alias's version holds exactly what $LATEST holds now.
+      // Published: the alias's version holds exactly what $LATEST holds now.
       boolean published = alias != null && properties(alias.configuration()).equals(properties(c));
-      p.put("published", published);
-      if (published) outputs.put("version", alias.version());
+      p.put(FunctionType.PUBLISHED, published);
+      if (published) outputs.put(FunctionType.VERSION, alias.version());
       if (alias != null) out.add(alias.resource());
     }
     String neutral = s.names.neutral(name);
@@ -124,7 +124,7 @@ final class LambdaFunctions {
             p,
             outputs,
             List.of(AwsTypes.address(AwsTypes.ROLE, role)));
-    function = function.withSensitive(secretVariables(p.get("environment")));
+    function = function.withSensitive(secretVariables(p.get(FunctionType.ENVIRONMENT)));
     // Mid-create or mid-update (a killed run): apply waits for Lambda before acting on it.
     if (busy(c))
       function = function.pending(c.state() == State.PENDING ? "being created" : "being updated");
@@ -141,7 +141,7 @@ final class LambdaFunctions {
     if (environment instanceof Map<?, ?> env) {
       for (Object key : env.keySet()) {
         if (String.valueOf(key).endsWith(FunctionSpec.secretIdVariable("")))
-          paths.add("environment." + key);
+          paths.add(FunctionType.ENVIRONMENT + "." + key);
       }
     }
     return paths;
@@ -150,21 +150,21 @@ final class LambdaFunctions {
   /** The {@link #VERSION_CONTENT} of a configuration ($LATEST or a published version). */
   private static Map<String, Object> properties(FunctionConfiguration c) {
     Map<String, Object> p = new LinkedHashMap<>();
-    p.put("runtime", c.runtimeAsString());
-    p.put("handler", c.handler());
-    p.put("memory", c.memorySize() == null ? null : c.memorySize().longValue());
-    p.put("timeout", c.timeout() == null ? null : c.timeout().longValue());
+    p.put(FunctionType.RUNTIME, c.runtimeAsString());
+    p.put(FunctionType.HANDLER, c.handler());
+    p.put(FunctionType.MEMORY, c.memorySize() == null ? null : c.memorySize().longValue());
+    p.put(FunctionType.TIMEOUT, c.timeout() == null ? null : c.timeout().longValue());
     p.put(
-        "architecture",
+        FunctionType.ARCHITECTURE,
         c.hasArchitectures() && !c.architectures().isEmpty()
             ? c.architecturesAsStrings().get(0)
             : "x86_64");
     Map<String, Object> env = new TreeMap<>();
     if (c.environment() != null && c.environment().variables() != null)
       env.putAll(c.environment().variables());
-    p.put("environment", env);
-    p.put("role", c.role());
-    p.put("codeSha256", c.codeSha256());
+    p.put(FunctionType.ENVIRONMENT, env);
+    p.put(FunctionType.ROLE, c.role());
+    p.put(FunctionType.CODE_SHA256, c.codeSha256());
     return p;
   }
 
@@ -172,7 +172,7 @@ final class LambdaFunctions {
   Map<String, Object> create(String name, Map<String, Object> after, LambdaZip code)
       throws ProviderException {
     FunctionCode fc = code(name, code);
-    Map<String, String> env = stringMap((Map<String, Object>) after.get("environment"));
+    Map<String, String> env = stringMap((Map<String, Object>) after.get(FunctionType.ENVIRONMENT));
     String arn;
     try {
       arn =
@@ -185,13 +185,15 @@ final class LambdaFunctions {
                           .createFunction(
                               b ->
                                   b.functionName(name)
-                                      .runtime((String) after.get("runtime"))
-                                      .handler((String) after.get("handler"))
-                                      .memorySize(((Long) after.get("memory")).intValue())
-                                      .timeout(((Long) after.get("timeout")).intValue())
-                                      .architecturesWithStrings((String) after.get("architecture"))
+                                      .runtime((String) after.get(FunctionType.RUNTIME))
+                                      .handler((String) after.get(FunctionType.HANDLER))
+                                      .memorySize(
+                                          ((Long) after.get(FunctionType.MEMORY)).intValue())
+                                      .timeout(((Long) after.get(FunctionType.TIMEOUT)).intValue())
+                                      .architecturesWithStrings(
+                                          (String) after.get(FunctionType.ARCHITECTURE))
                                       .environment(e -> e.variables(env))
-                                      .role((String) after.get("role"))
+                                      .role((String) after.get(FunctionType.ROLE))
                                       .code(fc)
                                       .tags(
                                           Map.of(
@@ -207,25 +209,25 @@ final class LambdaFunctions {
           instanceof software.amazon.awssdk.services.lambda.model.ResourceConflictException))
         throw e;
       // Created by an earlier run that was stopped before it finished: bring it to the spec.
-      List<LiveResource> live = read(name, Boolean.TRUE.equals(after.get("published")));
+      List<LiveResource> live = read(name, Boolean.TRUE.equals(after.get(FunctionType.PUBLISHED)));
       return live.isEmpty()
           ? update(name, after, Map.of(), Map.of(), code)
           : update(name, after, live.get(0).properties(), live.get(0).outputs(), code);
     }
     awaitReady(name);
-    Object reserved = after.get("reservedConcurrency");
+    Object reserved = after.get(FunctionType.RESERVED_CONCURRENCY);
     if (reserved != null) putConcurrency(name, (Long) reserved);
     return outputs(
         arn,
-        Boolean.TRUE.equals(after.get("published"))
-            ? publish(name, (String) after.get("codeSha256"))
+        Boolean.TRUE.equals(after.get(FunctionType.PUBLISHED))
+            ? publish(name, (String) after.get(FunctionType.CODE_SHA256))
             : null);
   }
 
   private static Map<String, Object> outputs(String arn, Object version) {
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("arn", arn);
-    if (version != null) out.put("version", version);
+    out.put(ResourceType.ARN, arn);
+    if (version != null) out.put(FunctionType.VERSION, version);
     return out;
   }
 
@@ -252,12 +254,20 @@ final class LambdaFunctions {
       LambdaZip code)
       throws ProviderException {
     boolean config = false;
-    for (String k : List.of("runtime", "handler", "memory", "timeout", "environment", "role")) {
+    for (String k :
+        List.of(
+            FunctionType.RUNTIME,
+            FunctionType.HANDLER,
+            FunctionType.MEMORY,
+            FunctionType.TIMEOUT,
+            FunctionType.ENVIRONMENT,
+            FunctionType.ROLE)) {
       if (!Objects.equals(after.get(k), before.get(k))) config = true;
     }
     if (config) {
       awaitReady(name);
-      Map<String, String> env = stringMap((Map<String, Object>) after.get("environment"));
+      Map<String, String> env =
+          stringMap((Map<String, Object>) after.get(FunctionType.ENVIRONMENT));
       s.callRetrying(
           "UpdateFunctionConfiguration",
           name,
@@ -267,16 +277,20 @@ final class LambdaFunctions {
                   .updateFunctionConfiguration(
                       b ->
                           b.functionName(name)
-                              .runtime((String) after.get("runtime"))
-                              .handler((String) after.get("handler"))
-                              .memorySize(((Long) after.get("memory")).intValue())
-                              .timeout(((Long) after.get("timeout")).intValue())
+                              .runtime((String) after.get(FunctionType.RUNTIME))
+                              .handler((String) after.get(FunctionType.HANDLER))
+                              .memorySize(((Long) after.get(FunctionType.MEMORY)).intValue())
+                              .timeout(((Long) after.get(FunctionType.TIMEOUT)).intValue())
                               .environment(e -> e.variables(env))
-                              .role((String) after.get("role"))));
+                              .role((String) after.get(FunctionType.ROLE))));
       awaitReady(name);
     }
-    boolean arch = !Objects.equals(after.get("architecture"), before.get("architecture"));
-    if (arch || !Objects.equals(after.get("codeSha256"), before.get("codeSha256"))) {
+    boolean arch =
+        !Objects.equals(
+            after.get(FunctionType.ARCHITECTURE), before.get(FunctionType.ARCHITECTURE));
+    if (arch
+        || !Objects.equals(
+            after.get(FunctionType.CODE_SHA256), before.get(FunctionType.CODE_SHA256))) {
       awaitReady(name);
       FunctionCode fc = code(name, code);
       s.callRetrying(
@@ -288,14 +302,15 @@ final class LambdaFunctions {
                   .updateFunctionCode(
                       b ->
                           b.functionName(name)
-                              .architecturesWithStrings((String) after.get("architecture"))
+                              .architecturesWithStrings(
+                                  (String) after.get(FunctionType.ARCHITECTURE))
                               .zipFile(fc.zipFile())
                               .s3Bucket(fc.s3Bucket())
                               .s3Key(fc.s3Key())));
       awaitReady(name);
     }
-    Object reserved = after.get("reservedConcurrency");
-    if (!Objects.equals(reserved, before.get("reservedConcurrency"))) {
+    Object reserved = after.get(FunctionType.RESERVED_CONCURRENCY);
+    if (!Objects.equals(reserved, before.get(FunctionType.RESERVED_CONCURRENCY))) {
       if (reserved != null) {
         putConcurrency(name, (Long) reserved);
       } else {
@@ -306,13 +321,15 @@ final class LambdaFunctions {
       }
     }
     Object version = null;
-    if (Boolean.TRUE.equals(after.get("published"))) {
+    if (Boolean.TRUE.equals(after.get(FunctionType.PUBLISHED))) {
       boolean renewed =
-          !Boolean.TRUE.equals(before.get("published"))
+          !Boolean.TRUE.equals(before.get(FunctionType.PUBLISHED))
               || VERSION_CONTENT.stream()
                   .anyMatch(k -> !Objects.equals(after.get(k), before.get(k)));
       version =
-          renewed ? publish(name, (String) after.get("codeSha256")) : liveOutputs.get("version");
+          renewed
+              ? publish(name, (String) after.get(FunctionType.CODE_SHA256))
+              : liveOutputs.get(FunctionType.VERSION);
     }
     return outputs(s.names.functionArn(name), version);
   }

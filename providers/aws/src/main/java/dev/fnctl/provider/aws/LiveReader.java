@@ -106,7 +106,8 @@ final class LiveReader {
     for (String a : desired.firstParts(PERMISSION)) policyFunctions.add(a);
     for (LiveResource r : live) {
       if (r.type().equals(INTEGRATION)) {
-        policyFunctions.add(StackNames.qualifiedName(String.valueOf(r.properties().get("uri"))));
+        policyFunctions.add(
+            StackNames.qualifiedName(String.valueOf(r.properties().get(IntegrationType.URI))));
       }
     }
 
@@ -117,7 +118,8 @@ final class LiveReader {
     for (Resource r : desired.byAddress().values())
       if (r.type().equals(SUBSCRIPTION))
         topicsToScan.putIfAbsent(
-            Address.parse(r.address()).first(), String.valueOf(r.properties().get("topic")));
+            Address.parse(r.address()).first(),
+            String.valueOf(r.properties().get(SubscriptionType.TOPIC)));
     Set<String> bucketsToScan = new TreeSet<>(ownedBuckets);
     for (String a : desired.firstParts(NOTIFICATION)) bucketsToScan.add(a);
 
@@ -166,7 +168,12 @@ final class LiveReader {
     for (LiveResource r : List.copyOf(live)) {
       if (r.type().equals(NOTIFICATION) || r.type().equals(SUBSCRIPTION)) {
         String arn =
-            String.valueOf(r.properties().getOrDefault("function", r.properties().get("endpoint")));
+            String.valueOf(
+                r.properties()
+                    .get(
+                        r.type().equals(NOTIFICATION)
+                            ? NotificationType.FUNCTION
+                            : SubscriptionType.ENDPOINT));
         String fn = StackNames.qualifiedName(arn);
         if (policyFunctions.add(fn)) third.add(() -> services.permissions.read(fn, ownedFunctions));
       }

@@ -12,6 +12,18 @@ import java.util.Map;
  * path.
  */
 final class NotificationType implements ResourceType {
+  /** The ARN of the function (or alias) S3 invokes (LambdaFunctionArn). */
+  static final String FUNCTION = "function";
+
+  /** The S3 event types, sorted, e.g. {@code s3:ObjectCreated:*} (Events). */
+  static final String EVENTS = "events";
+
+  /** The object key prefix filter, or null (Filter.Key prefix rule). */
+  static final String PREFIX = "prefix";
+
+  /** The object key suffix filter, or null (Filter.Key suffix rule). */
+  static final String SUFFIX = "suffix";
+
   private final S3Buckets buckets;
 
   NotificationType(S3Buckets buckets) {

@@ -15,6 +15,19 @@ import java.util.TreeSet;
  * where fnctl wrote lists and in its own order. Both sides go through {@link #normalise}.
  */
 final class PolicyDocuments {
+  // The IAM policy grammar's element names, as AWS spells them (not fnctl property keys).
+  static final String VERSION = "Version";
+  static final String STATEMENT = "Statement";
+  static final String SID = "Sid";
+  static final String EFFECT = "Effect";
+  static final String ACTION = "Action";
+  static final String RESOURCE = "Resource";
+  static final String PRINCIPAL = "Principal";
+  static final String CONDITION = "Condition";
+
+  /** The one effect fnctl writes. */
+  static final String ALLOW = "Allow";
+
   private PolicyDocuments() {}
 
   static Map<String, Object> parse(String document) {
@@ -26,24 +39,24 @@ final class PolicyDocuments {
   @SuppressWarnings("unchecked")
   static Map<String, Object> normalise(Map<String, Object> doc) {
     List<Map<String, Object>> statements = new ArrayList<>();
-    Object raw = doc.get("Statement");
+    Object raw = doc.get(STATEMENT);
     List<Object> list =
         raw instanceof List<?> l ? (List<Object>) l : raw == null ? List.of() : List.of(raw);
     for (Object o : list) {
       Map<String, Object> s = (Map<String, Object>) o;
       Map<String, Object> n = new LinkedHashMap<>();
-      n.put("Sid", s.getOrDefault("Sid", ""));
-      n.put("Effect", s.get("Effect"));
-      for (String key : new String[] {"Action", "NotAction", "Resource", "NotResource"}) {
+      n.put(SID, s.getOrDefault(SID, ""));
+      n.put(EFFECT, s.get(EFFECT));
+      for (String key : new String[] {ACTION, "NotAction", RESOURCE, "NotResource"}) {
         if (s.containsKey(key)) n.put(key, sortedList(s.get(key)));
       }
       for (Map.Entry<String, Object> e : s.entrySet()) n.putIfAbsent(e.getKey(), e.getValue());
       statements.add(n);
     }
-    statements.sort(Comparator.comparing(s -> String.valueOf(s.get("Sid"))));
+    statements.sort(Comparator.comparing(s -> String.valueOf(s.get(SID))));
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("Version", doc.getOrDefault("Version", FunctionLayout.POLICY_VERSION));
-    out.put("Statement", List.copyOf(statements));
+    out.put(VERSION, doc.getOrDefault(VERSION, FunctionLayout.POLICY_VERSION));
+    out.put(STATEMENT, List.copyOf(statements));
     return out;
   }
 
@@ -71,16 +84,16 @@ final class PolicyDocuments {
   @SuppressWarnings("unchecked")
   static String trustedService(String document) {
     Map<String, Object> doc = parse(document);
-    Object raw = doc.get("Statement");
+    Object raw = doc.get(STATEMENT);
     List<Object> list = raw instanceof List<?> l ? (List<Object>) l : List.of(raw);
     if (list.size() == 1
         && list.get(0) instanceof Map<?, ?> s
-        && "Allow".equals(s.get("Effect"))
-        && s.get("Principal") instanceof Map<?, ?> p
+        && ALLOW.equals(s.get(EFFECT))
+        && s.get(PRINCIPAL) instanceof Map<?, ?> p
         && p.size() == 1
         && p.get("Service") instanceof String service
-        && sortedList(s.get("Action")).equals(List.of("sts:AssumeRole"))
-        && s.get("Condition") == null) {
+        && sortedList(s.get(ACTION)).equals(List.of("sts:AssumeRole"))
+        && s.get(CONDITION) == null) {
       return service;
     }
     return Json.writeCompact(normalise(doc));

@@ -79,10 +79,10 @@ final class QueueLayout {
     List<String> targetDeps = layout.invokeDeps(f);
     String queue = layout.queueName(d, q.queue());
     Map<String, Object> ep = new LinkedHashMap<>();
-    ep.put("function", target);
-    ep.put("source", layout.queueArn(d, q.queue()));
-    ep.put("batchSize", (long) q.batchSize());
-    ep.put("enabled", true);
+    ep.put(EventSourceType.FUNCTION, target);
+    ep.put(EventSourceType.SOURCE, layout.queueArn(d, q.queue()));
+    ep.put(EventSourceType.BATCH_SIZE, (long) q.batchSize());
+    ep.put(EventSourceType.ENABLED, true);
     layout.add(
         Resource.of(
             address(EVENT_SOURCE, phys + "/" + queue),

@@ -17,8 +17,14 @@ final class QueueType implements ResourceType {
   /** The redrive policy, a map of the two keys below, or null without a dead-letter queue. */
   static final String REDRIVE = "redrive";
 
+  /** The ARN of the dead-letter queue (RedrivePolicy deadLetterTargetArn). */
   static final String DEAD_LETTER_TARGET_ARN = "deadLetterTargetArn";
+
+  /** Receives before a message moves to the dead-letter queue (RedrivePolicy maxReceiveCount). */
   static final String MAX_RECEIVE_COUNT = "maxReceiveCount";
+
+  /** The output holding the queue URL, which the SQS API names queues by (SQS QueueUrl). */
+  static final String URL = "url";
 
   private final SqsQueues queues;
 

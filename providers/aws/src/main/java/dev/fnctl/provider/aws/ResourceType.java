@@ -48,6 +48,9 @@ interface ResourceType {
   /** The output {@code id} most types record: the cloud's generated identifier. */
   String ID = "id";
 
+  /** The output {@code arn} most other types record: the resource's ARN, for triggers and refs. */
+  String ARN = "arn";
+
   static String id(LiveResource live) {
     return (String) live.outputs().get(ID);
   }

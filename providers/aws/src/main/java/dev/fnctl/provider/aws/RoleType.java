@@ -8,6 +8,22 @@ import java.util.Map;
 
 /** An IAM role: its trust, managed policies and the inline policy fnctl writes. */
 final class RoleType implements ResourceType {
+  /** The service principal the trust policy lets assume the role (IAM AssumeRolePolicyDocument). */
+  static final String TRUST = "trust";
+
+  /** The ARNs of the attached managed policies (IAM AttachRolePolicy). */
+  static final String MANAGED_POLICIES = "managedPolicies";
+
+  /** The inline policy document fnctl writes, or null for none (IAM PutRolePolicy). */
+  static final String POLICY = "policy";
+
+  /**
+   * Inline policies other than fnctl's, by name with their documents. fnctl's roles carry none, so
+   * any here was added outside fnctl and widens what the function may do: it shows in the plan as
+   * drift and apply deletes it.
+   */
+  static final String OTHER_POLICIES = "otherPolicies";
+
   private final IamRoles roles;
 
   RoleType(IamRoles roles) {

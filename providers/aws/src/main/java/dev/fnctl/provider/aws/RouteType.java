@@ -9,7 +9,16 @@ import java.util.Map;
 /** A route of the HTTP API: {@code <api>/<route key>}, e.g. {@code orders-prod/GET /orders}. */
 final class RouteType implements ResourceType {
   /** The property holding the route key, {@code GET /orders}. */
+  /** The property holding the API id the route belongs to (as on a stage). */
+  static final String API = StageType.API;
+
   static final String ROUTE_KEY = "routeKey";
+
+  /** The id of the integration the route sends requests to (API Gateway Target). */
+  static final String INTEGRATION = "integration";
+
+  /** {@code AWS_IAM} or {@code NONE} (API Gateway AuthorizationType). */
+  static final String AUTHORIZATION = "authorization";
 
   private final HttpApis apis;
 
@@ -37,7 +46,6 @@ final class RouteType implements ResourceType {
 
   @Override
   public void delete(Address a, LiveResource live) throws ProviderException {
-    apis.deleteRoute(
-        a.toString(), (String) live.properties().get(StageType.API), ResourceType.id(live));
+    apis.deleteRoute(a.toString(), (String) live.properties().get(API), ResourceType.id(live));
   }
 }

@@ -63,7 +63,7 @@ final class S3Buckets {
         "bucket " + (neutral == null ? bucket : neutral),
         owned,
         Map.of(),
-        Map.of("arn", s.names.bucketArn(bucket)));
+        Map.of(ResourceType.ARN, s.names.bucketArn(bucket)));
   }
 
   Map<String, Object> create(String bucket) throws ProviderException {
@@ -112,7 +112,7 @@ final class S3Buckets {
                                             .key(StackNames.TARGET_TAG)
                                             .value(s.names.target())
                                             .build()))));
-    return Map.of("arn", s.names.bucketArn(bucket));
+    return Map.of(ResourceType.ARN, s.names.bucketArn(bucket));
   }
 
   /** How long a new bucket may stay invisible to its sub-resources before fnctl gives up. */
@@ -247,14 +247,15 @@ final class S3Buckets {
       String id = l.id();
       if (id == null || !id.startsWith(s.names.notificationPrefix())) continue;
       Map<String, Object> p = new LinkedHashMap<>();
-      p.put("function", l.lambdaFunctionArn());
-      p.put("events", List.copyOf(new TreeSet<>(l.eventsAsStrings())));
-      p.put("prefix", null);
-      p.put("suffix", null);
+      p.put(NotificationType.FUNCTION, l.lambdaFunctionArn());
+      p.put(NotificationType.EVENTS, List.copyOf(new TreeSet<>(l.eventsAsStrings())));
+      p.put(NotificationType.PREFIX, null);
+      p.put(NotificationType.SUFFIX, null);
       if (l.filter() != null && l.filter().key() != null) {
         for (FilterRule r : l.filter().key().filterRules()) {
           String n = r.nameAsString().toLowerCase(java.util.Locale.ROOT);
-          if (n.equals("prefix") || n.equals("suffix")) p.put(n, r.value());
+          if (n.equals("prefix")) p.put(NotificationType.PREFIX, r.value());
+          if (n.equals("suffix")) p.put(NotificationType.SUFFIX, r.value());
         }
       }
       String fn = StackNames.triggerFunction(id.substring(s.names.notificationPrefix().length()));
@@ -379,15 +380,23 @@ final class S3Buckets {
       // The API reference spells the names lower-case; the SDK's enum says "Prefix" (S3 accepts
       // both, moto only the documented form).
       List<FilterRule> rules = new ArrayList<>();
-      if (after.get("prefix") != null)
-        rules.add(FilterRule.builder().name("prefix").value((String) after.get("prefix")).build());
-      if (after.get("suffix") != null)
-        rules.add(FilterRule.builder().name("suffix").value((String) after.get("suffix")).build());
+      if (after.get(NotificationType.PREFIX) != null)
+        rules.add(
+            FilterRule.builder()
+                .name("prefix")
+                .value((String) after.get(NotificationType.PREFIX))
+                .build());
+      if (after.get(NotificationType.SUFFIX) != null)
+        rules.add(
+            FilterRule.builder()
+                .name("suffix")
+                .value((String) after.get(NotificationType.SUFFIX))
+                .build());
       LambdaFunctionConfiguration.Builder l =
           LambdaFunctionConfiguration.builder()
               .id(id)
-              .lambdaFunctionArn((String) after.get("function"))
-              .eventsWithStrings((List<String>) after.get("events"));
+              .lambdaFunctionArn((String) after.get(NotificationType.FUNCTION))
+              .eventsWithStrings((List<String>) after.get(NotificationType.EVENTS));
       if (!rules.isEmpty()) l.filter(f -> f.key(k -> k.filterRules(rules)));
       lambdas.add(l.build());
       changed = true;

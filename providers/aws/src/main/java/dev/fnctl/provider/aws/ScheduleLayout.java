@@ -37,17 +37,17 @@ final class ScheduleLayout {
             group,
             List.of()));
     Map<String, Object> role = new LinkedHashMap<>();
-    role.put("trust", SCHEDULER_TRUST);
-    role.put("managedPolicies", List.of());
+    role.put(RoleType.TRUST, SCHEDULER_TRUST);
+    role.put(RoleType.MANAGED_POLICIES, List.of());
     role.put(
-        "policy",
+        RoleType.POLICY,
         FunctionLayout.policyDocument(
             List.of(
                 new FunctionLayout.Statement(
                     "InvokeScheduledFunctions",
                     new TreeSet<>(List.of("lambda:InvokeFunction")),
                     new TreeSet<>(scheduledFunctionArns)))));
-    role.put(IamRoles.OTHER_POLICIES, Map.of());
+    role.put(RoleType.OTHER_POLICIES, Map.of());
     layout.add(
         Resource.of(
             address(ROLE, names.schedulerRole()), ROLE, names.stackItem(), role, List.of()));
@@ -60,12 +60,12 @@ final class ScheduleLayout {
     List<String> targetDeps = layout.invokeDeps(f);
     Map<String, Object> sp = new LinkedHashMap<>();
     sp.put(
-        "expression",
+        ScheduleType.EXPRESSION,
         s.cron() != null ? ScheduleExpression.cron(s.cron()) : ScheduleExpression.rate(s.rate()));
-    sp.put("timezone", s.timezone() == null ? "UTC" : s.timezone());
-    sp.put("target", target);
-    sp.put("role", names.roleArn(names.schedulerRole()));
-    sp.put("state", "ENABLED");
+    sp.put(ScheduleType.TIMEZONE, s.timezone() == null ? "UTC" : s.timezone());
+    sp.put(ScheduleType.TARGET, target);
+    sp.put(ScheduleType.ROLE, names.roleArn(names.schedulerRole()));
+    sp.put(ScheduleType.STATE, "ENABLED");
     layout.add(
         Resource.of(
             address(SCHEDULE, names.scheduleGroup() + "/" + f.name() + "-" + s.slug()),

@@ -8,6 +8,24 @@ import java.util.Map;
 
 /** An EventBridge Scheduler schedule: {@code <group>/<function>-<trigger slug>}. */
 final class ScheduleType implements ResourceType {
+  /** The {@code cron(...)} or {@code rate(...)} expression (Scheduler ScheduleExpression). */
+  static final String EXPRESSION = "expression";
+
+  /**
+   * The time zone the expression is read in, e.g. {@code UTC} (Scheduler
+   * ScheduleExpressionTimezone).
+   */
+  static final String TIMEZONE = "timezone";
+
+  /** The ARN of the function (or alias) invoked (Scheduler Target.Arn). */
+  static final String TARGET = "target";
+
+  /** The ARN of the role the scheduler invokes with (Scheduler Target.RoleArn). */
+  static final String ROLE = "role";
+
+  /** {@code ENABLED} or {@code DISABLED} (Scheduler State). */
+  static final String STATE = "state";
+
   private final Schedules schedules;
 
   ScheduleType(Schedules schedules) {

@@ -86,7 +86,7 @@ final class Schedules {
                   s.names.stackItem(),
                   false,
                   Map.of(),
-                  Map.of("arn", arn)))
+                  Map.of(ResourceType.ARN, arn)))
           : List.of();
     }
     List<LiveResource> out = new ArrayList<>();
@@ -97,7 +97,7 @@ final class Schedules {
             s.names.stackItem(),
             true,
             Map.of(),
-            Map.of("arn", arn)));
+            Map.of(ResourceType.ARN, arn)));
     List<ScheduleSummary> summaries = (List<ScheduleSummary>) first.get(1);
     List<Callable<LiveResource>> reads = new ArrayList<>();
     for (ScheduleSummary sum : summaries) reads.add(() -> readSchedule(group, sum.name()));
@@ -140,13 +140,13 @@ final class Schedules {
       throw e;
     }
     Map<String, Object> p = new LinkedHashMap<>();
-    p.put("expression", r.scheduleExpression());
+    p.put(ScheduleType.EXPRESSION, r.scheduleExpression());
     p.put(
-        "timezone",
+        ScheduleType.TIMEZONE,
         r.scheduleExpressionTimezone() == null ? "UTC" : r.scheduleExpressionTimezone());
-    p.put("target", r.target() == null ? null : r.target().arn());
-    p.put("role", r.target() == null ? null : r.target().roleArn());
-    p.put("state", r.stateAsString() == null ? "ENABLED" : r.stateAsString());
+    p.put(ScheduleType.TARGET, r.target() == null ? null : r.target().arn());
+    p.put(ScheduleType.ROLE, r.target() == null ? null : r.target().roleArn());
+    p.put(ScheduleType.STATE, r.stateAsString() == null ? "ENABLED" : r.stateAsString());
     String fn = StackNames.triggerFunction(name);
     List<String> deps = new ArrayList<>(List.of(AwsTypes.address(SCHEDULE_GROUP, group)));
     if (r.target() != null && r.target().arn() != null) {
@@ -164,7 +164,7 @@ final class Schedules {
         "function " + fn,
         true,
         p,
-        Map.of("arn", r.arn()),
+        Map.of(ResourceType.ARN, r.arn()),
         deps);
   }
 
@@ -248,7 +248,7 @@ final class Schedules {
                                         .value(s.names.target())
                                         .build()))
                     .scheduleGroupArn());
-    return Map.of("arn", arn);
+    return Map.of(ResourceType.ARN, arn);
   }
 
   void deleteGroup(String group) throws ProviderException {
@@ -264,10 +264,10 @@ final class Schedules {
       throws ProviderException {
     Call op = create ? Call.CREATE : Call.UPDATE;
     try {
-      return Map.of("arn", write(op, group, name, after));
+      return Map.of(ResourceType.ARN, write(op, group, name, after));
     } catch (ProviderException e) {
       if (create && e.getCause() instanceof ConflictException)
-        return Map.of("arn", write(Call.UPDATE, group, name, after));
+        return Map.of(ResourceType.ARN, write(Call.UPDATE, group, name, after));
       throw e;
     }
   }
@@ -279,11 +279,11 @@ final class Schedules {
 
   private String write(Call op, String group, String name, Map<String, Object> after)
       throws ProviderException {
-    String expression = (String) after.get("expression");
-    String timezone = (String) after.get("timezone");
-    String target = (String) after.get("target");
-    String role = (String) after.get("role");
-    String state = (String) after.get("state");
+    String expression = (String) after.get(ScheduleType.EXPRESSION);
+    String timezone = (String) after.get(ScheduleType.TIMEZONE);
+    String target = (String) after.get(ScheduleType.TARGET);
+    String role = (String) after.get(ScheduleType.ROLE);
+    String state = (String) after.get(ScheduleType.STATE);
     // The scheduler's role was maybe made a moment ago; IAM is eventually consistent.
     java.util.function.Predicate<software.amazon.awssdk.awscore.exception.AwsServiceException>
         propagation =

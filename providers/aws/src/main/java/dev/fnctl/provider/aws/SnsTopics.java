@@ -35,7 +35,7 @@ final class SnsTopics {
         "topic " + (neutral == null ? name : neutral),
         owned,
         Map.of(),
-        Map.of("arn", s.names.topicArn(name)));
+        Map.of(ResourceType.ARN, s.names.topicArn(name)));
   }
 
   boolean exists(String name) throws ProviderException {
@@ -102,9 +102,9 @@ final class SnsTopics {
         if (neutral == null) continue;
         boolean owned = ownedFunctions.contains(fn);
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("topic", sub.topicArn());
-        p.put("protocol", sub.protocol());
-        p.put("endpoint", sub.endpoint());
+        p.put(SubscriptionType.TOPIC, sub.topicArn());
+        p.put(SubscriptionType.PROTOCOL, sub.protocol());
+        p.put(SubscriptionType.ENDPOINT, sub.endpoint());
         out.add(
             new LiveResource(
                 AwsTypes.address(SUBSCRIPTION, topic + "/" + fn),
@@ -112,7 +112,7 @@ final class SnsTopics {
                 "function " + neutral,
                 owned,
                 p,
-                Map.of("arn", sub.subscriptionArn()),
+                Map.of(ResourceType.ARN, sub.subscriptionArn()),
                 List.of(AwsTypes.address(TOPIC, topic), AwsTypes.address(AwsTypes.FUNCTION, fn))));
       }
       token = page.nextToken();
@@ -141,7 +141,7 @@ final class SnsTopics {
                                         .value(s.names.target())
                                         .build()))
                     .topicArn());
-    return Map.of("arn", arn);
+    return Map.of(ResourceType.ARN, arn);
   }
 
   void delete(String name) throws ProviderException {
@@ -163,12 +163,12 @@ final class SnsTopics {
                 sns()
                     .subscribe(
                         b ->
-                            b.topicArn((String) after.get("topic"))
-                                .protocol((String) after.get("protocol"))
-                                .endpoint((String) after.get("endpoint"))
+                            b.topicArn((String) after.get(SubscriptionType.TOPIC))
+                                .protocol((String) after.get(SubscriptionType.PROTOCOL))
+                                .endpoint((String) after.get(SubscriptionType.ENDPOINT))
                                 .returnSubscriptionArn(true))
                     .subscriptionArn());
-    return Map.of("arn", arn);
+    return Map.of(ResourceType.ARN, arn);
   }
 
   void unsubscribe(String address, String arn) throws ProviderException {

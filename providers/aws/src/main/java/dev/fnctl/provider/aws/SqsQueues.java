@@ -131,7 +131,7 @@ final class SqsQueues {
         item,
         ownedArns.contains(arn),
         p,
-        Map.of("arn", arn, "url", url),
+        Map.of(ResourceType.ARN, arn, QueueType.URL, url),
         deps);
   }
 
@@ -181,7 +181,7 @@ final class SqsQueues {
     }
     // CreateQueue of a queue that exists with the same attributes returns it: nothing more to set.
     settle(name, url, attributes(after));
-    return Map.of("arn", s.names.queueArn(name), "url", url);
+    return Map.of(ResourceType.ARN, s.names.queueArn(name), QueueType.URL, url);
   }
 
   /**
@@ -277,7 +277,7 @@ final class SqsQueues {
         name,
         () -> sqs().setQueueAttributes(b -> b.queueUrl(url).attributesWithStrings(attrs)));
     settle(name, url, attrs);
-    return Map.of("arn", s.names.queueArn(name), "url", url);
+    return Map.of(ResourceType.ARN, s.names.queueArn(name), QueueType.URL, url);
   }
 
   void delete(String name) throws ProviderException {

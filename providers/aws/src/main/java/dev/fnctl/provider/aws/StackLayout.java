@@ -236,9 +236,9 @@ final class StackLayout {
       List<String> deps) {
     String a = address(PERMISSION, invokeName(f) + "/" + sid);
     Map<String, Object> p = new LinkedHashMap<>();
-    p.put("principal", principal);
-    p.put(source instanceof Ref ? "api" : "source", source);
-    if (!(source instanceof Ref)) p.put("sourceAccount", sourceAccount);
+    p.put(PermissionType.PRINCIPAL, principal);
+    p.put(source instanceof Ref ? PermissionType.API : PermissionType.SOURCE, source);
+    if (!(source instanceof Ref)) p.put(PermissionType.SOURCE_ACCOUNT, sourceAccount);
     add(
         Resource.of(a, PERMISSION, item, p, concat(invokeDeps(f), deps))
             .inContainer(policyOf(invokeName(f))));

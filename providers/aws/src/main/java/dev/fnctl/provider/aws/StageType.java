@@ -11,6 +11,12 @@ final class StageType implements ResourceType {
   /** The property holding the API id the stage belongs to. */
   static final String API = "api";
 
+  /** Whether every change to the API is deployed to the stage at once (API Gateway AutoDeploy). */
+  static final String AUTO_DEPLOY = "autoDeploy";
+
+  /** The output holding the stage name, e.g. {@code $default} (API Gateway StageName). */
+  static final String NAME = "name";
+
   private final HttpApis apis;
 
   StageType(HttpApis apis) {

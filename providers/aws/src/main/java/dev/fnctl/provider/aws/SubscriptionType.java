@@ -8,8 +8,14 @@ import java.util.Map;
 
 /** A Lambda subscription to an SNS topic: {@code <topic>/<function>}; AWS names it by ARN. */
 final class SubscriptionType implements ResourceType {
-  /** The output holding the subscription ARN, which unsubscribing needs. */
-  static final String ARN = "arn";
+  /** The ARN of the topic (SNS TopicArn). */
+  static final String TOPIC = "topic";
+
+  /** {@code lambda} (SNS Protocol). */
+  static final String PROTOCOL = "protocol";
+
+  /** The ARN of the function (or alias) the topic invokes (SNS Endpoint). */
+  static final String ENDPOINT = "endpoint";
 
   private final SnsTopics topics;
 

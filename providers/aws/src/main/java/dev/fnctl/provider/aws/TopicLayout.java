@@ -54,9 +54,9 @@ final class TopicLayout {
             layout.topicAccount(d, tp.topic()),
             layout.ownedDep(TOPIC, topic));
     Map<String, Object> sp = new LinkedHashMap<>();
-    sp.put("topic", topicArn);
-    sp.put("protocol", "lambda");
-    sp.put("endpoint", target);
+    sp.put(SubscriptionType.TOPIC, topicArn);
+    sp.put(SubscriptionType.PROTOCOL, "lambda");
+    sp.put(SubscriptionType.ENDPOINT, target);
     // A subscription's endpoint cannot change: a new target is a new subscription.
     layout.add(
         new Resource(
@@ -64,7 +64,8 @@ final class TopicLayout {
                 SUBSCRIPTION,
                 item,
                 sp,
-                Set.of("topic", "protocol", "endpoint"),
+                Set.of(
+                    SubscriptionType.TOPIC, SubscriptionType.PROTOCOL, SubscriptionType.ENDPOINT),
                 Set.of(),
                 StackLayout.concat(targetDeps, List.of(permission), layout.ownedDep(TOPIC, topic)),
                 null)

@@ -94,12 +94,12 @@ class ExistingTest {
             Map.of("region", "eu-west-1", "account", "111111111111"));
     List<Resource> resources = StackLayout.offline(names).expand(TestSpecs.prod(spec));
     Resource mapping = only(resources, AwsTypes.EVENT_SOURCE);
-    assertEquals(queueArn, mapping.properties().get("source"));
+    assertEquals(queueArn, mapping.properties().get(EventSourceType.SOURCE));
     Resource subscription = only(resources, AwsTypes.SUBSCRIPTION);
-    assertEquals(topicArn, subscription.properties().get("topic"));
+    assertEquals(topicArn, subscription.properties().get(SubscriptionType.TOPIC));
     Resource permission = only(resources, AwsTypes.PERMISSION);
-    assertEquals(topicArn, permission.properties().get("source"));
-    assertEquals("333333333333", permission.properties().get("sourceAccount"));
+    assertEquals(topicArn, permission.properties().get(PermissionType.SOURCE));
+    assertEquals("333333333333", permission.properties().get(PermissionType.SOURCE_ACCOUNT));
     String policies = only(resources, AwsTypes.ROLE).properties().toString();
     assertTrue(policies.contains(topicArn), policies);
     assertFalse(policies.contains("arn:aws:sns:eu-west-1:111111111111:events"), policies);
