@@ -296,7 +296,7 @@ final class S3Buckets {
         new SharedDocument<>(
             AwsTypes.notificationsOf(bucket),
             () -> readConfiguration(bucket, removingOnly),
-            (next, version) -> writeConfiguration(bucket, next, removingOnly));
+            (next, version) -> writeConfiguration(bucket, next, removingOnly, entries.keySet()));
     config.update(
         c -> {
           NotificationConfiguration next = c;
@@ -340,7 +340,8 @@ final class S3Buckets {
     }
   }
 
-  private void writeConfiguration(String bucket, NotificationConfiguration next, boolean removing)
+  private void writeConfiguration(
+      String bucket, NotificationConfiguration next, boolean removing, Set<String> changed)
       throws ProviderException {
     try {
       // S3 checks every destination of the configuration, other owners' too: one broken entry
@@ -361,8 +362,96 @@ final class S3Buckets {
                               .skipDestinationValidation(true)));
     } catch (ProviderException e) {
       // Removing a notification from a bucket that is gone (deleted in the same destroy): done.
-      if (!(removing && e.getCause() instanceof NoSuchBucketException)) throw e;
+      if (removing && e.getCause() instanceof NoSuchBucketException) return;
+      String blocking = overlapping(next, changed);
+      if (blocking != null && e.getCause() instanceof S3Exception se && se.statusCode() == 400)
+        // INVALID, not CONFLICT: writing again cannot help (SharedDocument retries conflicts).
+        throw new ProviderException(
+            ProviderException.Kind.INVALID,
+            "PutBucketNotificationConfiguration " + bucket + ": " + blocking,
+            e.getCause());
+      throw e;
     }
+  }
+
+  /** One entry of a bucket's notification configuration, of any destination kind. */
+  record Rule(String id, List<String> events, String prefix, String suffix, String destination) {
+    boolean overlaps(Rule o) {
+      boolean sameEvent = false;
+      for (String a : events) for (String b : o.events) sameEvent |= eventsOverlap(a, b);
+      return sameEvent
+          && (prefix.startsWith(o.prefix) || o.prefix.startsWith(prefix))
+          && (suffix.endsWith(o.suffix) || o.suffix.endsWith(suffix));
+    }
+
+    String describe() {
+      return "'"
+          + id
+          + "' ("
+          + String.join(", ", events)
+          + (prefix.isEmpty() ? "" : ", prefix '" + prefix + "'")
+          + (suffix.isEmpty() ? "" : ", suffix '" + suffix + "'")
+          + " to "
+          + destination
+          + ")";
+    }
+  }
+
+  /** {@code s3:ObjectCreated:*} covers {@code s3:ObjectCreated:Put}. */
+  static boolean eventsOverlap(String a, String b) {
+    if (a.equals(b)) return true;
+    if (a.endsWith(":*") && b.startsWith(a.substring(0, a.length() - 1))) return true;
+    return b.endsWith(":*") && a.startsWith(b.substring(0, b.length() - 1));
+  }
+
+  /**
+   * S3 refuses a configuration in which two entries for the same event have overlapping prefixes
+   * and suffixes. When an entry fnctl is setting ({@code changed}) overlaps another (someone
+   * else's, or another trigger's), says which and what to do; null when none does.
+   */
+  static String overlapping(NotificationConfiguration c, Set<String> changed) {
+    List<Rule> rules = rules(c);
+    for (Rule mine : rules) {
+      if (!changed.contains(mine.id())) continue;
+      for (Rule other : rules) {
+        if (other == mine || !mine.overlaps(other)) continue;
+        return "S3 refuses overlapping notifications: fnctl's "
+            + mine.describe()
+            + " overlaps the bucket's entry "
+            + other.describe()
+            + " for the same event; give the trigger a prefix or suffix that does not overlap it,"
+            + " or have that entry's owner narrow or remove it";
+      }
+    }
+    return null;
+  }
+
+  static List<Rule> rules(NotificationConfiguration c) {
+    List<Rule> out = new ArrayList<>();
+    for (LambdaFunctionConfiguration l : c.lambdaFunctionConfigurations())
+      out.add(rule(l.id(), l.eventsAsStrings(), l.filter(), l.lambdaFunctionArn()));
+    for (var q : c.queueConfigurations())
+      out.add(rule(q.id(), q.eventsAsStrings(), q.filter(), q.queueArn()));
+    for (var t : c.topicConfigurations())
+      out.add(rule(t.id(), t.eventsAsStrings(), t.filter(), t.topicArn()));
+    return out;
+  }
+
+  private static Rule rule(
+      String id,
+      List<String> events,
+      software.amazon.awssdk.services.s3.model.NotificationConfigurationFilter filter,
+      String destination) {
+    String prefix = "";
+    String suffix = "";
+    if (filter != null && filter.key() != null) {
+      for (FilterRule r : filter.key().filterRules()) {
+        String n = r.nameAsString().toLowerCase(java.util.Locale.ROOT);
+        if (n.equals("prefix")) prefix = r.value();
+        if (n.equals("suffix")) suffix = r.value();
+      }
+    }
+    return new Rule(String.valueOf(id), events, prefix, suffix, destination);
   }
 
   /**

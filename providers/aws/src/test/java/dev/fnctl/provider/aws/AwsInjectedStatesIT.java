@@ -286,6 +286,133 @@ class AwsInjectedStatesIT extends MotoTestBase {
   }
 
   @Test
+  void someoneElsesBrokenDestinationOnASharedBucketDoesNotBlockFnctl() throws Exception {
+    String gone = "arn:aws:lambda:eu-west-1:123456789012:function:deleted-long-ago";
+    try (S3Client s3 = client(S3Client.builder())) {
+      // Another tool's entry, whose function was deleted since (straight to moto, which takes it).
+      s3.createBucket(
+          b ->
+              b.bucket("team-shared-drop")
+                  .createBucketConfiguration(c -> c.locationConstraint("eu-west-1")));
+      s3.putBucketNotificationConfiguration(
+          b ->
+              b.bucket("team-shared-drop")
+                  .notificationConfiguration(
+                      n ->
+                          n.lambdaFunctionConfigurations(
+                              l ->
+                                  l.id("other-tool")
+                                      .lambdaFunctionArn(gone)
+                                      .events(
+                                          software.amazon.awssdk.services.s3.model.Event
+                                              .S3_OBJECT_REMOVED))));
+    }
+    Map<String, FunctionSpec> fns = new LinkedHashMap<>();
+    fns.put(
+        "thumb",
+        TestSpecs.function(
+            "thumb",
+            List.of(new Trigger.Storage("drop", List.of("created"), "in/", null)),
+            List.of()));
+    Deployment d =
+        TestSpecs.prod(
+            TestSpecs.build(
+                "shared",
+                dir,
+                fns,
+                Map.of(),
+                Map.of(),
+                Map.of("drop", new BucketSpec("drop", "arn:aws:s3:::team-shared-drop")),
+                Map.of(),
+                EU));
+    try (AwsCloud cloud = connect(d)) {
+      Applied applied = apply(cloud, d, false);
+      assertTrue(applied.ok(), applied.toString());
+      assertEquals("", describe(plan(cloud, d, false).changes()));
+    }
+    try (S3Client s3 = client(S3Client.builder())) {
+      var entries =
+          s3.getBucketNotificationConfiguration(b -> b.bucket("team-shared-drop"))
+              .lambdaFunctionConfigurations();
+      assertEquals(2, entries.size(), entries.toString());
+      assertTrue(entries.stream().anyMatch(l -> l.lambdaFunctionArn().equals(gone)));
+    }
+  }
+
+  @Test
+  void aForeignEntryOverlappingTheTriggerIsNamedWithWhatToDo() throws Exception {
+    String theirs = "arn:aws:lambda:eu-west-1:123456789012:function:ingest";
+    try (S3Client s3 = client(S3Client.builder())) {
+      s3.createBucket(
+          b ->
+              b.bucket("team-inbox")
+                  .createBucketConfiguration(c -> c.locationConstraint("eu-west-1")));
+      software.amazon.awssdk.services.s3.model.LambdaFunctionConfiguration ingest =
+          software.amazon.awssdk.services.s3.model.LambdaFunctionConfiguration.builder()
+              .id("ingest-all")
+              .lambdaFunctionArn(theirs)
+              .events(software.amazon.awssdk.services.s3.model.Event.S3_OBJECT_CREATED)
+              .filter(f -> f.key(k -> k.filterRules(r -> r.name("prefix").value("in/"))))
+              .build();
+      s3.putBucketNotificationConfiguration(
+          b ->
+              b.bucket("team-inbox")
+                  .notificationConfiguration(n -> n.lambdaFunctionConfigurations(ingest)));
+    }
+    Map<String, FunctionSpec> fns = new LinkedHashMap<>();
+    fns.put(
+        "thumb",
+        TestSpecs.function(
+            "thumb",
+            List.of(new Trigger.Storage("inbox", List.of("created"), "in/images/", null)),
+            List.of()));
+    Deployment d =
+        TestSpecs.prod(
+            TestSpecs.build(
+                "overlap",
+                dir,
+                fns,
+                Map.of(),
+                Map.of(),
+                Map.of("inbox", new BucketSpec("inbox", "team-inbox")),
+                Map.of(),
+                EU));
+    try (AwsCloud cloud = connect(d)) {
+      Applied applied = apply(cloud, d, false);
+      String message =
+          applied.failed().entrySet().stream()
+              .filter(e -> e.getKey().contains("notification"))
+              .map(Map.Entry::getValue)
+              .findFirst()
+              .orElse(applied.toString());
+      assertTrue(
+          message.startsWith(
+              "PutBucketNotificationConfiguration team-inbox: S3 refuses overlapping"
+                  + " notifications: fnctl's 'fnctl-overlap-prod-thumb-storage-"),
+          message);
+      assertTrue(
+          message.contains(
+              " overlaps the bucket's entry 'ingest-all' (s3:ObjectCreated:*, prefix 'in/' to "
+                  + theirs
+                  + ") for the same event; give the trigger a prefix or suffix that does not"
+                  + " overlap it, or have that entry's owner narrow or remove it"),
+          message);
+      assertFalse(message.contains("\n"), message);
+    }
+    try (S3Client s3 = client(S3Client.builder())) {
+      assertEquals(
+          List.of("ingest-all"),
+          s3
+              .getBucketNotificationConfiguration(b -> b.bucket("team-inbox"))
+              .lambdaFunctionConfigurations()
+              .stream()
+              .map(l -> l.id())
+              .toList(),
+          "the bucket is left as it was");
+    }
+  }
+
+  @Test
   void functionTagsWithheldAreAPermissionErrorNamingThePermission() throws Exception {
     Deployment d = queueSpec(5);
     try (AwsCloud cloud = connect(d)) {

@@ -144,6 +144,45 @@ class StrictAwsIT extends MotoTestBase {
   }
 
   @Test
+  void restXmlANotificationToAMissingFunctionIsRefusedUnlessDestinationValidationIsSkipped() {
+    try (S3Client s3 = strict(S3Client.builder())) {
+      s3.createBucket(b -> b.bucket("dangling"));
+      String gone = "arn:aws:lambda:eu-west-1:123456789012:function:gone";
+      software.amazon.awssdk.services.s3.model.LambdaFunctionConfiguration entry =
+          software.amazon.awssdk.services.s3.model.LambdaFunctionConfiguration.builder()
+              .id("someone-elses")
+              .lambdaFunctionArn(gone)
+              .events(Event.S3_OBJECT_CREATED)
+              .build();
+      AwsServiceException e =
+          assertThrows(
+              AwsServiceException.class,
+              () ->
+                  s3.putBucketNotificationConfiguration(
+                      b ->
+                          b.bucket("dangling")
+                              .notificationConfiguration(
+                                  n -> n.lambdaFunctionConfigurations(entry))));
+      assertEquals(400, e.statusCode());
+      assertEquals("InvalidArgument", e.awsErrorDetails().errorCode());
+      assertEquals(
+          "Unable to validate the following destination configurations",
+          e.awsErrorDetails().errorMessage());
+      s3.putBucketNotificationConfiguration(
+          b ->
+              b.bucket("dangling")
+                  .notificationConfiguration(n -> n.lambdaFunctionConfigurations(entry))
+                  .skipDestinationValidation(true));
+      assertEquals(
+          gone,
+          s3.getBucketNotificationConfiguration(b -> b.bucket("dangling"))
+              .lambdaFunctionConfigurations()
+              .get(0)
+              .lambdaFunctionArn());
+    }
+  }
+
+  @Test
   void recordsTheOperationsItSees() {
     proxy.strict().clearOperations();
     try (S3Client s3 = strict(S3Client.builder());

@@ -36,7 +36,7 @@ public final class MotoProxy implements AutoCloseable {
   private final AliasMappingsFix aliasMappings = new AliasMappingsFix();
   private final ScheduleGroupTagsFix scheduleGroupTags;
   private final PermissionSidFix permissionSids;
-  private final StrictAws strict = new StrictAws();
+  private final StrictAws strict;
   private final AtomicLong requests = new AtomicLong();
   private final String motoEndpoint;
 
@@ -67,6 +67,7 @@ public final class MotoProxy implements AutoCloseable {
   public MotoProxy(String motoEndpoint) {
     this.motoEndpoint = motoEndpoint;
     MotoLookup lookup = new MotoLookup(motoEndpoint);
+    this.strict = new StrictAws(lookup);
     this.provisioned = new ProvisionedConcurrencyFake(lookup);
     this.scheduleGroupTags = new ScheduleGroupTagsFix(lookup);
     this.permissionSids = new PermissionSidFix(lookup);

@@ -55,6 +55,47 @@ final class S3NotificationRules {
     return null;
   }
 
+  /**
+   * Without {@code x-amz-skip-destination-validation: true}, S3 checks that it can deliver to every
+   * destination of the configuration, other owners' entries too, and refuses the whole PUT when one
+   * fails: InvalidArgument "Unable to validate the following destination configurations", each
+   * failing destination as an ArgumentName/ArgumentValue pair. Here a Lambda destination must be a
+   * function moto holds. Returns the error body's message and arguments, or null.
+   */
+  static String unvalidatedDestination(
+      ServiceModel model, String operation, Request request, MotoLookup moto) {
+    if (moto == null
+        || !model.name().equals("s3")
+        || !operation.equals("PutBucketNotificationConfiguration")) return null;
+    if ("true".equalsIgnoreCase(request.getHeader("x-amz-skip-destination-validation")))
+      return null;
+    String auth = request.getHeader("Authorization");
+    if (auth == null) return null;
+    String asLambda = auth.replace("/s3/aws4_request", "/lambda/aws4_request");
+    for (String arn : lambdaDestinations(request.getBodyAsString())) {
+      String name = arn.substring(arn.indexOf(":function:") + ":function:".length());
+      if (moto.get("/2015-03-31/functions/" + name, asLambda).isEmpty())
+        return "<ArgumentName1>"
+            + arn
+            + "</ArgumentName1><ArgumentValue1>Not authorized to invoke function ["
+            + arn
+            + "]</ArgumentValue1>";
+    }
+    return null;
+  }
+
+  static final String UNVALIDATED = "Unable to validate the following destination configurations";
+
+  private static List<String> lambdaDestinations(String xml) {
+    List<String> out = new ArrayList<>();
+    if (xml == null) return out;
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("<CloudFunction>\\s*([^<]+?)\\s*</CloudFunction>")
+            .matcher(xml);
+    while (m.find()) if (m.group(1).contains(":function:")) out.add(m.group(1));
+    return out;
+  }
+
   static List<Entry> entries(String xml) {
     List<Entry> out = new ArrayList<>();
     if (xml == null || xml.isBlank()) return out;

@@ -34,6 +34,17 @@ public final class StrictAws implements StubRequestFilterV2 {
   static final String NAME = "fnctl-strict-aws";
   private static final Pattern SCOPE = Pattern.compile("Credential=[^/]+/[^/]+/[^/]+/([^/]+)/");
 
+  private final MotoLookup moto;
+
+  /** A layer that knows no moto: destinations are not checked (for tests of the layer alone). */
+  public StrictAws() {
+    this(null);
+  }
+
+  StrictAws(MotoLookup moto) {
+    this.moto = moto;
+  }
+
   private final Set<String> operations = new ConcurrentSkipListSet<>();
   private volatile boolean enforcing = true;
   private final List<Injection> injections = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -266,6 +277,11 @@ public final class StrictAws implements StubRequestFilterV2 {
     String s3Problem = S3NotificationRules.problem(model, call.operation(), request);
     if (s3Problem != null)
       return RequestFilterAction.stopWith(s3Error("InvalidArgument", s3Problem));
+    String unvalidated =
+        S3NotificationRules.unvalidatedDestination(model, call.operation(), request, moto);
+    if (unvalidated != null)
+      return RequestFilterAction.stopWith(
+          s3Error("InvalidArgument", S3NotificationRules.UNVALIDATED, unvalidated));
     return RequestFilterAction.continueWith(request);
   }
 
@@ -327,6 +343,11 @@ public final class StrictAws implements StubRequestFilterV2 {
   }
 
   static ResponseDefinition s3Error(String code, String message) {
+    return s3Error(code, message, "");
+  }
+
+  /** An S3 error with extra elements after the message (already XML). */
+  static ResponseDefinition s3Error(String code, String message, String extraXml) {
     return new ResponseDefinitionBuilder()
         .withStatus(400)
         .withHeader("Content-Type", "application/xml")
@@ -335,7 +356,9 @@ public final class StrictAws implements StubRequestFilterV2 {
                 + code
                 + "</Code><Message>"
                 + xml(message)
-                + "</Message><RequestId>strict-aws</RequestId></Error>")
+                + "</Message>"
+                + extraXml
+                + "<RequestId>strict-aws</RequestId></Error>")
         .build();
   }
 
