@@ -247,6 +247,44 @@ class AwsInjectedStatesIT extends MotoTestBase {
     }
   }
 
+  Deployment visibilitySpec(long seconds) {
+    return TestSpecs.prod(
+        TestSpecs.build(
+            "slowq",
+            dir,
+            Map.of(),
+            Map.of("jobs", new QueueSpec("jobs", null, null, Duration.ofSeconds(seconds))),
+            Map.of(),
+            Map.of(),
+            Map.of(),
+            EU));
+  }
+
+  @Test
+  void queueAttributesNotYetPropagatedAreWaitedForSoTheNextPlanIsClean() throws Exception {
+    Deployment d = visibilitySpec(60);
+    try (AwsCloud cloud = connect(d)) {
+      assertTrue(apply(cloud, d, false).ok());
+      // What GetQueueAttributes answers until the change propagates: the old values. The plan's
+      // read takes one (and rightly plans the change), the apply's settling read the other two.
+      proxy
+          .strict()
+          .inject(
+              "sqs:GetQueueAttributes",
+              3,
+              Answer.queueAttributes(
+                  Map.of(
+                      "QueueArn", "arn:aws:sqs:eu-west-1:123456789012:slowq-prod-jobs",
+                      "VisibilityTimeout", "60",
+                      "MessageRetentionPeriod", "345600")));
+      Deployment longer = visibilitySpec(120);
+      Applied changed = apply(cloud, longer, false);
+      assertTrue(changed.ok(), changed.toString());
+      assertEquals(3, proxy.strict().answered("sqs:GetQueueAttributes"));
+      assertEquals("", describe(plan(cloud, longer, false).changes()));
+    }
+  }
+
   @Test
   void staleTaggingEntriesOfDeletedTopicsAndBucketsAreNotTakenAsLive() throws Exception {
     Deployment d = topicAndBucketSpec();

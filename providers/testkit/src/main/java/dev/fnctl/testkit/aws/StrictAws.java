@@ -201,6 +201,17 @@ public final class StrictAws implements StubRequestFilterV2 {
     }
 
     /**
+     * GetQueueAttributes answering these attributes (SQS's JSON protocol): what a read sees while a
+     * change made by SetQueueAttributes has not propagated yet (SQS documents up to 60 seconds).
+     */
+    public static Answer queueAttributes(Map<String, String> attributes) {
+      return new Answer(
+          200,
+          Map.of("Content-Type", "application/x-amz-json-1.0"),
+          Json.writeCompact(Map.of("Attributes", attributes)));
+    }
+
+    /**
      * GetResources answering these ARNs with these tags: "tagged or previously tagged" resources,
      * deleted ones included, as the Resource Groups Tagging API documents.
      */
