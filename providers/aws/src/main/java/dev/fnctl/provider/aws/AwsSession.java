@@ -25,7 +25,10 @@ final class AwsSession implements AutoCloseable {
   final Context.Log log;
   private final ExecutorService pool;
 
-  /** How long to keep retrying IAM's eventual consistency, ms (short in tests). */
+  /**
+   * How long {@link #callRetrying} waits out a transient refusal (IAM's eventual consistency, a
+   * function or mapping still changing), ms: 2 minutes, short in tests.
+   */
   final long consistencyWindowMillis;
 
   AwsSession(

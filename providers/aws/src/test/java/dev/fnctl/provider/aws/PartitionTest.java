@@ -117,6 +117,37 @@ class PartitionTest {
             + " remove budgets from this target's spec (or deploy them from a target in the linked"
             + " commercial account, where GovCloud costs are billed)",
         problems.get(0).message());
+    // The region may come from the environment, which validate does not see: connect refuses it
+    // before any call is made.
+    Spec govFromEnv =
+        TestSpecs.build(
+            "shop",
+            Path.of("/nonexistent"),
+            Map.of(),
+            Map.of(),
+            Map.of(),
+            Map.of(),
+            budgets,
+            Map.of());
+    Map<String, String> env = new java.util.HashMap<>(KEYS);
+    env.put("AWS_REGION", "us-gov-east-1");
+    dev.fnctl.provider.ProviderException refused =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            dev.fnctl.provider.ProviderException.class,
+            () ->
+                new AwsProvider()
+                    .connect(
+                        TestSpecs.prod(govFromEnv),
+                        new dev.fnctl.provider.Context(
+                            Path.of("/nonexistent"), env, dev.fnctl.provider.Context.Log.SILENT)));
+    assertEquals(dev.fnctl.provider.ProviderException.Kind.INVALID, refused.kind());
+    assertTrue(
+        refused
+            .getMessage()
+            .startsWith(
+                "budgets.monthly: AWS Budgets is not offered in AWS GovCloud (US) (target prod,"
+                    + " region us-gov-east-1)"),
+        refused.getMessage());
     Spec china =
         TestSpecs.build(
             "shop",
