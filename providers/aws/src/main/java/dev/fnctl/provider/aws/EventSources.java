@@ -85,7 +85,7 @@ final class EventSources {
           instanceof software.amazon.awssdk.services.lambda.model.ResourceConflictException))
         throw e;
       // A retried create whose first attempt got through: adopt that mapping, never a second one.
-      String existing =
+      EventSourceMappingConfiguration existing =
           s.call(
               "ListEventSourceMappings",
               address,
@@ -97,15 +97,55 @@ final class EventSources {
                                   .eventSourceArn((String) after.get(EventSourceType.SOURCE)))
                       .eventSourceMappings()
                       .stream()
-                      .map(EventSourceMappingConfiguration::uuid)
                       .findFirst()
                       .orElseThrow(() -> e));
-      return update(address, existing, after);
+      if (!"Deleting".equalsIgnoreCase(existing.state()))
+        return update(address, existing.uuid(), after);
+      // The same queue and function's mapping is still being deleted (a destroy a moment ago):
+      // Lambda refuses a new one until it is gone, so wait for that, then create.
+      awaitGone(address, existing.uuid());
+      uuid = createMapping(address, after);
     }
     // Where the API does not refuse a second mapping of the same queue to the same function (moto
     // does not), a retried create whose first reply was lost makes one: keep the one returned.
     for (String other : mappings(after)) if (!other.equals(uuid)) delete(address, other);
     return Map.of(ResourceType.ID, uuid);
+  }
+
+  /** How long a deleted mapping may stay Deleting before fnctl gives up waiting for it. */
+  static final java.time.Duration MAPPING_DELETION = java.time.Duration.ofMinutes(5);
+
+  private void awaitGone(String address, String uuid) throws ProviderException {
+    s.log.note(
+        "CreateEventSourceMapping "
+            + address
+            + ": the mapping of this queue and function is still being deleted; waiting for it to"
+            + " be gone");
+    java.util.Optional<String> gone =
+        s.await(
+            "GetEventSourceMapping",
+            uuid,
+            () -> {
+              try {
+                return lambda().getEventSourceMapping(b -> b.uuid(uuid)).state();
+              } catch (ResourceNotFoundException notFound) {
+                return "gone";
+              }
+            },
+            "gone"::equals,
+            java.time.Duration.ofSeconds(1),
+            java.time.Duration.ofSeconds(10),
+            MAPPING_DELETION);
+    if (gone.isEmpty() && !s.deadline().expired())
+      throw new ProviderException(
+          ProviderException.Kind.CONFLICT,
+          "CreateEventSourceMapping "
+              + address
+              + ": the earlier mapping "
+              + uuid
+              + " of this queue and function is still Deleting after "
+              + MAPPING_DELETION.toMinutes()
+              + " minutes; run apply again once it is gone");
   }
 
   private List<String> mappings(Map<String, Object> after) throws ProviderException {

@@ -131,6 +131,35 @@ class AwsInjectedStatesIT extends MotoTestBase {
   }
 
   @Test
+  void aMappingOfTheSameQueueStillDeletingIsWaitedOutBeforeTheNewOneIsMade() throws Exception {
+    Deployment d = queueSpec(5);
+    String source = "arn:aws:sqs:eu-west-1:123456789012:busy-prod-jobs";
+    String function = "arn:aws:lambda:eu-west-1:123456789012:function:busy-prod-worker";
+    String old = "0b1d5c5e-0000-4000-8000-00000000dead";
+    // A destroy a moment ago left the old mapping Deleting; Lambda refuses the new one until then.
+    proxy
+        .strict()
+        .inject("lambda:CreateEventSourceMapping", 1, Answer.mappingExists(source, function, old));
+    proxy
+        .strict()
+        .inject(
+            "lambda:ListEventSourceMappings",
+            "EventSourceArn=",
+            1,
+            Answer.mappingDeleting(source, function, old));
+    try (AwsCloud cloud = connect(d)) {
+      Applied applied = apply(cloud, d, false);
+      assertTrue(applied.ok(), applied.toString());
+      assertEquals(1, proxy.strict().answered("lambda:CreateEventSourceMapping"));
+      assertEquals(1, proxy.strict().answered("lambda:ListEventSourceMappings"));
+      assertEquals("", describe(plan(cloud, d, false).changes()));
+      try (LambdaClient lambda = client(LambdaClient.builder())) {
+        assertEquals(1, lambda.listEventSourceMappings().eventSourceMappings().size());
+      }
+    }
+  }
+
+  @Test
   void aMappingThatStaysBusyPastTheWindowIsReportedInOneLine() throws Exception {
     Deployment d = queueSpec(5);
     try (AwsCloud cloud = connect(d)) {

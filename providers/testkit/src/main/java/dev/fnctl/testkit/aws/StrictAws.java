@@ -147,6 +147,39 @@ public final class StrictAws implements StubRequestFilterV2 {
     }
 
     /**
+     * Lambda's ResourceConflictException (409) for CreateEventSourceMapping when a mapping of the
+     * same source and function exists (in any state, Deleting included).
+     */
+    public static Answer mappingExists(String source, String function, String uuid) {
+      return restJsonError(
+          409,
+          "ResourceConflictException",
+          "message",
+          "The event source arn (\" "
+              + source
+              + " \") and function (\" "
+              + function
+              + " \") provided mapping already exists. Please update or delete the existing"
+              + " mapping with UUID "
+              + uuid);
+    }
+
+    /** ListEventSourceMappings answering one mapping still in state Deleting. */
+    public static Answer mappingDeleting(String source, String functionArn, String uuid) {
+      Map<String, Object> mapping = new LinkedHashMap<>();
+      mapping.put("UUID", uuid);
+      mapping.put("BatchSize", 5);
+      mapping.put("EventSourceArn", source);
+      mapping.put("FunctionArn", functionArn);
+      mapping.put("State", "Deleting");
+      mapping.put("StateTransitionReason", "USER_INITIATED");
+      return new Answer(
+          200,
+          Map.of("Content-Type", "application/json"),
+          Json.writeCompact(Map.of("EventSourceMappings", List.of(mapping))));
+    }
+
+    /**
      * S3's NoSuchBucket (404): a bucket CreateBucket just made, not yet seen by its sub-resources.
      */
     public static Answer noSuchBucket(String bucket) {
