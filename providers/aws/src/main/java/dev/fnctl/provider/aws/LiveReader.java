@@ -31,7 +31,9 @@ import software.amazon.awssdk.services.resourcegroupstaggingapi.model.TagFilter;
  *       function also its alias and the alias's provisioned concurrency), GetQueueAttributes of
  *       owned queues by their URL (ListQueues only for desired queues the tags did not find),
  *       GetPolicy (only for functions with invoke permissions), topic subscriptions and bucket
- *       notifications (only where the stack has them).
+ *       notifications (only where the stack has them: for an owned topic or bucket they are also
+ *       what confirms it still exists, since the tagging API lists deleted ones too), and
+ *       GetBucketTagging for a desired bucket the tagging API did not list.
  * </ol>
  */
 final class LiveReader {

@@ -42,19 +42,6 @@ final class S3Buckets {
     return s.clients.s3.get();
   }
 
-  /** Whether a bucket exists at all (it may be someone else's: names are global). */
-  boolean exists(String bucket) throws ProviderException {
-    try {
-      s.call("HeadBucket", bucket, () -> s3().headBucket(b -> b.bucket(bucket)));
-      return true;
-    } catch (ProviderException e) {
-      if (e.getCause() instanceof NoSuchBucketException) return false;
-      if (e.getCause() instanceof S3Exception se && se.statusCode() == 404) return false;
-      if (e.getCause() instanceof S3Exception se && se.statusCode() == 403) return true;
-      throw e;
-    }
-  }
-
   LiveResource bucket(String bucket, boolean owned) {
     String neutral = s.names.neutral(bucket);
     return new LiveResource(
