@@ -65,8 +65,11 @@ final class FunctionsApi {
     router.handle(SERVICE + "UpdateFunction", this::update);
     router.handle(SERVICE + "DeleteFunction", this::delete);
     router.handle(SERVICE + "GenerateUploadUrl", this::generateUploadUrl);
-    // cloudfunctions_v2.yaml: the Operations and IAMPolicy mixins of the service.
+    // cloudfunctions_v2.yaml: the Operations, Locations and IAMPolicy mixins of the service;
+    // gcloud lists functions after listing the regions of v1's Locations mixin.
     mixinOperations(router, cloud, "/v2");
+    mixinLocations(router, "/v2");
+    mixinLocations(router, "/v1");
     MethodDescriptor getPolicy =
         IamPolicyProto.getDescriptor()
             .findServiceByName("IAMPolicy")
@@ -114,6 +117,49 @@ final class FunctionsApi {
               .addAllOperations(page.items())
               .setNextPageToken(page.nextPageToken())
               .build();
+        });
+  }
+
+  /** Where Cloud Functions (2nd gen) runs, as its Locations mixin lists them. */
+  static final java.util.List<String> REGIONS =
+      java.util.List.of(
+          "asia-east1",
+          "asia-northeast1",
+          "asia-south1",
+          "asia-southeast1",
+          "australia-southeast1",
+          "europe-north1",
+          "europe-west1",
+          "europe-west2",
+          "europe-west3",
+          "europe-west4",
+          "europe-west6",
+          "northamerica-northeast1",
+          "southamerica-east1",
+          "us-central1",
+          "us-east1",
+          "us-east4",
+          "us-west1",
+          "us-west2");
+
+  static void mixinLocations(Router router, String version) {
+    var locations =
+        com.google.cloud.location.LocationsProto.getDescriptor().findServiceByName("Locations");
+    router.mixin(
+        locations.findMethodByName("ListLocations"),
+        HttpRule.newBuilder().setGet(version + "/{name=projects/*}/locations").build(),
+        call -> {
+          var request =
+              call.request(com.google.cloud.location.ListLocationsRequest.getDefaultInstance());
+          var response = com.google.cloud.location.ListLocationsResponse.newBuilder();
+          for (String region : REGIONS) {
+            response.addLocations(
+                com.google.cloud.location.Location.newBuilder()
+                    .setName(request.getName() + "/locations/" + region)
+                    .setLocationId(region)
+                    .setDisplayName(region));
+          }
+          return response.build();
         });
   }
 

@@ -206,6 +206,9 @@ final class PubSubApi {
 
   private Subscription withDefaults(Subscription request) {
     Subscription.Builder s = request.toBuilder().setState(Subscription.State.ACTIVE);
+    if (!s.hasPushConfig()) {
+      s.setPushConfig(com.google.pubsub.v1.PushConfig.getDefaultInstance()); // a pull subscription
+    }
     if (s.getAckDeadlineSeconds() == 0) {
       s.setAckDeadlineSeconds(10);
     }

@@ -127,6 +127,11 @@ final class StorageApi {
     return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
   }
 
+  /** RFC 3339 with milliseconds, as Cloud Storage prints its times. */
+  private static String now() {
+    return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
+  }
+
   private static HttpAnswer ok(JsonObject json) {
     return HttpAnswer.json(200, json.toString());
   }
@@ -204,7 +209,7 @@ final class StorageApi {
                 ? "Your previous request to create the named bucket succeeded and you already own it."
                 : "The requested bucket name is not available. The bucket namespace is shared by all users of the system. Please select a different name and try again.");
       }
-      String now = Instant.now().toString();
+      String now = now();
       bucket.addProperty("kind", "storage#bucket");
       bucket.addProperty("id", name);
       bucket.addProperty("selfLink", call.baseUrl() + "/storage/v1/b/" + name);
@@ -325,7 +330,7 @@ final class StorageApi {
       updated.addProperty("metageneration", Long.toString(metageneration));
       updated.addProperty(
           "etag", Base64.getEncoder().encodeToString(new byte[] {8, (byte) metageneration}));
-      updated.addProperty("updated", Instant.now().toString());
+      updated.addProperty("updated", now());
       data.buckets.put(name, updated);
       return ok(updated);
     }
@@ -555,7 +560,7 @@ final class StorageApi {
           "etag",
           Base64.getEncoder()
               .encodeToString(Long.toString(generation).getBytes(StandardCharsets.US_ASCII)));
-      String now = Instant.now().toString();
+      String now = now();
       stored.addProperty("timeCreated", now);
       stored.addProperty("updated", now);
       objects.put(name, new StorageData.StoredObject(stored, bytes));
@@ -655,7 +660,7 @@ final class StorageApi {
         }
       }
       updated.addProperty("metageneration", Long.toString(object.metageneration() + 1));
-      updated.addProperty("updated", Instant.now().toString());
+      updated.addProperty("updated", now());
       data.objectsOf(bucket).put(name, new StorageData.StoredObject(updated, object.data()));
       return ok(updated);
     }
