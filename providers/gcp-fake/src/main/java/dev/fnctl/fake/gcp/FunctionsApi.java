@@ -50,6 +50,7 @@ final class FunctionsApi {
   private static final Pattern FUNCTION_ID = Pattern.compile("[a-z](?:[-a-z0-9]{0,61}[a-z0-9])?");
   private static final Pattern MEMORY = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)(k|M|G|Mi|Gi)?");
   private static final String SERVICE = "google.cloud.functions.v2.FunctionService.";
+  private static final String HOST = "cloudfunctions.googleapis.com";
 
   private final Cloud cloud;
 
@@ -67,9 +68,9 @@ final class FunctionsApi {
     router.handle(SERVICE + "GenerateUploadUrl", this::generateUploadUrl);
     // cloudfunctions_v2.yaml: the Operations, Locations and IAMPolicy mixins of the service;
     // gcloud lists functions after listing the regions of v1's Locations mixin.
-    mixinOperations(router, cloud, "/v2");
-    mixinLocations(router, "/v2");
-    mixinLocations(router, "/v1");
+    mixinOperations(router, cloud, HOST, "/v2");
+    mixinLocations(router, HOST, "/v2");
+    mixinLocations(router, HOST, "/v1");
     MethodDescriptor getPolicy =
         IamPolicyProto.getDescriptor()
             .findServiceByName("IAMPolicy")
@@ -80,10 +81,12 @@ final class FunctionsApi {
             .findMethodByName("SetIamPolicy");
     String functions = "/v2/{resource=projects/*/locations/*/functions/*}";
     router.mixin(
+        HOST,
         getPolicy,
         HttpRule.newBuilder().setGet(functions + ":getIamPolicy").build(),
         call -> policy(cloud, call, Function.class));
     router.mixin(
+        HOST,
         setPolicy,
         HttpRule.newBuilder().setPost(functions + ":setIamPolicy").setBody("*").build(),
         call -> setPolicy(cloud, call, Function.class));
@@ -93,9 +96,10 @@ final class FunctionsApi {
    * google.longrunning.Operations Get and List under a version prefix, as the service configs bind
    * them.
    */
-  static void mixinOperations(Router router, Cloud cloud, String version) {
+  static void mixinOperations(Router router, Cloud cloud, String api, String version) {
     var operations = OperationsProto.getDescriptor().findServiceByName("Operations");
     router.mixin(
+        api,
         operations.findMethodByName("GetOperation"),
         HttpRule.newBuilder()
             .setGet(version + "/{name=projects/*/locations/*/operations/*}")
@@ -103,6 +107,7 @@ final class FunctionsApi {
         call ->
             cloud.operations.get(call.request(GetOperationRequest.getDefaultInstance()).getName()));
     router.mixin(
+        api,
         operations.findMethodByName("ListOperations"),
         HttpRule.newBuilder().setGet(version + "/{name=projects/*/locations/*}/operations").build(),
         call -> {
@@ -142,10 +147,11 @@ final class FunctionsApi {
           "us-west1",
           "us-west2");
 
-  static void mixinLocations(Router router, String version) {
+  static void mixinLocations(Router router, String api, String version) {
     var locations =
         com.google.cloud.location.LocationsProto.getDescriptor().findServiceByName("Locations");
     router.mixin(
+        api,
         locations.findMethodByName("ListLocations"),
         HttpRule.newBuilder().setGet(version + "/{name=projects/*}/locations").build(),
         call -> {

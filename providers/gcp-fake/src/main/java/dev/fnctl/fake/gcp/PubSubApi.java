@@ -74,10 +74,12 @@ final class PubSubApi {
       String path =
           "/v1/{resource=projects/*/" + (kind == Topic.class ? "topics" : "subscriptions") + "/*}";
       router.mixin(
+          "pubsub.googleapis.com",
           getPolicy,
           HttpRule.newBuilder().setGet(path + ":getIamPolicy").build(),
           call -> FunctionsApi.policy(cloud, call, kind));
       router.mixin(
+          "pubsub.googleapis.com",
           setPolicy,
           HttpRule.newBuilder().setPost(path + ":setIamPolicy").setBody("*").build(),
           call -> FunctionsApi.setPolicy(cloud, call, kind));

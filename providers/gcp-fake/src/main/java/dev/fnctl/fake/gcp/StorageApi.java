@@ -65,6 +65,14 @@ final class StorageApi {
     this.data = cloud.storage;
   }
 
+  /** Whether a path is one of Cloud Storage's (its JSON API, uploads, downloads, signed URLs). */
+  static boolean serves(String rawPath) {
+    return rawPath.startsWith("/storage/v1/")
+        || rawPath.startsWith("/upload/storage/v1/")
+        || rawPath.startsWith("/download/storage/v1/")
+        || SOURCE_UPLOAD.matcher(rawPath).matches();
+  }
+
   /** The answer to a Cloud Storage request, or null when the path is not one of Storage's. */
   HttpAnswer handle(HttpCall call) throws IOException {
     String path = call.rawPath();

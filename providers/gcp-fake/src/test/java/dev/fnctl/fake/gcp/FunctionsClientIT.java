@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.api.gax.rpc.AbortedException;
 import com.google.api.gax.rpc.InvalidArgumentException;
 import com.google.api.gax.rpc.NotFoundException;
+import com.google.api.gax.rpc.PermissionDeniedException;
 import com.google.api.gax.rpc.ResourceExhaustedException;
 import com.google.api.gax.rpc.UnavailableException;
 import com.google.cloud.functions.v2.BuildConfig;
@@ -281,5 +282,37 @@ class FunctionsClientIT {
     assertTrue(
         again.getCause().getCause().getMessage().contains("\"status\":\"ALREADY_EXISTS\""),
         again.getCause().getCause().getMessage());
+  }
+
+  @Test
+  void aDisabledApiAndAMissingPermissionAnswerWhatGoogleAnswers() throws Exception {
+    fake.disableApi("cloudfunctions.googleapis.com");
+    PermissionDeniedException disabled =
+        assertThrows(PermissionDeniedException.class, () -> client.listFunctions(PARENT));
+    String body = disabled.getCause().getMessage();
+    assertTrue(body.contains("\"reason\":\"SERVICE_DISABLED\""), body);
+    assertTrue(body.contains("\"service\":\"cloudfunctions.googleapis.com\""), body);
+    assertTrue(body.contains("projects/" + fake.projectNumber("acme-test")), body);
+    fake.enableApi("cloudfunctions.googleapis.com");
+    client.listFunctions(PARENT);
+
+    fake.denyPermission("CreateFunction", "cloudfunctions.functions.create");
+    ExecutionException denied =
+        assertThrows(
+            ExecutionException.class,
+            () ->
+                client
+                    .createFunctionAsync(PARENT, function("x", upload("a".getBytes())), "x")
+                    .get());
+    assertTrue(
+        denied.getCause() instanceof PermissionDeniedException, denied.getCause().toString());
+    assertTrue(
+        denied
+            .getCause()
+            .getCause()
+            .getMessage()
+            .contains("Permission 'cloudfunctions.functions.create' denied"));
+    fake.clearFaults();
+    client.createFunctionAsync(PARENT, function("x", upload("a".getBytes())), "x").get();
   }
 }

@@ -27,7 +27,8 @@ class RouterTest {
       String service = method.getService().getFullName();
       boolean mixin =
           service.equals("google.iam.v1.IAMPolicy")
-              || service.equals("google.longrunning.Operations");
+              || service.equals("google.longrunning.Operations")
+              || service.equals("google.cloud.location.Locations");
       if (!mixin) {
         var rule = method.getOptions().getExtension(AnnotationsProto.http);
         String rules = rule.toString();
