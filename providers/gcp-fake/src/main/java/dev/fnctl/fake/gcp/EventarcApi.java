@@ -83,6 +83,7 @@ final class EventarcApi {
     if (!TRIGGER_ID.matcher(request.getTriggerId()).matches()) {
       throw GoogleError.invalidArgument("Invalid trigger_id \"" + request.getTriggerId() + "\".");
     }
+    Standard.checkLabels(request.getTrigger().getLabelsMap());
     String name = request.getParent() + "/triggers/" + request.getTriggerId();
     if (cloud.resources.get(name) != null) {
       throw GoogleError.alreadyExists("Resource '" + name + "' already exists");

@@ -52,6 +52,18 @@ final class FunctionsApi {
   private static final String SERVICE = "google.cloud.functions.v2.FunctionService.";
   private static final String HOST = "cloudfunctions.googleapis.com";
 
+  /** Environment variables Cloud Run sets itself, which a function may not set. */
+  private static final java.util.Set<String> RESERVED_ENV =
+      java.util.Set.of(
+          "PORT",
+          "K_SERVICE",
+          "K_REVISION",
+          "K_CONFIGURATION",
+          "FUNCTION_TARGET",
+          "FUNCTION_SIGNATURE_TYPE",
+          "ENTRY_POINT",
+          "GOOGLE_FUNCTION_TARGET");
+
   private final Cloud cloud;
 
   FunctionsApi(Cloud cloud) {
@@ -274,7 +286,7 @@ final class FunctionsApi {
         new Operations.Work() {
           @Override
           public Message succeed() {
-            requireUploaded(deploying);
+            requireDeployable(deploying);
             return deploy(deploying, 1);
           }
 
@@ -321,7 +333,7 @@ final class FunctionsApi {
         new Operations.Work() {
           @Override
           public Message succeed() {
-            requireUploaded(deploying);
+            requireDeployable(deploying);
             return deploy(deploying, revision);
           }
 
@@ -387,6 +399,31 @@ final class FunctionsApi {
           "Invalid value for service_config.available_memory: \""
               + memory
               + "\". Supported units are k, M, G, Mi, Gi.");
+    }
+    Standard.checkLabels(function.getLabelsMap());
+    for (String key : function.getServiceConfig().getEnvironmentVariablesMap().keySet()) {
+      if (RESERVED_ENV.contains(key)
+          || key.startsWith("X_GOOGLE_")
+          || !key.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        throw GoogleError.invalidArgument(
+            "Invalid environment variable name \""
+                + key
+                + "\": it is reserved or not a valid name.");
+      }
+    }
+    ServiceConfig service = function.getServiceConfig();
+    if (service.getMaxInstanceCount() > 0
+        && service.getMinInstanceCount() > service.getMaxInstanceCount()) {
+      throw GoogleError.invalidArgument(
+          "service_config.min_instance_count ("
+              + service.getMinInstanceCount()
+              + ") must not be greater than service_config.max_instance_count ("
+              + service.getMaxInstanceCount()
+              + ").");
+    }
+    if (service.getMaxInstanceRequestConcurrency() > 1000) {
+      throw GoogleError.invalidArgument(
+          "service_config.max_instance_request_concurrency must be at most 1000.");
     }
     int timeout = function.getServiceConfig().getTimeoutSeconds();
     int limit = function.hasEventTrigger() ? 540 : 3600;
@@ -503,6 +540,60 @@ final class FunctionsApi {
       return "2";
     }
     return "4";
+  }
+
+  /**
+   * What a deployment needs that only shows when it runs: the uploaded source, the secrets it
+   * references, and, for Cloud Storage events, the bucket and its service agent's right to publish
+   * to Pub/Sub in the project (Google fails the deployment without it).
+   */
+  private void requireDeployable(Function function) {
+    requireUploaded(function);
+    for (var secret : function.getServiceConfig().getSecretEnvironmentVariablesList()) {
+      String project =
+          secret.getProjectId().isEmpty()
+              ? function.getName().split("/")[1]
+              : cloud.projects.id(secret.getProjectId());
+      String name = "projects/" + project + "/secrets/" + secret.getSecret();
+      if (cloud.resources.get(name) == null) {
+        throw GoogleError.invalidArgument(
+            "Secret "
+                + name
+                + "/versions/"
+                + secret.getVersion()
+                + " was not found or the function's service account cannot access it.");
+      }
+    }
+    if (function.hasEventTrigger()
+        && function.getEventTrigger().getEventType().startsWith("google.cloud.storage.object.")) {
+      String project = function.getName().split("/")[1];
+      String bucket =
+          function.getEventTrigger().getEventFiltersList().stream()
+              .filter(f -> f.getAttribute().equals("bucket"))
+              .map(com.google.cloud.functions.v2.EventFilter::getValue)
+              .findFirst()
+              .orElse("");
+      if (!cloud.storage.buckets.containsKey(bucket)) {
+        throw GoogleError.invalidArgument(
+            "Bucket '" + bucket + "' of the Cloud Storage trigger does not exist.");
+      }
+      String agent =
+          "serviceAccount:service-"
+              + cloud.projects.number(project)
+              + "@gs-project-accounts.iam.gserviceaccount.com";
+      boolean canPublish =
+          cloud.policies.get("projects/" + project).getBindingsList().stream()
+              .anyMatch(
+                  b ->
+                      b.getRole().equals("roles/pubsub.publisher")
+                          && b.getMembersList().contains(agent));
+      if (!canPublish) {
+        throw GoogleError.failedPrecondition(
+            "The Cloud Storage service account for your bucket is unable to publish to Cloud Pub/Sub topics in the"
+                + " specified project. To use GCS CloudEvent triggers, the GCS service account requires the Pub/Sub"
+                + " Publisher (roles/pubsub.publisher) IAM role in the specified project.");
+      }
+    }
   }
 
   private void requireUploaded(Function function) {

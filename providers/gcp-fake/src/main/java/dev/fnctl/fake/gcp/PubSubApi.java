@@ -116,6 +116,7 @@ final class PubSubApi {
   private Message createTopic(RpcCall call) {
     Topic request = Standard.withoutOutputOnly(call.request(Topic.getDefaultInstance()));
     checkName(request.getName(), "topics");
+    Standard.checkLabels(request.getLabelsMap());
     synchronized (cloud) {
       if (cloud.resources.get(request.getName()) != null) {
         throw GoogleError.alreadyExists(
@@ -137,6 +138,7 @@ final class PubSubApi {
     }
     Topic current = topic(request.getTopic().getName());
     Topic updated = Standard.update(current, request.getTopic(), request.getUpdateMask());
+    Standard.checkLabels(updated.getLabelsMap());
     cloud.resources.put(current.getName(), updated);
     return updated;
   }
@@ -207,6 +209,7 @@ final class PubSubApi {
   }
 
   private Subscription withDefaults(Subscription request) {
+    Standard.checkLabels(request.getLabelsMap());
     Subscription.Builder s = request.toBuilder().setState(Subscription.State.ACTIVE);
     if (!s.hasPushConfig()) {
       s.setPushConfig(com.google.pubsub.v1.PushConfig.getDefaultInstance()); // a pull subscription

@@ -37,10 +37,13 @@ import java.util.zip.CRC32C;
  * empty), IAM policy with etags. Objects: media, multipart and resumable uploads, get (metadata or
  * {@code alt=media}), list with prefix and delimiter, delete; generations, and the {@code
  * ifGenerationMatch} / {@code ifGenerationNotMatch} / {@code ifMetagenerationMatch} preconditions
- * answered 412 {@code conditionNotMet}. Also the signed-URL PUT of a function's source zip.
+ * answered 412 {@code conditionNotMet}. Also the project's Cloud Storage service agent
+ * (projects.serviceAccount.get), and the signed-URL PUT of a function's source zip.
  */
 final class StorageApi {
   private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,61}[a-z0-9]");
+  private static final Pattern SERVICE_AGENT =
+      Pattern.compile("/storage/v1/projects/([^/]+)/serviceAccount");
   private static final Pattern BUCKET = Pattern.compile("/storage/v1/b/([^/]+)");
   private static final Pattern BUCKET_IAM = Pattern.compile("/storage/v1/b/([^/]+)/iam");
   private static final Pattern OBJECTS = Pattern.compile("/storage/v1/b/([^/]+)/o");
@@ -81,6 +84,14 @@ final class StorageApi {
     if ((m = SOURCE_UPLOAD.matcher(path)).matches() && verb.equals("PUT")) {
       cloud.uploads.put(m.group(1) + "/" + m.group(2), call.body());
       return new HttpAnswer(200, "text/plain", new byte[0], Map.of());
+    }
+    if ((m = SERVICE_AGENT.matcher(path)).matches() && verb.equals("GET")) {
+      String number = cloud.projects.number(cloud.projects.id(decode(m.group(1))));
+      JsonObject agent = new JsonObject();
+      agent.addProperty(
+          "email_address", "service-" + number + "@gs-project-accounts.iam.gserviceaccount.com");
+      agent.addProperty("kind", "storage#serviceAccount");
+      return ok(agent);
     }
     if (path.equals("/storage/v1/b")) {
       return switch (verb) {
@@ -205,6 +216,7 @@ final class StorageApi {
     if (!BUCKET_NAME.matcher(name).matches() || name.startsWith("goog")) {
       throw GoogleError.storage(400, "invalid", "Invalid bucket name: '" + name + "'");
     }
+    checkLabels(bucket);
     String number = cloud.projects.number(cloud.projects.id(project));
     synchronized (data) {
       JsonObject existing = data.buckets.get(name);
@@ -334,6 +346,7 @@ final class StorageApi {
           updated.add(key, field.getValue());
         }
       }
+      checkLabels(updated);
       long metageneration = current.get("metageneration").getAsLong() + 1;
       updated.addProperty("metageneration", Long.toString(metageneration));
       updated.addProperty(
@@ -341,6 +354,25 @@ final class StorageApi {
       updated.addProperty("updated", now());
       data.buckets.put(name, updated);
       return ok(updated);
+    }
+  }
+
+  private static void checkLabels(JsonObject bucket) {
+    if (!bucket.has("labels") || !bucket.get("labels").isJsonObject()) {
+      return;
+    }
+    Map<String, String> labels = new java.util.LinkedHashMap<>();
+    bucket
+        .getAsJsonObject("labels")
+        .entrySet()
+        .forEach(
+            e ->
+                labels.put(
+                    e.getKey(), e.getValue().isJsonNull() ? "" : e.getValue().getAsString()));
+    try {
+      Standard.checkLabels(labels);
+    } catch (GoogleError e) {
+      throw GoogleError.storage(400, "invalid", e.getMessage());
     }
   }
 
@@ -627,6 +659,10 @@ final class StorageApi {
 
   private HttpAnswer getObject(String bucket, String name, HttpCall call) {
     StorageData.StoredObject object = object(bucket, name, call);
+    String notMatch = call.param("ifGenerationNotMatch");
+    if (notMatch != null && notMatch.equals(Long.toString(object.generation()))) {
+      return new HttpAnswer(304, "application/json", new byte[0], Map.of());
+    }
     checkGeneration(object, call);
     if ("media".equals(call.param("alt"))) {
       return new HttpAnswer(

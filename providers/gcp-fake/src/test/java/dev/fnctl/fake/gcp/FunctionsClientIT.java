@@ -315,4 +315,107 @@ class FunctionsClientIT {
     fake.clearFaults();
     client.createFunctionAsync(PARENT, function("x", upload("a".getBytes())), "x").get();
   }
+
+  @Test
+  void labelsEnvironmentAndInstancesAreCheckedAsGoogleChecksThem() throws Exception {
+    Source source = upload("a".getBytes());
+    Function base = function("checked", source);
+    for (Function bad :
+        List.of(
+            base.toBuilder().putLabels("Stack", "shop").build(),
+            base.toBuilder().putLabels("stack", "Shop").build(),
+            base.toBuilder()
+                .setServiceConfig(
+                    base.getServiceConfig().toBuilder().putEnvironmentVariables("PORT", "1"))
+                .build(),
+            base.toBuilder()
+                .setServiceConfig(
+                    base.getServiceConfig().toBuilder()
+                        .setMinInstanceCount(5)
+                        .setMaxInstanceCount(2))
+                .build())) {
+      ExecutionException refused =
+          assertThrows(
+              ExecutionException.class,
+              () -> client.createFunctionAsync(PARENT, bad, "checked").get());
+      assertTrue(
+          refused.getCause() instanceof InvalidArgumentException, refused.getCause().toString());
+    }
+    assertEquals(0, fake.resourceNames().size(), fake.resourceNames().toString());
+  }
+
+  @Test
+  void aSecretReferenceMustNameASecretThatExists() throws Exception {
+    Function withSecret =
+        function("s", upload("a".getBytes())).toBuilder()
+            .setServiceConfig(
+                ServiceConfig.newBuilder()
+                    .addSecretEnvironmentVariables(
+                        com.google.cloud.functions.v2.SecretEnvVar.newBuilder()
+                            .setKey("DB")
+                            .setProjectId("acme-test")
+                            .setSecret("db")
+                            .setVersion("latest")))
+            .build();
+    ExecutionException failed =
+        assertThrows(
+            ExecutionException.class,
+            () -> client.createFunctionAsync(PARENT, withSecret, "s").get());
+    assertTrue(
+        failed.getCause().getMessage().contains("projects/acme-test/secrets/db"),
+        failed.getCause().getMessage());
+  }
+
+  @Test
+  void aStorageTriggerNeedsItsBucketAndTheStorageAgentAllowedToPublish() throws Exception {
+    Http http = new Http(fake.endpoint());
+    Function onUpload =
+        function("on-upload", upload("a".getBytes())).toBuilder()
+            .setEventTrigger(
+                com.google.cloud.functions.v2.EventTrigger.newBuilder()
+                    .setEventType("google.cloud.storage.object.v1.finalized")
+                    .addEventFilters(
+                        com.google.cloud.functions.v2.EventFilter.newBuilder()
+                            .setAttribute("bucket")
+                            .setValue("uploads")))
+            .build();
+    assertThrows(
+        ExecutionException.class,
+        () -> client.createFunctionAsync(PARENT, onUpload, "on-upload").get());
+    client.deleteFunctionAsync(PARENT + "/functions/on-upload").get();
+
+    http.call("POST", "/storage/v1/b?project=acme-test", "{\"name\":\"uploads\"}");
+    ExecutionException noRole =
+        assertThrows(
+            ExecutionException.class,
+            () -> client.createFunctionAsync(PARENT, onUpload, "on-upload").get());
+    assertTrue(
+        noRole.getCause().getMessage().contains("roles/pubsub.publisher"),
+        noRole.getCause().getMessage());
+    client.deleteFunctionAsync(PARENT + "/functions/on-upload").get();
+
+    String agent =
+        http.call("GET", "/storage/v1/projects/acme-test/serviceAccount", null)
+            .json()
+            .get("email_address")
+            .getAsString();
+    String etag =
+        http.call("POST", "/v3/projects/acme-test:getIamPolicy", "{}")
+            .json()
+            .get("etag")
+            .getAsString();
+    assertEquals(
+        200,
+        http.call(
+                "POST",
+                "/v3/projects/acme-test:setIamPolicy",
+                "{\"policy\":{\"etag\":\""
+                    + etag
+                    + "\",\"bindings\":[{\"role\":\"roles/pubsub.publisher\",\"members\":[\"serviceAccount:"
+                    + agent
+                    + "\"]}]}}")
+            .status());
+    Function deployed = client.createFunctionAsync(PARENT, onUpload, "on-upload").get();
+    assertEquals(Function.State.ACTIVE, deployed.getState());
+  }
 }
