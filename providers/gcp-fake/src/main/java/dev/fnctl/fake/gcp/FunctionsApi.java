@@ -260,6 +260,12 @@ final class FunctionsApi {
               + " letter, end with a letter or a digit, and be at most 63 characters long.");
     }
     String name = request.getParent() + "/functions/" + id;
+    synchronized (cloud) {
+      return startCreate(call, request, id, name);
+    }
+  }
+
+  private Message startCreate(RpcCall call, CreateFunctionRequest request, String id, String name) {
     if (cloud.resources.get(name) != null) {
       throw GoogleError.alreadyExists(
           "Function "
