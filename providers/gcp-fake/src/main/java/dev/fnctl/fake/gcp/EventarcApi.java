@@ -48,7 +48,7 @@ final class EventarcApi {
     router.handle(SERVICE + "UpdateTrigger", this::update);
     router.handle(SERVICE + "DeleteTrigger", this::delete);
     // eventarc_v1.yaml binds the Operations mixin under /v1.
-    FunctionsApi.mixinOperations(router, cloud, "eventarc.googleapis.com", "/v1");
+    Mixins.operations(router, cloud, "eventarc.googleapis.com", "/v1");
   }
 
   private Trigger existing(String name) {

@@ -77,12 +77,12 @@ final class PubSubApi {
           "pubsub.googleapis.com",
           getPolicy,
           HttpRule.newBuilder().setGet(path + ":getIamPolicy").build(),
-          call -> FunctionsApi.policy(cloud, call, kind));
+          call -> Mixins.policy(cloud, call, kind));
       router.mixin(
           "pubsub.googleapis.com",
           setPolicy,
           HttpRule.newBuilder().setPost(path + ":setIamPolicy").setBody("*").build(),
-          call -> FunctionsApi.setPolicy(cloud, call, kind));
+          call -> Mixins.setPolicy(cloud, call, kind));
     }
   }
 

@@ -82,8 +82,8 @@ class StandardTest {
 
   @Test
   void memoryIsAnsweredInBinaryUnits() {
-    assertEquals("256Mi", FunctionsApi.binaryUnits("256M"));
-    assertEquals("2Gi", FunctionsApi.binaryUnits("2G"));
-    assertEquals("512Mi", FunctionsApi.binaryUnits("512Mi"));
+    assertEquals("256Mi", FunctionDeployment.binaryUnits("256M"));
+    assertEquals("2Gi", FunctionDeployment.binaryUnits("2G"));
+    assertEquals("512Mi", FunctionDeployment.binaryUnits("512Mi"));
   }
 }
