@@ -32,6 +32,22 @@ class OperationsTest {
     assertFalse(operations.get(op.getName()).getDone());
     assertTrue(operations.get(op.getName()).getDone());
     assertTrue(operations.get(op.getName()).getResponse().is(StringValue.class));
+    var metadata = com.google.cloud.functions.v2.OperationMetadata.getDefaultInstance();
+    var withEnd =
+        operations.start("projects/p/locations/l", "x.Create", metadata, Empty::getDefaultInstance);
+    operations.get(withEnd.getName());
+    operations.get(withEnd.getName());
+    try {
+      assertTrue(
+          operations
+              .get(withEnd.getName())
+              .getMetadata()
+              .unpack(com.google.cloud.functions.v2.OperationMetadata.class)
+              .hasEndTime(),
+          "a finished operation has its end time");
+    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+      throw new AssertionError(e);
+    }
     assertEquals(1, runs.get());
   }
 
