@@ -261,6 +261,12 @@ final class FunctionDeployment {
                 + key
                 + " does not exist; upload it to the URL generateUploadUrl returned before deploying.");
       }
+      byte[] zip = cloud.uploads.get(key);
+      if (zip != null
+          && !(zip.length >= 4 && zip[0] == 'P' && zip[1] == 'K' && (zip[2] == 3 || zip[2] == 5))) {
+        throw GoogleError.invalidArgument(
+            "Build failed: the source gs://" + key + " is not a zip archive.");
+      }
     }
   }
 

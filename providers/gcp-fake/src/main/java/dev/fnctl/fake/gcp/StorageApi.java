@@ -16,6 +16,7 @@ import com.google.gson.JsonObject;
 import com.google.iam.v1.Binding;
 import com.google.protobuf.ByteString;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -72,8 +73,7 @@ final class StorageApi {
     String verb = call.verb();
     Matcher m;
     if ((m = SOURCE_UPLOAD.matcher(path)).matches() && verb.equals("PUT")) {
-      cloud.uploads.put(m.group(1) + "/" + m.group(2), call.body());
-      return new HttpAnswer(200, "text/plain", new byte[0], Map.of());
+      return sourceUpload(m.group(1) + "/" + m.group(2), call);
     }
     if ((m = SERVICE_AGENT.matcher(path)).matches() && verb.equals("GET")) {
       String number = cloud.projects.number(cloud.projects.id(decode(m.group(1))));
@@ -130,6 +130,45 @@ final class StorageApi {
       };
     }
     return null;
+  }
+
+  /**
+   * The PUT of a function's zip to the signed URL generateUploadUrl returned. Its reference says:
+   * send {@code content-type: application/zip} (the signature covers it) and no Authorization
+   * header (the caller's identity cannot write there); the XML API answers 403 otherwise.
+   */
+  private HttpAnswer sourceUpload(String key, HttpCall call) {
+    String contentType = call.header("Content-Type");
+    if (contentType == null
+        || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/zip")) {
+      return xmlError(
+          403,
+          "SignatureDoesNotMatch",
+          "The request signature we calculated does not match the signature you provided: the upload URL is"
+              + " signed for content-type: application/zip, the request sent "
+              + contentType
+              + ".");
+    }
+    if (call.header("Authorization") != null) {
+      return xmlError(
+          403,
+          "AccessDenied",
+          "Access denied: a signed upload URL takes no Authorization header; the caller's identity may not write"
+              + " to the upload bucket.");
+    }
+    cloud.uploads.put(key, call.body());
+    return new HttpAnswer(200, "text/plain", new byte[0], Map.of());
+  }
+
+  private static HttpAnswer xmlError(int status, String code, String message) {
+    String xml =
+        "<?xml version='1.0' encoding='UTF-8'?><Error><Code>"
+            + code
+            + "</Code><Message>"
+            + message
+            + "</Message></Error>";
+    return new HttpAnswer(
+        status, "application/xml; charset=UTF-8", xml.getBytes(StandardCharsets.UTF_8), Map.of());
   }
 
   private HttpAnswer insertBucket(HttpCall call) throws IOException {

@@ -1,5 +1,6 @@
 package dev.fnctl.fake.gcp;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -63,10 +64,8 @@ class FunctionsClientIT {
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
     assertEquals(200, put.statusCode());
-    assertEquals(
-        new String(zip),
-        new String(
-            fake.upload(url.getStorageSource().getBucket(), url.getStorageSource().getObject())));
+    assertArrayEquals(
+        zip, fake.upload(url.getStorageSource().getBucket(), url.getStorageSource().getObject()));
     return Source.newBuilder().setStorageSource(url.getStorageSource()).build();
   }
 
@@ -87,7 +86,7 @@ class FunctionsClientIT {
   void createsAFunctionThroughAnOperationAndFillsWhatGoogleFills() throws Exception {
     Function created =
         client
-            .createFunctionAsync(PARENT, function("hello", upload("zip".getBytes())), "hello")
+            .createFunctionAsync(PARENT, function("hello", upload(Http.zip("zip"))), "hello")
             .get();
 
     assertEquals(PARENT + "/functions/hello", created.getName());
@@ -121,7 +120,7 @@ class FunctionsClientIT {
                 com.google.cloud.functions.v2.CreateFunctionRequest.newBuilder()
                     .setParent(PARENT)
                     .setFunctionId("slow")
-                    .setFunction(function("slow", upload("z".getBytes())))
+                    .setFunction(function("slow", upload(Http.zip("z"))))
                     .build())
             .get();
     assertFalse(started.getDone());
@@ -156,7 +155,7 @@ class FunctionsClientIT {
   @Test
   void updatesOnlyWhatTheMaskNamesAndRefusesUnknownPaths() throws Exception {
     Function created =
-        client.createFunctionAsync(PARENT, function("f", upload("a".getBytes())), "f").get();
+        client.createFunctionAsync(PARENT, function("f", upload(Http.zip("a"))), "f").get();
     Function change =
         created.toBuilder()
             .setServiceConfig(
@@ -189,7 +188,7 @@ class FunctionsClientIT {
 
   @Test
   void listsByLabelFilterAndPages() throws Exception {
-    Source source = upload("a".getBytes());
+    Source source = upload(Http.zip("a"));
     for (String id : List.of("a1", "a2", "a3")) {
       client.createFunctionAsync(PARENT, function(id, source), id).get();
     }
@@ -222,7 +221,7 @@ class FunctionsClientIT {
             ExecutionException.class,
             () ->
                 client
-                    .createFunctionAsync(PARENT, function("bad", upload("a".getBytes())), "bad")
+                    .createFunctionAsync(PARENT, function("bad", upload(Http.zip("a"))), "bad")
                     .get());
     assertTrue(
         failure.getCause().getMessage().contains("Build failed: missing requirements.txt"),
@@ -251,7 +250,7 @@ class FunctionsClientIT {
 
   @Test
   void injectedFaultsAnswerGoogleErrorsForAsManyCallsAsAskedAndAreCounted() throws Exception {
-    client.createFunctionAsync(PARENT, function("r", upload("a".getBytes())), "r").get();
+    client.createFunctionAsync(PARENT, function("r", upload(Http.zip("a"))), "r").get();
     fake.resetCounts();
     fake.failNext("GetFunction", 503, 1);
     fake.failNext("ListFunctions", 429, 1);
@@ -264,7 +263,7 @@ class FunctionsClientIT {
 
   @Test
   void anInvalidIdAndADuplicateAreRefused() throws Exception {
-    Source source = upload("a".getBytes());
+    Source source = upload(Http.zip("a"));
     ExecutionException invalid =
         assertThrows(
             ExecutionException.class,
@@ -302,7 +301,7 @@ class FunctionsClientIT {
             ExecutionException.class,
             () ->
                 client
-                    .createFunctionAsync(PARENT, function("x", upload("a".getBytes())), "x")
+                    .createFunctionAsync(PARENT, function("x", upload(Http.zip("a"))), "x")
                     .get());
     assertTrue(
         denied.getCause() instanceof PermissionDeniedException, denied.getCause().toString());
@@ -313,12 +312,12 @@ class FunctionsClientIT {
             .getMessage()
             .contains("Permission 'cloudfunctions.functions.create' denied"));
     fake.clearFaults();
-    client.createFunctionAsync(PARENT, function("x", upload("a".getBytes())), "x").get();
+    client.createFunctionAsync(PARENT, function("x", upload(Http.zip("a"))), "x").get();
   }
 
   @Test
   void labelsEnvironmentAndInstancesAreCheckedAsGoogleChecksThem() throws Exception {
-    Source source = upload("a".getBytes());
+    Source source = upload(Http.zip("a"));
     Function base = function("checked", source);
     for (Function bad :
         List.of(
@@ -347,7 +346,7 @@ class FunctionsClientIT {
   @Test
   void aSecretReferenceMustNameASecretThatExists() throws Exception {
     Function withSecret =
-        function("s", upload("a".getBytes())).toBuilder()
+        function("s", upload(Http.zip("a"))).toBuilder()
             .setServiceConfig(
                 ServiceConfig.newBuilder()
                     .addSecretEnvironmentVariables(
@@ -370,7 +369,7 @@ class FunctionsClientIT {
   void aStorageTriggerNeedsItsBucketAndTheStorageAgentAllowedToPublish() throws Exception {
     Http http = new Http(fake.endpoint());
     Function onUpload =
-        function("on-upload", upload("a".getBytes())).toBuilder()
+        function("on-upload", upload(Http.zip("a"))).toBuilder()
             .setEventTrigger(
                 com.google.cloud.functions.v2.EventTrigger.newBuilder()
                     .setEventType("google.cloud.storage.object.v1.finalized")
@@ -417,5 +416,48 @@ class FunctionsClientIT {
             .status());
     Function deployed = client.createFunctionAsync(PARENT, onUpload, "on-upload").get();
     assertEquals(Function.State.ACTIVE, deployed.getState());
+  }
+
+  @Test
+  void theSourceUploadIsCheckedAsItsSignedUrlIs() throws Exception {
+    GenerateUploadUrlResponse url =
+        client.generateUploadUrl(GenerateUploadUrlRequest.newBuilder().setParent(PARENT).build());
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<String> wrongType =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url.getUploadUrl()))
+                .header("Content-Type", "application/octet-stream")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(Http.zip("a")))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(403, wrongType.statusCode());
+    assertTrue(wrongType.body().contains("SignatureDoesNotMatch"), wrongType.body());
+    HttpResponse<String> withCredentials =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url.getUploadUrl()))
+                .header("Content-Type", "application/zip")
+                .header("Authorization", "Bearer token")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(Http.zip("a")))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(403, withCredentials.statusCode());
+
+    assertEquals(
+        200, new Http(fake.endpoint()).putZip(url.getUploadUrl(), "not a zip".getBytes()).status());
+    ExecutionException notZip =
+        assertThrows(
+            ExecutionException.class,
+            () ->
+                client
+                    .createFunctionAsync(
+                        PARENT,
+                        function(
+                            "nz",
+                            Source.newBuilder().setStorageSource(url.getStorageSource()).build()),
+                        "nz")
+                    .get());
+    assertTrue(
+        notZip.getCause().getMessage().contains("not a zip archive"),
+        notZip.getCause().getMessage());
   }
 }

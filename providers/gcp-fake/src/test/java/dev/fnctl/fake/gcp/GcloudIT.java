@@ -98,7 +98,7 @@ class GcloudIT {
   void gcloudReadsBackFunctionsTopicsBucketsAccountsJobsAndSecrets() throws Exception {
     String location = "/v2/projects/acme-test/locations/europe-west1";
     var upload = http.call("POST", location + "/functions:generateUploadUrl", "{}").json();
-    http.call("PUT", upload.get("uploadUrl").getAsString().substring(endpoint.length()), "zip");
+    http.putZip(upload.get("uploadUrl").getAsString(), Http.zip("def main(request): return 'ok'"));
     var operation =
         http.call(
                 "POST",
