@@ -24,8 +24,24 @@ final class GcpErrors {
   static ProviderException failure(String what, Throwable e) {
     if (e instanceof ProviderException p) return p;
     Said s = said(e);
-    if (s == null)
-      return new ProviderException(Kind.OTHER, what + ": " + oneLine(e.getMessage()), e);
+    if (s == null) {
+      Throwable io = network(e);
+      if (io != null)
+        return new ProviderException(
+            Kind.OTHER,
+            what
+                + ": cannot reach Google Cloud ("
+                + io.getClass().getSimpleName()
+                + (io.getMessage() == null ? "" : ": " + oneLine(io.getMessage()))
+                + "); check the network and the target's endpoint",
+            e);
+      return new ProviderException(
+          Kind.OTHER,
+          what
+              + ": "
+              + (e.getMessage() == null ? e.getClass().getSimpleName() : oneLine(e.getMessage())),
+          e);
+    }
     if ("SERVICE_DISABLED".equals(s.reason())
         || (s.message() != null && s.message().contains("has not been used in project"))) {
       String service = s.metadata().getOrDefault("service", serviceIn(s.message()));
@@ -106,6 +122,16 @@ final class GcpErrors {
       return new Said(f.status, f.googleStatus, f.getMessage(), f.reason, f.metadata);
     }
     if (e != null && e.getCause() != null && e.getCause() != e) return said(e.getCause());
+    return null;
+  }
+
+  /** The network failure under {@code e} (connection refused, unknown host, timeout), if any. */
+  static Throwable network(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause())
+      if (t instanceof java.net.ConnectException
+          || t instanceof java.net.UnknownHostException
+          || t instanceof java.net.http.HttpConnectTimeoutException
+          || t instanceof java.net.SocketTimeoutException) return t;
     return null;
   }
 

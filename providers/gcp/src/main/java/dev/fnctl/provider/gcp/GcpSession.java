@@ -43,7 +43,7 @@ final class GcpSession implements AutoCloseable {
   private final Credentials credentials;
   private final Credentials pubsubCredentials;
   private final ThreadLocal<Deadline> deadline = ThreadLocal.withInitial(() -> Deadline.NONE);
-  private final ExecutorService pool = Executors.newFixedThreadPool(8, daemon());
+  private final ExecutorService pool = Executors.newCachedThreadPool(daemon());
 
   private FunctionServiceClient functions;
   private CloudSchedulerClient scheduler;
@@ -242,25 +242,36 @@ final class GcpSession implements AutoCloseable {
     return deadline.get();
   }
 
-  /** Runs the calls in parallel and returns their results in order; the first failure wins. */
+  /**
+   * Runs the calls in parallel and returns their results in order. The first failure stops the
+   * others (their threads are interrupted) and is thrown at once: a plan against an unreachable
+   * endpoint fails on the first refused call instead of waiting out every client's retries.
+   */
   <T> List<T> parallel(List<Call<T>> calls) throws ProviderException {
+    java.util.concurrent.CompletionService<T> done =
+        new java.util.concurrent.ExecutorCompletionService<>(pool);
     List<Future<T>> futures = new ArrayList<>();
-    for (Call<T> c : calls) futures.add(pool.submit(c::call));
-    List<T> out = new ArrayList<>();
-    ProviderException first = null;
-    for (Future<T> f : futures) {
-      try {
-        out.add(f.get());
-      } catch (java.util.concurrent.ExecutionException e) {
-        if (first == null) first = GcpErrors.failure("read", e.getCause());
-        out.add(null);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new ProviderException(ProviderException.Kind.CANCELLED, "read interrupted");
+    for (Call<T> c : calls) futures.add(done.submit(c::call));
+    try {
+      for (int i = 0; i < futures.size(); i++) {
+        Future<T> f = done.take();
+        try {
+          f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+          throw GcpErrors.failure("read", e.getCause());
+        }
       }
+      List<T> out = new ArrayList<>();
+      for (Future<T> f : futures) out.add(f.get());
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ProviderException(ProviderException.Kind.CANCELLED, "read interrupted");
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw GcpErrors.failure("read", e.getCause());
+    } finally {
+      for (Future<T> f : futures) f.cancel(true);
     }
-    if (first != null) throw first;
-    return out;
   }
 
   /**
