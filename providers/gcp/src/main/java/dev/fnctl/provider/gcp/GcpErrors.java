@@ -23,25 +23,24 @@ final class GcpErrors {
 
   static ProviderException failure(String what, Throwable e) {
     if (e instanceof ProviderException p) return p;
+    Throwable io = network(e);
+    if (io != null)
+      return new ProviderException(
+          Kind.OTHER,
+          what
+              + ": cannot reach Google Cloud ("
+              + io.getClass().getSimpleName()
+              + (io.getMessage() == null ? "" : ": " + oneLine(io.getMessage()))
+              + "); check the network and the target's endpoint",
+          e);
     Said s = said(e);
-    if (s == null) {
-      Throwable io = network(e);
-      if (io != null)
-        return new ProviderException(
-            Kind.OTHER,
-            what
-                + ": cannot reach Google Cloud ("
-                + io.getClass().getSimpleName()
-                + (io.getMessage() == null ? "" : ": " + oneLine(io.getMessage()))
-                + "); check the network and the target's endpoint",
-            e);
+    if (s == null)
       return new ProviderException(
           Kind.OTHER,
           what
               + ": "
               + (e.getMessage() == null ? e.getClass().getSimpleName() : oneLine(e.getMessage())),
           e);
-    }
     if ("SERVICE_DISABLED".equals(s.reason())
         || (s.message() != null && s.message().contains("has not been used in project"))) {
       String service = s.metadata().getOrDefault("service", serviceIn(s.message()));
