@@ -51,7 +51,7 @@ final class IamPolicies {
     var n = session.names;
     return switch (t.kind()) {
       case MemberLayout.PROJECT ->
-          session.base("cloudresourcemanager.googleapis.com") + "/v1/projects/" + t.resource();
+          session.base("cloudresourcemanager.googleapis.com") + "/v3/projects/" + t.resource();
       case MemberLayout.BUCKET_KIND ->
           session.base("storage.googleapis.com") + "/storage/v1/b/" + t.resource() + "/iam";
       case MemberLayout.TOPIC_KIND -> session.pubsubBase() + "/v1/" + n.topicPath(t.resource());
