@@ -72,7 +72,7 @@ class GcpFaultsIT {
   void throttlingPastTheRetriesFailsCleanlyAndTheRerunConverges() throws Exception {
     Path spec = spec("throttled");
     // more 429s than the IAM client's retries: the service account cannot be made this time
-    fake.failNext("serviceAccounts", 429, GoogleRest.ATTEMPTS);
+    fake.failNext("CreateServiceAccount", 429, GoogleRest.ATTEMPTS);
     ApplyReport r = on.apply(spec, "gcp", Engine.PlanMode.NORMAL);
     ResourceChange c = failed(r);
     assertEquals("gcp:iam:serviceAccount/throttled-gcp-hello", c.address());
@@ -83,12 +83,11 @@ class GcpFaultsIT {
   @Test
   void unavailableFailsCleanlyAndTheRerunConverges() throws Exception {
     Path spec = spec("unavailable");
-    fake.failNext("generateUploadUrl", 503, 20);
+    fake.failNext("GenerateUploadUrl", 503, 1);
     ApplyReport r = on.apply(spec, "gcp", Engine.PlanMode.NORMAL);
     ResourceChange c = failed(r);
     assertEquals("gcp:functions:function/unavailable-gcp-hello", c.address());
     assertEquals(ProviderException.Kind.THROTTLED, r.kindOf(c));
-    fake.resetCounts();
     convergesOnRerun(spec);
   }
 

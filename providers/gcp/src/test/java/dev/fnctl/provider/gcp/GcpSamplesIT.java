@@ -4,6 +4,7 @@ import static dev.fnctl.provider.gcp.EngineOnFake.changes;
 import static dev.fnctl.provider.gcp.EngineOnFake.shape;
 import static org.junit.jupiter.api.Assertions.*;
 
+import com.google.gson.JsonObject;
 import dev.fnctl.engine.ApplyReport;
 import dev.fnctl.engine.Engine;
 import dev.fnctl.fake.gcp.FakeGcp;
@@ -31,9 +32,10 @@ class GcpSamplesIT {
   @TempDir Path tmp;
 
   @BeforeAll
-  static void start() {
+  static void start() throws Exception {
     fake = FakeGcp.start();
     on = new EngineOnFake(fake.endpoint());
+    whatTheSamplesExpectToExist();
   }
 
   @AfterAll
@@ -99,17 +101,19 @@ class GcpSamplesIT {
 
     // drift: the timeout changed behind fnctl's back
     String id = GcpNames.fit(stack + "-gcp-" + fn, GcpNames.FUNCTION_MAX);
-    on.send(
-        "PATCH",
-        "/v2/projects/"
-            + GcpSpecs.PROJECT
-            + "/locations/"
-            + GcpSpecs.REGION
-            + "/functions/"
-            + id
-            + "?updateMask=serviceConfig.timeoutSeconds",
-        "{\"serviceConfig\":{\"timeoutSeconds\":123}}");
-    Plan drift = waitForDrift(spec);
+    JsonObject op =
+        on.send(
+            "PATCH",
+            "/v2/projects/"
+                + GcpSpecs.PROJECT
+                + "/locations/"
+                + GcpSpecs.REGION
+                + "/functions/"
+                + id
+                + "?updateMask=serviceConfig.timeoutSeconds",
+            "{\"serviceConfig\":{\"timeoutSeconds\":123}}");
+    awaitOperation(op); // as gcloud waits for its own change
+    Plan drift = on.plan(spec, "gcp", Engine.PlanMode.NORMAL);
     assertEquals(1, changes(drift).size(), shape(drift).toString());
     assertEquals(List.of("timeout"), changes(drift).get(0).changedProperties());
     assertEquals(123L, ((Number) changes(drift).get(0).before().get("timeout")).longValue());
@@ -119,16 +123,27 @@ class GcpSamplesIT {
     assertEquals(List.of(), on.labelledWith(stack), "destroy leaves nothing labelled");
   }
 
-  /** The update's operation may still run: plan until the function has settled. */
-  private Plan waitForDrift(Path spec) throws Exception {
-    Plan p = null;
-    for (int i = 0; i < 50; i++) {
-      p = on.plan(spec, "gcp", Engine.PlanMode.NORMAL);
-      if (changes(p).stream().noneMatch(c -> c.reason() != null && c.reason().contains("still")))
-        return p;
-      Thread.sleep(200);
+  private static void awaitOperation(JsonObject op) throws Exception {
+    for (int i = 0; i < 100 && !(op.has("done") && op.get("done").getAsBoolean()); i++) {
+      Thread.sleep(50);
+      op = on.get("/v2/" + op.get("name").getAsString());
     }
-    return p;
+    assertTrue(op.has("done") && op.get("done").getAsBoolean(), op.toString());
+  }
+
+  /**
+   * What the samples use without owning: the legacy bucket of thumbnails (someone else's) and the
+   * signing key secret of webhook-queue, made here as their owners would have.
+   */
+  static void whatTheSamplesExpectToExist() throws Exception {
+    on.send(
+        "POST",
+        "/storage/v1/b?project=" + GcpSpecs.PROJECT,
+        "{\"name\":\"acme-legacy-uploads\",\"location\":\"EU\"}");
+    on.send(
+        "POST",
+        "/v1/projects/" + GcpSpecs.PROJECT + "/secrets?secretId=webhook-signing-key",
+        "{\"replication\":{\"automatic\":{}}}");
   }
 
   /** Keeps only the memory line inserted first in function {@code fn}'s block. */
