@@ -46,6 +46,7 @@ final class GcpCloud implements Cloud {
           "target " + d.target().name() + " needs project: and region: for Google Cloud");
     GcpNames names = new GcpNames(d.stack(), d.target().name(), project, region);
     GcpSession session = GcpSession.open(names, s.get("endpoint"), context);
+    session.billingAccount(s.get("billingAccount"));
     Path dir = d.spec().baseDir() != null ? d.spec().baseDir() : context.projectDir();
     String bucket = s.get("stateBucket");
     return new GcpCloud(

@@ -96,6 +96,40 @@ record GcpNames(String stack, String target, String project, String region) {
         && parts[2].equals(target);
   }
 
+  /** A budget's address name; budgets themselves are named by Google. */
+  String budget(String name) {
+    return fit(prefix() + name, FUNCTION_MAX);
+  }
+
+  /**
+   * A budget's display name, {@code fnctl/<stack>/<target>/<budget>}: budgets take no labels, so
+   * the stack and target that own one are read back from these exact parts ({@link #budgetOf}).
+   */
+  String budgetDisplayName(String name) {
+    return String.join("/", JOB_PREFIX, stack, target, name);
+  }
+
+  /** The spec name of one of this stack and target's budgets, or null when it is not theirs. */
+  String budgetOf(String displayName) {
+    String[] parts = displayName.split("/", -1);
+    return parts.length == 4
+            && parts[0].equals(JOB_PREFIX)
+            && parts[1].equals(stack)
+            && parts[2].equals(target)
+        ? parts[3]
+        : null;
+  }
+
+  /** The email notification channel of one recipient: {@code <stack>-<target>-alert-<hash>}. */
+  String channel(String email) {
+    return prefix() + "alert-" + channelKey(email);
+  }
+
+  /** What a channel's {@code fnctl-channel} label holds: 8 hex digits of the address. */
+  static String channelKey(String email) {
+    return hash8(email.toLowerCase(Locale.ROOT));
+  }
+
   String location() {
     return "projects/" + project + "/locations/" + region;
   }

@@ -48,6 +48,9 @@ public final class GcpProvider implements Provider {
   static final Set<String> RESERVED_ENV =
       Set.of("PORT", "K_SERVICE", "K_REVISION", "K_CONFIGURATION", "FUNCTION_TARGET");
 
+  /** Notification channels one budget may name. */
+  static final int MAX_BUDGET_CHANNELS = 5;
+
   /** Project and region of an offline expansion when the target names none. */
   static final String PLACEHOLDER_PROJECT = "fnctl-placeholder";
 
@@ -63,7 +66,9 @@ public final class GcpProvider implements Provider {
     Map<String, String> s = new LinkedHashMap<>();
     s.put("project", "Google Cloud project id, e.g. acme-prod (required)");
     s.put("region", "region the functions run in, e.g. europe-west1 (required)");
-    s.put("billingAccount", "billing account id (XXXXXX-XXXXXX-XXXXXX), for budgets");
+    s.put(
+        "billingAccount",
+        "billing account id (XXXXXX-XXXXXX-XXXXXX); needed when the spec has budgets");
     s.put(
         "endpoint",
         "one endpoint URL for every Google API, e.g. http://127.0.0.1:8085 for a fake (default:"
@@ -139,15 +144,29 @@ public final class GcpProvider implements Provider {
                     + " digits, hyphens, underscores)"
                     + on));
     }
-    for (Budget b : d.budgets().values())
-      problems.add(
-          Problem.warning(
-              "budgets." + b.name(),
-              "budget "
-                  + b.name()
-                  + " is not deployed on target "
-                  + target
-                  + ": fnctl's Google Cloud provider does not manage budgets yet"));
+    for (Budget b : d.budgets().values()) {
+      String path = "budgets." + b.name();
+      if (billing == null)
+        problems.add(
+            new Problem(
+                path,
+                "budget "
+                    + b.name()
+                    + " needs the billing account of target "
+                    + target
+                    + ": set billingAccount: XXXXXX-XXXXXX-XXXXXX on the target"));
+      java.util.Set<String> recipients = new java.util.TreeSet<>();
+      for (Budget.Alert a : b.alerts()) recipients.addAll(a.recipients());
+      if (recipients.size() > MAX_BUDGET_CHANNELS)
+        problems.add(
+            new Problem(
+                path + ".alerts",
+                recipients.size()
+                    + " recipients; a Google Cloud budget notifies at most "
+                    + MAX_BUDGET_CHANNELS
+                    + " notification channels"
+                    + on));
+    }
     return problems;
   }
 

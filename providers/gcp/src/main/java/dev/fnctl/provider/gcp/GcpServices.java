@@ -9,6 +9,8 @@ final class GcpServices {
   final IamPolicies policies;
   final SchedulerJobs jobs;
   final EventTriggers triggers;
+  final Budgets budgets;
+  final NotificationChannels channels;
 
   GcpServices(GcpSession session) {
     this.accounts = new ServiceAccounts(session);
@@ -18,5 +20,7 @@ final class GcpServices {
     this.policies = new IamPolicies(session);
     this.jobs = new SchedulerJobs(session);
     this.triggers = new EventTriggers(session);
+    this.budgets = new Budgets(session);
+    this.channels = new NotificationChannels(session);
   }
 }

@@ -50,6 +50,8 @@ final class GcpSession implements AutoCloseable {
   private EventarcClient eventarc;
   private TopicAdminClient topics;
   private Storage storage;
+  private com.google.cloud.billing.budgets.v1.BudgetServiceClient budgets;
+  private String billingAccount;
   private GoogleRest rest;
   private GoogleRest pubsubRest;
 
@@ -163,6 +165,31 @@ final class GcpSession implements AutoCloseable {
                 return TopicAdminClient.create(b.build());
               });
     return topics;
+  }
+
+  synchronized com.google.cloud.billing.budgets.v1.BudgetServiceClient budgets()
+      throws ProviderException {
+    if (budgets == null)
+      budgets =
+          make(
+              "Billing Budgets",
+              () -> {
+                var b =
+                    com.google.cloud.billing.budgets.v1.BudgetServiceSettings.newHttpJsonBuilder();
+                if (endpoint != null) b.setEndpoint(endpoint);
+                b.setCredentialsProvider(provider(credentials));
+                return com.google.cloud.billing.budgets.v1.BudgetServiceClient.create(b.build());
+              });
+    return budgets;
+  }
+
+  /** The target's billing account id, or null when it names none. */
+  String billingAccount() {
+    return billingAccount;
+  }
+
+  void billingAccount(String account) {
+    this.billingAccount = account == null || account.isBlank() ? null : account;
   }
 
   synchronized Storage storage() {
@@ -332,7 +359,7 @@ final class GcpSession implements AutoCloseable {
   @Override
   public void close() {
     pool.shutdownNow();
-    for (AutoCloseable c : new AutoCloseable[] {functions, scheduler, eventarc, topics}) {
+    for (AutoCloseable c : new AutoCloseable[] {functions, scheduler, eventarc, topics, budgets}) {
       if (c == null) continue;
       try {
         c.close();

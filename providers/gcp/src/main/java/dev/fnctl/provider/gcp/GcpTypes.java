@@ -12,6 +12,8 @@ final class GcpTypes {
   static final String BUCKET = "gcp:storage:bucket";
   static final String JOB = "gcp:scheduler:job";
   static final String TRIGGER = "gcp:eventarc:trigger";
+  static final String BUDGET = "gcp:billing:budget";
+  static final String CHANNEL = "gcp:monitoring:channel";
 
   /**
    * One member's roles on one resource's IAM policy: {@code gcp:iam:member/KIND/RESOURCE/WHO}, in

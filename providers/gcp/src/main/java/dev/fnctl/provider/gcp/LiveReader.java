@@ -46,11 +46,23 @@ final class LiveReader {
             () -> unlessDisabled(() -> services.jobs.list(wanted.getOrDefault(JOB, Set.of()))),
             () ->
                 unlessDisabled(
-                    () -> services.triggers.list(wanted.getOrDefault(TRIGGER, Set.of()))));
+                    () -> services.triggers.list(wanted.getOrDefault(TRIGGER, Set.of()))),
+            () -> budgetsOf(desired));
     List<LiveResource> live = new ArrayList<>();
     for (List<LiveResource> l : session.parallel(lists)) live.addAll(l);
     live.addAll(members(desired, live));
     return new LiveState(live);
+  }
+
+  /**
+   * Budgets and their notification channels, read only where budgets can be: on a target with a
+   * billing account (without one, the spec's budgets are a validation error).
+   */
+  private List<LiveResource> budgetsOf(List<Resource> desired) throws Exception {
+    if (session.billingAccount() == null) return List.of();
+    List<LiveResource> out = new ArrayList<>(services.budgets.list(Set.of()));
+    out.addAll(unlessDisabled(() -> services.channels.list(Set.of())));
+    return out;
   }
 
   /**

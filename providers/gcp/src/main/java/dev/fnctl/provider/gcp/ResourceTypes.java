@@ -19,7 +19,9 @@ final class ResourceTypes {
             new BucketType(s.buckets),
             new MemberType(s.policies),
             new JobType(s.jobs),
-            new EventTriggerType(s.triggers)));
+            new EventTriggerType(s.triggers),
+            new BudgetType(s.budgets),
+            new ChannelType(s.channels)));
   }
 
   ResourceTypes(List<ResourceType> types) {

@@ -55,6 +55,8 @@ final class StackLayout {
     for (FunctionSpec f : d.functions().values()) functions.function(d, f);
     for (FunctionSpec f : d.functions().values())
       for (Trigger t : f.triggers()) triggers.trigger(d, f, t);
+    BudgetLayout budgets = new BudgetLayout(this);
+    for (var b : d.budgets().values()) budgets.budget(b);
     members.flush();
     return List.copyOf(out);
   }
@@ -97,6 +99,21 @@ final class StackLayout {
   void add(Resource r) {
     Resource had = byAddress.putIfAbsent(r.address(), r);
     if (had == null || !had.item().equals(r.item())) out.add(r);
+  }
+
+  /**
+   * A resource several items share (one recipient's notification channel for two budgets): added
+   * once, serving all of them.
+   */
+  void addShared(Resource r) {
+    Resource had = byAddress.get(r.address());
+    if (had == null) {
+      add(r);
+      return;
+    }
+    Resource both = had.alsoServing(List.of(r.item()));
+    byAddress.put(r.address(), both);
+    out.set(out.indexOf(had), both);
   }
 
   boolean has(String address) {

@@ -128,6 +128,16 @@ final class EngineOnFake {
       if (a.has("description")
           && a.get("description").getAsString().contains("fnctl-stack=" + stack + " "))
         out.add(a.get("email").getAsString());
+    for (JsonObject b :
+        items(get("/v1/billingAccounts/" + GcpSpecs.BILLING_ACCOUNT + "/budgets"), "budgets"))
+      if (b.get("displayName").getAsString().startsWith("fnctl/" + stack + "/"))
+        out.add(b.get("name").getAsString());
+    for (JsonObject c :
+        items(get("/v3/projects/" + p + "/notificationChannels"), "notificationChannels"))
+      if (c.has("userLabels")
+          && c.getAsJsonObject("userLabels").has("fnctl-stack")
+          && c.getAsJsonObject("userLabels").get("fnctl-stack").getAsString().equals(stack))
+        out.add(c.get("name").getAsString());
     return out;
   }
 

@@ -79,6 +79,14 @@ class GcpSamplesIT {
     if (Files.readString(spec).contains("- http:"))
       assertFalse(applied.outputs().isEmpty(), "http endpoints are printed after apply");
 
+    List<String> made = on.labelledWith(stack);
+    assertTrue(made.stream().anyMatch(n -> n.contains("/functions/")), made.toString());
+    if (!GcpSpecs.load(spec, "gcp").budgets().isEmpty())
+      assertTrue(
+          made.stream().anyMatch(n -> n.contains("/budgets/"))
+              && made.stream().anyMatch(n -> n.contains("/notificationChannels/")),
+          "budgets and their channels are made: " + made);
+
     Plan again = on.plan(spec, "gcp", Engine.PlanMode.NORMAL);
     assertEquals(List.of(), shape(again), "an applied sample plans to no changes");
 

@@ -13,6 +13,7 @@ final class GcpSpecs {
 
   static final String PROJECT = "fnctl-test";
   static final String REGION = "europe-west1";
+  static final String BILLING_ACCOUNT = "0A1B2C-3D4E5F-6A7B8C";
 
   /** A target entry for the gcp provider, pointing at {@code endpoint}. */
   static String target(String endpoint) {
@@ -20,6 +21,8 @@ final class GcpSpecs {
         + PROJECT
         + ", region: "
         + REGION
+        + ", billingAccount: "
+        + BILLING_ACCOUNT
         + ", endpoint: \""
         + endpoint
         + "\" }";
