@@ -24,10 +24,46 @@ import java.util.TreeMap;
 final class EventTriggers {
   static final String TYPE_ATTRIBUTE = "type";
 
-  private final GcpSession session;
+  /** What Cloud Storage's service agent needs to publish events to Eventarc's topics. */
+  static final String STORAGE_AGENT_ROLE = "roles/pubsub.publisher";
 
-  EventTriggers(GcpSession session) {
+  private final GcpSession session;
+  private final IamPolicies policies;
+
+  EventTriggers(GcpSession session, IamPolicies policies) {
     this.session = session;
+    this.policies = policies;
+  }
+
+  /**
+   * Cloud Storage delivers events to Eventarc through Pub/Sub as its service agent ({@code
+   * service-NUMBER@gs-project-accounts.iam.gserviceaccount.com}), which must be allowed to publish
+   * in the project: added when missing, never removed (other triggers rely on it).
+   */
+  private void storageAgentMayPublish() throws ProviderException {
+    String agent =
+        "serviceAccount:service-"
+            + session.projectNumber()
+            + "@gs-project-accounts.iam.gserviceaccount.com";
+    try {
+      policies.ensure(
+          new IamPolicies.Target(MemberLayout.PROJECT, session.names.project()),
+          agent,
+          STORAGE_AGENT_ROLE);
+    } catch (ProviderException e) {
+      if (e.kind() != ProviderException.Kind.INVALID
+          && e.kind() != ProviderException.Kind.NOT_FOUND) throw e;
+      // The agent is made the first time the project uses Cloud Storage's API for it; until then
+      // Eventarc itself says what is missing when it checks the trigger.
+      session.log.note(
+          "could not let Cloud Storage's service agent publish events ("
+              + e.getMessage()
+              + "); grant "
+              + agent.substring("serviceAccount:".length())
+              + " "
+              + STORAGE_AGENT_ROLE
+              + " on the project if Eventarc asks for it");
+    }
   }
 
   List<LiveResource> list(Set<String> wanted) throws ProviderException {
@@ -85,6 +121,9 @@ final class EventTriggers {
 
   @SuppressWarnings("unchecked")
   Map<String, Object> create(String id, Map<String, Object> after) throws ProviderException {
+    String eventType = (String) after.get(EventTriggerType.EVENT_TYPE);
+    if (eventType != null && eventType.startsWith("google.cloud.storage."))
+      storageAgentMayPublish();
     Trigger.Builder t =
         Trigger.newBuilder()
             .setName(session.names.triggerPath(id))

@@ -19,7 +19,7 @@ final class GcpServices {
     this.buckets = new Buckets(session);
     this.policies = new IamPolicies(session);
     this.jobs = new SchedulerJobs(session);
-    this.triggers = new EventTriggers(session);
+    this.triggers = new EventTriggers(session, policies);
     this.budgets = new Budgets(session);
     this.channels = new NotificationChannels(session);
   }

@@ -183,6 +183,26 @@ final class GcpSession implements AutoCloseable {
     return budgets;
   }
 
+  private String projectNumber;
+
+  /** The project's number (Resource Manager), which service agents' addresses are made of. */
+  synchronized String projectNumber() throws ProviderException {
+    if (projectNumber == null) {
+      com.google.gson.JsonObject p =
+          call(
+              "read project " + names.project(),
+              () ->
+                  rest()
+                      .get(
+                          base("cloudresourcemanager.googleapis.com")
+                              + "/v3/projects/"
+                              + names.project()));
+      String name = p.has("name") ? p.get("name").getAsString() : "";
+      projectNumber = name.substring(name.lastIndexOf('/') + 1);
+    }
+    return projectNumber;
+  }
+
   /** The target's billing account id, or null when it names none. */
   String billingAccount() {
     return billingAccount;

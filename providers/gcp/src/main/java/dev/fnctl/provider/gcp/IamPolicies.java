@@ -128,6 +128,51 @@ final class IamPolicies {
         .update(p -> p == null ? null : withRoles(p, member, roles));
   }
 
+  /**
+   * Makes sure {@code member} has {@code role} on {@code t}, adding nothing else and never removing
+   * anything: for grants Google's own services need (a service agent), which other stacks and tools
+   * rely on too, so fnctl adds them when missing and never takes them away.
+   */
+  void ensure(Target t, String member, String role) throws ProviderException {
+    new SharedDocument<JsonObject>(
+            t.container(),
+            () -> {
+              JsonObject p = read(t);
+              if (p == null)
+                throw new ProviderException(
+                    ProviderException.Kind.NOT_FOUND, t.kind() + " " + t.resource() + " not found");
+              return new SharedDocument.Versioned<>(
+                  p, p.has("etag") ? p.get("etag").getAsString() : null);
+            },
+            (next, etag) -> write(t, next))
+        .update(p -> withAdded(p, member, role));
+  }
+
+  /** {@code policy} with {@code member} added to {@code role}; null when it is there already. */
+  static JsonObject withAdded(JsonObject policy, String member, String role) {
+    JsonObject next = policy.deepCopy();
+    JsonArray bindings = next.has("bindings") ? next.getAsJsonArray("bindings") : new JsonArray();
+    for (JsonElement e : bindings) {
+      JsonObject b = e.getAsJsonObject();
+      if (b.has("condition") || !b.get("role").getAsString().equals(role)) continue;
+      JsonArray members = b.has("members") ? b.getAsJsonArray("members") : new JsonArray();
+      if (contains(members, member)) return null;
+      members.add(member);
+      b.add("members", members);
+      next.add("bindings", bindings);
+      return next;
+    }
+    JsonObject b = new JsonObject();
+    b.addProperty("role", role);
+    JsonArray members = new JsonArray();
+    members.add(member);
+    b.add("members", members);
+    bindings.add(b);
+    next.add("bindings", bindings);
+    if (!next.has("version")) next.addProperty("version", 1);
+    return next;
+  }
+
   /** {@code policy} with {@code member} in exactly {@code roles}; null when it already is. */
   static JsonObject withRoles(JsonObject policy, String member, List<String> roles) {
     JsonObject next = policy.deepCopy();

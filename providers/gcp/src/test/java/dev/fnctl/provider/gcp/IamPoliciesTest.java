@@ -60,6 +60,18 @@ class IamPoliciesTest {
   }
 
   @Test
+  void ensureOnlyAddsAndSaysWhenThereIsNothingToDo() {
+    JsonObject p = json("{\"bindings\":[{\"role\":\"r1\",\"members\":[\"user:a@x.com\"]}]}");
+    JsonObject next = IamPolicies.withAdded(p, me, "r1");
+    assertEquals(
+        json("{\"bindings\":[{\"role\":\"r1\",\"members\":[\"user:a@x.com\",\"" + me + "\"]}]}"),
+        next);
+    assertNull(IamPolicies.withAdded(next, me, "r1"));
+    JsonObject added = IamPolicies.withAdded(p, me, "r2");
+    assertEquals(2, added.getAsJsonArray("bindings").size());
+  }
+
+  @Test
   void theTargetIsTakenFromTheMemberAddress() {
     IamPolicies.Target t =
         IamPolicies.Target.of(
