@@ -47,6 +47,16 @@ final class ResourcesApi {
     router.add("GET", "/subscriptions/(?<sub>[^/]+)/resourcegroups", VERSIONS, this::listGroups);
     router.add("GET", group + "/resources", VERSIONS, this::listInGroup);
     router.add("GET", "/subscriptions/(?<sub>[^/]+)/resources", VERSIONS, this::listInSubscription);
+    var provider = "/subscriptions/(?<sub>[^/]+)/providers/(?<ns>[^/]+)";
+    router.add("GET", provider, VERSIONS, r -> ArmResponse.ok(provider(r)));
+    router.add(
+        "POST",
+        provider + "/register",
+        VERSIONS,
+        r -> {
+          ctx.unregistered.remove(ResourceIds.lower(r.group("ns")));
+          return ArmResponse.ok(provider(r));
+        });
   }
 
   static String groupId(ArmRequest r) {
@@ -65,6 +75,38 @@ final class ResourcesApi {
 
   private ObjectNode requireGroup(ArmRequest r) {
     return requireGroup(ctx, r.group("sub"), r.group("rg"));
+  }
+
+  /** The fake serves these namespaces; each is registered unless a test unregistered it. */
+  static final List<String> NAMESPACES =
+      List.of(
+          "Microsoft.Resources",
+          "Microsoft.Storage",
+          "Microsoft.Web",
+          "Microsoft.Authorization",
+          "Microsoft.Consumption",
+          "Microsoft.EventGrid",
+          "Microsoft.ManagedIdentity");
+
+  private ObjectNode provider(ArmRequest r) {
+    var ns =
+        NAMESPACES.stream()
+            .filter(n -> n.equalsIgnoreCase(r.group("ns")))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    ArmException.notFound(
+                        "InvalidResourceNamespace",
+                        "The resource namespace '" + r.group("ns") + "' is invalid."));
+    var body = Json.object();
+    body.put("id", "/subscriptions/" + r.group("sub") + "/providers/" + ns);
+    body.put("namespace", ns);
+    body.put(
+        "registrationState",
+        ctx.unregistered.contains(ResourceIds.lower(ns)) ? "NotRegistered" : "Registered");
+    body.put("registrationPolicy", "RegistrationRequired");
+    body.putArray("resourceTypes");
+    return body;
   }
 
   private ArmResponse putGroup(ArmRequest r) {

@@ -378,6 +378,33 @@ class FakeArmIT {
     assertNull(arm.get(group("orders-rg")));
   }
 
+  @Test
+  void anUnregisteredResourceProviderIsRefusedUntilRegistered() {
+    createGroup("orders-rg");
+    arm.unregisterProvider("Microsoft.Web");
+    var plan = group("orders-rg") + "/providers/Microsoft.Web/serverfarms/orders-plan" + WEB;
+    var body =
+        "{\"location\":\"westeurope\",\"sku\":{\"name\":\"FC1\"},\"properties\":{\"reserved\":true}}";
+    var refused = client.send("PUT", plan, body);
+    assertEquals(409, refused.status());
+    assertEquals("MissingSubscriptionRegistration", refused.errorCode());
+    var state =
+        client.send(
+            "GET",
+            "/subscriptions/" + ArmClient.SUB + "/providers/Microsoft.Web" + RG,
+            (String) null);
+    assertEquals("NotRegistered", state.body().path("registrationState").asText());
+    assertEquals(
+        200,
+        client
+            .send(
+                "POST",
+                "/subscriptions/" + ArmClient.SUB + "/providers/Microsoft.Web/register" + RG,
+                (String) null)
+            .status());
+    assertEquals(200, client.send("PUT", plan, body).status());
+  }
+
   static byte[] zip(Map<String, String> files) throws IOException {
     var out = new ByteArrayOutputStream();
     try (var zip = new ZipOutputStream(out)) {
