@@ -68,6 +68,7 @@ public final class FakeArm implements AutoCloseable {
     new ConsumptionApi(ctx).register(router);
     new EventGridApi(ctx).register(router);
     new KuduApi(ctx).register(router);
+    new KeyVaultApi(ctx).register(router);
     new IdentityApi(ctx).register(router);
     new OperationsApi(ctx).register(router);
     try {

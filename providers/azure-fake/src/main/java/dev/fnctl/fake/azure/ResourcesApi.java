@@ -86,7 +86,8 @@ final class ResourcesApi {
           "Microsoft.Authorization",
           "Microsoft.Consumption",
           "Microsoft.EventGrid",
-          "Microsoft.ManagedIdentity");
+          "Microsoft.ManagedIdentity",
+          "Microsoft.KeyVault");
 
   private ObjectNode provider(ArmRequest r) {
     var ns =

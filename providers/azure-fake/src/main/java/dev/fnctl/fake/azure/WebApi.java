@@ -56,6 +56,7 @@ final class WebApi {
     router.add(
         "POST", site + "/config/appsettings/list", VERSIONS, r -> ArmResponse.ok(settings(r)));
     router.add("POST", site + "/host/default/listkeys", VERSIONS, this::hostKeys);
+    router.add("GET", site + "/config/configreferences/appsettings", VERSIONS, this::references);
     router.add("GET", site + "/functions", VERSIONS, this::listFunctions);
     router.add(
         "GET", site + "/functions/(?<fn>[^/]+)", VERSIONS, r -> ArmResponse.ok(requireFunction(r)));
@@ -475,6 +476,23 @@ final class WebApi {
     var site = require(r, "sites");
     var body = ctx.store.get(siteId(r) + "/config/appsettings");
     return body != null ? body : settingsResource(siteId(r), site, Json.object());
+  }
+
+  /** The Key Vault references among the app settings, each with how it resolves now. */
+  private ArmResponse references(ArmRequest r) {
+    var site = require(r, "sites");
+    var settings = settings(r).path("properties");
+    var resolver = new KeyVaultReferences(ctx);
+    var out = new java.util.ArrayList<ObjectNode>();
+    settings
+        .fields()
+        .forEachRemaining(
+            e -> {
+              if (KeyVaultReferences.isReference(e.getValue().asText(null))) {
+                out.add(resolver.resolve(site, e.getKey(), e.getValue().asText()));
+              }
+            });
+    return ArmResponse.ok(ctx.page(r, out));
   }
 
   // ---- keys and functions

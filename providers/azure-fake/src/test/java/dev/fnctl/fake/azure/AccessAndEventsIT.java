@@ -238,4 +238,76 @@ class AccessAndEventsIT {
         read.body().path("properties").path("eventDeliverySchema").asText(),
         "the default the API fills in");
   }
+
+  @Test
+  void keyVaultReferencesResolveOnlyWithTheAppsOwnAccess() throws Exception {
+    setup.createGroup("orders-rg");
+    var site =
+        setup.createSite("orders-rg", "orders-api", setup.createPlan("orders-rg", "orders-plan"));
+    var principal =
+        client
+            .send("GET", site + FakeArmIT.WEB, (String) null)
+            .body()
+            .path("identity")
+            .path("principalId")
+            .asText();
+    var v = "?api-version=2023-07-01";
+    var vault = group("orders-rg") + "/providers/Microsoft.KeyVault/vaults/orders-kv";
+    assertEquals(
+        201,
+        client
+            .send(
+                "PUT",
+                vault + v,
+                "{\"location\":\"westeurope\",\"properties\":{\"tenantId\":\""
+                    + FakeArm.TENANT_ID
+                    + "\",\"sku\":{\"family\":\"A\",\"name\":\"standard\"},\"enableRbacAuthorization\":true}}")
+            .status());
+    var secret =
+        client.send(
+            "PUT", vault + "/secrets/db-password" + v, "{\"properties\":{\"value\":\"hunter2\"}}");
+    assertEquals(201, secret.status(), secret.text());
+    assertTrue(
+        !secret.text().contains("hunter2")
+            && !client
+                .send("GET", vault + "/secrets/db-password" + v, (String) null)
+                .text()
+                .contains("hunter2"),
+        "ARM never answers a secret's value");
+
+    var settings =
+        "{\"properties\":{\"DB_PASSWORD\":\"@Microsoft.KeyVault(SecretUri=https://orders-kv.vault.azure.net/secrets/db-password)\","
+            + "\"MISSING\":\"@Microsoft.KeyVault(VaultName=orders-kv;SecretName=nope)\",\"BROKEN\":\"@Microsoft.KeyVault(orders-kv)\",\"PLAIN\":\"x\"}}";
+    assertEquals(
+        200, client.send("PUT", site + "/config/appsettings" + FakeArmIT.WEB, settings).status());
+    var refs =
+        client.send(
+            "GET", site + "/config/configreferences/appsettings" + FakeArmIT.WEB, (String) null);
+    assertEquals(3, refs.body().path("value").size(), refs.text());
+    assertEquals("AccessToKeyVaultDenied", statusOf(refs, "DB_PASSWORD"));
+    assertEquals("SecretNotFound", statusOf(refs, "MISSING"));
+    assertEquals("InvalidSyntax", statusOf(refs, "BROKEN"));
+
+    var grant =
+        client.send(
+            "PUT",
+            vault
+                + "/secrets/db-password/providers/Microsoft.Authorization/roleAssignments/55555555-5555-5555-5555-555555555555"
+                + AUTH,
+            assignment(null, "", "4633458b-17de-408a-b874-0445c86b69e6", principal));
+    assertEquals(201, grant.status(), grant.text());
+    refs =
+        client.send(
+            "GET", site + "/config/configreferences/appsettings" + FakeArmIT.WEB, (String) null);
+    assertEquals("Resolved", statusOf(refs, "DB_PASSWORD"));
+  }
+
+  static String statusOf(ArmClient.Reply refs, String name) {
+    for (var ref : refs.body().path("value")) {
+      if (ref.path("name").asText().equals(name)) {
+        return ref.path("properties").path("status").asText();
+      }
+    }
+    throw new AssertionError(name + " not in " + refs.text());
+  }
 }
