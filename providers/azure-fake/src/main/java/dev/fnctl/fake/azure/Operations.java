@@ -134,6 +134,10 @@ final class Operations {
     return headers;
   }
 
+  long delayMillis() {
+    return delay.toMillis();
+  }
+
   String retryAfter() {
     long millis = delay.toMillis();
     return Long.toString((millis + 999) / 1000);

@@ -405,6 +405,51 @@ class FakeArmIT {
     assertEquals(200, client.send("PUT", plan, body).status());
   }
 
+  @Test
+  void asynchronousPublishIsPolledAndCanFail() throws Exception {
+    createGroup("orders-rg");
+    var site = createSite("orders-rg", "orders-api", createPlan("orders-rg", "orders-plan"));
+    var zip =
+        zip(
+            Map.of(
+                "host.json", "{\"version\":\"2.0\"}", "hello/function.json", "{\"bindings\":[]}"));
+    arm.operationDelay(Duration.ofMillis(300));
+    var accepted =
+        client.send(
+            "POST",
+            "/_scm/orders-api/api/publish?RemoteBuild=false&isAsync=true",
+            zip,
+            "application/zip");
+    assertEquals(202, accepted.status());
+    assertEquals("1", accepted.header("Retry-After"));
+    var running = client.send("GET", accepted.header("Location"), (String) null);
+    assertEquals(false, running.body().path("complete").asBoolean());
+    Thread.sleep(400);
+    var done = client.send("GET", accepted.header("Location"), (String) null);
+    assertEquals(4, done.body().path("status").asInt(), done.text());
+
+    arm.operationDelay(Duration.ZERO);
+    arm.failOperations("/sites/orders-api/deployments", "the package does not start");
+    var zip2 =
+        zip(
+            Map.of(
+                "host.json", "{\"version\":\"2.0\"}", "other/function.json", "{\"bindings\":[]}"));
+    var again =
+        client.send(
+            "POST",
+            "/_scm/orders-api/api/publish?RemoteBuild=false&isAsync=true",
+            zip2,
+            "application/zip");
+    var failed = client.send("GET", again.header("Location"), (String) null);
+    assertEquals(3, failed.body().path("status").asInt());
+    assertEquals("the package does not start", failed.body().path("status_text").asText());
+    var functions = client.send("GET", site + "/functions" + WEB, (String) null);
+    assertEquals(
+        "orders-api/hello",
+        functions.body().path("value").get(0).path("name").asText(),
+        "the previous package stays");
+  }
+
   static byte[] zip(Map<String, String> files) throws IOException {
     var out = new ByteArrayOutputStream();
     try (var zip = new ZipOutputStream(out)) {
