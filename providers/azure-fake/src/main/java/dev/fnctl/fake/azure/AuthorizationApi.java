@@ -185,7 +185,7 @@ final class AuthorizationApi {
     var out = body.putObject("properties");
     out.put("roleDefinitionId", normalRole);
     out.put("principalId", principalId);
-    out.put("principalType", props.path("principalType").asText("ServicePrincipal"));
+    out.put("principalType", props.path("principalType").asText("User"));
     out.put("scope", scope);
     out.set("condition", props.has("condition") ? props.get("condition") : null);
     out.set(

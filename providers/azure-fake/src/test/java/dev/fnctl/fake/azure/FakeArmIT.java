@@ -450,6 +450,38 @@ class FakeArmIT {
         "the previous package stays");
   }
 
+  @Test
+  void theTagsApiMergesReplacesAndDeletes() throws Exception {
+    createGroup("orders-rg");
+    var account = createStorage("orders-rg", "ordersst");
+    var tags = account + "/providers/Microsoft.Resources/tags/default" + RG;
+    var merged =
+        client.send(
+            "PATCH",
+            tags,
+            "{\"operation\":\"Merge\",\"properties\":{\"tags\":{\"owner\":\"ops\"}}}");
+    assertEquals(200, merged.status(), merged.text());
+    assertEquals(
+        Json.parse("{\"fnctl-stack\":\"orders\",\"owner\":\"ops\"}"),
+        merged.body().path("properties").path("tags"));
+    var deleted =
+        client.send(
+            "PATCH", tags, "{\"operation\":\"Delete\",\"properties\":{\"tags\":{\"owner\":\"\"}}}");
+    assertEquals(
+        Json.parse("{\"fnctl-stack\":\"orders\"}"), deleted.body().path("properties").path("tags"));
+    client.send("PUT", tags, "{\"properties\":{\"tags\":{\"only\":\"this\"}}}");
+    assertEquals(
+        "this",
+        client
+            .send("GET", account + STORAGE, (String) null)
+            .body()
+            .path("tags")
+            .path("only")
+            .asText());
+    assertEquals(
+        1, client.send("GET", account + STORAGE, (String) null).body().path("tags").size());
+  }
+
   static byte[] zip(Map<String, String> files) throws IOException {
     var out = new ByteArrayOutputStream();
     try (var zip = new ZipOutputStream(out)) {
