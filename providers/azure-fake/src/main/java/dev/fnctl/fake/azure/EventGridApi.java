@@ -240,6 +240,8 @@ final class EventGridApi {
                 finish(id, "Failed");
               }
             });
+    var region = Json.text(body, "location");
+    op.region = region != null ? region : "global";
     return new ArmResponse(existing ? 200 : 201, ctx.operations.headers(op, true, false), body);
   }
 

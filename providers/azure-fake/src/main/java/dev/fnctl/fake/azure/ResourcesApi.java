@@ -279,6 +279,7 @@ final class ResourcesApi {
                 }
               }
             });
+    op.region = Json.text(existing, "location");
     return new ArmResponse(202, ctx.operations.headers(op, false, true), null);
   }
 

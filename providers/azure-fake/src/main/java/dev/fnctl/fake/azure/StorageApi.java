@@ -226,6 +226,8 @@ final class StorageApi {
                 ctx.store.removeTree(id);
               }
             });
+    op.region = location;
+    op.storageStyle = true;
     return new ArmResponse(202, ctx.operations.headers(op, false, true), null);
   }
 

@@ -119,6 +119,22 @@ final class WebApi {
           .put("capacity", 0);
     } else {
       outSku.setAll((ObjectNode) sku);
+      // The platform fills in what the sku name implies (Y1: family Y, capacity 0).
+      if (!outSku.has("size")) {
+        outSku.put("size", skuName);
+      }
+      if (!outSku.has("family")) {
+        outSku.put("family", skuName.replaceAll("[0-9]", ""));
+      }
+      if (!outSku.has("capacity")) {
+        outSku.put("capacity", skuName.startsWith("Y") ? 0 : 1);
+      }
+    }
+    // Consumption plans (Dynamic, FlexConsumption) are answered as kind functionapp whatever
+    // the request said, as the recorded session shows (kind linux in, functionapp out).
+    var tier = outSku.path("tier").asText("");
+    if (tier.equals("Dynamic") || tier.equals("FlexConsumption")) {
+      body.put("kind", "functionapp");
     }
     var props = body.putObject("properties");
     if (in.get("properties") instanceof ObjectNode inProps) {
@@ -126,7 +142,7 @@ final class WebApi {
     }
     SiteDefaults.planProperties(props, location, reserved, r.group("rg"));
     ctx.store.put(id, body);
-    return ArmResponse.ok(withSiteCount(body));
+    return ArmResponse.ok(echoLocation(withSiteCount(body), in));
   }
 
   /**
@@ -151,6 +167,17 @@ final class WebApi {
       ctx.store.put(id, body);
     }
     return id;
+  }
+
+  /**
+   * Microsoft.Web answers a PUT with the location as the request spelt it ("eastus") and every
+   * later GET with the region's display name ("East US"), as the recorded FunctionAppsTests session
+   * shows; a client must compare locations normalised.
+   */
+  private static ObjectNode echoLocation(ObjectNode body, JsonNode in) {
+    var answer = body.deepCopy();
+    answer.put("location", Json.text(in, "location"));
+    return answer;
   }
 
   private ArmResponse deleteFarm(ArmRequest r) {
@@ -326,12 +353,13 @@ final class WebApi {
                   }
                 }
               });
-      return new ArmResponse(202, ctx.operations.headers(op, true, true), body);
+      op.region = location;
+      return new ArmResponse(202, ctx.operations.headers(op, true, true), echoLocation(body, in));
     }
     if (settings != null) {
       ctx.store.put(id + "/config/appsettings", settingsResource(id, body, settings));
     }
-    return ArmResponse.ok(body);
+    return ArmResponse.ok(echoLocation(body, in));
   }
 
   /** Answers the identity block: a system-assigned identity keeps its principal across updates. */
@@ -453,7 +481,8 @@ final class WebApi {
     body.put("id", siteId + "/config/appsettings");
     body.put("name", "appsettings");
     body.put("type", "Microsoft.Web/sites/config");
-    body.put("kind", "app");
+    body.put("location", Json.text(site, "location"));
+    body.putObject("tags");
     body.set("properties", settings);
     return body;
   }
