@@ -211,7 +211,7 @@ final class AuthorizationApi {
 
   /** Every assignment whose id is under the subscription of this scope. */
   private java.util.List<ObjectNode> atScope(String scope) {
-    var prefix = ResourceStore.key("/subscriptions/" + ResourceIds.subscription(scope));
+    var prefix = ResourceStore.key("/subscriptions/" + ResourceIds.subscription(scope)) + "/";
     return ctx.store.find(
         k ->
             k.startsWith(prefix)

@@ -119,7 +119,7 @@ final class KeyVaultReferences {
   }
 
   private boolean canRead(String principal, String secretId) {
-    var prefix = ResourceStore.key("/subscriptions/" + ResourceIds.subscription(secretId));
+    var prefix = ResourceStore.key("/subscriptions/" + ResourceIds.subscription(secretId)) + "/";
     for (JsonNode assignment :
         ctx.store.find(
             k ->

@@ -284,7 +284,7 @@ final class ResourcesApi {
   }
 
   private ArmResponse listGroups(ArmRequest r) {
-    var prefix = ResourceStore.key("/subscriptions/" + r.group("sub") + "/resourcegroups/");
+    var prefix = ResourceStore.key("/subscriptions/" + r.group("sub") + "/resourcegroups") + "/";
     var groups = ctx.store.find(k -> k.startsWith(prefix) && k.indexOf('/', prefix.length()) < 0);
     return ArmResponse.ok(ctx.page(r, filter(r, groups)));
   }

@@ -482,6 +482,51 @@ class FakeArmIT {
         1, client.send("GET", account + STORAGE, (String) null).body().path("tags").size());
   }
 
+  @Test
+  void groupsAndTheWholeSubscriptionListWithTagFilters() throws Exception {
+    createGroup("orders-rg");
+    assertEquals(
+        201, client.send("PUT", group("other-rg") + RG, "{\"location\":\"westeurope\"}").status());
+    createStorage("orders-rg", "ordersst");
+    var all =
+        client.send(
+            "GET", "/subscriptions/" + ArmClient.SUB + "/resourcegroups" + RG, (String) null);
+    assertEquals(2, all.body().path("value").size(), all.text());
+    var tagged =
+        client.send(
+            "GET",
+            "/subscriptions/"
+                + ArmClient.SUB
+                + "/resourcegroups"
+                + RG
+                + "&$filter=tagName%20eq%20'fnctl-stack'",
+            (String) null);
+    assertEquals(1, tagged.body().path("value").size(), tagged.text());
+    var everywhere =
+        client.send(
+            "GET",
+            "/subscriptions/"
+                + ArmClient.SUB
+                + "/resources"
+                + RG
+                + "&$filter=tagName%20eq%20'fnctl-stack'%20and%20tagValue%20eq%20'orders'",
+            (String) null);
+    assertEquals(1, everywhere.body().path("value").size(), everywhere.text());
+    assertEquals(
+        "Microsoft.Storage/storageAccounts",
+        everywhere.body().path("value").get(0).path("type").asText());
+    var wrongValue =
+        client.send(
+            "GET",
+            "/subscriptions/"
+                + ArmClient.SUB
+                + "/resources"
+                + RG
+                + "&$filter=tagName%20eq%20'fnctl-stack'%20and%20tagValue%20eq%20'Orders'",
+            (String) null);
+    assertEquals(0, wrongValue.body().path("value").size(), "tag values compare exactly");
+  }
+
   static byte[] zip(Map<String, String> files) throws IOException {
     var out = new ByteArrayOutputStream();
     try (var zip = new ZipOutputStream(out)) {
