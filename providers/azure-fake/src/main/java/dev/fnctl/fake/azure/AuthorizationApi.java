@@ -121,6 +121,7 @@ final class AuthorizationApi {
     requireScope(scope);
     var in = r.json();
     ctx.schemas.check("authorization", "RoleAssignmentCreateParameters", in);
+    Tags.check(in.get("tags"));
     var props = in.path("properties");
     var roleDefinitionId = props.path("roleDefinitionId").asText("");
     var principalId = props.path("principalId").asText("");

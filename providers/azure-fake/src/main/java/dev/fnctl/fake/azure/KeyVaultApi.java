@@ -65,6 +65,7 @@ final class KeyVaultApi {
     ResourcesApi.requireGroup(ctx, r.group("sub"), r.group("rg"));
     var in = r.json();
     ctx.schemas.check("keyvault", "VaultCreateOrUpdateParameters", in);
+    Tags.check(in.get("tags"));
     var location = Regions.require(Json.text(in, "location"), "Microsoft.KeyVault/vaults");
     var id = vaultId(r);
     var existing = ctx.store.get(id);
@@ -91,6 +92,7 @@ final class KeyVaultApi {
     var vault = require(vaultId(r));
     var in = r.json();
     ctx.schemas.check("keyvault", "SecretCreateOrUpdateParameters", in);
+    Tags.check(in.get("tags"));
     var id = vaultId(r) + "/secrets/" + r.group("secret");
     var existing = ctx.store.get(id);
     var body = Json.object();

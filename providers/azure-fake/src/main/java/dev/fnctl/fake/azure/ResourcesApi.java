@@ -122,7 +122,9 @@ final class ResourcesApi {
     var in = r.json();
     ctx.schemas.check(
         "resources", fixedOperation == null ? "TagsPatchResource" : "TagsResource", in);
+    Tags.check(in.get("tags"));
     var given = in.path("properties").path("tags");
+    Tags.check(given);
     var operation = fixedOperation != null ? fixedOperation : in.path("operation").asText("");
     var tags = target.get("tags") instanceof ObjectNode t ? t : Json.object();
     switch (operation) {
@@ -194,6 +196,7 @@ final class ResourcesApi {
     }
     var in = r.json();
     ctx.schemas.check("resources", "ResourceGroup", in);
+    Tags.check(in.get("tags"));
     var location = Regions.name(Json.text(in, "location"));
     if (Json.text(in, "location") == null) {
       throw ArmException.badRequest(
@@ -237,6 +240,7 @@ final class ResourcesApi {
     var existing = requireGroup(r);
     var in = r.json();
     ctx.schemas.check("resources", "ResourceGroupPatchable", in);
+    Tags.check(in.get("tags"));
     if (in.has("tags")) {
       existing.set("tags", in.get("tags"));
     }

@@ -86,6 +86,7 @@ final class WebApi {
     ResourcesApi.requireGroup(ctx, r.group("sub"), r.group("rg"));
     var in = r.json();
     ctx.schemas.check("web", "AppServicePlan", in);
+    Tags.check(in.get("tags"));
     var location = Regions.require(Json.text(in, "location"), "Microsoft.Web/serverfarms");
     var sku = in.path("sku");
     var skuName = sku.path("name").asText("");
@@ -235,6 +236,7 @@ final class WebApi {
     }
     var in = r.json();
     ctx.schemas.check("web", "Site", in);
+    Tags.check(in.get("tags"));
     var location = Regions.require(Json.text(in, "location"), "Microsoft.Web/sites");
     var id = siteId(r);
     var existing = ctx.store.get(id);
@@ -403,6 +405,7 @@ final class WebApi {
     var existing = require(r, "sites");
     var in = r.json();
     ctx.schemas.check("web", "SitePatchResource", in);
+    Tags.check(in.get("tags"));
     var id = siteId(r);
     if (in.has("tags")) {
       existing.set("tags", in.get("tags"));
@@ -491,6 +494,7 @@ final class WebApi {
     var site = require(r, "sites");
     var in = r.json();
     ctx.schemas.check("web", "StringDictionary", in);
+    Tags.check(in.get("tags"));
     var settings = in.get("properties") instanceof ObjectNode p ? p : Json.object();
     var farm = ctx.store.get(site.path("properties").path("serverFarmId").asText(""));
     if (farm != null && farm.path("sku").path("name").asText().equalsIgnoreCase("FC1")) {

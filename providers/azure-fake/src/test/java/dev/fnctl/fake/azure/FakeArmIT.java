@@ -515,6 +515,12 @@ class FakeArmIT {
     assertEquals(
         "Microsoft.Storage/storageAccounts",
         everywhere.body().path("value").get(0).path("type").asText());
+    var reserved = client.send("PATCH", group("orders-rg") + RG, "{\"tags\":{\"a/b\":\"x\"}}");
+    assertEquals("InvalidTagNameCharacters", reserved.errorCode());
+    var tooLong =
+        client.send(
+            "PATCH", group("orders-rg") + RG, "{\"tags\":{\"long\":\"" + "v".repeat(257) + "\"}}");
+    assertEquals("InvalidTagValueLength", tooLong.errorCode());
     var wrongValue =
         client.send(
             "GET",
