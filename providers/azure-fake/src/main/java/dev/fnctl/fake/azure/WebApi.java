@@ -2,9 +2,7 @@ package dev.fnctl.fake.azure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -19,7 +17,6 @@ final class WebApi {
       Set.of("2023-12-01", "2024-04-01", "2024-11-01", "2025-03-01");
   private static final Pattern SITE_NAME =
       Pattern.compile("^[a-zA-Z0-9][a-zA-Z0-9-]{0,58}[a-zA-Z0-9]$");
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final ArmContext ctx;
   private final FlexConsumption flex;
@@ -55,12 +52,8 @@ final class WebApi {
     router.add("PUT", site + "/config/appsettings", VERSIONS, this::putSettings);
     router.add(
         "POST", site + "/config/appsettings/list", VERSIONS, r -> ArmResponse.ok(settings(r)));
-    router.add("POST", site + "/host/default/listkeys", VERSIONS, this::hostKeys);
     router.add("GET", site + "/config/configreferences/appsettings", VERSIONS, this::references);
-    router.add("GET", site + "/functions", VERSIONS, this::listFunctions);
-    router.add(
-        "GET", site + "/functions/(?<fn>[^/]+)", VERSIONS, r -> ArmResponse.ok(requireFunction(r)));
-    router.add("POST", site + "/functions/(?<fn>[^/]+)/listkeys", VERSIONS, this::functionKeys);
+    new FunctionKeysApi(ctx, this).register(router, site);
   }
 
   private static String collection(ArmRequest r, String type) {
@@ -71,7 +64,7 @@ final class WebApi {
     return collection(r, "sites") + "/" + r.group("name");
   }
 
-  private ObjectNode require(ArmRequest r, String type) {
+  ObjectNode require(ArmRequest r, String type) {
     ResourcesApi.requireGroup(ctx, r.group("sub"), r.group("rg"));
     var body = ctx.store.get(collection(r, type) + "/" + r.group("name"));
     if (body == null) {
@@ -331,7 +324,7 @@ final class WebApi {
         appSettings.setAll(settings);
       }
       ctx.store.put(id + "/config/appsettings", settingsResource(id, body, appSettings));
-      ctx.store.put(id + "/host/default", newHostKeys());
+      ctx.store.put(id + "/host/default", FunctionKeysApi.newHostKeys());
       var op =
           ctx.operations.start(
               id,
@@ -526,63 +519,5 @@ final class WebApi {
               }
             });
     return ArmResponse.ok(ctx.page(r, out));
-  }
-
-  // ---- keys and functions
-
-  private static String newKey() {
-    var bytes = new byte[40];
-    RANDOM.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes) + "==";
-  }
-
-  private static ObjectNode newHostKeys() {
-    var body = Json.object();
-    body.put("masterKey", newKey());
-    body.putObject("functionKeys").put("default", newKey());
-    body.putObject("systemKeys");
-    return body;
-  }
-
-  private ArmResponse hostKeys(ArmRequest r) {
-    require(r, "sites");
-    var keys = ctx.store.get(siteId(r) + "/host/default");
-    if (keys == null) {
-      keys = newHostKeys();
-      ctx.store.put(siteId(r) + "/host/default", keys);
-    }
-    return ArmResponse.ok(keys);
-  }
-
-  private ArmResponse listFunctions(ArmRequest r) {
-    require(r, "sites");
-    var prefix = ResourceStore.key(siteId(r) + "/functions") + "/";
-    var functions =
-        ctx.store.find(k -> k.startsWith(prefix) && k.indexOf('/', prefix.length()) < 0);
-    return ArmResponse.ok(ctx.page(r, functions));
-  }
-
-  private ObjectNode requireFunction(ArmRequest r) {
-    require(r, "sites");
-    var body = ctx.store.get(siteId(r) + "/functions/" + r.group("fn"));
-    if (body == null) {
-      throw ArmException.notFound(
-          "NotFound",
-          "Error retrieving function "
-              + r.group("fn")
-              + ": the function does not exist in the deployed package.");
-    }
-    return body;
-  }
-
-  private ArmResponse functionKeys(ArmRequest r) {
-    requireFunction(r);
-    var id = siteId(r) + "/functions/" + r.group("fn") + "/keys";
-    var keys = ctx.store.get(id);
-    if (keys == null) {
-      keys = Json.object().put("default", newKey());
-      ctx.store.put(id, keys);
-    }
-    return ArmResponse.ok(keys);
   }
 }
