@@ -217,6 +217,32 @@ final class WebApi {
 
   // ---- sites
 
+  /**
+   * A Flex Consumption plan hosts one app ("There can only be one site per Flex Consumption
+   * serverfarm"), so each app needs its own plan.
+   */
+  private void requireNoOtherSite(String farmId, String siteId) {
+    var prefix =
+        ResourceStore.key(
+                ResourceIds.groupId(
+                        ResourceIds.subscription(farmId), ResourceIds.resourceGroup(farmId))
+                    + "/providers/Microsoft.Web/sites")
+            + "/";
+    for (var other :
+        ctx.store.find(k -> k.startsWith(prefix) && k.indexOf('/', prefix.length()) < 0)) {
+      if (ResourceIds.sameId(other.path("properties").path("serverFarmId").asText(null), farmId)
+          && !ResourceIds.sameId(Json.text(other, "id"), siteId)) {
+        throw ArmException.badRequest(
+            "BadRequest",
+            "There can only be one site per Flex Consumption serverfarm. The plan '"
+                + ResourceIds.name(farmId)
+                + "' hosts '"
+                + Json.text(other, "name")
+                + "'.");
+      }
+    }
+  }
+
   private ArmResponse putSite(ArmRequest r) {
     ResourcesApi.requireGroup(ctx, r.group("sub"), r.group("rg"));
     var name = r.group("name");
@@ -260,6 +286,7 @@ final class WebApi {
     JsonNode functionAppConfig = props.get("functionAppConfig");
     if (isFlex) {
       functionAppConfig = flex.validate(kind, functionAppConfig);
+      requireNoOtherSite(Json.text(farm, "id"), id);
     }
     var settings = settingsFrom(props.path("siteConfig").get("appSettings"));
     if (isFlex && settings != null) {

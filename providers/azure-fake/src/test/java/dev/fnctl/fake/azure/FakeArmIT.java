@@ -258,6 +258,15 @@ class FakeArmIT {
             .contains("properties.functionAppConfig.scaleAndConcurrency.maximumInstanceCont"),
         typo.text());
 
+    var second =
+        client.send(
+            "PUT",
+            group("orders-rg") + "/providers/Microsoft.Web/sites/orders-two" + WEB,
+            siteBody(plan, "[]", "{}"));
+    assertEquals(400, second.status());
+    assertTrue(
+        second.text().contains("only be one site per Flex Consumption serverfarm"), second.text());
+
     var keys = client.send("POST", site + "/host/default/listkeys" + WEB, (String) null);
     assertNotNull(keys.body().path("masterKey").asText(null));
     assertEquals(
@@ -301,9 +310,8 @@ class FakeArmIT {
   void tagFilteredListingPagesWithNextLink() throws InterruptedException {
     createGroup("orders-rg");
     createStorage("orders-rg", "ordersst");
-    var plan = createPlan("orders-rg", "orders-plan");
     for (int i = 0; i < 5; i++) {
-      createSite("orders-rg", "orders-fn" + i, plan);
+      createSite("orders-rg", "orders-fn" + i, createPlan("orders-rg", "orders-plan" + i));
     }
     arm.put(
         group("orders-rg") + "/providers/Microsoft.Web/sites/foreign",
