@@ -181,6 +181,14 @@ final class EventGridApi {
     var endpointType = destination.path("endpointType").asText("");
     if (endpointType.equals("AzureFunction")) {
       var function = destination.path("properties").path("resourceId").asText("");
+      var batch = destination.path("properties").path("maxEventsPerBatch").asInt(1);
+      var kilobytes =
+          destination.path("properties").path("preferredBatchSizeInKilobytes").asInt(64);
+      if (batch < 1 || batch > 5000 || kilobytes < 1 || kilobytes > 1024) {
+        throw ArmException.badRequest(
+            "BadRequest",
+            "maxEventsPerBatch must be 1 to 5000 and preferredBatchSizeInKilobytes 1 to 1024.");
+      }
       if (!ctx.store.contains(function)) {
         throw ArmException.badRequest(
             "BadRequest",
