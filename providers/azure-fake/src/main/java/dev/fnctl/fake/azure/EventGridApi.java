@@ -223,6 +223,13 @@ final class EventGridApi {
           .put("maxDeliveryAttempts", 30)
           .put("eventTimeToLiveInMinutes", 1440);
     }
+    // A webhook's URL may carry a secret: Event Grid answers only its base (without the query).
+    if (props.with("destination").get("properties") instanceof ObjectNode destinationProps
+        && destinationProps.has("endpointUrl")) {
+      var url = destinationProps.remove("endpointUrl").asText();
+      destinationProps.put(
+          "endpointBaseUrl", url.contains("?") ? url.substring(0, url.indexOf('?')) : url);
+    }
     var filter = props.with("filter");
     if (!filter.has("isSubjectCaseSensitive")) {
       filter.put("isSubjectCaseSensitive", false);
