@@ -29,11 +29,11 @@ import javax.net.ssl.TrustManagerFactory;
 /**
  * A stateful fake of Azure Resource Manager on 127.0.0.1, for tests and for standalone use ({@code
  * providers/testkit/fake-cloud azure --port PORT}). It serves the real ARM paths of
- * Microsoft.Resources, Microsoft.Storage, Microsoft.Web, Microsoft.Authorization,
- * Microsoft.Consumption, Microsoft.EventGrid and Microsoft.ManagedIdentity, requires {@code
- * api-version} and a bearer token (any token), refuses request properties the published OpenAPI
- * definitions do not have, and runs long-running operations as ARM does. docs/testing.md lists what
- * it serves.
+ * Microsoft.Resources, Microsoft.Storage, Microsoft.Web (with a function app's OneDeploy endpoint),
+ * Microsoft.Authorization, Microsoft.Consumption, Microsoft.EventGrid, Microsoft.ManagedIdentity
+ * and Microsoft.KeyVault, requires {@code api-version} and a bearer token (any token), refuses
+ * request properties the published OpenAPI definitions do not have, and runs long-running
+ * operations as ARM does. docs/testing.md lists what it serves.
  *
  * <pre>{@code
  * try (var arm = FakeArm.start()) {

@@ -54,6 +54,23 @@ final class WebApi {
         "POST", site + "/config/appsettings/list", VERSIONS, r -> ArmResponse.ok(settings(r)));
     router.add("GET", site + "/config/configreferences/appsettings", VERSIONS, this::references);
     new FunctionKeysApi(ctx, this).register(router, site);
+    // Actions clients call after a deployment; the fake has nothing to restart or sync.
+    router.add(
+        "POST",
+        site + "/syncfunctiontriggers",
+        VERSIONS,
+        r -> {
+          require(r, "sites");
+          return ArmResponse.noContent();
+        });
+    router.add(
+        "POST",
+        site + "/restart",
+        VERSIONS,
+        r -> {
+          require(r, "sites");
+          return ArmResponse.ok(null);
+        });
   }
 
   private static String collection(ArmRequest r, String type) {
