@@ -54,6 +54,11 @@ final class WebApi {
         "POST", site + "/config/appsettings/list", VERSIONS, r -> ArmResponse.ok(settings(r)));
     router.add("GET", site + "/config/configreferences/appsettings", VERSIONS, this::references);
     new FunctionKeysApi(ctx, this).register(router, site);
+    router.add(
+        "POST",
+        "/subscriptions/(?<sub>[^/]+)/providers/Microsoft\\.Web/checknameavailability",
+        VERSIONS,
+        this::checkName);
     // Actions clients call after a deployment; the fake has nothing to restart or sync.
     router.add(
         "POST",
@@ -230,6 +235,39 @@ final class WebApi {
             .count();
     farm.with("properties").put("numberOfSites", count);
     return farm;
+  }
+
+  /** App names are global (they are host names under azurewebsites.net). */
+  private ArmResponse checkName(ArmRequest r) {
+    var in = r.json();
+    ctx.schemas.check("web", "ResourceNameAvailabilityRequest", in);
+    var name = in.path("name").asText("");
+    var type = in.path("type").asText("");
+    var body = Json.object();
+    if (!type.equalsIgnoreCase("Site") && !type.equalsIgnoreCase("Microsoft.Web/sites")) {
+      throw ArmException.badRequest(
+          "BadRequest", "This fake checks names of type Site (Microsoft.Web/sites) only.");
+    }
+    if (!SITE_NAME.matcher(name).matches()) {
+      return ArmResponse.ok(
+          body.put("nameAvailable", false)
+              .put("reason", "Invalid")
+              .put(
+                  "message",
+                  "The name '"
+                      + name
+                      + "' is not valid: 2 to 60 letters, digits and hyphens, not starting or ending with a hyphen."));
+    }
+    var suffix = "/providers/microsoft.web/sites/" + name.toLowerCase(Locale.ROOT);
+    if (!ctx.store.find(k -> k.endsWith(suffix)).isEmpty()) {
+      return ArmResponse.ok(
+          body.put("nameAvailable", false)
+              .put("reason", "AlreadyExists")
+              .put(
+                  "message",
+                  "Hostname '" + name + "' already exists. Please select a different name."));
+    }
+    return ArmResponse.ok(body.put("nameAvailable", true));
   }
 
   // ---- sites

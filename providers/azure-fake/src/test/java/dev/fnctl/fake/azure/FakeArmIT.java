@@ -258,6 +258,22 @@ class FakeArmIT {
             .contains("properties.functionAppConfig.scaleAndConcurrency.maximumInstanceCont"),
         typo.text());
 
+    var check =
+        "/subscriptions/" + ArmClient.SUB + "/providers/Microsoft.Web/checknameavailability" + WEB;
+    assertEquals(
+        "AlreadyExists",
+        client
+            .send("POST", check, "{\"name\":\"orders-api\",\"type\":\"Site\"}")
+            .body()
+            .path("reason")
+            .asText());
+    assertEquals(
+        true,
+        client
+            .send("POST", check, "{\"name\":\"orders-new\",\"type\":\"Microsoft.Web/sites\"}")
+            .body()
+            .path("nameAvailable")
+            .asBoolean());
     var second =
         client.send(
             "PUT",
