@@ -213,6 +213,14 @@ final class ResourcesApi {
     }
     var id = groupId(r);
     var existing = ctx.store.get(id);
+    if (existing != null
+        && "Deleting".equals(existing.path("properties").path("provisioningState").asText())) {
+      throw ArmException.conflict(
+          "ResourceGroupBeingDeleted",
+          "The resource group '"
+              + name
+              + "' is in deprovisioning state and cannot perform this operation.");
+    }
     if (existing != null && !location.equals(Json.text(existing, "location"))) {
       throw ArmException.conflict(
           "InvalidResourceGroupLocation",

@@ -395,9 +395,15 @@ class FakeArmIT {
   void deletingAGroupDeletesWhatIsInIt() throws InterruptedException {
     createGroup("orders-rg");
     var account = createStorage("orders-rg", "ordersst");
+    arm.operationDelay(Duration.ofMillis(300));
     var delete = client.send("DELETE", group("orders-rg") + RG, (String) null);
     assertEquals(202, delete.status());
-    assertEquals(200, client.pollLocation(delete.header("Location")).status() == 204 ? 200 : 200);
+    var again = client.send("PUT", group("orders-rg") + RG, "{\"location\":\"westeurope\"}");
+    assertEquals(
+        "ResourceGroupBeingDeleted",
+        again.errorCode(),
+        "no writes while the group is being deleted");
+    assertEquals(200, client.pollLocation(delete.header("Location")).status());
     assertNull(arm.get(account));
     assertNull(arm.get(group("orders-rg")));
   }
