@@ -442,7 +442,10 @@ class FakeArmIT {
     var zip =
         zip(
             Map.of(
-                "host.json", "{\"version\":\"2.0\"}", "hello/function.json", "{\"bindings\":[]}"));
+                "host.json",
+                "{\"version\":\"2.0\"}",
+                "hello/function.json",
+                "{\"bindings\":[{\"type\":\"httpTrigger\",\"direction\":\"in\",\"name\":\"req\",\"authLevel\":\"anonymous\"}]}"));
     arm.operationDelay(Duration.ofMillis(300));
     var accepted =
         client.send(
@@ -463,7 +466,10 @@ class FakeArmIT {
     var zip2 =
         zip(
             Map.of(
-                "host.json", "{\"version\":\"2.0\"}", "other/function.json", "{\"bindings\":[]}"));
+                "host.json",
+                "{\"version\":\"2.0\"}",
+                "other/function.json",
+                "{\"bindings\":[{\"type\":\"httpTrigger\",\"direction\":\"in\",\"name\":\"req\",\"authLevel\":\"anonymous\"}]}"));
     var again =
         client.send(
             "POST",
