@@ -232,6 +232,14 @@ public final class FakeArm implements AutoCloseable {
     ctx.operations.delay(delay);
   }
 
+  /**
+   * How long a new resource stays out of the resource listing ({@code .../resources}), as ARM's
+   * listing lags behind writes (default zero). GETs of the resource itself see it at once.
+   */
+  public void listingLag(Duration lag) {
+    ctx.listingLagMillis = lag.toMillis();
+  }
+
   /** The most items a list answers in one page before it gives a nextLink (default 100). */
   public void pageSize(int size) {
     ctx.pageSize = size;

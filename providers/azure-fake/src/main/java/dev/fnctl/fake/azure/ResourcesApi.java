@@ -322,6 +322,12 @@ final class ResourcesApi {
       if (!body.hasNonNull("location")) {
         continue;
       }
+      var id = Json.text(body, "id");
+      if (ctx.listingLagMillis > 0
+          && id != null
+          && System.currentTimeMillis() - ctx.store.createdMillis(id) < ctx.listingLagMillis) {
+        continue; // not yet in ARM's resource cache
+      }
       var item = Json.object();
       for (var field :
           List.of(

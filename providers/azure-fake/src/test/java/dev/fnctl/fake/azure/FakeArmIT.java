@@ -557,6 +557,19 @@ class FakeArmIT {
         client.send(
             "PATCH", group("orders-rg") + RG, "{\"tags\":{\"long\":\"" + "v".repeat(257) + "\"}}");
     assertEquals("InvalidTagValueLength", tooLong.errorCode());
+    Thread.sleep(3100);
+    arm.listingLag(Duration.ofSeconds(3));
+    createStorage("orders-rg", "ordersst2");
+    var listing = group("orders-rg") + "/resources" + RG + "&$filter=tagName%20eq%20'fnctl-stack'";
+    var lagging = client.send("GET", listing, (String) null);
+    assertEquals(
+        1,
+        lagging.body().path("value").size(),
+        "a new account is not listed yet: " + lagging.text());
+    Thread.sleep(3100);
+    assertEquals(
+        2, client.send("GET", listing, (String) null).body().path("value").size(), "then it is");
+    arm.listingLag(Duration.ZERO);
     var wrongValue =
         client.send(
             "GET",
