@@ -107,7 +107,7 @@ final class Operations {
       return base() + "/operationResults/" + id + "?api-version=" + apiVersion;
     }
 
-    JsonNode statusBody() {
+    synchronized JsonNode statusBody() {
       var body = Json.object();
       body.put("id", base().substring(endpoint.length()) + "/operationStatuses/" + id);
       body.put("name", id);
@@ -165,9 +165,9 @@ final class Operations {
   /** GET on the Azure-AsyncOperation URL: always 200 with the status object. */
   ArmResponse status(String id) {
     var op = find(id);
-    op.poll();
+    var status = op.poll();
     var headers =
-        op.status.equals("InProgress")
+        status.equals("InProgress")
             ? Map.of("Retry-After", retryAfter())
             : Map.<String, String>of();
     return new ArmResponse(200, headers, op.statusBody());
