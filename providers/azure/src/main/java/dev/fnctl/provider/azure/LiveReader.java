@@ -1,0 +1,224 @@
+package dev.fnctl.provider.azure;
+
+import static dev.fnctl.provider.azure.AzureTypes.address;
+
+import dev.fnctl.provider.LiveResource;
+import dev.fnctl.provider.LiveState;
+import dev.fnctl.provider.Ownership;
+import dev.fnctl.provider.ProviderException;
+import dev.fnctl.provider.Resource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+/**
+ * Reads what the stack owns in the resource group with list calls, in parallel: storage accounts,
+ * plans, function apps and role assignments (one call each), then the containers and queues of the
+ * stack's own accounts (two calls per account) and the settings of each owned app (one call per
+ * app, as Azure has no bulk read of settings). A no-op plan of N functions makes 8 + N calls.
+ */
+final class LiveReader {
+  private final AzureSession s;
+  private final ExecutorService pool;
+
+  LiveReader(AzureSession s, ExecutorService pool) {
+    this.s = s;
+    this.pool = pool;
+  }
+
+  LiveState read(List<Resource> desired) throws ProviderException {
+    Set<String> wanted = desired.stream().map(Resource::address).collect(Collectors.toSet());
+    String rg = s.resourceGroupPath();
+    Future<List<Map<String, Object>>> accounts =
+        submit(
+            () ->
+                s.arm.list(
+                    rg + "/providers/Microsoft.Storage/storageAccounts", ApiVersions.STORAGE));
+    Future<List<Map<String, Object>>> plans =
+        submit(() -> s.arm.list(rg + "/providers/Microsoft.Web/serverfarms", ApiVersions.WEB));
+    Future<List<Map<String, Object>>> sites =
+        submit(() -> s.arm.list(rg + "/providers/Microsoft.Web/sites", ApiVersions.WEB));
+    Future<List<Map<String, Object>>> roles =
+        submit(
+            () ->
+                s.arm.list(
+                    rg + "/providers/Microsoft.Authorization/roleAssignments",
+                    ApiVersions.AUTHORIZATION));
+
+    List<LiveResource> out = new ArrayList<>();
+    List<String> ownedAccounts = new ArrayList<>();
+    for (Map<String, Object> a : get(accounts)) {
+      String name = String.valueOf(a.get("name"));
+      boolean owned = s.ownership.owns(tags(a));
+      String addr = address(AzureTypes.ACCOUNT, name);
+      if (!owned && !wanted.contains(addr)) continue;
+      if (owned) ownedAccounts.add(name);
+      out.add(
+          new LiveResource(
+              addr,
+              AzureTypes.ACCOUNT,
+              null,
+              owned,
+              AccountType.properties(a),
+              AccountType.outputs(a)));
+    }
+    List<Future<List<LiveResource>>> children = new ArrayList<>();
+    for (String account : ownedAccounts) {
+      children.add(
+          submit(
+              () ->
+                  children(
+                      account, AzureTypes.CONTAINER, "blobServices/default/containers", wanted)));
+      children.add(
+          submit(
+              () -> children(account, AzureTypes.QUEUE, "queueServices/default/queues", wanted)));
+    }
+    for (Map<String, Object> p : get(plans)) {
+      String name = String.valueOf(p.get("name"));
+      boolean owned = s.ownership.owns(tags(p));
+      String addr = address(AzureTypes.PLAN, name);
+      if (!owned && !wanted.contains(addr)) continue;
+      out.add(
+          new LiveResource(
+              addr,
+              AzureTypes.PLAN,
+              null,
+              owned,
+              PlanType.properties(p),
+              Map.of("id", String.valueOf(p.get("id")))));
+    }
+    Map<String, Future<Map<String, Object>>> settings = new HashMap<>();
+    AppSettingsType settingsType = new AppSettingsType(s);
+    for (Map<String, Object> site : get(sites)) {
+      String name = String.valueOf(site.get("name"));
+      boolean owned = s.ownership.owns(tags(site));
+      String addr = address(AzureTypes.FUNCTION_APP, name);
+      if (!owned && !wanted.contains(addr)) continue;
+      LiveResource live =
+          new LiveResource(
+              addr,
+              AzureTypes.FUNCTION_APP,
+              null,
+              owned,
+              FunctionAppType.properties(site),
+              FunctionAppType.outputs(site));
+      String state = Arm.provisioningState(site);
+      if (state != null
+          && !state.equalsIgnoreCase("Succeeded")
+          && !state.equalsIgnoreCase("Failed"))
+        live = live.pending(state.toLowerCase(java.util.Locale.ROOT));
+      out.add(live);
+      if (owned) settings.put(name, submit(() -> settingsType.read(name)));
+    }
+    for (Map.Entry<String, Future<Map<String, Object>>> e : settings.entrySet()) {
+      Map<String, Object> all = get(e.getValue());
+      if (all == null || AppSettingsType.owned(all).isEmpty()) continue;
+      String addr = address(AzureTypes.APP_SETTINGS, e.getKey());
+      out.add(
+          new LiveResource(
+                  addr,
+                  AzureTypes.APP_SETTINGS,
+                  null,
+                  true,
+                  AppSettingsType.properties(all),
+                  Map.of())
+              .inContainer(addr)
+              .withSensitive(secretReferences(all)));
+    }
+    for (Map<String, Object> r : get(roles)) {
+      String description = String.valueOf(Arm.at(r, "properties", "description"));
+      String app = ownedApp(description);
+      if (app == null) continue;
+      Map<String, Object> p = RoleAssignmentType.properties(r);
+      String addr =
+          address(
+              AzureTypes.ROLE_ASSIGNMENT,
+              StackLayout.roleAssignmentName(
+                  app,
+                  (String) p.get(RoleAssignmentType.SCOPE),
+                  (String) p.get(RoleAssignmentType.ROLE)));
+      out.add(
+          new LiveResource(
+              addr,
+              AzureTypes.ROLE_ASSIGNMENT,
+              null,
+              true,
+              p,
+              Map.of(RoleAssignmentType.ID, String.valueOf(r.get("id"))),
+              List.of(address(AzureTypes.FUNCTION_APP, app))));
+    }
+    for (Future<List<LiveResource>> f : children) out.addAll(get(f));
+    return new LiveState(out);
+  }
+
+  private List<LiveResource> children(String account, String type, String kind, Set<String> wanted)
+      throws ProviderException {
+    List<LiveResource> out = new ArrayList<>();
+    for (Map<String, Object> c :
+        s.arm.list(s.accountPath(account) + "/" + kind, ApiVersions.STORAGE)) {
+      String name = String.valueOf(c.get("name"));
+      Object metadata = Arm.at(c, "properties", "metadata");
+      boolean owned = metadata instanceof Map<?, ?> m && s.ownership.owns(Arm.cast(m));
+      String addr = address(type, account + "/" + name);
+      if (!owned && !wanted.contains(addr)) continue;
+      out.add(
+          new LiveResource(
+              addr,
+              type,
+              null,
+              owned,
+              Map.of(),
+              Map.of("id", String.valueOf(c.get("id"))),
+              List.of(address(AzureTypes.ACCOUNT, account))));
+    }
+    return out;
+  }
+
+  /** The app a role assignment's description names, when it marks this stack and target. */
+  private String ownedApp(String description) {
+    Map<String, String> parts = new HashMap<>();
+    for (String word : description.split(" ")) {
+      int eq = word.indexOf('=');
+      if (eq > 0) parts.put(word.substring(0, eq), word.substring(eq + 1));
+    }
+    if (!s.names.stack().equals(parts.get(Ownership.STACK_KEY))
+        || !s.names.target().equals(parts.get(Ownership.TARGET_KEY))) return null;
+    return parts.get("app");
+  }
+
+  private static Set<String> secretReferences(Map<String, Object> all) {
+    Set<String> out = new java.util.TreeSet<>();
+    for (String k : AppSettingsType.owned(all))
+      if (String.valueOf(all.get(k)).startsWith("@Microsoft.KeyVault("))
+        out.add(AppSettingsType.SETTINGS + "." + k);
+    return out;
+  }
+
+  private static Map<String, Object> tags(Map<String, Object> r) {
+    return r.get("tags") instanceof Map<?, ?> m ? Arm.cast(m) : null;
+  }
+
+  private <T> Future<T> submit(Callable<T> c) {
+    return pool.submit(c);
+  }
+
+  static <T> T get(Future<T> f) throws ProviderException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ProviderException(
+          ProviderException.Kind.CANCELLED, "reading Azure was interrupted");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof ProviderException p) throw p;
+      throw new ProviderException("reading Azure failed: " + e.getCause(), e.getCause());
+    }
+  }
+}
