@@ -1,6 +1,8 @@
 package dev.fnctl.provider.azure;
 
 import dev.fnctl.model.spec.BucketSpec;
+import dev.fnctl.model.spec.Budget;
+import dev.fnctl.model.spec.Budget;
 import dev.fnctl.model.spec.Deployment;
 import dev.fnctl.model.spec.FunctionSpec;
 import dev.fnctl.model.spec.Permission;
@@ -158,14 +160,45 @@ public final class AzureProvider implements Provider {
           new Problem(
               "topics." + tp.name(),
               "topics are not supported" + on + " yet (Service Bus topics are planned)"));
-    if (!d.budgets().isEmpty())
-      for (String b : d.budgets().keySet())
+    for (Budget b : d.budgets().values()) {
+      String path = "budgets." + b.name();
+      if (b.currency() != null && !b.currency().equals("USD"))
+        problems.add(
+            Problem.warning(
+                path + ".currency",
+                "Azure budgets count in the billing account's currency; currency "
+                    + b.currency()
+                    + " is not checked"
+                    + on));
+      if (b.alerts().size() > 5)
         problems.add(
             new Problem(
-                "budgets." + b,
-                "budgets are not supported"
-                    + on
-                    + " yet (Microsoft.Consumption/budgets is planned)"));
+                path + ".alerts",
+                b.alerts().size() + " alerts; Azure budgets allow at most 5 notifications" + on));
+      java.util.Set<String> thresholds = new java.util.HashSet<>();
+      for (int i = 0; i < b.alerts().size(); i++) {
+        Budget.Alert a = b.alerts().get(i);
+        if (a.recipients().isEmpty() || a.recipients().size() > 50)
+          problems.add(
+              new Problem(
+                  path + ".alerts[" + i + "].notify",
+                  "an Azure budget notification needs 1 to 50 contact emails" + on));
+        if (a.percent() > 1000)
+          problems.add(
+              new Problem(
+                  path + ".alerts[" + i + "].at", "Azure budget thresholds are at most 1000%" + on));
+        if (!thresholds.add(a.forecast() + "/" + a.percent()))
+          problems.add(
+              new Problem(
+                  path + ".alerts[" + i + "]",
+                  "a second alert at "
+                      + a.percent()
+                      + "%"
+                      + (a.forecast() ? " forecast" : "")
+                      + "; Azure keeps one notification per threshold"
+                      + on));
+      }
+    }
     for (FunctionSpec f : d.functions().values()) validateFunction(f, d, names, on, problems);
     return problems;
   }

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * Reads what the stack owns in the resource group with list calls, in parallel: storage accounts,
  * plans, function apps and role assignments (one call each), then the containers and queues of the
  * stack's own accounts (two calls per account) and the settings of each owned app (one call per
- * app, as Azure has no bulk read of settings). A no-op plan of N functions makes 8 + N calls.
+ * app, as Azure has no bulk read of settings). A no-op plan of N functions makes 9 + N calls.
  */
 final class LiveReader {
   private final AzureSession s;
@@ -51,6 +51,12 @@ final class LiveReader {
                 s.arm.list(
                     rg + "/providers/Microsoft.Authorization/roleAssignments",
                     ApiVersions.AUTHORIZATION));
+
+    Future<List<Map<String, Object>>> budgets =
+        submit(
+            () ->
+                s.arm.list(
+                    rg + "/providers/Microsoft.Consumption/budgets", ApiVersions.CONSUMPTION));
 
     List<LiveResource> out = new ArrayList<>();
     List<String> ownedAccounts = new ArrayList<>();
@@ -153,6 +159,18 @@ final class LiveReader {
               p,
               Map.of(RoleAssignmentType.ID, String.valueOf(r.get("id"))),
               List.of(address(AzureTypes.FUNCTION_APP, app))));
+    }
+    for (Map<String, Object> b : get(budgets)) {
+      String name = String.valueOf(b.get("name"));
+      if (BudgetType.owned(s.names, name) == null) continue;
+      out.add(
+          new LiveResource(
+              address(AzureTypes.BUDGET, name),
+              AzureTypes.BUDGET,
+              null,
+              true,
+              BudgetType.properties(b),
+              Map.of(BudgetType.ID, String.valueOf(b.get("id")))));
     }
     for (Future<List<LiveResource>> f : children) out.addAll(get(f));
     return new LiveState(out);

@@ -18,7 +18,8 @@ final class ResourceTypes {
             new PlanType(session),
             new FunctionAppType(session),
             new AppSettingsType(session),
-            new RoleAssignmentType(session))) byType.put(t.type(), t);
+            new RoleAssignmentType(session),
+            new BudgetType(session))) byType.put(t.type(), t);
   }
 
   ResourceType of(String type, String address) throws ProviderException {
