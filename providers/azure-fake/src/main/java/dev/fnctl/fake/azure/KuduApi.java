@@ -1,0 +1,164 @@
+package dev.fnctl.fake.azure;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.ZipInputStream;
+
+/**
+ * The OneDeploy endpoint of a Flex Consumption app ({@code POST
+ * https://<app>.scm.azurewebsites.net/api/publish?RemoteBuild=false} with the zip), served on the
+ * fake as {@code POST <endpoint>/_scm/<app>/api/publish}. The package's {@code host.json} and each
+ * {@code <function>/function.json} become the app's functions (GET sites/{app}/functions), as the
+ * Functions host would index them; without host.json the host indexes nothing.
+ */
+final class KuduApi {
+  private final ArmContext ctx;
+
+  KuduApi(ArmContext ctx) {
+    this.ctx = ctx;
+  }
+
+  void register(Router router) {
+    router.add("POST", "/_scm/(?<site>[^/]+)/api/publish", Set.of(), this::publish);
+    router.add("GET", "/_scm/(?<site>[^/]+)/api/deployments/latest", Set.of(), this::latest);
+  }
+
+  private ObjectNode site(String name) {
+    var suffix = "/providers/microsoft.web/sites/" + name.toLowerCase(Locale.ROOT);
+    var found = ctx.store.find(k -> k.endsWith(suffix));
+    if (found.isEmpty()) {
+      throw ArmException.notFound("NotFound", "The site '" + name + "' does not exist.");
+    }
+    return found.get(0);
+  }
+
+  private ArmResponse publish(ArmRequest r) {
+    var site = site(r.group("site"));
+    var siteId = Json.text(site, "id");
+    if (!site.path("properties").has("functionAppConfig")) {
+      throw ArmException.badRequest(
+          "BadRequest",
+          "OneDeploy with /api/publish on this fake serves Flex Consumption apps only.");
+    }
+    var files = unzip(r.body);
+    var functions = new LinkedHashMap<String, JsonNode>();
+    if (files.containsKey("host.json")) {
+      for (var e : files.entrySet()) {
+        var parts = e.getKey().split("/");
+        if (parts.length == 2 && parts[1].equals("function.json")) {
+          functions.put(parts[0], parse(e.getKey(), e.getValue()));
+        }
+      }
+    }
+    var prefix = ResourceStore.key(siteId + "/functions") + "/";
+    ctx.store
+        .find(k -> k.startsWith(prefix))
+        .forEach(old -> ctx.store.remove(Json.text(old, "id")));
+    for (var e : functions.entrySet()) {
+      ctx.store.put(siteId + "/functions/" + e.getKey(), function(site, e.getKey(), e.getValue()));
+    }
+    var deployment = Json.object();
+    deployment.put("id", "latest");
+    deployment.put("status", 4);
+    deployment.put("status_text", "");
+    deployment.put("complete", true);
+    deployment.put("active", true);
+    deployment.put("end_time", Instant.now().toString());
+    deployment.put("sha256", sha256(r.body));
+    deployment.put("functions", functions.size());
+    ctx.store.put(siteId + "/deployments/latest", deployment);
+    if ("true".equalsIgnoreCase(r.query.get("isAsync"))) {
+      return new ArmResponse(
+          202,
+          Map.of("Location", ctx.endpoint + "/_scm/" + r.group("site") + "/api/deployments/latest"),
+          null);
+    }
+    return ArmResponse.ok(null);
+  }
+
+  private ArmResponse latest(ArmRequest r) {
+    var site = site(r.group("site"));
+    var deployment = ctx.store.get(Json.text(site, "id") + "/deployments/latest");
+    if (deployment == null) {
+      throw ArmException.notFound(
+          "NotFound", "No deployment was made to '" + r.group("site") + "'.");
+    }
+    return ArmResponse.ok(deployment);
+  }
+
+  private static ObjectNode function(ObjectNode site, String name, JsonNode config) {
+    var siteId = Json.text(site, "id");
+    var host = site.path("properties").path("defaultHostName").asText();
+    var body = Json.object();
+    body.put("id", siteId + "/functions/" + name);
+    body.put("name", Json.text(site, "name") + "/" + name);
+    body.put("type", "Microsoft.Web/sites/functions");
+    body.put("location", Json.text(site, "location"));
+    var props = body.putObject("properties");
+    props.put("name", name);
+    props.put("function_app_id", siteId);
+    props.put(
+        "script_root_path_href", "https://" + host + "/admin/vfs/home/site/wwwroot/" + name + "/");
+    props.put(
+        "config_href",
+        "https://" + host + "/admin/vfs/home/site/wwwroot/" + name + "/function.json");
+    props.put("href", "https://" + host + "/admin/functions/" + name);
+    props.set("config", config);
+    for (var binding : config.path("bindings")) {
+      if ("httpTrigger".equals(binding.path("type").asText())) {
+        var route = binding.path("route").asText(name);
+        props.put("invoke_url_template", "https://" + host + "/api/" + route);
+      }
+    }
+    props.put(
+        "language",
+        site.path("properties").path("functionAppConfig").path("runtime").path("name").asText());
+    props.put("isDisabled", config.path("disabled").asBoolean(false));
+    return body;
+  }
+
+  private static Map<String, byte[]> unzip(byte[] zip) {
+    var files = new LinkedHashMap<String, byte[]>();
+    try (var in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+      for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        if (!entry.isDirectory()) {
+          files.put(entry.getName(), in.readAllBytes());
+        }
+      }
+    } catch (IOException e) {
+      throw ArmException.badRequest(
+          "BadRequest", "The package is not a readable zip: " + e.getMessage());
+    }
+    if (files.isEmpty()) {
+      throw ArmException.badRequest("BadRequest", "The package is empty or not a zip.");
+    }
+    return files;
+  }
+
+  private static JsonNode parse(String path, byte[] bytes) {
+    try {
+      return Json.parse(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException e) {
+      throw ArmException.badRequest(
+          "BadRequest", path + " in the package is not valid JSON: " + e.getMessage());
+    }
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
