@@ -130,6 +130,41 @@ final class Arm {
     }
   }
 
+  /**
+   * OneDeploy: POSTs a zip to a function app's SCM site ({@code /api/publish}), asynchronously, and
+   * polls the deployment it answers with until it is complete. Flex Consumption stores the package
+   * in the app's deployment container and restarts the app on it.
+   */
+  void publish(String url, byte[] zip, Deadline deadline) throws ProviderException {
+    HttpRequest request = new HttpRequest(HttpMethod.POST, url);
+    request.setHeader(HttpHeaderName.CONTENT_TYPE, "application/zip");
+    request.setBody(zip);
+    Reply r = send(request);
+    if (r.status >= 300) throw failure("POST " + url, r);
+    String location = r.header("Location");
+    if (r.status != 202 || location == null) return;
+    Duration wait = retryAfter(r);
+    while (true) {
+      deadline.pause(wait, "the package deployment to finish");
+      Reply poll = send(HttpMethod.GET, location, null);
+      if (poll.status == 202) continue;
+      if (poll.status >= 300) throw failure("GET " + location, poll);
+      Map<String, Object> status = poll.json();
+      if (!Boolean.TRUE.equals(status.get("complete"))) continue;
+      Object code = status.get("status");
+      // Kudu's deployment status: 4 is Success, 3 is Failed.
+      if (!(code instanceof Number n) || n.intValue() != 4)
+        throw new ProviderException(
+            Kind.OTHER,
+            "the package deployment ended with status "
+                + code
+                + ": "
+                + firstLine(String.valueOf(status.getOrDefault("status_text", "")))
+                + "; run apply again");
+      return;
+    }
+  }
+
   /** DELETE a resource and wait for the operation; one already gone is fine. */
   void delete(String path, String apiVersion, Deadline deadline) throws ProviderException {
     Reply r = send(HttpMethod.DELETE, url(path, apiVersion), null);
@@ -210,6 +245,10 @@ final class Arm {
 
   private Reply send(HttpMethod method, String url, Map<String, Object> body)
       throws ProviderException {
+    return send(request(method, url, body));
+  }
+
+  private HttpRequest request(HttpMethod method, String url, Map<String, Object> body) {
     HttpRequest request = new HttpRequest(method, url);
     request.setHeader(HttpHeaderName.ACCEPT, "application/json");
     if (body != null) {
@@ -222,6 +261,11 @@ final class Arm {
     } else if (method == HttpMethod.POST) {
       request.setHeader(HttpHeaderName.CONTENT_LENGTH, "0");
     }
+    return request;
+  }
+
+  private Reply send(HttpRequest request) throws ProviderException {
+    HttpMethod method = request.getHttpMethod();
     calls.incrementAndGet();
     try (HttpResponse response = pipeline.sendSync(request, com.azure.core.util.Context.NONE)) {
       byte[] bytes =

@@ -114,7 +114,7 @@ final class AzureCloud implements Cloud {
             credential,
             settings.get("blobEndpoint"),
             context.env().get("FNCTL_AZURE_STORAGE_KEY"));
-    AzureSession session = new AzureSession(arm, data, names, region);
+    AzureSession session = new AzureSession(arm, data, names, region, settings.get("scmEndpoint"));
     Map<String, Object> rg = arm.get(session.resourceGroupPath(), ApiVersions.RESOURCES);
     if (rg == null)
       throw new ProviderException(

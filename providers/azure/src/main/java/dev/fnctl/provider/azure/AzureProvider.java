@@ -2,7 +2,6 @@ package dev.fnctl.provider.azure;
 
 import dev.fnctl.model.spec.BucketSpec;
 import dev.fnctl.model.spec.Budget;
-import dev.fnctl.model.spec.Budget;
 import dev.fnctl.model.spec.Deployment;
 import dev.fnctl.model.spec.FunctionSpec;
 import dev.fnctl.model.spec.Permission;
@@ -76,6 +75,9 @@ public final class AzureProvider implements Provider {
         "keyVault",
         "Key Vault (name or URL, in the resource group) holding the functions' secrets");
     s.put(
+        "scmEndpoint",
+        "where OneDeploy reaches an app, with {app} for its name (a fake; default: the app's SCM host)");
+    s.put(
         "blobEndpoint",
         "one blob service URL that stands in for every storage account, e.g. Azurite's http://127.0.0.1:10000/devstoreaccount1 (tests)");
     return s;
@@ -116,7 +118,7 @@ public final class AzureProvider implements Provider {
               region == null
                   ? "no region: set the Azure region (e.g. westeurope) on target " + target
                   : "'" + region + "' is not an Azure region name (e.g. westeurope)"));
-    for (String key : List.of("endpoint", "blobEndpoint")) {
+    for (String key : List.of("endpoint", "blobEndpoint", "scmEndpoint")) {
       String url = d.target().setting(key);
       if (url != null && !url.matches("^https?://[^/\\s]+.*$"))
         problems.add(new Problem(t + "." + key, "'" + url + "' is not an http:// or https:// URL"));
@@ -186,7 +188,8 @@ public final class AzureProvider implements Provider {
         if (a.percent() > 1000)
           problems.add(
               new Problem(
-                  path + ".alerts[" + i + "].at", "Azure budget thresholds are at most 1000%" + on));
+                  path + ".alerts[" + i + "].at",
+                  "Azure budget thresholds are at most 1000%" + on));
         if (!thresholds.add(a.forecast() + "/" + a.percent()))
           problems.add(
               new Problem(

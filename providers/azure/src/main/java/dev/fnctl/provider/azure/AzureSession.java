@@ -15,7 +15,14 @@ final class AzureSession {
   final String region;
   final Ownership ownership;
 
-  AzureSession(Arm arm, DataPlane data, AzureNames names, String region) {
+  /**
+   * Where OneDeploy is reached for an app: a template with {@code {app}} from the target's {@code
+   * scmEndpoint} setting (a fake), else the app's SCM host name as ARM states it.
+   */
+  final String scmEndpoint;
+
+  AzureSession(Arm arm, DataPlane data, AzureNames names, String region, String scmEndpoint) {
+    this.scmEndpoint = scmEndpoint;
     this.arm = arm;
     this.data = data;
     this.names = names;
@@ -45,6 +52,19 @@ final class AzureSession {
 
   String sitePath(String app) {
     return resourceGroupPath() + "/providers/Microsoft.Web/sites/" + app;
+  }
+
+  /** The OneDeploy URL of {@code app}, whose site ARM answered with {@code site}. */
+  String publishUrl(String app, Map<String, Object> site)
+      throws dev.fnctl.provider.ProviderException {
+    String base = null;
+    if (scmEndpoint != null) base = scmEndpoint.replace("{app}", app);
+    else if (Arm.at(site, "properties", "enabledHostNames") instanceof java.util.List<?> hosts)
+      for (Object h : hosts) if (String.valueOf(h).contains(".scm.")) base = "https://" + h;
+    if (base == null)
+      throw new dev.fnctl.provider.ProviderException(
+          "function app " + app + " has no SCM host name to deploy its package to");
+    return base.replaceAll("/+$", "") + "/api/publish?RemoteBuild=false&isAsync=true";
   }
 
   /** The ownership tags, plus {@code extra}. */

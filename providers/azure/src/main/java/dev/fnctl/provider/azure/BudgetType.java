@@ -92,8 +92,7 @@ final class BudgetType implements ResourceType {
 
   @Override
   public Map<String, Object> create(
-      Address a, Resource desired, Map<String, Object> after, Deadline d)
-      throws ProviderException {
+      Address a, Resource desired, Map<String, Object> after, Deadline d) throws ProviderException {
     Map<String, Object> props = new LinkedHashMap<>();
     props.put("category", "Cost");
     props.put("amount", new BigDecimal(String.valueOf(after.get(AMOUNT))));
@@ -119,7 +118,10 @@ final class BudgetType implements ResourceType {
       n.put("contactEmails", alert.get("notify"));
       n.put("thresholdType", forecast ? "Forecasted" : "Actual");
       notifications.put(
-          (forecast ? "forecasted" : "actual") + "_GreaterThanOrEqualTo_" + alert.get("at") + "_Percent",
+          (forecast ? "forecasted" : "actual")
+              + "_GreaterThanOrEqualTo_"
+              + alert.get("at")
+              + "_Percent",
           n);
     }
     props.put("notifications", notifications);
@@ -142,7 +144,9 @@ final class BudgetType implements ResourceType {
     Object amount = Arm.at(r, "properties", "amount");
     p.put(
         AMOUNT,
-        amount == null ? null : new BigDecimal(amount.toString()).stripTrailingZeros().toPlainString());
+        amount == null
+            ? null
+            : new BigDecimal(amount.toString()).stripTrailingZeros().toPlainString());
     p.put(PERIOD, Arm.at(r, "properties", "timeGrain"));
     List<Map<String, Object>> alerts = new ArrayList<>();
     if (Arm.at(r, "properties", "notifications") instanceof Map<?, ?> ns) {
@@ -154,7 +158,8 @@ final class BudgetType implements ResourceType {
             "forecast",
             "forecasted".equals(String.valueOf(n.get("thresholdType")).toLowerCase(Locale.ROOT)));
         List<String> emails = new ArrayList<>();
-        if (n.get("contactEmails") instanceof List<?> l) for (Object e : l) emails.add(String.valueOf(e));
+        if (n.get("contactEmails") instanceof List<?> l)
+          for (Object e : l) emails.add(String.valueOf(e));
         emails.sort(null);
         m.put("notify", emails);
         alerts.add(m);

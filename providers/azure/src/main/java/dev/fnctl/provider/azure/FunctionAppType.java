@@ -42,9 +42,6 @@ final class FunctionAppType implements ResourceType {
   /** The tag holding the deployed package's SHA-256. */
   static final String PACKAGE_TAG = "fnctl-package";
 
-  /** The blob Flex Consumption runs: one per app, in the app's own deployment container. */
-  static final String PACKAGE_BLOB = "released-package.zip";
-
   /** What the layout hands apply: the function's package and whether it has http triggers. */
   record Payload(String function, AzurePackage pkg, boolean http) {}
 
@@ -85,10 +82,11 @@ final class FunctionAppType implements ResourceType {
       if (payload == null || payload.pkg() == null)
         throw new ProviderException(
             ProviderException.Kind.INVALID, a + ": no package to deploy (an offline expansion)");
-      String[] storage = String.valueOf(after.get(DEPLOYMENT_STORAGE)).split("/", 2);
       Path zip = payload.pkg().write();
       try {
-        s.data.upload(storage[0], storage[1], PACKAGE_BLOB, zip);
+        s.arm.publish(s.publishUrl(a.name(), r), java.nio.file.Files.readAllBytes(zip), d);
+      } catch (java.io.IOException e) {
+        throw new ProviderException(a + ": cannot read its package " + zip + ": " + e, e);
       } finally {
         AzurePackage.delete(zip);
       }

@@ -96,7 +96,8 @@ final class StackLayout {
     }
     FunctionBindings bindings = new FunctionBindings(names, d.queues());
     for (FunctionSpec f : d.functions().values()) out.addAll(function(f, bindings, data));
-    for (dev.fnctl.model.spec.Budget b : d.budgets().values()) out.add(BudgetType.desired(names, b));
+    for (dev.fnctl.model.spec.Budget b : d.budgets().values())
+      out.add(BudgetType.desired(names, b));
     return out;
   }
 

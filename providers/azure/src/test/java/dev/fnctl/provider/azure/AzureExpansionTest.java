@@ -30,7 +30,10 @@ class AzureExpansionTest {
     Deployment d = AzureSamples.load(spec, Map.of());
     List<Problem> problems = new AzureProvider().validate(d);
     assertEquals(
-        List.of(), problems.stream().filter(p -> p.severity() == dev.fnctl.model.diag.Severity.ERROR).toList());
+        List.of(),
+        problems.stream()
+            .filter(p -> p.severity() == dev.fnctl.model.diag.Severity.ERROR)
+            .toList());
     AzureNames names =
         new AzureNames(AzureSamples.SUBSCRIPTION, AzureSamples.GROUP, d.stack(), "azure");
     var resources = new StackLayout(names, "westeurope", "fnctlvault", dir, false).expand(d);

@@ -12,11 +12,13 @@ class AzureNamesTest {
 
   @Test
   void storageAccountsAreLowerCaseLettersAndDigitsWithinTwentyFour() {
-    AzureNames longOne =
-        new AzureNames(SUB, "rg", "a-very-long-stack-name", "longtarget01");
+    AzureNames longOne = new AzureNames(SUB, "rg", "a-very-long-stack-name", "longtarget01");
     for (String account :
         new String[] {
-          names.hostAccount(), names.dataAccount(), longOne.hostAccount(), longOne.dataAccount(),
+          names.hostAccount(),
+          names.dataAccount(),
+          longOne.hostAccount(),
+          longOne.dataAccount(),
           AzureNames.lockAccount(SUB, "orders-rg")
         }) {
       assertTrue(account.matches("[a-z0-9]{3,24}"), account);
@@ -26,7 +28,8 @@ class AzureNamesTest {
 
   @Test
   void accountsDifferPerResourceGroupSubscriptionAndTargetButAreStable() {
-    assertEquals(names.hostAccount(), new AzureNames(SUB, "orders-rg", "orders", "prod").hostAccount());
+    assertEquals(
+        names.hostAccount(), new AzureNames(SUB, "orders-rg", "orders", "prod").hostAccount());
     assertNotEquals(
         names.hostAccount(), new AzureNames(SUB, "other-rg", "orders", "prod").hostAccount());
     assertNotEquals(
@@ -54,8 +57,11 @@ class AzureNamesTest {
   void roleAssignmentNamesAreStableGuidsOfScopePrincipalAndRole() {
     String one = AzureNames.roleAssignment("/subscriptions/x/resourceGroups/RG", "P1", "r");
     assertEquals(one, AzureNames.roleAssignment("/subscriptions/x/resourcegroups/rg", "p1", "R"));
-    assertTrue(one.matches("[0-9a-f]{8}-[0-9a-f]{4}-3[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"), one);
-    assertNotEquals(one, AzureNames.roleAssignment("/subscriptions/x/resourceGroups/RG", "P2", "r"));
-    assertNotEquals(one, AzureNames.roleAssignment("/subscriptions/x/resourceGroups/RG", "P1", "s"));
+    assertTrue(
+        one.matches("[0-9a-f]{8}-[0-9a-f]{4}-3[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"), one);
+    assertNotEquals(
+        one, AzureNames.roleAssignment("/subscriptions/x/resourceGroups/RG", "P2", "r"));
+    assertNotEquals(
+        one, AzureNames.roleAssignment("/subscriptions/x/resourceGroups/RG", "P1", "s"));
   }
 }

@@ -37,7 +37,9 @@ final class AzureSamples {
     ExpansionGolden.copySample(sample, dir);
     Path spec = dir.resolve("fnctl.yaml");
     String text = Files.readString(spec);
-    text = text.replaceFirst("(?m)^targets:\\s*\\n", "targets:\n  azure: " + target(extraSettings) + "\n");
+    text =
+        text.replaceFirst(
+            "(?m)^targets:\\s*\\n", "targets:\n  azure: " + target(extraSettings) + "\n");
     Files.writeString(spec, text);
     return spec;
   }
