@@ -53,6 +53,7 @@ public final class FakeArm implements AutoCloseable {
 
   private final ArmContext ctx = new ArmContext();
   private final Router router = new Router();
+  private final AuthorizationApi authorization = new AuthorizationApi(ctx);
   private final List<String> requestLog = new CopyOnWriteArrayList<>();
   private final HttpServer server;
   private final ExecutorService executor;
@@ -63,6 +64,9 @@ public final class FakeArm implements AutoCloseable {
     new ResourcesApi(ctx).register(router);
     new StorageApi(ctx).register(router);
     new WebApi(ctx).register(router);
+    authorization.register(router);
+    new ConsumptionApi(ctx).register(router);
+    new EventGridApi(ctx).register(router);
     new KuduApi(ctx).register(router);
     new IdentityApi(ctx).register(router);
     new OperationsApi(ctx).register(router);
@@ -221,6 +225,14 @@ public final class FakeArm implements AutoCloseable {
    */
   public void addPrincipal(String principalId) {
     ctx.principals.add(principalId);
+  }
+
+  /**
+   * Makes a role definition (a custom role, or a built-in one the fake's list lacks) known to role
+   * assignments, by its GUID.
+   */
+  public void addRoleDefinition(String guid, String roleName) {
+    authorization.roleDefinitions.put(guid.toLowerCase(java.util.Locale.ROOT), roleName);
   }
 
   /**

@@ -46,6 +46,34 @@ final class Regions {
     return DISPLAY.containsKey(squashed) ? squashed : null;
   }
 
+  private static final Map<String, String> PAIRS =
+      Map.of(
+          "westeurope",
+          "northeurope",
+          "northeurope",
+          "westeurope",
+          "eastus",
+          "westus",
+          "eastus2",
+          "centralus",
+          "westus2",
+          "westcentralus",
+          "westus3",
+          "eastus",
+          "centralus",
+          "eastus2",
+          "uksouth",
+          "ukwest",
+          "swedencentral",
+          "swedensouth",
+          "germanywestcentral",
+          "germanynorth");
+
+  /** The region's pair, where geo-redundant storage keeps its secondary copy. */
+  static String pair(String name) {
+    return PAIRS.getOrDefault(name, name);
+  }
+
   static String display(String name) {
     return DISPLAY.getOrDefault(name, name);
   }

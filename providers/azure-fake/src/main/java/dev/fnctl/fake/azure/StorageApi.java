@@ -179,30 +179,28 @@ final class StorageApi {
     if (in.has("identity")) {
       body.set("identity", in.get("identity"));
     }
+    if (in.has("extendedLocation")) {
+      body.set("extendedLocation", in.get("extendedLocation"));
+    }
     var props = body.putObject("properties");
+    var now = Instant.now().toString();
     props.put("provisioningState", "Creating");
-    props.put("creationTime", Instant.now().toString());
+    props.put("creationTime", now);
+    props.putObject("keyCreationTime").put("key1", now).put("key2", now);
     props.put("primaryLocation", location);
     props.put("statusOfPrimary", "available");
+    if (sku.contains("GRS") || sku.contains("GZRS")) {
+      props.put("secondaryLocation", Regions.pair(location));
+      props.put("statusOfSecondary", "available");
+    }
     props.put("minimumTlsVersion", "TLS1_0");
     props.put("allowBlobPublicAccess", false);
     props.put("supportsHttpsTrafficOnly", true);
     props.put("accessTier", "Hot");
-    var endpoints = props.putObject("primaryEndpoints");
-    for (var service : new String[] {"blob", "queue", "table", "file", "dfs", "web"}) {
-      endpoints.put(
-          service,
-          "https://"
-              + name
-              + "."
-              + (service.equals("web") ? "z6" : "")
-              + (service.equals("web") ? ".web" : service)
-              + ".core.windows.net/");
-    }
-    var inProps = in.get("properties");
-    if (inProps != null && inProps.isObject()) {
-      props.setAll((ObjectNode) inProps);
-    }
+    var inProps = in.get("properties") instanceof ObjectNode given ? given : Json.object();
+    props.setAll(inProps.deepCopy());
+    props.set("encryption", encryption(inProps.get("encryption"), now));
+    props.set("primaryEndpoints", endpoints(name, inProps.path("routingPreference")));
     ctx.store.put(id, body);
     ctx.store.put(id + "/listKeys", newKeys());
     var op =
@@ -229,6 +227,54 @@ final class StorageApi {
               }
             });
     return new ArmResponse(202, ctx.operations.headers(op, false, true), null);
+  }
+
+  private static ObjectNode serviceEndpoints(String host, String... services) {
+    var out = Json.object();
+    for (var service : services) {
+      out.put(service, "https://" + host + "." + service + ".core.windows.net/");
+    }
+    return out;
+  }
+
+  /** The account's endpoints; routing preference publishes the routing-specific ones too. */
+  private static ObjectNode endpoints(String name, JsonNode routing) {
+    var all = new String[] {"web", "dfs", "blob", "file", "queue", "table"};
+    var out = serviceEndpoints(name, all);
+    if (routing.path("publishMicrosoftEndpoints").asBoolean(false)) {
+      out.set("microsoftEndpoints", serviceEndpoints(name + "-microsoftrouting", all));
+    }
+    if (routing.path("publishInternetEndpoints").asBoolean(false)) {
+      out.set(
+          "internetEndpoints",
+          serviceEndpoints(name + "-internetrouting", "web", "dfs", "blob", "file"));
+    }
+    return out;
+  }
+
+  /** Encryption at rest is always on: Microsoft-managed keys for blobs and files by default. */
+  private static ObjectNode encryption(JsonNode given, String now) {
+    ObjectNode out;
+    if (given instanceof ObjectNode g) {
+      out = g.deepCopy();
+    } else {
+      out = Json.object();
+      var services = out.putObject("services");
+      services.putObject("file").put("keyType", "Account").put("enabled", true);
+      services.putObject("blob").put("keyType", "Account").put("enabled", true);
+      out.put("requireInfrastructureEncryption", false);
+      out.put("keySource", "Microsoft.Storage");
+    }
+    out.path("services")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              if (e.getValue() instanceof ObjectNode service
+                  && service.path("enabled").asBoolean(false)) {
+                service.put("lastEnabledTime", now);
+              }
+            });
+    return out;
   }
 
   private static void merge(ObjectNode existing, ObjectNode in) {

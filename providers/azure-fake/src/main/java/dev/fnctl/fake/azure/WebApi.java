@@ -34,7 +34,8 @@ final class WebApi {
         "/subscriptions/(?<sub>[^/]+)/resourcegroups/(?<rg>[^/]+)/providers/Microsoft\\.Web";
     var farm = group + "/serverfarms/(?<name>[^/]+)";
     router.add("PUT", farm, VERSIONS, this::putFarm);
-    router.add("GET", farm, VERSIONS, r -> ArmResponse.ok(require(r, "serverfarms")));
+    router.add(
+        "GET", farm, VERSIONS, r -> ArmResponse.ok(withSiteCount(require(r, "serverfarms"))));
     router.add("DELETE", farm, VERSIONS, this::deleteFarm);
     router.add(
         "GET",
@@ -122,16 +123,33 @@ final class WebApi {
     if (in.get("properties") instanceof ObjectNode inProps) {
       props.setAll(inProps);
     }
-    props.put("status", "Ready");
-    props.put("provisioningState", "Succeeded");
-    props.put("reserved", reserved);
-    props.put(
-        "numberOfSites",
-        existing == null ? 0 : existing.path("properties").path("numberOfSites").asInt());
-    props.put("resourceGroup", r.group("rg"));
-    props.put("maximumElasticWorkerCount", 1);
+    SiteDefaults.planProperties(props, location, reserved, r.group("rg"));
     ctx.store.put(id, body);
-    return ArmResponse.ok(body);
+    return ArmResponse.ok(withSiteCount(body));
+  }
+
+  /**
+   * A Flex app created without serverFarmId gets a Flex plan from the platform, as Microsoft's
+   * CreateOrUpdateFunctionAppFlexConsumption example shows (serverFarmId .../serverfarms/DefaultAsp
+   * in the answer to a request that names none).
+   */
+  private String defaultFlexPlan(ArmRequest r, String location) {
+    var id = collection(r, "serverfarms") + "/DefaultAsp";
+    if (!ctx.store.contains(id)) {
+      var body = Json.object();
+      body.put("id", id).put("name", "DefaultAsp").put("type", "Microsoft.Web/serverfarms");
+      body.put("kind", "functionapp").put("location", Regions.display(location));
+      body.putObject("tags");
+      body.putObject("sku")
+          .put("name", "FC1")
+          .put("tier", "FlexConsumption")
+          .put("size", "FC1")
+          .put("family", "FC")
+          .put("capacity", 0);
+      SiteDefaults.planProperties(body.putObject("properties"), location, true, r.group("rg"));
+      ctx.store.put(id, body);
+    }
+    return id;
   }
 
   private ArmResponse deleteFarm(ArmRequest r) {
@@ -157,6 +175,22 @@ final class WebApi {
     }
     ctx.store.removeTree(id);
     return ArmResponse.ok(null);
+  }
+
+  private ObjectNode withSiteCount(ObjectNode farm) {
+    var id = Json.text(farm, "id");
+    var prefix =
+        ResourceStore.key(
+                ResourceIds.groupId(ResourceIds.subscription(id), ResourceIds.resourceGroup(id))
+                    + "/providers/Microsoft.Web/sites")
+            + "/";
+    long count =
+        ctx.store.find(k -> k.startsWith(prefix) && k.indexOf('/', prefix.length()) < 0).stream()
+            .filter(
+                s -> ResourceIds.sameId(s.path("properties").path("serverFarmId").asText(null), id))
+            .count();
+    farm.with("properties").put("numberOfSites", count);
+    return farm;
   }
 
   // ---- sites
@@ -185,6 +219,9 @@ final class WebApi {
     }
     var props = in.path("properties");
     var farmId = props.path("serverFarmId").asText(null);
+    if (farmId == null && props.has("functionAppConfig")) {
+      farmId = defaultFlexPlan(r, location);
+    }
     if (farmId == null) {
       throw ArmException.badRequest(
           "BadRequest",
@@ -233,12 +270,7 @@ final class WebApi {
     out.put("reserved", farm.path("properties").path("reserved").asBoolean(false));
     out.put("lastModifiedTimeUtc", Instant.now().toString());
     var siteConfig = out.putObject("siteConfig");
-    siteConfig.put("numberOfWorkers", 1);
-    siteConfig.put("linuxFxVersion", "");
-    siteConfig.put("alwaysOn", false);
-    siteConfig.put("http20Enabled", false);
-    siteConfig.put("minTlsVersion", "1.2");
-    siteConfig.put("ftpsState", "AllAllowed");
+    siteConfig.setAll(SiteDefaults.siteConfig());
     siteConfig.putNull("appSettings");
     if (props.get("siteConfig") instanceof ObjectNode inConfig) {
       inConfig
@@ -253,6 +285,7 @@ final class WebApi {
     if (functionAppConfig != null) {
       out.set("functionAppConfig", functionAppConfig);
     }
+    SiteDefaults.addPlatformProperties(out, functionAppConfig);
     out.put("httpsOnly", props.path("httpsOnly").asBoolean(false));
     out.put("publicNetworkAccess", props.path("publicNetworkAccess").asText("Enabled"));
     out.put("clientAffinityEnabled", props.path("clientAffinityEnabled").asBoolean(false));
@@ -419,7 +452,7 @@ final class WebApi {
     body.put("id", siteId + "/config/appsettings");
     body.put("name", "appsettings");
     body.put("type", "Microsoft.Web/sites/config");
-    body.put("location", Json.text(site, "location"));
+    body.put("kind", "app");
     body.set("properties", settings);
     return body;
   }
