@@ -27,7 +27,7 @@ class AzureContractIT extends ProviderContract {
 
   @Override
   protected String target() {
-    return azure.target();
+    return AzureSamples.target(azure.settings(), false);
   }
 
   @Override

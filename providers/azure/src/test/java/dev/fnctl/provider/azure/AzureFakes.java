@@ -74,9 +74,11 @@ final class AzureFakes implements BeforeAllCallback, AfterAllCallback {
   public void afterAll(ExtensionContext context) {
     if (arm != null) arm.close();
     if (azurite != null) {
+      // Azurite's graceful stop waits for idle keep-alive connections to close: give it a moment.
       azurite.destroy();
       try {
-        azurite.waitFor();
+        if (!azurite.waitFor(2, java.util.concurrent.TimeUnit.SECONDS))
+          azurite.destroyForcibly().waitFor();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
