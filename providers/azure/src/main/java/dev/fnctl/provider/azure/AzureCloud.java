@@ -114,7 +114,14 @@ final class AzureCloud implements Cloud {
             credential,
             settings.get("blobEndpoint"),
             context.env().get("FNCTL_AZURE_STORAGE_KEY"));
-    AzureSession session = new AzureSession(arm, data, names, region, settings.get("scmEndpoint"));
+    AzureSession session =
+        new AzureSession(
+            arm,
+            data,
+            names,
+            region,
+            settings.get("scmEndpoint"),
+            AzureClouds.storageSuffix(endpoint, settings.get("storageSuffix")));
     Map<String, Object> rg = arm.get(session.resourceGroupPath(), ApiVersions.RESOURCES);
     if (rg == null)
       throw new ProviderException(
@@ -160,7 +167,9 @@ final class AzureCloud implements Cloud {
           routes.put(
               h.method() + " " + h.path(),
               AzureTypes.address(AzureTypes.FUNCTION_APP, session.names.app(f.name())));
-    return new StackLayout(session.names, session.region, keyVault, projectDir, false).expand(d);
+    return new StackLayout(
+            session.names, session.region, keyVault, projectDir, false, session.storageSuffix)
+        .expand(d);
   }
 
   @Override

@@ -75,6 +75,9 @@ public final class AzureProvider implements Provider {
         "keyVault",
         "Key Vault (name or URL, in the resource group) holding the functions' secrets");
     s.put(
+        "storageSuffix",
+        "the storage DNS suffix, e.g. core.windows.net (default: the one of the endpoint's cloud)");
+    s.put(
         "scmEndpoint",
         "where OneDeploy reaches an app, with {app} for its name (a fake; default: the app's SCM host)");
     s.put(
@@ -390,7 +393,9 @@ public final class AzureProvider implements Provider {
                 Locations.normalise(d.target().setting("region")),
                 d.target().setting("keyVault"),
                 base,
-                true)
+                true,
+                AzureClouds.storageSuffix(
+                    d.target().setting("endpoint"), d.target().setting("storageSuffix")))
             .expand(d));
   }
 

@@ -21,8 +21,18 @@ final class AzureSession {
    */
   final String scmEndpoint;
 
-  AzureSession(Arm arm, DataPlane data, AzureNames names, String region, String scmEndpoint) {
+  /** The cloud's storage suffix: {@code core.windows.net} in the public cloud. */
+  final String storageSuffix;
+
+  AzureSession(
+      Arm arm,
+      DataPlane data,
+      AzureNames names,
+      String region,
+      String scmEndpoint,
+      String storageSuffix) {
     this.scmEndpoint = scmEndpoint;
+    this.storageSuffix = storageSuffix;
     this.arm = arm;
     this.data = data;
     this.names = names;

@@ -19,10 +19,12 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /**
- * Reads what the stack owns in the resource group with list calls, in parallel: storage accounts,
- * plans, function apps and role assignments (one call each), then the containers and queues of the
- * stack's own accounts (two calls per account) and the settings of each owned app (one call per
- * app, as Azure has no bulk read of settings). A no-op plan of N functions makes 9 + N calls.
+ * Reads what the stack owns in the resource group with list calls, in parallel: the group's
+ * resources (storage accounts and plans), function apps, role assignments and budgets (one call
+ * each), then the containers of the stack's two accounts and the queues of its data account (three
+ * calls) and the settings of each owned app (one call per app, as Azure has no bulk read of
+ * settings). With the resource group's check at connect, a no-op plan of N functions makes 6 + N
+ * calls, 8 + N when the stack has queues or buckets.
  */
 final class LiveReader {
   private final AzureSession s;
@@ -36,13 +38,10 @@ final class LiveReader {
   LiveState read(List<Resource> desired) throws ProviderException {
     Set<String> wanted = desired.stream().map(Resource::address).collect(Collectors.toSet());
     String rg = s.resourceGroupPath();
-    Future<List<Map<String, Object>>> accounts =
-        submit(
-            () ->
-                s.arm.list(
-                    rg + "/providers/Microsoft.Storage/storageAccounts", ApiVersions.STORAGE));
-    Future<List<Map<String, Object>>> plans =
-        submit(() -> s.arm.list(rg + "/providers/Microsoft.Web/serverfarms", ApiVersions.WEB));
+    // Storage accounts and plans come from the group's resource listing (one call for both): what
+    // fnctl compares of them (location, kind, sku, tags) is in the listing's envelope.
+    Future<List<Map<String, Object>>> resources =
+        submit(() -> s.arm.list(rg + "/resources", ApiVersions.RESOURCES));
     Future<List<Map<String, Object>>> sites =
         submit(() -> s.arm.list(rg + "/providers/Microsoft.Web/sites", ApiVersions.WEB));
     Future<List<Map<String, Object>>> roles =
@@ -60,7 +59,14 @@ final class LiveReader {
 
     List<LiveResource> out = new ArrayList<>();
     List<String> ownedAccounts = new ArrayList<>();
-    for (Map<String, Object> a : get(accounts)) {
+    List<Map<String, Object>> accounts = new ArrayList<>();
+    List<Map<String, Object>> plans = new ArrayList<>();
+    for (Map<String, Object> r : get(resources)) {
+      String type = String.valueOf(r.get("type"));
+      if (type.equalsIgnoreCase("Microsoft.Storage/storageAccounts")) accounts.add(r);
+      else if (type.equalsIgnoreCase("Microsoft.Web/serverFarms")) plans.add(r);
+    }
+    for (Map<String, Object> a : accounts) {
       String name = String.valueOf(a.get("name"));
       boolean owned = s.ownership.owns(tags(a));
       String addr = address(AzureTypes.ACCOUNT, name);
@@ -82,11 +88,13 @@ final class LiveReader {
               () ->
                   children(
                       account, AzureTypes.CONTAINER, "blobServices/default/containers", wanted)));
-      children.add(
-          submit(
-              () -> children(account, AzureTypes.QUEUE, "queueServices/default/queues", wanted)));
+      // The host account holds no queue of fnctl's: its queues are the Functions host's own.
+      if (account.equals(s.names.dataAccount()))
+        children.add(
+            submit(
+                () -> children(account, AzureTypes.QUEUE, "queueServices/default/queues", wanted)));
     }
-    for (Map<String, Object> p : get(plans)) {
+    for (Map<String, Object> p : plans) {
       String name = String.valueOf(p.get("name"));
       boolean owned = s.ownership.owns(tags(p));
       String addr = address(AzureTypes.PLAN, name);

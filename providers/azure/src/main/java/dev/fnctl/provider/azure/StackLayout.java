@@ -56,8 +56,16 @@ final class StackLayout {
   private final String keyVault;
   private final Path baseDir;
   private final boolean offline;
+  private final String storageSuffix;
 
-  StackLayout(AzureNames names, String region, String keyVault, Path baseDir, boolean offline) {
+  StackLayout(
+      AzureNames names,
+      String region,
+      String keyVault,
+      Path baseDir,
+      boolean offline,
+      String storageSuffix) {
+    this.storageSuffix = storageSuffix;
     this.names = names;
     this.region = region;
     this.keyVault = keyVault;
@@ -195,15 +203,16 @@ final class StackLayout {
     }
     settings.put("AzureWebJobsStorage__accountName", host);
     settings.put(
-        "AzureWebJobsStorage__blobServiceUri", new Ref(address(ACCOUNT, host), AccountType.BLOB));
+        "AzureWebJobsStorage__blobServiceUri", AzureClouds.blobEndpoint(host, storageSuffix));
     settings.put(
-        "AzureWebJobsStorage__queueServiceUri", new Ref(address(ACCOUNT, host), AccountType.QUEUE));
+        "AzureWebJobsStorage__queueServiceUri", AzureClouds.queueEndpoint(host, storageSuffix));
     if (data) {
-      String da = address(ACCOUNT, names.dataAccount());
       settings.put(
-          FunctionBindings.DATA_CONNECTION + "__blobServiceUri", new Ref(da, AccountType.BLOB));
+          FunctionBindings.DATA_CONNECTION + "__blobServiceUri",
+          AzureClouds.blobEndpoint(names.dataAccount(), storageSuffix));
       settings.put(
-          FunctionBindings.DATA_CONNECTION + "__queueServiceUri", new Ref(da, AccountType.QUEUE));
+          FunctionBindings.DATA_CONNECTION + "__queueServiceUri",
+          AzureClouds.queueEndpoint(names.dataAccount(), storageSuffix));
     }
     out.add(
         new Resource(

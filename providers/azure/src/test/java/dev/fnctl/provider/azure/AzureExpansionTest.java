@@ -36,7 +36,9 @@ class AzureExpansionTest {
             .toList());
     AzureNames names =
         new AzureNames(AzureSamples.SUBSCRIPTION, AzureSamples.GROUP, d.stack(), "azure");
-    var resources = new StackLayout(names, "westeurope", "fnctlvault", dir, false).expand(d);
+    var resources =
+        new StackLayout(names, "westeurope", "fnctlvault", dir, false, "core.windows.net")
+            .expand(d);
     ExpansionGolden.assertMatches(
         Path.of("src/test/resources/expansion/" + sample + ".txt"), resources);
   }
