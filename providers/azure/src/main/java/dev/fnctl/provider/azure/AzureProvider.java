@@ -286,7 +286,9 @@ public final class AzureProvider implements Provider {
           if (s.cron() != null) Ncrontab.of(s.cron());
           else Ncrontab.of(s.rate());
         } catch (IllegalArgumentException e) {
-          problems.add(new Problem(tp + ".schedule.rate", "schedule " + e.getMessage() + on));
+          problems.add(
+              new Problem(
+                  tp + ".schedule.rate", "schedule " + e.getMessage() + " (" + on.trim() + ")"));
         }
         if (s.timezone() != null && !FlexConsumption.UTC_ZONES.contains(s.timezone())) {
           problems.add(

@@ -36,11 +36,9 @@ final class FunctionBindings {
   /** Extension bundle 4.x: the bindings a script-language app may use (queues, blobs, timers). */
   static final String BUNDLE_VERSION = "[4.*, 5.0.0)";
 
-  private final AzureNames names;
   private final Map<String, QueueSpec> queues;
 
-  FunctionBindings(AzureNames names, Map<String, QueueSpec> queues) {
-    this.names = names;
+  FunctionBindings(Map<String, QueueSpec> queues) {
     this.queues = queues;
   }
 

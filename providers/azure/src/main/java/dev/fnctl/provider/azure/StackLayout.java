@@ -102,7 +102,7 @@ final class StackLayout {
               Map.of(),
               List.of(address(ACCOUNT, dataAccount))));
     }
-    FunctionBindings bindings = new FunctionBindings(names, d.queues());
+    FunctionBindings bindings = new FunctionBindings(d.queues());
     for (FunctionSpec f : d.functions().values()) out.addAll(function(f, bindings, data));
     for (dev.fnctl.model.spec.Budget b : d.budgets().values())
       out.add(BudgetType.desired(names, b));
