@@ -283,14 +283,26 @@ final class Arm {
       if (e.getClass().getSimpleName().equals("CredentialUnavailableException"))
         throw new ProviderException(Kind.PERMISSION_DENIED, Credentials.explain(m), e);
       throw new ProviderException(
-          Kind.OTHER,
-          "cannot reach Azure Resource Manager at " + endpoint + ": " + firstLine(m),
-          e);
+          Kind.OTHER, "cannot reach Azure Resource Manager at " + endpoint + ": " + network(e), e);
     } catch (RuntimeException e) {
-      String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       throw new ProviderException(
-          Kind.OTHER, "Azure Resource Manager call " + method + " failed: " + firstLine(m), e);
+          Kind.OTHER, "Azure Resource Manager call " + method + " failed: " + network(e), e);
     }
+  }
+
+  /** Why a connection failed, in words: the root cause without Java's class names. */
+  static String network(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+    for (Throwable t = e; t != null; t = t.getCause())
+      if (t instanceof javax.net.ssl.SSLHandshakeException)
+        return "its TLS certificate is not trusted by this Java runtime (check the target's"
+            + " endpoint, or add its CA to the trust store with keytool)";
+    if (root instanceof java.net.ConnectException) return "connection refused";
+    if (root instanceof java.net.UnknownHostException) return "unknown host " + root.getMessage();
+    if (root instanceof java.net.http.HttpTimeoutException) return "timed out";
+    String m = root.getMessage() == null ? "no answer" : root.getMessage();
+    return firstLine(m.replaceAll("\\b[a-z]+(\\.[a-z]+)+\\.([A-Z]\\w*(Exception|Error)): ?", ""));
   }
 
   static String firstLine(String m) {
