@@ -26,6 +26,9 @@ final class ArmContext {
   final java.util.Map<String, String> platformSettings =
       new java.util.concurrent.ConcurrentSkipListMap<>();
 
+  /** Resource provider namespaces (lower case) the subscription has not registered. */
+  final Set<String> unregistered = ConcurrentHashMap.newKeySet();
+
   volatile String endpoint = "";
   volatile int pageSize = 100;
 

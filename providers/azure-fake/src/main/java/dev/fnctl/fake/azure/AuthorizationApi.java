@@ -49,6 +49,7 @@ final class AuthorizationApi {
           Map.entry("0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", "Storage Table Data Contributor"),
           Map.entry("76199698-9eea-4c19-bc75-cec21354c6b6", "Storage Table Data Reader"),
           Map.entry("4633458b-17de-408a-b874-0445c86b69e6", "Key Vault Secrets User"),
+          Map.entry("00482a5a-887f-4fb3-b363-3b7fe8e74483", "Key Vault Administrator"),
           Map.entry("b86a8fe4-44ce-4948-aee5-eccb2c155cd7", "Key Vault Secrets Officer"),
           Map.entry("69a216fc-b8fb-44d8-bc22-1f3c2cd27a39", "Azure Service Bus Data Sender"),
           Map.entry("4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0", "Azure Service Bus Data Receiver"),
@@ -120,6 +121,7 @@ final class AuthorizationApi {
     requireScope(scope);
     var in = r.json();
     ctx.schemas.check("authorization", "RoleAssignmentCreateParameters", in);
+    Tags.check(in.get("tags"));
     var props = in.path("properties");
     var roleDefinitionId = props.path("roleDefinitionId").asText("");
     var principalId = props.path("principalId").asText("");
@@ -184,7 +186,7 @@ final class AuthorizationApi {
     var out = body.putObject("properties");
     out.put("roleDefinitionId", normalRole);
     out.put("principalId", principalId);
-    out.put("principalType", props.path("principalType").asText("ServicePrincipal"));
+    out.put("principalType", props.path("principalType").asText("User"));
     out.put("scope", scope);
     out.set("condition", props.has("condition") ? props.get("condition") : null);
     out.set(
@@ -210,7 +212,7 @@ final class AuthorizationApi {
 
   /** Every assignment whose id is under the subscription of this scope. */
   private java.util.List<ObjectNode> atScope(String scope) {
-    var prefix = ResourceStore.key("/subscriptions/" + ResourceIds.subscription(scope));
+    var prefix = ResourceStore.key("/subscriptions/" + ResourceIds.subscription(scope)) + "/";
     return ctx.store.find(
         k ->
             k.startsWith(prefix)

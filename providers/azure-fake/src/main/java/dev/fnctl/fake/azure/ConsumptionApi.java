@@ -81,6 +81,7 @@ final class ConsumptionApi {
     requireScope(r);
     var in = r.json();
     ctx.schemas.check("consumption", "Budget", in);
+    Tags.check(in.get("tags"));
     var id = id(r);
     var existing = ctx.store.get(id);
     var givenTag = Json.text(in, "eTag");

@@ -106,6 +106,7 @@ final class EventGridApi {
     ResourcesApi.requireGroup(ctx, r.group("sub"), r.group("rg"));
     var in = r.json();
     ctx.schemas.check("eventgrid", type.equals("topics") ? "Topic" : "SystemTopic", in);
+    Tags.check(in.get("tags"));
     var location = Regions.require(Json.text(in, "location"), "Microsoft.EventGrid/" + type);
     var id = topicId(r, type);
     var body = Json.object();
@@ -175,6 +176,7 @@ final class EventGridApi {
     }
     var in = r.json();
     ctx.schemas.check("eventgrid", "EventSubscription", in);
+    Tags.check(in.get("tags"));
     var destination = in.path("properties").path("destination");
     var endpointType = destination.path("endpointType").asText("");
     if (endpointType.equals("AzureFunction")) {
@@ -240,6 +242,8 @@ final class EventGridApi {
                 finish(id, "Failed");
               }
             });
+    var region = Json.text(body, "location");
+    op.region = region != null ? region : "global";
     return new ArmResponse(existing ? 200 : 201, ctx.operations.headers(op, true, false), body);
   }
 

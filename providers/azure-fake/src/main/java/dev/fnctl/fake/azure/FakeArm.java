@@ -68,6 +68,7 @@ public final class FakeArm implements AutoCloseable {
     new ConsumptionApi(ctx).register(router);
     new EventGridApi(ctx).register(router);
     new KuduApi(ctx).register(router);
+    new KeyVaultApi(ctx).register(router);
     new IdentityApi(ctx).register(router);
     new OperationsApi(ctx).register(router);
     try {
@@ -201,6 +202,19 @@ public final class FakeArm implements AutoCloseable {
     ctx.platformSettings.putAll(settings);
   }
 
+  /**
+   * Marks a resource provider namespace (e.g. {@code Microsoft.Web}) as not registered: requests
+   * for its types answer 409 MissingSubscriptionRegistration until {@code POST
+   * /subscriptions/{s}/providers/{namespace}/register} (or {@link #registerProvider}).
+   */
+  public void unregisterProvider(String namespace) {
+    ctx.unregistered.add(ResourceIds.lower(namespace));
+  }
+
+  public void registerProvider(String namespace) {
+    ctx.unregistered.remove(ResourceIds.lower(namespace));
+  }
+
   /** Removes every injected fault not yet consumed. */
   public void clearFaults() {
     ctx.faults.clear();
@@ -317,6 +331,7 @@ public final class FakeArm implements AutoCloseable {
     if (fault != null) {
       throw fault;
     }
+    requireRegistered(path);
     var route = router.find(method, path);
     var request =
         new ArmRequest(
@@ -342,6 +357,32 @@ public final class FakeArm implements AutoCloseable {
     matcher.matches();
     request.match = matcher;
     return route.handler().handle(request);
+  }
+
+  private static final java.util.regex.Pattern NAMESPACE =
+      java.util.regex.Pattern.compile("/providers/([^/]+)/[^/]+");
+
+  /** Requests for a type of a namespace the subscription has not registered fail as in ARM. */
+  private void requireRegistered(String path) {
+    if (ctx.unregistered.isEmpty()
+        || path.contains("/operationStatuses/")
+        || path.contains("/operationResults/")) {
+      return;
+    }
+    var m = NAMESPACE.matcher(path);
+    String namespace = null;
+    while (m.find()) {
+      namespace = m.group(1);
+    }
+    if (namespace != null
+        && !path.matches("(?i)/subscriptions/[^/]+/providers/[^/]+/register")
+        && ctx.unregistered.contains(ResourceIds.lower(namespace))) {
+      throw ArmException.conflict(
+          "MissingSubscriptionRegistration",
+          "The subscription is not registered to use namespace '"
+              + namespace
+              + "'. See https://aka.ms/rps-not-found for how to register subscriptions.");
+    }
   }
 
   private static void write(HttpExchange exchange, String method, ArmResponse response)

@@ -57,6 +57,7 @@ final class IdentityApi {
     ResourcesApi.requireGroup(ctx, r.group("sub"), r.group("rg"));
     var in = r.json();
     ctx.schemas.check("identity", "Identity", in);
+    Tags.check(in.get("tags"));
     var location =
         Regions.require(
             Json.text(in, "location"), "Microsoft.ManagedIdentity/userAssignedIdentities");

@@ -60,30 +60,45 @@ final class KuduApi {
         }
       }
     }
-    var prefix = ResourceStore.key(siteId + "/functions") + "/";
-    ctx.store
-        .find(k -> k.startsWith(prefix))
-        .forEach(old -> ctx.store.remove(Json.text(old, "id")));
-    for (var e : functions.entrySet()) {
-      ctx.store.put(siteId + "/functions/" + e.getKey(), function(site, e.getKey(), e.getValue()));
+    // A failed deployment leaves the previous package (and its functions) in place.
+    var failure = ctx.faults.operationFailure(siteId + "/deployments");
+    if (failure == null) {
+      removeFunctions(siteId);
+      for (var e : functions.entrySet()) {
+        ctx.store.put(
+            siteId + "/functions/" + e.getKey(), function(site, e.getKey(), e.getValue()));
+      }
     }
     var deployment = Json.object();
-    deployment.put("id", "latest");
-    deployment.put("status", 4);
-    deployment.put("status_text", "");
+    deployment.put("id", java.util.UUID.randomUUID().toString());
+    deployment.put("status", failure == null ? 4 : 3);
+    deployment.put("status_text", failure == null ? "" : failure.message());
     deployment.put("complete", true);
-    deployment.put("active", true);
+    deployment.put("active", failure == null);
     deployment.put("end_time", Instant.now().toString());
     deployment.put("sha256", sha256(r.body));
     deployment.put("functions", functions.size());
+    // Until the operation delay has passed the deployment reads as in progress (Kudu's status 1).
+    deployment.put("readyAtMillis", System.currentTimeMillis() + ctx.operations.delayMillis());
     ctx.store.put(siteId + "/deployments/latest", deployment);
     if ("true".equalsIgnoreCase(r.query.get("isAsync"))) {
       return new ArmResponse(
           202,
-          Map.of("Location", ctx.endpoint + "/_scm/" + r.group("site") + "/api/deployments/latest"),
+          Map.of(
+              "Location",
+              ctx.endpoint + "/_scm/" + r.group("site") + "/api/deployments/latest",
+              "Retry-After",
+              ctx.operations.retryAfter()),
           null);
     }
     return ArmResponse.ok(null);
+  }
+
+  private void removeFunctions(String siteId) {
+    var prefix = ResourceStore.key(siteId + "/functions") + "/";
+    ctx.store
+        .find(k -> k.startsWith(prefix))
+        .forEach(old -> ctx.store.remove(Json.text(old, "id")));
   }
 
   private ArmResponse latest(ArmRequest r) {
@@ -92,6 +107,15 @@ final class KuduApi {
     if (deployment == null) {
       throw ArmException.notFound(
           "NotFound", "No deployment was made to '" + r.group("site") + "'.");
+    }
+    long readyAt = deployment.path("readyAtMillis").asLong(0);
+    deployment.remove("readyAtMillis");
+    if (System.currentTimeMillis() < readyAt) {
+      deployment
+          .put("status", 1)
+          .put("complete", false)
+          .put("status_text", "Building and deploying");
+      deployment.remove("end_time");
     }
     return ArmResponse.ok(deployment);
   }

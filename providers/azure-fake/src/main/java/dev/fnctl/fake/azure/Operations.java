@@ -56,6 +56,12 @@ final class Operations {
     private JsonNode result;
     private Instant end;
 
+    /** The region in the polling URLs ({@code .../locations/eastus/...}), as ARM puts it there. */
+    String region = "global";
+
+    /** Storage answers its Location as {@code .../asyncoperations/{id}?monitor=true}. */
+    boolean storageStyle;
+
     Operation(String resourceId, String namespace, String apiVersion, Completion completion) {
       this.resourceId = resourceId;
       this.subscription = ResourceIds.subscription(resourceId);
@@ -86,7 +92,8 @@ final class Operations {
           + subscription
           + "/providers/"
           + namespace
-          + "/locations/fake";
+          + "/locations/"
+          + region;
     }
 
     String asyncOperationUrl() {
@@ -94,6 +101,9 @@ final class Operations {
     }
 
     String locationUrl() {
+      if (storageStyle) {
+        return base() + "/asyncoperations/" + id + "?monitor=true&api-version=" + apiVersion;
+      }
       return base() + "/operationResults/" + id + "?api-version=" + apiVersion;
     }
 
@@ -132,6 +142,10 @@ final class Operations {
     }
     headers.put("Retry-After", retryAfter());
     return headers;
+  }
+
+  long delayMillis() {
+    return delay.toMillis();
   }
 
   String retryAfter() {

@@ -24,5 +24,11 @@ final class OperationsApi {
         base + "/operationResults/(?<op>[^/]+)",
         Set.of(),
         r -> ctx.operations.result(r.group("op")));
+    // Microsoft.Storage's Location: .../locations/{region}/asyncoperations/{id}?monitor=true
+    router.add(
+        "GET",
+        base + "/asyncoperations/(?<op>[^/]+)",
+        Set.of(),
+        r -> ctx.operations.result(r.group("op")));
   }
 }

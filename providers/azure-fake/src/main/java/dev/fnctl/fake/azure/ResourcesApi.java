@@ -47,6 +47,34 @@ final class ResourcesApi {
     router.add("GET", "/subscriptions/(?<sub>[^/]+)/resourcegroups", VERSIONS, this::listGroups);
     router.add("GET", group + "/resources", VERSIONS, this::listInGroup);
     router.add("GET", "/subscriptions/(?<sub>[^/]+)/resources", VERSIONS, this::listInSubscription);
+    var tags = "(?<scope>/subscriptions/.+?)/providers/Microsoft\\.Resources/tags/default";
+    router.add(
+        "GET",
+        tags,
+        VERSIONS,
+        r -> ArmResponse.ok(tagsResource(r.group("scope"), requireScope(r).get("tags"))));
+    router.add("PUT", tags, VERSIONS, r -> writeTags(r, "Replace"));
+    router.add("PATCH", tags, VERSIONS, r -> writeTags(r, null));
+    router.add(
+        "DELETE",
+        tags,
+        VERSIONS,
+        r -> {
+          var target = requireScope(r);
+          target.putObject("tags");
+          ctx.store.put(r.group("scope"), target);
+          return ArmResponse.ok(null);
+        });
+    var provider = "/subscriptions/(?<sub>[^/]+)/providers/(?<ns>[^/]+)";
+    router.add("GET", provider, VERSIONS, r -> ArmResponse.ok(provider(r)));
+    router.add(
+        "POST",
+        provider + "/register",
+        VERSIONS,
+        r -> {
+          ctx.unregistered.remove(ResourceIds.lower(r.group("ns")));
+          return ArmResponse.ok(provider(r));
+        });
   }
 
   static String groupId(ArmRequest r) {
@@ -67,6 +95,96 @@ final class ResourcesApi {
     return requireGroup(ctx, r.group("sub"), r.group("rg"));
   }
 
+  private ObjectNode requireScope(ArmRequest r) {
+    var target = ctx.store.get(r.group("scope"));
+    if (target == null) {
+      throw ArmException.notFound(
+          "ResourceNotFound", "The resource '" + r.group("scope") + "' was not found.");
+    }
+    return target;
+  }
+
+  private static ObjectNode tagsResource(String scope, JsonNode tags) {
+    var body = Json.object();
+    body.put("id", scope + "/providers/Microsoft.Resources/tags/default");
+    body.put("name", "default");
+    body.put("type", "Microsoft.Resources/tags");
+    body.putObject("properties").set("tags", tags == null ? Json.object() : tags);
+    return body;
+  }
+
+  /**
+   * The Tags API on any resource: PUT replaces the tags, PATCH applies {@code operation} Merge,
+   * Replace or Delete (Delete removes the given names, or name/value pairs).
+   */
+  private ArmResponse writeTags(ArmRequest r, String fixedOperation) {
+    var target = requireScope(r);
+    var in = r.json();
+    ctx.schemas.check(
+        "resources", fixedOperation == null ? "TagsPatchResource" : "TagsResource", in);
+    Tags.check(in.get("tags"));
+    var given = in.path("properties").path("tags");
+    Tags.check(given);
+    var operation = fixedOperation != null ? fixedOperation : in.path("operation").asText("");
+    var tags = target.get("tags") instanceof ObjectNode t ? t : Json.object();
+    switch (operation) {
+      case "Replace" -> tags = given.isObject() ? ((ObjectNode) given).deepCopy() : Json.object();
+      case "Merge" -> tags.setAll((ObjectNode) (given.isObject() ? given : Json.object()));
+      case "Delete" -> {
+        final var current = tags;
+        given
+            .fields()
+            .forEachRemaining(
+                e -> {
+                  if (e.getValue().asText("").isEmpty()
+                      || e.getValue().equals(current.get(e.getKey()))) {
+                    current.remove(e.getKey());
+                  }
+                });
+      }
+      default ->
+          throw ArmException.badRequest(
+              "InvalidTagOperation",
+              "The tag operation '" + operation + "' is not Merge, Replace or Delete.");
+    }
+    target.set("tags", tags);
+    ctx.store.put(r.group("scope"), target);
+    return ArmResponse.ok(tagsResource(r.group("scope"), tags));
+  }
+
+  /** The fake serves these namespaces; each is registered unless a test unregistered it. */
+  static final List<String> NAMESPACES =
+      List.of(
+          "Microsoft.Resources",
+          "Microsoft.Storage",
+          "Microsoft.Web",
+          "Microsoft.Authorization",
+          "Microsoft.Consumption",
+          "Microsoft.EventGrid",
+          "Microsoft.ManagedIdentity",
+          "Microsoft.KeyVault");
+
+  private ObjectNode provider(ArmRequest r) {
+    var ns =
+        NAMESPACES.stream()
+            .filter(n -> n.equalsIgnoreCase(r.group("ns")))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    ArmException.notFound(
+                        "InvalidResourceNamespace",
+                        "The resource namespace '" + r.group("ns") + "' is invalid."));
+    var body = Json.object();
+    body.put("id", "/subscriptions/" + r.group("sub") + "/providers/" + ns);
+    body.put("namespace", ns);
+    body.put(
+        "registrationState",
+        ctx.unregistered.contains(ResourceIds.lower(ns)) ? "NotRegistered" : "Registered");
+    body.put("registrationPolicy", "RegistrationRequired");
+    body.putArray("resourceTypes");
+    return body;
+  }
+
   private ArmResponse putGroup(ArmRequest r) {
     var name = r.group("rg");
     if (!GROUP_NAME.matcher(name).matches() || name.endsWith(".")) {
@@ -78,6 +196,7 @@ final class ResourcesApi {
     }
     var in = r.json();
     ctx.schemas.check("resources", "ResourceGroup", in);
+    Tags.check(in.get("tags"));
     var location = Regions.name(Json.text(in, "location"));
     if (Json.text(in, "location") == null) {
       throw ArmException.badRequest(
@@ -121,6 +240,7 @@ final class ResourcesApi {
     var existing = requireGroup(r);
     var in = r.json();
     ctx.schemas.check("resources", "ResourceGroupPatchable", in);
+    Tags.check(in.get("tags"));
     if (in.has("tags")) {
       existing.set("tags", in.get("tags"));
     }
@@ -163,11 +283,12 @@ final class ResourcesApi {
                 }
               }
             });
+    op.region = Json.text(existing, "location");
     return new ArmResponse(202, ctx.operations.headers(op, false, true), null);
   }
 
   private ArmResponse listGroups(ArmRequest r) {
-    var prefix = ResourceStore.key("/subscriptions/" + r.group("sub") + "/resourcegroups/");
+    var prefix = ResourceStore.key("/subscriptions/" + r.group("sub") + "/resourcegroups") + "/";
     var groups = ctx.store.find(k -> k.startsWith(prefix) && k.indexOf('/', prefix.length()) < 0);
     return ArmResponse.ok(ctx.page(r, filter(r, groups)));
   }

@@ -100,6 +100,8 @@ final class SiteDefaults {
     props.put("numberOfSites", 0);
     props.put("isSpot", false);
     props.put("reserved", reserved);
+    props.put("isXenon", false);
+    props.put("hyperV", false);
     props.put("targetWorkerCount", 0);
     props.put("targetWorkerSizeId", 0);
     props.put("provisioningState", "Succeeded");

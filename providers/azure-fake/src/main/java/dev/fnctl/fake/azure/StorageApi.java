@@ -135,6 +135,7 @@ final class StorageApi {
     ResourcesApi.requireGroup(ctx, r.group("sub"), r.group("rg"));
     var in = r.json();
     ctx.schemas.check("storage", "StorageAccountCreateParameters", in);
+    Tags.check(in.get("tags"));
     var id = accountId(r);
     var existing = ctx.store.get(id);
     var other = anyAccountNamed(name);
@@ -226,6 +227,8 @@ final class StorageApi {
                 ctx.store.removeTree(id);
               }
             });
+    op.region = location;
+    op.storageStyle = true;
     return new ArmResponse(202, ctx.operations.headers(op, false, true), null);
   }
 
@@ -297,6 +300,7 @@ final class StorageApi {
     var existing = requireAccount(r);
     var in = r.json();
     ctx.schemas.check("storage", "StorageAccountUpdateParameters", in);
+    Tags.check(in.get("tags"));
     merge(existing, in);
     ctx.store.put(accountId(r), existing);
     return ArmResponse.ok(existing);
@@ -331,6 +335,7 @@ final class StorageApi {
   private ArmResponse checkName(ArmRequest r) {
     var in = r.json();
     ctx.schemas.check("storage", "StorageAccountCheckNameAvailabilityParameters", in);
+    Tags.check(in.get("tags"));
     var name = Json.text(in, "name");
     var body = Json.object();
     if (name == null || !NAME.matcher(name).matches()) {
@@ -367,6 +372,7 @@ final class StorageApi {
     }
     var in = r.jsonOrEmpty();
     ctx.schemas.check("storage", definition, in);
+    Tags.check(in.get("tags"));
     var id = childId(r, kind);
     var existing = ctx.store.get(id);
     var body = existing != null ? existing : Json.object();

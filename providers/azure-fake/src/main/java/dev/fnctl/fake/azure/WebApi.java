@@ -2,9 +2,7 @@ package dev.fnctl.fake.azure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -19,7 +17,6 @@ final class WebApi {
       Set.of("2023-12-01", "2024-04-01", "2024-11-01", "2025-03-01");
   private static final Pattern SITE_NAME =
       Pattern.compile("^[a-zA-Z0-9][a-zA-Z0-9-]{0,58}[a-zA-Z0-9]$");
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final ArmContext ctx;
   private final FlexConsumption flex;
@@ -55,11 +52,8 @@ final class WebApi {
     router.add("PUT", site + "/config/appsettings", VERSIONS, this::putSettings);
     router.add(
         "POST", site + "/config/appsettings/list", VERSIONS, r -> ArmResponse.ok(settings(r)));
-    router.add("POST", site + "/host/default/listkeys", VERSIONS, this::hostKeys);
-    router.add("GET", site + "/functions", VERSIONS, this::listFunctions);
-    router.add(
-        "GET", site + "/functions/(?<fn>[^/]+)", VERSIONS, r -> ArmResponse.ok(requireFunction(r)));
-    router.add("POST", site + "/functions/(?<fn>[^/]+)/listkeys", VERSIONS, this::functionKeys);
+    router.add("GET", site + "/config/configreferences/appsettings", VERSIONS, this::references);
+    new FunctionKeysApi(ctx, this).register(router, site);
   }
 
   private static String collection(ArmRequest r, String type) {
@@ -70,7 +64,7 @@ final class WebApi {
     return collection(r, "sites") + "/" + r.group("name");
   }
 
-  private ObjectNode require(ArmRequest r, String type) {
+  ObjectNode require(ArmRequest r, String type) {
     ResourcesApi.requireGroup(ctx, r.group("sub"), r.group("rg"));
     var body = ctx.store.get(collection(r, type) + "/" + r.group("name"));
     if (body == null) {
@@ -85,6 +79,7 @@ final class WebApi {
     ResourcesApi.requireGroup(ctx, r.group("sub"), r.group("rg"));
     var in = r.json();
     ctx.schemas.check("web", "AppServicePlan", in);
+    Tags.check(in.get("tags"));
     var location = Regions.require(Json.text(in, "location"), "Microsoft.Web/serverfarms");
     var sku = in.path("sku");
     var skuName = sku.path("name").asText("");
@@ -118,6 +113,22 @@ final class WebApi {
           .put("capacity", 0);
     } else {
       outSku.setAll((ObjectNode) sku);
+      // The platform fills in what the sku name implies (Y1: family Y, capacity 0).
+      if (!outSku.has("size")) {
+        outSku.put("size", skuName);
+      }
+      if (!outSku.has("family")) {
+        outSku.put("family", skuName.replaceAll("[0-9]", ""));
+      }
+      if (!outSku.has("capacity")) {
+        outSku.put("capacity", skuName.startsWith("Y") ? 0 : 1);
+      }
+    }
+    // Consumption plans (Dynamic, FlexConsumption) are answered as kind functionapp whatever
+    // the request said, as the recorded session shows (kind linux in, functionapp out).
+    var tier = outSku.path("tier").asText("");
+    if (tier.equals("Dynamic") || tier.equals("FlexConsumption")) {
+      body.put("kind", "functionapp");
     }
     var props = body.putObject("properties");
     if (in.get("properties") instanceof ObjectNode inProps) {
@@ -125,7 +136,7 @@ final class WebApi {
     }
     SiteDefaults.planProperties(props, location, reserved, r.group("rg"));
     ctx.store.put(id, body);
-    return ArmResponse.ok(withSiteCount(body));
+    return ArmResponse.ok(echoLocation(withSiteCount(body), in));
   }
 
   /**
@@ -150,6 +161,17 @@ final class WebApi {
       ctx.store.put(id, body);
     }
     return id;
+  }
+
+  /**
+   * Microsoft.Web answers a PUT with the location as the request spelt it ("eastus") and every
+   * later GET with the region's display name ("East US"), as the recorded FunctionAppsTests session
+   * shows; a client must compare locations normalised.
+   */
+  private static ObjectNode echoLocation(ObjectNode body, JsonNode in) {
+    var answer = body.deepCopy();
+    answer.put("location", Json.text(in, "location"));
+    return answer;
   }
 
   private ArmResponse deleteFarm(ArmRequest r) {
@@ -207,6 +229,7 @@ final class WebApi {
     }
     var in = r.json();
     ctx.schemas.check("web", "Site", in);
+    Tags.check(in.get("tags"));
     var location = Regions.require(Json.text(in, "location"), "Microsoft.Web/sites");
     var id = siteId(r);
     var existing = ctx.store.get(id);
@@ -301,7 +324,7 @@ final class WebApi {
         appSettings.setAll(settings);
       }
       ctx.store.put(id + "/config/appsettings", settingsResource(id, body, appSettings));
-      ctx.store.put(id + "/host/default", newHostKeys());
+      ctx.store.put(id + "/host/default", FunctionKeysApi.newHostKeys());
       var op =
           ctx.operations.start(
               id,
@@ -325,12 +348,13 @@ final class WebApi {
                   }
                 }
               });
-      return new ArmResponse(202, ctx.operations.headers(op, true, true), body);
+      op.region = location;
+      return new ArmResponse(202, ctx.operations.headers(op, true, true), echoLocation(body, in));
     }
     if (settings != null) {
       ctx.store.put(id + "/config/appsettings", settingsResource(id, body, settings));
     }
-    return ArmResponse.ok(body);
+    return ArmResponse.ok(echoLocation(body, in));
   }
 
   /** Answers the identity block: a system-assigned identity keeps its principal across updates. */
@@ -374,6 +398,7 @@ final class WebApi {
     var existing = require(r, "sites");
     var in = r.json();
     ctx.schemas.check("web", "SitePatchResource", in);
+    Tags.check(in.get("tags"));
     var id = siteId(r);
     if (in.has("tags")) {
       existing.set("tags", in.get("tags"));
@@ -452,7 +477,8 @@ final class WebApi {
     body.put("id", siteId + "/config/appsettings");
     body.put("name", "appsettings");
     body.put("type", "Microsoft.Web/sites/config");
-    body.put("kind", "app");
+    body.put("location", Json.text(site, "location"));
+    body.putObject("tags");
     body.set("properties", settings);
     return body;
   }
@@ -461,6 +487,7 @@ final class WebApi {
     var site = require(r, "sites");
     var in = r.json();
     ctx.schemas.check("web", "StringDictionary", in);
+    Tags.check(in.get("tags"));
     var settings = in.get("properties") instanceof ObjectNode p ? p : Json.object();
     var farm = ctx.store.get(site.path("properties").path("serverFarmId").asText(""));
     if (farm != null && farm.path("sku").path("name").asText().equalsIgnoreCase("FC1")) {
@@ -477,61 +504,20 @@ final class WebApi {
     return body != null ? body : settingsResource(siteId(r), site, Json.object());
   }
 
-  // ---- keys and functions
-
-  private static String newKey() {
-    var bytes = new byte[40];
-    RANDOM.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes) + "==";
-  }
-
-  private static ObjectNode newHostKeys() {
-    var body = Json.object();
-    body.put("masterKey", newKey());
-    body.putObject("functionKeys").put("default", newKey());
-    body.putObject("systemKeys");
-    return body;
-  }
-
-  private ArmResponse hostKeys(ArmRequest r) {
-    require(r, "sites");
-    var keys = ctx.store.get(siteId(r) + "/host/default");
-    if (keys == null) {
-      keys = newHostKeys();
-      ctx.store.put(siteId(r) + "/host/default", keys);
-    }
-    return ArmResponse.ok(keys);
-  }
-
-  private ArmResponse listFunctions(ArmRequest r) {
-    require(r, "sites");
-    var prefix = ResourceStore.key(siteId(r) + "/functions") + "/";
-    var functions =
-        ctx.store.find(k -> k.startsWith(prefix) && k.indexOf('/', prefix.length()) < 0);
-    return ArmResponse.ok(ctx.page(r, functions));
-  }
-
-  private ObjectNode requireFunction(ArmRequest r) {
-    require(r, "sites");
-    var body = ctx.store.get(siteId(r) + "/functions/" + r.group("fn"));
-    if (body == null) {
-      throw ArmException.notFound(
-          "NotFound",
-          "Error retrieving function "
-              + r.group("fn")
-              + ": the function does not exist in the deployed package.");
-    }
-    return body;
-  }
-
-  private ArmResponse functionKeys(ArmRequest r) {
-    requireFunction(r);
-    var id = siteId(r) + "/functions/" + r.group("fn") + "/keys";
-    var keys = ctx.store.get(id);
-    if (keys == null) {
-      keys = Json.object().put("default", newKey());
-      ctx.store.put(id, keys);
-    }
-    return ArmResponse.ok(keys);
+  /** The Key Vault references among the app settings, each with how it resolves now. */
+  private ArmResponse references(ArmRequest r) {
+    var site = require(r, "sites");
+    var settings = settings(r).path("properties");
+    var resolver = new KeyVaultReferences(ctx);
+    var out = new java.util.ArrayList<ObjectNode>();
+    settings
+        .fields()
+        .forEachRemaining(
+            e -> {
+              if (KeyVaultReferences.isReference(e.getValue().asText(null))) {
+                out.add(resolver.resolve(site, e.getKey(), e.getValue().asText()));
+              }
+            });
+    return ArmResponse.ok(ctx.page(r, out));
   }
 }

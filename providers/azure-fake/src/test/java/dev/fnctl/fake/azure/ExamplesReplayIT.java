@@ -84,7 +84,14 @@ class ExamplesReplayIT {
   }
 
   static void assertSameShape(JsonNode expected, JsonNode actual, String what) {
+    assertSameShape(expected, actual, what, Set.of());
+  }
+
+  /** As above, but for paths where a real recorded answer contradicts the example (named). */
+  static void assertSameShape(
+      JsonNode expected, JsonNode actual, String what, Set<String> unlikeRecorded) {
     var missing = new TreeSet<>(paths(expected));
+    missing.removeAll(unlikeRecorded);
     missing.removeAll(paths(actual));
     assertTrue(
         missing.isEmpty(), what + ": the fake's answer lacks " + missing + "\nanswer: " + actual);
@@ -203,7 +210,18 @@ class ExamplesReplayIT {
   @Test
   void appSettings() throws Exception {
     flexSite("CreateOrUpdateFunctionAppFlexConsumption.json");
-    replay("UpdateAppSettings.json", "PUT", site() + "/config/appsettings", 200);
+    var example = example("UpdateAppSettings.json");
+    var reply =
+        client.send(
+            "PUT", site() + "/config/appsettings?api-version=2025-03-01", requestBody(example));
+    assertEquals(200, reply.status(), reply.text());
+    // The example's answer has "kind": "app"; the answers Azure really sent in the recorded
+    // FunctionAppsTests session (RecordedSessionIT) have no kind, so the fake follows those.
+    assertSameShape(
+        example.path("responses").path("200").path("body"),
+        reply.body(),
+        "UpdateAppSettings.json",
+        Set.of("kind"));
     var list =
         client.send(
             "POST", site() + "/config/appsettings/list?api-version=2025-03-01", (String) null);

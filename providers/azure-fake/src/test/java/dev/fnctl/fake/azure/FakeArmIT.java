@@ -378,6 +378,161 @@ class FakeArmIT {
     assertNull(arm.get(group("orders-rg")));
   }
 
+  @Test
+  void anUnregisteredResourceProviderIsRefusedUntilRegistered() {
+    createGroup("orders-rg");
+    arm.unregisterProvider("Microsoft.Web");
+    var plan = group("orders-rg") + "/providers/Microsoft.Web/serverfarms/orders-plan" + WEB;
+    var body =
+        "{\"location\":\"westeurope\",\"sku\":{\"name\":\"FC1\"},\"properties\":{\"reserved\":true}}";
+    var refused = client.send("PUT", plan, body);
+    assertEquals(409, refused.status());
+    assertEquals("MissingSubscriptionRegistration", refused.errorCode());
+    var state =
+        client.send(
+            "GET",
+            "/subscriptions/" + ArmClient.SUB + "/providers/Microsoft.Web" + RG,
+            (String) null);
+    assertEquals("NotRegistered", state.body().path("registrationState").asText());
+    assertEquals(
+        200,
+        client
+            .send(
+                "POST",
+                "/subscriptions/" + ArmClient.SUB + "/providers/Microsoft.Web/register" + RG,
+                (String) null)
+            .status());
+    assertEquals(200, client.send("PUT", plan, body).status());
+  }
+
+  @Test
+  void asynchronousPublishIsPolledAndCanFail() throws Exception {
+    createGroup("orders-rg");
+    var site = createSite("orders-rg", "orders-api", createPlan("orders-rg", "orders-plan"));
+    var zip =
+        zip(
+            Map.of(
+                "host.json", "{\"version\":\"2.0\"}", "hello/function.json", "{\"bindings\":[]}"));
+    arm.operationDelay(Duration.ofMillis(300));
+    var accepted =
+        client.send(
+            "POST",
+            "/_scm/orders-api/api/publish?RemoteBuild=false&isAsync=true",
+            zip,
+            "application/zip");
+    assertEquals(202, accepted.status());
+    assertEquals("1", accepted.header("Retry-After"));
+    var running = client.send("GET", accepted.header("Location"), (String) null);
+    assertEquals(false, running.body().path("complete").asBoolean());
+    Thread.sleep(400);
+    var done = client.send("GET", accepted.header("Location"), (String) null);
+    assertEquals(4, done.body().path("status").asInt(), done.text());
+
+    arm.operationDelay(Duration.ZERO);
+    arm.failOperations("/sites/orders-api/deployments", "the package does not start");
+    var zip2 =
+        zip(
+            Map.of(
+                "host.json", "{\"version\":\"2.0\"}", "other/function.json", "{\"bindings\":[]}"));
+    var again =
+        client.send(
+            "POST",
+            "/_scm/orders-api/api/publish?RemoteBuild=false&isAsync=true",
+            zip2,
+            "application/zip");
+    var failed = client.send("GET", again.header("Location"), (String) null);
+    assertEquals(3, failed.body().path("status").asInt());
+    assertEquals("the package does not start", failed.body().path("status_text").asText());
+    var functions = client.send("GET", site + "/functions" + WEB, (String) null);
+    assertEquals(
+        "orders-api/hello",
+        functions.body().path("value").get(0).path("name").asText(),
+        "the previous package stays");
+  }
+
+  @Test
+  void theTagsApiMergesReplacesAndDeletes() throws Exception {
+    createGroup("orders-rg");
+    var account = createStorage("orders-rg", "ordersst");
+    var tags = account + "/providers/Microsoft.Resources/tags/default" + RG;
+    var merged =
+        client.send(
+            "PATCH",
+            tags,
+            "{\"operation\":\"Merge\",\"properties\":{\"tags\":{\"owner\":\"ops\"}}}");
+    assertEquals(200, merged.status(), merged.text());
+    assertEquals(
+        Json.parse("{\"fnctl-stack\":\"orders\",\"owner\":\"ops\"}"),
+        merged.body().path("properties").path("tags"));
+    var deleted =
+        client.send(
+            "PATCH", tags, "{\"operation\":\"Delete\",\"properties\":{\"tags\":{\"owner\":\"\"}}}");
+    assertEquals(
+        Json.parse("{\"fnctl-stack\":\"orders\"}"), deleted.body().path("properties").path("tags"));
+    client.send("PUT", tags, "{\"properties\":{\"tags\":{\"only\":\"this\"}}}");
+    assertEquals(
+        "this",
+        client
+            .send("GET", account + STORAGE, (String) null)
+            .body()
+            .path("tags")
+            .path("only")
+            .asText());
+    assertEquals(
+        1, client.send("GET", account + STORAGE, (String) null).body().path("tags").size());
+  }
+
+  @Test
+  void groupsAndTheWholeSubscriptionListWithTagFilters() throws Exception {
+    createGroup("orders-rg");
+    assertEquals(
+        201, client.send("PUT", group("other-rg") + RG, "{\"location\":\"westeurope\"}").status());
+    createStorage("orders-rg", "ordersst");
+    var all =
+        client.send(
+            "GET", "/subscriptions/" + ArmClient.SUB + "/resourcegroups" + RG, (String) null);
+    assertEquals(2, all.body().path("value").size(), all.text());
+    var tagged =
+        client.send(
+            "GET",
+            "/subscriptions/"
+                + ArmClient.SUB
+                + "/resourcegroups"
+                + RG
+                + "&$filter=tagName%20eq%20'fnctl-stack'",
+            (String) null);
+    assertEquals(1, tagged.body().path("value").size(), tagged.text());
+    var everywhere =
+        client.send(
+            "GET",
+            "/subscriptions/"
+                + ArmClient.SUB
+                + "/resources"
+                + RG
+                + "&$filter=tagName%20eq%20'fnctl-stack'%20and%20tagValue%20eq%20'orders'",
+            (String) null);
+    assertEquals(1, everywhere.body().path("value").size(), everywhere.text());
+    assertEquals(
+        "Microsoft.Storage/storageAccounts",
+        everywhere.body().path("value").get(0).path("type").asText());
+    var reserved = client.send("PATCH", group("orders-rg") + RG, "{\"tags\":{\"a/b\":\"x\"}}");
+    assertEquals("InvalidTagNameCharacters", reserved.errorCode());
+    var tooLong =
+        client.send(
+            "PATCH", group("orders-rg") + RG, "{\"tags\":{\"long\":\"" + "v".repeat(257) + "\"}}");
+    assertEquals("InvalidTagValueLength", tooLong.errorCode());
+    var wrongValue =
+        client.send(
+            "GET",
+            "/subscriptions/"
+                + ArmClient.SUB
+                + "/resources"
+                + RG
+                + "&$filter=tagName%20eq%20'fnctl-stack'%20and%20tagValue%20eq%20'Orders'",
+            (String) null);
+    assertEquals(0, wrongValue.body().path("value").size(), "tag values compare exactly");
+  }
+
   static byte[] zip(Map<String, String> files) throws IOException {
     var out = new ByteArrayOutputStream();
     try (var zip = new ZipOutputStream(out)) {
