@@ -6,16 +6,15 @@ import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.common.StorageSharedKeyCredential;
 import dev.fnctl.provider.ProviderException;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The blob service of fnctl's storage accounts: package uploads and the stack lock's lease. In
- * production each account's blob endpoint comes from ARM ({@code primaryEndpoints.blob}, right in
- * sovereign clouds too) and requests carry the deploying identity's token (it needs Storage Blob
- * Data Contributor; shared keys are never fetched). A target's {@code blobEndpoint} setting points
- * every account at one blob service instead (Azurite in tests), with the shared key from {@code
+ * The blob service of fnctl's storage accounts, for the stack lock's lease. In production each
+ * account's blob endpoint comes from ARM ({@code primaryEndpoints.blob}, right in sovereign clouds
+ * too) and requests carry the deploying identity's token (it needs Storage Blob Data Contributor;
+ * shared keys are never fetched). A target's {@code blobEndpoint} setting points every account at
+ * one blob service instead (Azurite in tests), with the shared key from {@code
  * FNCTL_AZURE_STORAGE_KEY}.
  */
 final class DataPlane {
@@ -72,27 +71,6 @@ final class DataPlane {
 
   boolean emulated() {
     return override != null;
-  }
-
-  /** Uploads {@code file} as {@code blob}, replacing what is there. */
-  void upload(String account, String container, String blob, Path file) throws ProviderException {
-    try {
-      BlobContainerClient c = container(account, container);
-      // An emulator holds only what was written to it; Azure's container was made through ARM.
-      if (emulated()) c.createIfNotExists();
-      c.getBlobClient(blob).uploadFromFile(file.toString(), true);
-    } catch (com.azure.storage.blob.models.BlobStorageException e) {
-      throw failure("uploading the package to " + account + "/" + container, e);
-    } catch (RuntimeException e) {
-      throw new ProviderException(
-          "uploading the package to "
-              + account
-              + "/"
-              + container
-              + " failed: "
-              + Arm.firstLine(String.valueOf(e.getMessage())),
-          e);
-    }
   }
 
   static ProviderException failure(

@@ -18,9 +18,10 @@ import java.util.Map;
  * (instance memory, maximum instances from {@code concurrency.max}, always ready instances from
  * {@code concurrency.warm}).
  *
- * <p>The package is uploaded to the deployment container, where Flex Consumption takes it from; its
- * SHA-256 is then written to the {@code fnctl-package} tag. The tag is written last, so a run
- * killed between the upload and the tag plans the package again rather than believing it deployed.
+ * <p>The package is deployed with OneDeploy ({@code /api/publish} on the app's SCM site), which on
+ * Flex Consumption stores it in the deployment container and restarts the app on it; its SHA-256 is
+ * then written to the {@code fnctl-package} tag. The tag is written last, so a run killed between
+ * the deployment and the tag deploys again rather than believing it done.
  */
 final class FunctionAppType implements ResourceType {
   static final String LOCATION = "location";

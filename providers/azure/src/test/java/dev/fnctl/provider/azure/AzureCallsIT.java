@@ -30,6 +30,16 @@ class AzureCallsIT {
                 dir, "calls", AzureSamples.target(azure.settings(), false), functions),
             "azure");
     assertTrue(fnctl.apply().succeeded());
+    // The packages were deployed and indexed: every http function, and f0's timer.
+    List<String> indexed = azure.arm.ids("/functions/");
+    assertEquals(functions + 1, indexed.size(), indexed.toString());
+    String timer =
+        indexed.stream()
+            .filter(id -> id.contains("/functions/f0-schedule-"))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(
+        azure.arm.get(timer).contains("\"schedule\":\"0 0 9 * * 1-5\""), azure.arm.get(timer));
     azure.arm.resetCounts();
     assertEquals(List.of(), EngineOnFake.shape(fnctl.plan()));
     long calls = azure.arm.requests();
