@@ -1,6 +1,7 @@
 package dev.fnctl.provider.azure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fnctl.model.spec.Deployment;
 import dev.fnctl.provider.Problem;
@@ -21,6 +22,28 @@ class AzureExpansionTest {
 
   static List<String> samples() {
     return AzureSamples.DEPLOYABLE;
+  }
+
+  /**
+   * The samples Azure cannot take yet are refused at validate, each problem naming the target:
+   * fanout's topics, nightly-report's Berlin time zone, thumbnails' storage triggers and existing
+   * bucket.
+   */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+    "fanout, topics.orders",
+    "nightly-report, functions.report.triggers[0].schedule.timezone",
+    "thumbnails, functions.resize.triggers[0].storage"
+  })
+  void theOtherSamplesAreRefusedSayingWhy(String sample, String path) throws Exception {
+    Deployment d = AzureSamples.load(AzureSamples.copy(sample, dir, ""), Map.of());
+    List<Problem> errors =
+        new AzureProvider()
+            .validate(d).stream()
+                .filter(p -> p.severity() == dev.fnctl.model.diag.Severity.ERROR)
+                .toList();
+    assertTrue(errors.stream().anyMatch(p -> p.path().equals(path)), errors.toString());
+    for (Problem p : errors) assertTrue(p.message().contains("target azure"), p.message());
   }
 
   @ParameterizedTest
