@@ -112,7 +112,8 @@ final class Arm {
       throws ProviderException {
     Reply r = send(HttpMethod.PUT, url(path, apiVersion), body);
     if (r.status >= 300) throw failure("PUT " + path, r);
-    if (r.status == 201 || r.status == 202) awaitOperation("PUT " + path, r, deadline);
+    if (r.status == 201 || r.status == 202 || r.header("Azure-AsyncOperation") != null)
+      awaitOperation("PUT " + path, r, deadline);
     Map<String, Object> resource = r.status == 202 || r.body.isEmpty() ? null : r.json();
     while (true) {
       if (resource == null) resource = get(path, apiVersion);

@@ -328,12 +328,17 @@ public final class AzureProvider implements Provider {
                   tp + ".http.path",
                   "path '" + h.path() + "' is not an Azure Functions route" + on));
       } else if (tr instanceof Trigger.Storage st) {
-        problems.add(
-            new Problem(
-                tp + ".storage",
-                "storage triggers are not supported"
-                    + on
-                    + " yet (a blob trigger through Event Grid is planned)"));
+        for (String e : st.events() == null ? List.<String>of() : st.events())
+          if (!e.equals("created") && !e.equals("deleted"))
+            problems.add(
+                new Problem(
+                    tp + ".storage.events", "event '" + e + "' is not created or deleted" + on));
+        BucketSpec bucket = d.buckets().get(st.bucket());
+        if (bucket != null && !bucket.owned())
+          problems.add(
+              new Problem(
+                  tp + ".storage.bucket",
+                  "storage triggers on existing buckets are not supported" + on + " yet"));
       } else if (tr instanceof Trigger.Topic) {
         problems.add(new Problem(tp + ".topic", "topic triggers are not supported" + on + " yet"));
       }

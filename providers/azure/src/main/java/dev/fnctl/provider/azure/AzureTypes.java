@@ -30,6 +30,12 @@ final class AzureTypes {
    */
   static final String ROLE_ASSIGNMENT = "azure:authorization:roleassignment";
 
+  /**
+   * An Event Grid subscription on the data account delivering one bucket's blob events to one
+   * function, named {@code <app>/<azure function>}.
+   */
+  static final String EVENT_SUBSCRIPTION = "azure:eventgrid:subscription";
+
   /** A budget on the resource group ({@code Microsoft.Consumption/budgets}). */
   static final String BUDGET = "azure:consumption:budget";
 

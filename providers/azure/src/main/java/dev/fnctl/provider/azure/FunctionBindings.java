@@ -20,8 +20,8 @@ import java.util.Map;
  * function.json} (Azure binds one trigger per function, so a function with three triggers is three
  * Azure functions in its app, all calling the same handler). The shapes follow the binding
  * reference of the Azure Functions documentation (httpTrigger, timerTrigger, queueTrigger,
- * blobTrigger with {@code source: EventGrid}, which Flex Consumption requires) and the host.json
- * reference for version 2.x; {@code FunctionBindingsTest} checks them against those schemas.
+ * eventGridTrigger for storage events) and the host.json reference for version 2.x; {@code
+ * FunctionBindingsTest} checks them against those schemas.
  *
  * <p>Keys are written in a fixed order and the JSON is pretty-printed the same way every time, so
  * the package's digest depends on the spec only.
@@ -122,19 +122,11 @@ final class FunctionBindings {
       b.put("queueName", StackLayout.queueName(queues.get(q.queue()), q.queue()));
       b.put("connection", DATA_CONNECTION);
       bindings.add(b);
-    } else if (t instanceof Trigger.Storage st) {
-      b.put("type", "blobTrigger");
+    } else if (t instanceof Trigger.Storage) {
+      // The bucket's blob events arrive through an Event Grid subscription (EventSubscriptionType).
+      b.put("type", "eventGridTrigger");
       b.put("direction", "in");
-      b.put("name", "blob");
-      b.put(
-          "path",
-          st.bucket()
-              + "/"
-              + (st.prefix() == null ? "" : st.prefix())
-              + "{name}"
-              + (st.suffix() == null ? "" : st.suffix()));
-      b.put("connection", DATA_CONNECTION);
-      b.put("source", "EventGrid");
+      b.put("name", "event");
       bindings.add(b);
     } else {
       throw new IllegalArgumentException(t.kind() + " triggers are not bound on Azure");

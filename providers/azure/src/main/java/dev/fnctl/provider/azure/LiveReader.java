@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
  * each), then the containers of the stack's two accounts and the queues of its data account (three
  * calls) and the settings of each owned app (one call per app, as Azure has no bulk read of
  * settings). With the resource group's check at connect, a no-op plan of N functions makes 6 + N
- * calls, 8 + N when the stack has queues or buckets.
+ * calls, 9 + N when the stack has queues or buckets (their containers, queues and storage
+ * triggers).
  */
 final class LiveReader {
   private final AzureSession s;
@@ -94,6 +95,10 @@ final class LiveReader {
             submit(
                 () -> children(account, AzureTypes.QUEUE, "queueServices/default/queues", wanted)));
     }
+    Future<List<LiveResource>> events =
+        ownedAccounts.contains(s.names.dataAccount())
+            ? submit(() -> eventSubscriptions(s.names.dataAccount()))
+            : null;
     for (Map<String, Object> p : plans) {
       String name = String.valueOf(p.get("name"));
       boolean owned = s.ownership.owns(tags(p));
@@ -181,6 +186,7 @@ final class LiveReader {
               Map.of(BudgetType.ID, String.valueOf(b.get("id")))));
     }
     for (Future<List<LiveResource>> f : children) out.addAll(get(f));
+    if (events != null) out.addAll(get(events));
     return new LiveState(out);
   }
 
@@ -203,6 +209,31 @@ final class LiveReader {
               Map.of(),
               Map.of("id", String.valueOf(c.get("id"))),
               List.of(address(AzureTypes.ACCOUNT, account))));
+    }
+    return out;
+  }
+
+  /** The storage triggers: Event Grid subscriptions on the data account with fnctl's labels. */
+  private List<LiveResource> eventSubscriptions(String account) throws ProviderException {
+    List<LiveResource> out = new ArrayList<>();
+    for (Map<String, Object> e :
+        s.arm.list(
+            s.accountPath(account) + "/providers/Microsoft.EventGrid/eventSubscriptions",
+            ApiVersions.EVENT_GRID)) {
+      if (!EventSubscriptionType.owned(e, s.ownership)) continue;
+      Map<String, Object> p = EventSubscriptionType.properties(e);
+      if (p == null) continue;
+      String function = (String) p.get(EventSubscriptionType.FUNCTION);
+      String app = function.substring(0, function.indexOf('/'));
+      out.add(
+          new LiveResource(
+              address(AzureTypes.EVENT_SUBSCRIPTION, function),
+              AzureTypes.EVENT_SUBSCRIPTION,
+              null,
+              true,
+              p,
+              Map.of(EventSubscriptionType.ID, String.valueOf(e.get("id"))),
+              List.of(address(AzureTypes.FUNCTION_APP, app))));
     }
     return out;
   }

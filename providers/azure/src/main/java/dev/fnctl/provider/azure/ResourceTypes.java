@@ -19,7 +19,8 @@ final class ResourceTypes {
             new FunctionAppType(session),
             new AppSettingsType(session),
             new RoleAssignmentType(session),
-            new BudgetType(session))) byType.put(t.type(), t);
+            new BudgetType(session),
+            new EventSubscriptionType(session))) byType.put(t.type(), t);
   }
 
   ResourceType of(String type, String address) throws ProviderException {

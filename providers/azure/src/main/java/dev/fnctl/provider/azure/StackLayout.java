@@ -235,14 +235,16 @@ final class StackLayout {
         String dep = address(QUEUE, dataAccount + "/" + q.queue());
         grant(grants, f, app, scope, BuiltInRoles.QUEUE_DATA_READER, dep);
         grant(grants, f, app, scope, BuiltInRoles.QUEUE_DATA_MESSAGE_PROCESSOR, dep);
-      } else if (t instanceof Trigger.Storage s) {
-        grant(
-            grants,
-            f,
-            app,
-            containerScope(dataAccount, s.bucket()),
-            BuiltInRoles.BLOB_DATA_READER,
-            address(CONTAINER, dataAccount + "/" + s.bucket()));
+      } else if (t instanceof Trigger.Storage st) {
+        // The event names the blob; reading it is a permission the spec asks for, as on AWS.
+        String function = FunctionBindings.functionName(f, t);
+        out.add(
+            Resource.of(
+                address(AzureTypes.EVENT_SUBSCRIPTION, app + "/" + function),
+                AzureTypes.EVENT_SUBSCRIPTION,
+                item,
+                EventSubscriptionType.properties(app, function, st),
+                List.of(appAddress, address(CONTAINER, dataAccount + "/" + st.bucket()))));
       }
     }
     for (Permission perm : f.permissions()) {

@@ -148,18 +148,36 @@ class AzureProviderTest {
 
   @Test
   void triggersFnctlCannotBindOnAzureYetAreRefused() throws Exception {
-    assertOne(
+    List<Problem> problems =
         errors(
             """
             f:
               code: ./fn
               handler: main.handle
-              triggers: [ { storage: { bucket: files, events: [created] } } ]
+              triggers: [ { topic: { topic: news } } ]
             """,
-            "buckets: { files: {} }"),
-        "functions.f.triggers[0].storage",
-        "not supported",
-        "target azure");
+            "topics: { news: {} }");
+    assertEquals(
+        List.of("topics.news", "functions.f.triggers[0].topic"),
+        problems.stream().map(Problem::path).toList());
+    for (Problem p : problems) {
+      assertTrue(p.message().contains("not supported"), p.message());
+      assertTrue(p.message().contains("target azure"), p.message());
+    }
+  }
+
+  @Test
+  void storageTriggersTakeCreatedAndDeletedEventsOfTheStacksBuckets() throws Exception {
+    assertEquals(
+        List.of(),
+        errors(
+            """
+            f:
+              code: ./fn
+              handler: main.handle
+              triggers: [ { storage: { bucket: files, events: [created, deleted], prefix: in/ } } ]
+            """,
+            "buckets: { files: {} }"));
   }
 
   @Test

@@ -118,8 +118,7 @@ class FunctionBindingsTest {
     assertTrue(queue.contains("\"queueName\":\"jobs\""), queue);
     assertTrue(queue.contains("\"connection\":\"FNCTL_DATA\""), queue);
     String blob = JSON.writeValueAsString(b.functionJson(f, f.triggers().get(5), runtime));
-    assertTrue(blob.contains("\"path\":\"uploads/images/{name}.jpg\""), blob);
-    assertTrue(blob.contains("\"source\":\"EventGrid\""), blob);
+    assertTrue(blob.contains("\"type\":\"eventGridTrigger\""), blob);
   }
 
   @Test
