@@ -64,8 +64,19 @@ final class AzureCloud implements Cloud {
    * token policy) and checks credentials and the resource group with one GET.
    */
   static AzureCloud connect(
-      Deployment d, Context context, javax.net.ssl.SSLContext trust, TokenCredential testCredential)
+      Deployment d,
+      Context context,
+      javax.net.ssl.SSLContext trust,
+      java.util.function.Supplier<String> testToken)
       throws ProviderException {
+    TokenCredential testCredential =
+        testToken == null
+            ? null
+            : request ->
+                reactor.core.publisher.Mono.fromSupplier(
+                    () ->
+                        new com.azure.core.credential.AccessToken(
+                            testToken.get(), java.time.OffsetDateTime.now().plusHours(1)));
     Map<String, String> settings = d.target().settings();
     String target = d.target().name();
     String subscription = settings.get("subscription");
