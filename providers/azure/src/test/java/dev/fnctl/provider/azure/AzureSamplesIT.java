@@ -59,6 +59,9 @@ class AzureSamplesIT {
   void planApplyChangeDriftDestroy(String sample) throws Exception {
     Path spec = AzureSamples.copy(sample, dir, azure.settings());
     EngineOnFake fnctl = new EngineOnFake(azure, spec, "azure");
+    // Settings the platform adds to every new app: never fnctl's, never a diff, never removed.
+    azure.arm.platformSettings(
+        java.util.Map.of("APPLICATIONINSIGHTS_CONNECTION_STRING", "InstrumentationKey=00000000"));
 
     Plan first = fnctl.plan();
     assertEquals(
@@ -113,6 +116,9 @@ class AzureSamplesIT {
     assertEquals(List.of(), EngineOnFake.shape(fnctl.plan()));
     assertTrue(
         azure.arm.get(settingsId).contains("OTHER_TOOL"), "a setting fnctl does not own survives");
+    assertTrue(
+        azure.arm.get(settingsId).contains("APPLICATIONINSIGHTS_CONNECTION_STRING"),
+        "a setting the platform added survives");
 
     // Code or triggers changed: one update of the app, its package deployed again.
     Files.writeString(spec, Files.readString(spec).replaceFirst("timeout: 10s", "timeout: 20s"));
