@@ -23,6 +23,6 @@ final class ApiVersions {
   static final String AUTHORIZATION = "2022-04-01";
   static final String CONSUMPTION = "2024-08-01";
 
-  /** Event subscriptions on the data account (storage triggers). */
+  /** Event Grid topics and event subscriptions (storage and topic triggers). */
   static final String EVENT_GRID = "2025-02-15";
 }

@@ -65,6 +65,11 @@ record AzureNames(String subscription, String resourceGroup, String stack, Strin
         + hex(subscription + "/" + resourceGroup + "/" + stack + "/" + target, 8);
   }
 
+  /** An Event Grid topic: 3-50 letters, digits and hyphens. */
+  String topic(String topic) {
+    return fit(prefix() + topic, 50);
+  }
+
   /** The deployment container of a function's app, in the host account. */
   String deploymentContainer(String function) {
     return fitContainer("deploy-" + function);

@@ -160,11 +160,18 @@ public final class AzureProvider implements Provider {
       if (b.name().length() < 3)
         problems.add(new Problem(path, "blob container names need 3 to 63 characters" + on));
     }
-    for (TopicSpec tp : d.topics().values())
-      problems.add(
-          new Problem(
-              "topics." + tp.name(),
-              "topics are not supported" + on + " yet (Service Bus topics are planned)"));
+    for (TopicSpec tp : d.topics().values()) {
+      if (!tp.owned())
+        problems.add(
+            new Problem(
+                "topics." + tp.name() + ".existing",
+                "existing topics are not supported"
+                    + on
+                    + " yet; declare the topic for the stack"));
+      if (names.topic(tp.name()).length() < 3)
+        problems.add(
+            new Problem("topics." + tp.name(), "Event Grid topic names need 3 characters" + on));
+    }
     for (Budget b : d.budgets().values()) {
       String path = "budgets." + b.name();
       if (b.currency() != null && !b.currency().equals("USD"))
@@ -339,8 +346,13 @@ public final class AzureProvider implements Provider {
               new Problem(
                   tp + ".storage.bucket",
                   "storage triggers on existing buckets are not supported" + on + " yet"));
-      } else if (tr instanceof Trigger.Topic) {
-        problems.add(new Problem(tp + ".topic", "topic triggers are not supported" + on + " yet"));
+      } else if (tr instanceof Trigger.Topic topic) {
+        TopicSpec tspec = d.topics().get(topic.topic());
+        if (tspec != null && !tspec.owned())
+          problems.add(
+              new Problem(
+                  tp + ".topic",
+                  "topic triggers on existing topics are not supported" + on + " yet"));
       }
     }
     if (batch.values().stream().distinct().count() > 1)

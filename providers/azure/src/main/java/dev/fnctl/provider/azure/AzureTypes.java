@@ -36,6 +36,9 @@ final class AzureTypes {
    */
   static final String EVENT_SUBSCRIPTION = "azure:eventgrid:subscription";
 
+  /** An Event Grid custom topic ({@code Microsoft.EventGrid/topics}): a neutral topic. */
+  static final String TOPIC = "azure:eventgrid:topic";
+
   /** A budget on the resource group ({@code Microsoft.Consumption/budgets}). */
   static final String BUDGET = "azure:consumption:budget";
 

@@ -22,6 +22,7 @@ final class BuiltInRoles {
   static final String QUEUE_DATA_MESSAGE_SENDER = "c6a89b2d-59bc-44d0-9896-0f6e12d7b80a";
   static final String QUEUE_DATA_CONTRIBUTOR = "974c5e8b-45b9-4653-ba55-5f855dd0fb88";
   static final String KEY_VAULT_SECRETS_USER = "4633458b-17de-408a-b874-0445c86b69e6";
+  static final String EVENT_GRID_DATA_SENDER = "d5a91429-5739-47e2-a06b-3470a27159e7";
 
   /** Short words for role ids, used in addresses: {@code blob-data-reader}. */
   static final Map<String, String> WORDS = new LinkedHashMap<>();
@@ -35,6 +36,7 @@ final class BuiltInRoles {
     WORDS.put(QUEUE_DATA_MESSAGE_SENDER, "queue-data-message-sender");
     WORDS.put(QUEUE_DATA_CONTRIBUTOR, "queue-data-contributor");
     WORDS.put(KEY_VAULT_SECRETS_USER, "key-vault-secrets-user");
+    WORDS.put(EVENT_GRID_DATA_SENDER, "eventgrid-data-sender");
   }
 
   /** The word for a role id, or the id itself for a role fnctl does not grant. */
@@ -63,6 +65,10 @@ final class BuiltInRoles {
             case ADMIN -> List.of(QUEUE_DATA_CONTRIBUTOR);
             default -> List.of();
           };
+      case TOPIC ->
+          access == Permission.Access.PUBLISH || access == Permission.Access.WRITE
+              ? List.of(EVENT_GRID_DATA_SENDER)
+              : List.of();
       case SECRET -> access == Permission.Access.READ ? List.of(KEY_VAULT_SECRETS_USER) : List.of();
       default -> List.of();
     };

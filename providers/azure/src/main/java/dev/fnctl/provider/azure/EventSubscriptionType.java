@@ -14,8 +14,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A storage trigger: an Event Grid subscription on the stack's data account that delivers one
- * bucket's blob events (created, deleted), filtered by prefix and suffix, to the function's {@code
+ * A storage or topic trigger. For a topic: an Event Grid subscription on the stack's Event Grid
+ * topic delivering every event published to it to the function's {@code eventGridTrigger}. For
+ * storage: an Event Grid subscription on the stack's data account that delivers one bucket's blob
+ * events (created, deleted), filtered by prefix and suffix, to the function's {@code
  * eventGridTrigger} (destination type AzureFunction, so no key passes through fnctl). An event
  * names the blob, as S3 notifications do on AWS; Flex Consumption has no polling blob trigger, and
  * the Event Grid blob trigger fires on created blobs only and needs the host's system key.
@@ -25,6 +27,9 @@ import java.util.Map;
  * app's and the Azure function's, cut to Event Grid's 64 characters with a hash.
  */
 final class EventSubscriptionType implements ResourceType {
+  /** The resource whose events are delivered (lower case): the data account, or a topic. */
+  static final String SOURCE = "source";
+
   static final String FUNCTION = "function";
   static final String EVENTS = "events";
   static final String SUBJECT_BEGINS = "subjectBeginsWith";
@@ -47,8 +52,21 @@ final class EventSubscriptionType implements ResourceType {
     return AzureNames.fit(app + "-" + function.replace("_", "-"), 64);
   }
 
-  static Map<String, Object> properties(String app, String function, Trigger.Storage st) {
+  /** A topic trigger: every event published to the topic. */
+  static Map<String, Object> properties(String source, String app, String function) {
     Map<String, Object> p = new LinkedHashMap<>();
+    p.put(SOURCE, source);
+    p.put(FUNCTION, app + "/" + function);
+    p.put(EVENTS, List.of());
+    p.put(SUBJECT_BEGINS, "");
+    p.put(SUBJECT_ENDS, "");
+    return p;
+  }
+
+  static Map<String, Object> properties(
+      String source, String app, String function, Trigger.Storage st) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put(SOURCE, source);
     p.put(FUNCTION, app + "/" + function);
     List<String> events = new ArrayList<>();
     for (String e : st.events() == null || st.events().isEmpty() ? List.of("created") : st.events())
@@ -66,11 +84,9 @@ final class EventSubscriptionType implements ResourceType {
     return p;
   }
 
-  String path(String function) {
+  static String path(String source, String function) {
     String[] parts = function.split("/", 2);
-    return s.accountPath(s.names.dataAccount())
-        + "/providers/Microsoft.EventGrid/eventSubscriptions/"
-        + name(parts[0], parts[1]);
+    return source + "/providers/Microsoft.EventGrid/eventSubscriptions/" + name(parts[0], parts[1]);
   }
 
   @Override
@@ -90,9 +106,11 @@ final class EventSubscriptionType implements ResourceType {
             "preferredBatchSizeInKilobytes",
             64));
     Map<String, Object> filter = new LinkedHashMap<>();
-    filter.put("includedEventTypes", after.get(EVENTS));
-    filter.put("subjectBeginsWith", after.get(SUBJECT_BEGINS));
-    filter.put("subjectEndsWith", after.get(SUBJECT_ENDS));
+    if (after.get(EVENTS) instanceof List<?> events && !events.isEmpty())
+      filter.put("includedEventTypes", events);
+    if (!"".equals(after.get(SUBJECT_BEGINS)))
+      filter.put("subjectBeginsWith", after.get(SUBJECT_BEGINS));
+    if (!"".equals(after.get(SUBJECT_ENDS))) filter.put("subjectEndsWith", after.get(SUBJECT_ENDS));
     Map<String, Object> props = new LinkedHashMap<>();
     props.put("destination", destination);
     props.put("filter", filter);
@@ -102,15 +120,17 @@ final class EventSubscriptionType implements ResourceType {
             Ownership.STACK_KEY + "=" + s.names.stack(),
             Ownership.TARGET_KEY + "=" + s.names.target()));
     props.put("eventDeliverySchema", "EventGridSchema");
-    Map<String, Object> r =
-        s.arm.put(path(function), ApiVersions.EVENT_GRID, Map.of("properties", props), d);
-    return Map.of(ID, String.valueOf(r.getOrDefault("id", path(function))));
+    String path = path(String.valueOf(after.get(SOURCE)), function);
+    Map<String, Object> r = s.arm.put(path, ApiVersions.EVENT_GRID, Map.of("properties", props), d);
+    return Map.of(ID, String.valueOf(r.getOrDefault("id", path)));
   }
 
   @Override
   public void delete(Address a, LiveResource live, Deadline d) throws ProviderException {
     Object id = live.outputs().get(ID);
-    s.arm.delete(id != null ? id.toString() : path(a.name()), ApiVersions.EVENT_GRID, d);
+    String path =
+        id != null ? id.toString() : path(String.valueOf(live.properties().get(SOURCE)), a.name());
+    s.arm.delete(path, ApiVersions.EVENT_GRID, d);
   }
 
   /** Whether a live subscription's labels mark it as this stack's and target's. */
@@ -131,6 +151,7 @@ final class EventSubscriptionType implements ResourceType {
     if (sites < 0 || sites + 3 >= parts.length || !parts[sites + 2].equalsIgnoreCase("functions"))
       return null;
     Map<String, Object> p = new LinkedHashMap<>();
+    p.put(SOURCE, String.valueOf(Arm.at(r, "properties", "topic")).toLowerCase(Locale.ROOT));
     p.put(FUNCTION, parts[sites + 1].toLowerCase(Locale.ROOT) + "/" + parts[sites + 3]);
     List<String> events = new ArrayList<>();
     if (Arm.at(r, "properties", "filter", "includedEventTypes") instanceof List<?> l)

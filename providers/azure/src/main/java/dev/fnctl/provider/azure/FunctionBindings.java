@@ -122,8 +122,9 @@ final class FunctionBindings {
       b.put("queueName", StackLayout.queueName(queues.get(q.queue()), q.queue()));
       b.put("connection", DATA_CONNECTION);
       bindings.add(b);
-    } else if (t instanceof Trigger.Storage) {
-      // The bucket's blob events arrive through an Event Grid subscription (EventSubscriptionType).
+    } else if (t instanceof Trigger.Storage || t instanceof Trigger.Topic) {
+      // A bucket's blob events and a topic's events arrive through an Event Grid subscription
+      // (EventSubscriptionType).
       b.put("type", "eventGridTrigger");
       b.put("direction", "in");
       b.put("name", "event");

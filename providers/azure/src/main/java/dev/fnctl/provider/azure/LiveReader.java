@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
  * calls) and the settings of each owned app (one call per app, as Azure has no bulk read of
  * settings). With the resource group's check at connect, a no-op plan of N functions makes 6 + N
  * calls, 9 + N when the stack has queues or buckets (their containers, queues and storage
- * triggers).
+ * triggers), and one more per topic (its subscriptions).
  */
 final class LiveReader {
   private final AzureSession s;
@@ -62,10 +62,33 @@ final class LiveReader {
     List<String> ownedAccounts = new ArrayList<>();
     List<Map<String, Object>> accounts = new ArrayList<>();
     List<Map<String, Object>> plans = new ArrayList<>();
+    List<Map<String, Object>> topics = new ArrayList<>();
     for (Map<String, Object> r : get(resources)) {
       String type = String.valueOf(r.get("type"));
       if (type.equalsIgnoreCase("Microsoft.Storage/storageAccounts")) accounts.add(r);
       else if (type.equalsIgnoreCase("Microsoft.Web/serverFarms")) plans.add(r);
+      else if (type.equalsIgnoreCase("Microsoft.EventGrid/topics")) topics.add(r);
+    }
+    List<Future<List<LiveResource>>> topicSubscriptions = new ArrayList<>();
+    for (Map<String, Object> t : topics) {
+      String name = String.valueOf(t.get("name"));
+      boolean owned = s.ownership.owns(tags(t));
+      String addr = address(AzureTypes.TOPIC, name);
+      if (!owned && !wanted.contains(addr)) continue;
+      out.add(
+          new LiveResource(
+              addr,
+              AzureTypes.TOPIC,
+              null,
+              owned,
+              TopicType.properties(t),
+              Map.of(TopicType.ID, String.valueOf(t.get("id")))));
+      if (owned)
+        topicSubscriptions.add(
+            submit(
+                () ->
+                    eventSubscriptions(
+                        s.resourceGroupPath() + "/providers/Microsoft.EventGrid/topics/" + name)));
     }
     for (Map<String, Object> a : accounts) {
       String name = String.valueOf(a.get("name"));
@@ -97,7 +120,7 @@ final class LiveReader {
     }
     Future<List<LiveResource>> events =
         ownedAccounts.contains(s.names.dataAccount())
-            ? submit(() -> eventSubscriptions(s.names.dataAccount()))
+            ? submit(() -> eventSubscriptions(s.accountPath(s.names.dataAccount())))
             : null;
     for (Map<String, Object> p : plans) {
       String name = String.valueOf(p.get("name"));
@@ -187,6 +210,7 @@ final class LiveReader {
     }
     for (Future<List<LiveResource>> f : children) out.addAll(get(f));
     if (events != null) out.addAll(get(events));
+    for (Future<List<LiveResource>> f : topicSubscriptions) out.addAll(get(f));
     return new LiveState(out);
   }
 
@@ -214,12 +238,11 @@ final class LiveReader {
   }
 
   /** The storage triggers: Event Grid subscriptions on the data account with fnctl's labels. */
-  private List<LiveResource> eventSubscriptions(String account) throws ProviderException {
+  private List<LiveResource> eventSubscriptions(String source) throws ProviderException {
     List<LiveResource> out = new ArrayList<>();
     for (Map<String, Object> e :
         s.arm.list(
-            s.accountPath(account) + "/providers/Microsoft.EventGrid/eventSubscriptions",
-            ApiVersions.EVENT_GRID)) {
+            source + "/providers/Microsoft.EventGrid/eventSubscriptions", ApiVersions.EVENT_GRID)) {
       if (!EventSubscriptionType.owned(e, s.ownership)) continue;
       Map<String, Object> p = EventSubscriptionType.properties(e);
       if (p == null) continue;

@@ -20,7 +20,8 @@ final class ResourceTypes {
             new AppSettingsType(session),
             new RoleAssignmentType(session),
             new BudgetType(session),
-            new EventSubscriptionType(session))) byType.put(t.type(), t);
+            new EventSubscriptionType(session),
+            new TopicType(session))) byType.put(t.type(), t);
   }
 
   ResourceType of(String type, String address) throws ProviderException {

@@ -102,6 +102,19 @@ final class StackLayout {
               Map.of(),
               List.of(address(ACCOUNT, dataAccount))));
     }
+    for (dev.fnctl.model.spec.TopicSpec t : d.topics().values()) {
+      if (!t.owned()) continue;
+      out.add(
+          new Resource(
+              address(AzureTypes.TOPIC, names.topic(t.name())),
+              AzureTypes.TOPIC,
+              "topic " + t.name(),
+              Map.of(TopicType.LOCATION, region),
+              Set.of(TopicType.LOCATION),
+              Set.of(),
+              List.of(),
+              null));
+    }
     FunctionBindings bindings = new FunctionBindings(d.queues());
     for (FunctionSpec f : d.functions().values()) out.addAll(function(f, bindings, data));
     for (dev.fnctl.model.spec.Budget b : d.budgets().values())
@@ -243,9 +256,21 @@ final class StackLayout {
                 address(AzureTypes.EVENT_SUBSCRIPTION, app + "/" + function),
                 AzureTypes.EVENT_SUBSCRIPTION,
                 item,
-                EventSubscriptionType.properties(app, function, st),
+                EventSubscriptionType.properties(accountScope(dataAccount), app, function, st),
                 List.of(appAddress, address(CONTAINER, dataAccount + "/" + st.bucket()))));
       }
+    }
+    for (Trigger t : f.triggers()) {
+      if (!(t instanceof Trigger.Topic topic)) continue;
+      String function = FunctionBindings.functionName(f, t);
+      String topicName = names.topic(topic.topic());
+      out.add(
+          Resource.of(
+              address(AzureTypes.EVENT_SUBSCRIPTION, app + "/" + function),
+              AzureTypes.EVENT_SUBSCRIPTION,
+              item,
+              EventSubscriptionType.properties(topicScope(topicName), app, function),
+              List.of(appAddress, address(AzureTypes.TOPIC, topicName))));
     }
     for (Permission perm : f.permissions()) {
       for (String role : BuiltInRoles.forAccess(perm.kind(), perm.access())) {
@@ -267,6 +292,11 @@ final class StackLayout {
                   role,
                   address(QUEUE, dataAccount + "/" + perm.name()));
           case SECRET -> grant(grants, f, app, secretScope(perm.name()), role, null);
+          case TOPIC -> {
+            String topicName = names.topic(perm.name());
+            grant(
+                grants, f, app, topicScope(topicName), role, address(AzureTypes.TOPIC, topicName));
+          }
           default -> {}
         }
       }
@@ -323,6 +353,7 @@ final class StackLayout {
           case "queues" -> "queue";
           case "storageaccounts" -> "account";
           case "secrets" -> "secret";
+          case "topics" -> "topic";
           case "vaults" -> "vault";
           default -> kind;
         };
@@ -344,6 +375,12 @@ final class StackLayout {
 
   String queueScope(String account, String queue) {
     return accountScope(account) + "/queueservices/default/queues/" + queue;
+  }
+
+  String topicScope(String topic) {
+    return resourceGroupId()
+        + "/providers/microsoft.eventgrid/topics/"
+        + topic.toLowerCase(Locale.ROOT);
   }
 
   String secretScope(String secret) {

@@ -156,9 +156,9 @@ class AzureProviderTest {
               handler: main.handle
               triggers: [ { topic: { topic: news } } ]
             """,
-            "topics: { news: {} }");
+            "topics: { news: { existing: other-news } }");
     assertEquals(
-        List.of("topics.news", "functions.f.triggers[0].topic"),
+        List.of("topics.news.existing", "functions.f.triggers[0].topic"),
         problems.stream().map(Problem::path).toList());
     for (Problem p : problems) {
       assertTrue(p.message().contains("not supported"), p.message());

@@ -20,7 +20,7 @@ final class AzureSamples {
   static final String GROUP = "fnctl-rg";
 
   /** The samples that deploy to Azure as they are (the others use what Azure refuses). */
-  static final List<String> DEPLOYABLE = List.of("webhook-queue");
+  static final List<String> DEPLOYABLE = List.of("fanout", "webhook-queue");
 
   static String target(String extra) {
     return target(extra, true);

@@ -121,7 +121,8 @@ class AzureSamplesIT {
         "a setting the platform added survives");
 
     // Code or triggers changed: one update of the app, its package deployed again.
-    Files.writeString(spec, Files.readString(spec).replaceFirst("timeout: 10s", "timeout: 20s"));
+    Files.writeString(
+        spec, Files.readString(spec).replaceFirst("(?m)^(?<t>\\s+timeout: \\d+)s", "${t}1s"));
     Plan code = fnctl.plan();
     List<ResourceChange> codeUpdates = EngineOnFake.changes(code);
     assertFalse(codeUpdates.isEmpty());
