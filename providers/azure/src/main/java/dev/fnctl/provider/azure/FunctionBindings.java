@@ -27,8 +27,11 @@ import java.util.Map;
  * the package's digest depends on the spec only.
  */
 final class FunctionBindings {
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** Made on first use: an offline expansion (validate) writes no file and loads no Jackson. */
+  private static final class Json {
+    static final ObjectMapper MAPPER =
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  }
 
   /** The app setting prefix of the identity-based connection to the stack's data account. */
   static final String DATA_CONNECTION = "FNCTL_DATA";
@@ -149,7 +152,7 @@ final class FunctionBindings {
 
   static byte[] bytes(Map<String, Object> json) {
     try {
-      return (JSON.writeValueAsString(json) + "\n").getBytes(StandardCharsets.UTF_8);
+      return (Json.MAPPER.writeValueAsString(json) + "\n").getBytes(StandardCharsets.UTF_8);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("maps of strings and numbers always serialise", e);
     }
