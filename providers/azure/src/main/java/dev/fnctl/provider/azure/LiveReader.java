@@ -1,0 +1,304 @@
+package dev.fnctl.provider.azure;
+
+import static dev.fnctl.provider.azure.AzureTypes.address;
+
+import dev.fnctl.provider.LiveResource;
+import dev.fnctl.provider.LiveState;
+import dev.fnctl.provider.Ownership;
+import dev.fnctl.provider.ProviderException;
+import dev.fnctl.provider.Resource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+/**
+ * Reads what the stack owns in the resource group with list calls, in parallel: the group's
+ * resources (storage accounts and plans), function apps, role assignments and budgets (one call
+ * each), then the containers of the stack's two accounts and the queues of its data account (three
+ * calls) and the settings of each owned app (one call per app, as Azure has no bulk read of
+ * settings). With the resource group's check at connect, a no-op plan of N functions makes 6 + N
+ * calls, 9 + N when the stack has queues or buckets (their containers, queues and storage
+ * triggers), and one more per topic (its subscriptions).
+ */
+final class LiveReader {
+  private final AzureSession s;
+  private final ExecutorService pool;
+
+  LiveReader(AzureSession s, ExecutorService pool) {
+    this.s = s;
+    this.pool = pool;
+  }
+
+  LiveState read(List<Resource> desired) throws ProviderException {
+    Set<String> wanted = desired.stream().map(Resource::address).collect(Collectors.toSet());
+    String rg = s.resourceGroupPath();
+    // Storage accounts and plans come from the group's resource listing (one call for both): what
+    // fnctl compares of them (location, kind, sku, tags) is in the listing's envelope.
+    Future<List<Map<String, Object>>> resources =
+        submit(() -> s.arm.list(rg + "/resources", ApiVersions.RESOURCES));
+    Future<List<Map<String, Object>>> sites =
+        submit(() -> s.arm.list(rg + "/providers/Microsoft.Web/sites", ApiVersions.WEB));
+    Future<List<Map<String, Object>>> roles =
+        submit(
+            () ->
+                s.arm.list(
+                    rg + "/providers/Microsoft.Authorization/roleAssignments",
+                    ApiVersions.AUTHORIZATION));
+
+    Future<List<Map<String, Object>>> budgets =
+        submit(
+            () ->
+                s.arm.list(
+                    rg + "/providers/Microsoft.Consumption/budgets", ApiVersions.CONSUMPTION));
+
+    List<LiveResource> out = new ArrayList<>();
+    List<String> ownedAccounts = new ArrayList<>();
+    List<Map<String, Object>> accounts = new ArrayList<>();
+    List<Map<String, Object>> plans = new ArrayList<>();
+    List<Map<String, Object>> topics = new ArrayList<>();
+    for (Map<String, Object> r : get(resources)) {
+      String type = String.valueOf(r.get("type"));
+      if (type.equalsIgnoreCase("Microsoft.Storage/storageAccounts")) accounts.add(r);
+      else if (type.equalsIgnoreCase("Microsoft.Web/serverFarms")) plans.add(r);
+      else if (type.equalsIgnoreCase("Microsoft.EventGrid/topics")) topics.add(r);
+    }
+    List<Future<List<LiveResource>>> topicSubscriptions = new ArrayList<>();
+    for (Map<String, Object> t : topics) {
+      String name = String.valueOf(t.get("name"));
+      boolean owned = s.ownership.owns(tags(t));
+      String addr = address(AzureTypes.TOPIC, name);
+      if (!owned && !wanted.contains(addr)) continue;
+      out.add(
+          new LiveResource(
+              addr,
+              AzureTypes.TOPIC,
+              null,
+              owned,
+              TopicType.properties(t),
+              Map.of(TopicType.ID, String.valueOf(t.get("id")))));
+      if (owned)
+        topicSubscriptions.add(
+            submit(
+                () ->
+                    eventSubscriptions(
+                        s.resourceGroupPath() + "/providers/Microsoft.EventGrid/topics/" + name)));
+    }
+    for (Map<String, Object> a : accounts) {
+      String name = String.valueOf(a.get("name"));
+      boolean owned = s.ownership.owns(tags(a));
+      String addr = address(AzureTypes.ACCOUNT, name);
+      if (!owned && !wanted.contains(addr)) continue;
+      if (owned) ownedAccounts.add(name);
+      out.add(
+          new LiveResource(
+              addr,
+              AzureTypes.ACCOUNT,
+              null,
+              owned,
+              AccountType.properties(a),
+              AccountType.outputs(a)));
+    }
+    List<Future<List<LiveResource>>> children = new ArrayList<>();
+    for (String account : ownedAccounts) {
+      children.add(
+          submit(
+              () ->
+                  children(
+                      account, AzureTypes.CONTAINER, "blobServices/default/containers", wanted)));
+      // The host account holds no queue of fnctl's: its queues are the Functions host's own.
+      if (account.equals(s.names.dataAccount()))
+        children.add(
+            submit(
+                () -> children(account, AzureTypes.QUEUE, "queueServices/default/queues", wanted)));
+    }
+    Future<List<LiveResource>> events =
+        ownedAccounts.contains(s.names.dataAccount())
+            ? submit(() -> eventSubscriptions(s.accountPath(s.names.dataAccount())))
+            : null;
+    for (Map<String, Object> p : plans) {
+      String name = String.valueOf(p.get("name"));
+      boolean owned = s.ownership.owns(tags(p));
+      String addr = address(AzureTypes.PLAN, name);
+      if (!owned && !wanted.contains(addr)) continue;
+      out.add(
+          new LiveResource(
+              addr,
+              AzureTypes.PLAN,
+              null,
+              owned,
+              PlanType.properties(p),
+              Map.of("id", String.valueOf(p.get("id")))));
+    }
+    Map<String, Future<Map<String, Object>>> settings = new HashMap<>();
+    AppSettingsType settingsType = new AppSettingsType(s);
+    for (Map<String, Object> site : get(sites)) {
+      String name = String.valueOf(site.get("name"));
+      boolean owned = s.ownership.owns(tags(site));
+      String addr = address(AzureTypes.FUNCTION_APP, name);
+      if (!owned && !wanted.contains(addr)) continue;
+      LiveResource live =
+          new LiveResource(
+              addr,
+              AzureTypes.FUNCTION_APP,
+              null,
+              owned,
+              FunctionAppType.properties(site),
+              FunctionAppType.outputs(site));
+      String state = Arm.provisioningState(site);
+      if (state != null
+          && !state.equalsIgnoreCase("Succeeded")
+          && !state.equalsIgnoreCase("Failed"))
+        live = live.pending(state.toLowerCase(java.util.Locale.ROOT));
+      out.add(live);
+      if (owned) settings.put(name, submit(() -> settingsType.read(name)));
+    }
+    for (Map.Entry<String, Future<Map<String, Object>>> e : settings.entrySet()) {
+      Map<String, Object> all = get(e.getValue());
+      if (all == null || AppSettingsType.owned(all).isEmpty()) continue;
+      String addr = address(AzureTypes.APP_SETTINGS, e.getKey());
+      out.add(
+          new LiveResource(
+                  addr,
+                  AzureTypes.APP_SETTINGS,
+                  null,
+                  true,
+                  AppSettingsType.properties(all),
+                  Map.of())
+              .inContainer(addr)
+              .withSensitive(secretReferences(all)));
+    }
+    for (Map<String, Object> r : get(roles)) {
+      String description = String.valueOf(Arm.at(r, "properties", "description"));
+      String app = ownedApp(description);
+      if (app == null) continue;
+      Map<String, Object> p = RoleAssignmentType.properties(r);
+      String addr =
+          address(
+              AzureTypes.ROLE_ASSIGNMENT,
+              StackLayout.roleAssignmentName(
+                  app,
+                  (String) p.get(RoleAssignmentType.SCOPE),
+                  (String) p.get(RoleAssignmentType.ROLE)));
+      out.add(
+          new LiveResource(
+              addr,
+              AzureTypes.ROLE_ASSIGNMENT,
+              null,
+              true,
+              p,
+              Map.of(RoleAssignmentType.ID, String.valueOf(r.get("id"))),
+              List.of(address(AzureTypes.FUNCTION_APP, app))));
+    }
+    for (Map<String, Object> b : get(budgets)) {
+      String name = String.valueOf(b.get("name"));
+      if (BudgetType.owned(s.names, name) == null) continue;
+      out.add(
+          new LiveResource(
+              address(AzureTypes.BUDGET, name),
+              AzureTypes.BUDGET,
+              null,
+              true,
+              BudgetType.properties(b),
+              Map.of(BudgetType.ID, String.valueOf(b.get("id")))));
+    }
+    for (Future<List<LiveResource>> f : children) out.addAll(get(f));
+    if (events != null) out.addAll(get(events));
+    for (Future<List<LiveResource>> f : topicSubscriptions) out.addAll(get(f));
+    return new LiveState(out);
+  }
+
+  private List<LiveResource> children(String account, String type, String kind, Set<String> wanted)
+      throws ProviderException {
+    List<LiveResource> out = new ArrayList<>();
+    for (Map<String, Object> c :
+        s.arm.list(s.accountPath(account) + "/" + kind, ApiVersions.STORAGE)) {
+      String name = String.valueOf(c.get("name"));
+      Object metadata = Arm.at(c, "properties", "metadata");
+      boolean owned = metadata instanceof Map<?, ?> m && s.ownership.owns(Arm.cast(m));
+      String addr = address(type, account + "/" + name);
+      if (!owned && !wanted.contains(addr)) continue;
+      out.add(
+          new LiveResource(
+              addr,
+              type,
+              null,
+              owned,
+              Map.of(),
+              Map.of("id", String.valueOf(c.get("id"))),
+              List.of(address(AzureTypes.ACCOUNT, account))));
+    }
+    return out;
+  }
+
+  /** The storage triggers: Event Grid subscriptions on the data account with fnctl's labels. */
+  private List<LiveResource> eventSubscriptions(String source) throws ProviderException {
+    List<LiveResource> out = new ArrayList<>();
+    for (Map<String, Object> e :
+        s.arm.list(
+            source + "/providers/Microsoft.EventGrid/eventSubscriptions", ApiVersions.EVENT_GRID)) {
+      if (!EventSubscriptionType.owned(e, s.ownership)) continue;
+      Map<String, Object> p = EventSubscriptionType.properties(e);
+      if (p == null) continue;
+      String function = (String) p.get(EventSubscriptionType.FUNCTION);
+      String app = function.substring(0, function.indexOf('/'));
+      out.add(
+          new LiveResource(
+              address(AzureTypes.EVENT_SUBSCRIPTION, function),
+              AzureTypes.EVENT_SUBSCRIPTION,
+              null,
+              true,
+              p,
+              Map.of(EventSubscriptionType.ID, String.valueOf(e.get("id"))),
+              List.of(address(AzureTypes.FUNCTION_APP, app))));
+    }
+    return out;
+  }
+
+  /** The app a role assignment's description names, when it marks this stack and target. */
+  private String ownedApp(String description) {
+    Map<String, String> parts = new HashMap<>();
+    for (String word : description.split(" ")) {
+      int eq = word.indexOf('=');
+      if (eq > 0) parts.put(word.substring(0, eq), word.substring(eq + 1));
+    }
+    if (!s.names.stack().equals(parts.get(Ownership.STACK_KEY))
+        || !s.names.target().equals(parts.get(Ownership.TARGET_KEY))) return null;
+    return parts.get("app");
+  }
+
+  private static Set<String> secretReferences(Map<String, Object> all) {
+    Set<String> out = new java.util.TreeSet<>();
+    for (String k : AppSettingsType.owned(all))
+      if (String.valueOf(all.get(k)).startsWith("@Microsoft.KeyVault("))
+        out.add(AppSettingsType.SETTINGS + "." + k);
+    return out;
+  }
+
+  private static Map<String, Object> tags(Map<String, Object> r) {
+    return r.get("tags") instanceof Map<?, ?> m ? Arm.cast(m) : null;
+  }
+
+  private <T> Future<T> submit(Callable<T> c) {
+    return pool.submit(c);
+  }
+
+  static <T> T get(Future<T> f) throws ProviderException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ProviderException(
+          ProviderException.Kind.CANCELLED, "reading Azure was interrupted");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof ProviderException p) throw p;
+      throw new ProviderException("reading Azure failed: " + e.getCause(), e.getCause());
+    }
+  }
+}

@@ -1,0 +1,422 @@
+package dev.fnctl.provider.azure;
+
+import static dev.fnctl.provider.azure.AzureTypes.ACCOUNT;
+import static dev.fnctl.provider.azure.AzureTypes.APP_SETTINGS;
+import static dev.fnctl.provider.azure.AzureTypes.CONTAINER;
+import static dev.fnctl.provider.azure.AzureTypes.FUNCTION_APP;
+import static dev.fnctl.provider.azure.AzureTypes.PLAN;
+import static dev.fnctl.provider.azure.AzureTypes.QUEUE;
+import static dev.fnctl.provider.azure.AzureTypes.ROLE_ASSIGNMENT;
+import static dev.fnctl.provider.azure.AzureTypes.address;
+
+import dev.fnctl.model.spec.BucketSpec;
+import dev.fnctl.model.spec.Deployment;
+import dev.fnctl.model.spec.FunctionSpec;
+import dev.fnctl.model.spec.Permission;
+import dev.fnctl.model.spec.QueueSpec;
+import dev.fnctl.model.spec.Trigger;
+import dev.fnctl.provider.CodePackager;
+import dev.fnctl.provider.ProviderException;
+import dev.fnctl.provider.Ref;
+import dev.fnctl.provider.Resource;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * What a deployment becomes on Azure (no network):
+ *
+ * <ul>
+ *   <li>the stack's host storage account (AzureWebJobsStorage, one deployment container per
+ *       function) and, when the stack declares queues or buckets, its data storage account (a blob
+ *       container per bucket, a storage queue per queue);
+ *   <li>per function: a Flex Consumption ({@code FC1}) plan and a function app on it with a
+ *       system-assigned identity. One app per function, because an app has one identity: functions
+ *       sharing an app would share each other's grants, and the spec's least privilege is per
+ *       function. Flex takes one app per plan, so each app has its own plan (plans cost nothing by
+ *       themselves on Flex);
+ *   <li>the app settings fnctl owns on each app (environment, Key Vault references for secrets, the
+ *       identity-based storage connections);
+ *   <li>role assignments of each app's identity: Storage Blob Data Owner on the host account (the
+ *       Functions host and Flex's deployment storage need it), and the narrowest data role on the
+ *       exact container, queue or secret for each trigger and permission.
+ * </ul>
+ */
+final class StackLayout {
+  /** The package digest an offline expansion shows: no code is packaged offline. */
+  static final String OFFLINE_DIGEST = "(packaged at plan)";
+
+  private final AzureNames names;
+  private final String region;
+  private final String keyVault;
+  private final Path baseDir;
+  private final boolean offline;
+  private final String storageSuffix;
+
+  StackLayout(
+      AzureNames names,
+      String region,
+      String keyVault,
+      Path baseDir,
+      boolean offline,
+      String storageSuffix) {
+    this.storageSuffix = storageSuffix;
+    this.names = names;
+    this.region = region;
+    this.keyVault = keyVault;
+    this.baseDir = baseDir;
+    this.offline = offline;
+  }
+
+  List<Resource> expand(Deployment d) throws ProviderException {
+    List<Resource> out = new ArrayList<>();
+    String host = names.hostAccount();
+    out.add(account(host, "host storage"));
+    boolean data =
+        d.queues().values().stream().anyMatch(QueueSpec::owned)
+            || d.buckets().values().stream().anyMatch(BucketSpec::owned);
+    String dataAccount = names.dataAccount();
+    if (data) out.add(account(dataAccount, "data storage"));
+    for (BucketSpec b : d.buckets().values()) {
+      if (!b.owned()) continue;
+      out.add(
+          Resource.of(
+              address(CONTAINER, dataAccount + "/" + b.name()),
+              CONTAINER,
+              "bucket " + b.name(),
+              Map.of(),
+              List.of(address(ACCOUNT, dataAccount))));
+    }
+    for (QueueSpec q : d.queues().values()) {
+      if (!q.owned()) continue;
+      out.add(
+          Resource.of(
+              address(QUEUE, dataAccount + "/" + q.name()),
+              QUEUE,
+              "queue " + q.name(),
+              Map.of(),
+              List.of(address(ACCOUNT, dataAccount))));
+    }
+    for (dev.fnctl.model.spec.TopicSpec t : d.topics().values()) {
+      if (!t.owned()) continue;
+      out.add(
+          new Resource(
+              address(AzureTypes.TOPIC, names.topic(t.name())),
+              AzureTypes.TOPIC,
+              "topic " + t.name(),
+              Map.of(TopicType.LOCATION, region),
+              Set.of(TopicType.LOCATION),
+              Set.of(),
+              List.of(),
+              null));
+    }
+    FunctionBindings bindings = new FunctionBindings(d.queues());
+    for (FunctionSpec f : d.functions().values()) out.addAll(function(f, bindings, data));
+    for (dev.fnctl.model.spec.Budget b : d.budgets().values())
+      out.add(BudgetType.desired(names, b));
+    return out;
+  }
+
+  private Resource account(String name, String role) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put(AccountType.LOCATION, region);
+    p.put(AccountType.KIND, "StorageV2");
+    p.put(AccountType.SKU, "Standard_LRS");
+    return new Resource(
+        address(ACCOUNT, name),
+        ACCOUNT,
+        "stack " + role,
+        p,
+        Set.of(AccountType.LOCATION, AccountType.KIND),
+        Set.of(),
+        List.of(),
+        null);
+  }
+
+  private List<Resource> function(FunctionSpec f, FunctionBindings bindings, boolean data)
+      throws ProviderException {
+    List<Resource> out = new ArrayList<>();
+    String item = "function " + f.name();
+    String app = names.app(f.name());
+    String host = names.hostAccount();
+    String container = names.deploymentContainer(f.name());
+    FlexConsumption.FlexRuntime runtime =
+        FlexConsumption.runtime(f.runtime())
+            .orElseThrow(
+                () ->
+                    new ProviderException(
+                        ProviderException.Kind.INVALID,
+                        "function " + f.name() + ": runtime " + f.runtime() + " is not on Flex"));
+
+    String containerAddress = address(CONTAINER, host + "/" + container);
+    out.add(
+        Resource.of(containerAddress, CONTAINER, item, Map.of(), List.of(address(ACCOUNT, host))));
+
+    Map<String, Object> plan = new LinkedHashMap<>();
+    plan.put(PlanType.LOCATION, region);
+    plan.put(PlanType.SKU, "FC1");
+    out.add(
+        new Resource(
+            address(PLAN, app),
+            PLAN,
+            item,
+            plan,
+            Set.of(PlanType.LOCATION),
+            Set.of(),
+            List.of(),
+            null));
+
+    AzurePackage pkg = null;
+    String digest = OFFLINE_DIGEST;
+    if (!offline) {
+      pkg =
+          AzurePackage.of(
+              f.name(), CodePackager.pack(baseDir, f.code()), bindings.entries(f, runtime));
+      digest = pkg.sha256();
+    }
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put(FunctionAppType.LOCATION, region);
+    p.put(FunctionAppType.PLAN, app);
+    p.put(FunctionAppType.RUNTIME, runtime.name());
+    p.put(FunctionAppType.RUNTIME_VERSION, runtime.version());
+    p.put(FunctionAppType.MEMORY, (long) f.memory());
+    Integer max = f.concurrency().max();
+    p.put(
+        FunctionAppType.MAX_INSTANCES,
+        (long) (max == null ? FlexConsumption.DEFAULT_MAX_INSTANCES : max));
+    Integer warm = f.concurrency().warm();
+    p.put(FunctionAppType.ALWAYS_READY, (long) (warm == null ? 0 : warm));
+    p.put(FunctionAppType.DEPLOYMENT_STORAGE, host + "/" + container);
+    p.put(FunctionAppType.PACKAGE, digest);
+    String appAddress = address(FUNCTION_APP, app);
+    out.add(
+        new Resource(
+            appAddress,
+            FUNCTION_APP,
+            item,
+            p,
+            Set.of(FunctionAppType.LOCATION, FunctionAppType.PLAN),
+            Set.of(),
+            List.of(address(PLAN, app), address(ACCOUNT, host), containerAddress),
+            new FunctionAppType.Payload(f.name(), pkg, hasHttp(f))));
+
+    Map<String, Object> settings = new TreeMap<>();
+    settings.putAll(f.env());
+    Set<String> sensitive = new java.util.TreeSet<>();
+    for (Map.Entry<String, String> s : f.secrets().entrySet()) {
+      String uri = secretUri(s.getValue());
+      settings.put(s.getKey(), "@Microsoft.KeyVault(SecretUri=" + uri + ")");
+      settings.put(FunctionSpec.secretIdVariable(s.getKey()), uri);
+      sensitive.add(AppSettingsType.SETTINGS + "." + s.getKey());
+    }
+    settings.put("AzureWebJobsStorage__accountName", host);
+    settings.put(
+        "AzureWebJobsStorage__blobServiceUri", AzureClouds.blobEndpoint(host, storageSuffix));
+    settings.put(
+        "AzureWebJobsStorage__queueServiceUri", AzureClouds.queueEndpoint(host, storageSuffix));
+    if (data) {
+      settings.put(
+          FunctionBindings.DATA_CONNECTION + "__blobServiceUri",
+          AzureClouds.blobEndpoint(names.dataAccount(), storageSuffix));
+      settings.put(
+          FunctionBindings.DATA_CONNECTION + "__queueServiceUri",
+          AzureClouds.queueEndpoint(names.dataAccount(), storageSuffix));
+    }
+    out.add(
+        new Resource(
+                address(APP_SETTINGS, app),
+                APP_SETTINGS,
+                item,
+                Map.of(AppSettingsType.SETTINGS, settings),
+                Set.of(),
+                sensitive,
+                List.of(appAddress),
+                null)
+            .inContainer(address(APP_SETTINGS, app)));
+
+    Map<String, Resource> grants = new LinkedHashMap<>();
+    grant(grants, f, app, accountScope(host), BuiltInRoles.BLOB_DATA_OWNER, address(ACCOUNT, host));
+    String dataAccount = names.dataAccount();
+    for (Trigger t : f.triggers()) {
+      if (t instanceof Trigger.Queue q) {
+        String scope = queueScope(dataAccount, q.queue());
+        String dep = address(QUEUE, dataAccount + "/" + q.queue());
+        grant(grants, f, app, scope, BuiltInRoles.QUEUE_DATA_READER, dep);
+        grant(grants, f, app, scope, BuiltInRoles.QUEUE_DATA_MESSAGE_PROCESSOR, dep);
+      } else if (t instanceof Trigger.Storage st) {
+        // The event names the blob; reading it is a permission the spec asks for, as on AWS.
+        String function = FunctionBindings.functionName(f, t);
+        out.add(
+            Resource.of(
+                address(AzureTypes.EVENT_SUBSCRIPTION, app + "/" + function),
+                AzureTypes.EVENT_SUBSCRIPTION,
+                item,
+                EventSubscriptionType.properties(accountScope(dataAccount), app, function, st),
+                List.of(appAddress, address(CONTAINER, dataAccount + "/" + st.bucket()))));
+      }
+    }
+    for (Trigger t : f.triggers()) {
+      if (!(t instanceof Trigger.Topic topic)) continue;
+      String function = FunctionBindings.functionName(f, t);
+      String topicName = names.topic(topic.topic());
+      out.add(
+          Resource.of(
+              address(AzureTypes.EVENT_SUBSCRIPTION, app + "/" + function),
+              AzureTypes.EVENT_SUBSCRIPTION,
+              item,
+              EventSubscriptionType.properties(topicScope(topicName), app, function),
+              List.of(appAddress, address(AzureTypes.TOPIC, topicName))));
+    }
+    for (Permission perm : f.permissions()) {
+      for (String role : BuiltInRoles.forAccess(perm.kind(), perm.access())) {
+        switch (perm.kind()) {
+          case BUCKET ->
+              grant(
+                  grants,
+                  f,
+                  app,
+                  containerScope(dataAccount, perm.name()),
+                  role,
+                  address(CONTAINER, dataAccount + "/" + perm.name()));
+          case QUEUE ->
+              grant(
+                  grants,
+                  f,
+                  app,
+                  queueScope(dataAccount, perm.name()),
+                  role,
+                  address(QUEUE, dataAccount + "/" + perm.name()));
+          case SECRET -> grant(grants, f, app, secretScope(perm.name()), role, null);
+          case TOPIC -> {
+            String topicName = names.topic(perm.name());
+            grant(
+                grants, f, app, topicScope(topicName), role, address(AzureTypes.TOPIC, topicName));
+          }
+          default -> {}
+        }
+      }
+    }
+    for (String secret : f.secrets().values())
+      grant(grants, f, app, secretScope(secret), BuiltInRoles.KEY_VAULT_SECRETS_USER, null);
+    out.addAll(grants.values());
+    return out;
+  }
+
+  private void grant(
+      Map<String, Resource> out,
+      FunctionSpec f,
+      String app,
+      String scope,
+      String role,
+      String scopeAddress) {
+    String addr = address(ROLE_ASSIGNMENT, roleAssignmentName(app, scope, role));
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put(RoleAssignmentType.SCOPE, scope);
+    p.put(RoleAssignmentType.ROLE, role);
+    p.put(
+        RoleAssignmentType.PRINCIPAL,
+        new Ref(address(FUNCTION_APP, app), FunctionAppType.PRINCIPAL_ID));
+    List<String> deps = new ArrayList<>();
+    deps.add(address(FUNCTION_APP, app));
+    if (scopeAddress != null) deps.add(scopeAddress);
+    out.putIfAbsent(
+        addr,
+        new Resource(
+            addr,
+            ROLE_ASSIGNMENT,
+            "function " + f.name(),
+            p,
+            Set.of(RoleAssignmentType.SCOPE, RoleAssignmentType.ROLE, RoleAssignmentType.PRINCIPAL),
+            Set.of(),
+            deps,
+            null));
+  }
+
+  /** {@code <app>/<scope key>/<role word>}: derivable from a live assignment alone. */
+  static String roleAssignmentName(String app, String scope, String role) {
+    return app + "/" + scopeKey(scope) + "/" + BuiltInRoles.word(role);
+  }
+
+  /** The last two segments of a scope, as {@code container-uploads}, {@code account-fn...}. */
+  static String scopeKey(String scope) {
+    String[] parts = scope.split("/");
+    if (parts.length < 2) return "scope";
+    String kind = parts[parts.length - 2].toLowerCase(Locale.ROOT);
+    String word =
+        switch (kind) {
+          case "containers" -> "container";
+          case "queues" -> "queue";
+          case "storageaccounts" -> "account";
+          case "secrets" -> "secret";
+          case "topics" -> "topic";
+          case "vaults" -> "vault";
+          default -> kind;
+        };
+    return word + "-" + parts[parts.length - 1].toLowerCase(Locale.ROOT);
+  }
+
+  String resourceGroupId() {
+    return ("/subscriptions/" + names.subscription() + "/resourceGroups/" + names.resourceGroup())
+        .toLowerCase(Locale.ROOT);
+  }
+
+  String accountScope(String account) {
+    return resourceGroupId() + "/providers/microsoft.storage/storageaccounts/" + account;
+  }
+
+  String containerScope(String account, String container) {
+    return accountScope(account) + "/blobservices/default/containers/" + container;
+  }
+
+  String queueScope(String account, String queue) {
+    return accountScope(account) + "/queueservices/default/queues/" + queue;
+  }
+
+  String topicScope(String topic) {
+    return resourceGroupId()
+        + "/providers/microsoft.eventgrid/topics/"
+        + topic.toLowerCase(Locale.ROOT);
+  }
+
+  String secretScope(String secret) {
+    String vault = keyVault == null ? "unset" : vaultName(keyVault);
+    return resourceGroupId()
+        + "/providers/microsoft.keyvault/vaults/"
+        + vault.toLowerCase(Locale.ROOT)
+        + "/secrets/"
+        + secret.toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The vault's name, from {@code keyVault}: a name or its URL ({@code https://v.vault.azure.net}).
+   */
+  static String vaultName(String keyVault) {
+    String v = keyVault.replaceFirst("^https://", "");
+    int dot = v.indexOf('.');
+    return dot > 0 ? v.substring(0, dot) : v.replaceAll("/+$", "");
+  }
+
+  String secretUri(String secret) {
+    String base =
+        keyVault == null
+            ? "https://unset.vault.azure.net"
+            : keyVault.startsWith("https://")
+                ? keyVault.replaceAll("/+$", "")
+                : "https://" + keyVault + ".vault.azure.net";
+    return base + "/secrets/" + secret;
+  }
+
+  static boolean hasHttp(FunctionSpec f) {
+    return f.triggers().stream().anyMatch(t -> t instanceof Trigger.Http);
+  }
+
+  /** The storage queue a neutral queue is: its name in the stack's data account. */
+  static String queueName(QueueSpec spec, String name) {
+    return name;
+  }
+}
