@@ -287,7 +287,8 @@ class AwsInjectedStatesIT extends MotoTestBase {
                   + " ago and SQS refuses the name until then, longer than this step has left"),
           message);
       assertTrue(
-          message.endsWith("run apply again in a minute, or give it a longer --timeout"), message);
+          message.endsWith("run apply again in a minute, or give it a longer --step-timeout"),
+          message);
       assertFalse(message.contains("\n"), message);
       Applied rerun = apply(cloud, d, false);
       assertTrue(rerun.ok(), rerun.toString());
