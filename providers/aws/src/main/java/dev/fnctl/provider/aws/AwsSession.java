@@ -199,6 +199,7 @@ final class AwsSession implements AutoCloseable {
       if (!(e instanceof SdkClientException) || last.get() == null) throw e;
       deadline.check(what); // the step's deadline ended the wait
       AwsServiceException refusal = last.get();
+      if (within.compareTo(limit) < 0) throw stepRanOut(what, message(refusal), refusal);
       throw failure(
           describe(operation, resource, refusal) + " (still so after " + within.toSeconds() + " s)",
           refusal);
@@ -288,8 +289,24 @@ final class AwsSession implements AutoCloseable {
         if (t instanceof Stop stop) throw stop.reason;
       if (!(e instanceof SdkClientException)) throw e;
       deadline.check(what); // the step's deadline ended the wait, not the caller's limit
+      if (within.compareTo(limit) < 0) throw stepRanOut(what, "still not settled", e);
       return java.util.Optional.empty();
     }
+  }
+
+  /**
+   * The step's time ran out during a wait: the waiter stops before the last backoff would pass the
+   * deadline, so {@link Deadline#check} has not fired yet; said the way it says it.
+   */
+  private static ProviderException stepRanOut(String what, String state, Throwable cause) {
+    return new ProviderException(
+        ProviderException.Kind.TIMEOUT,
+        what
+            + ": "
+            + state
+            + " when the step's time ran out; the cloud may still finish it (raise"
+            + " --step-timeout, or run apply again later)",
+        cause);
   }
 
   @SuppressWarnings("unchecked")

@@ -199,7 +199,7 @@ final class SqsQueues {
               + ": a queue of this name was deleted less than 60 seconds ago and SQS refuses the"
               + " name until then, longer than this step has left ("
               + left.toSeconds()
-              + " s): run apply again in a minute, or give it a longer --timeout");
+              + " s): run apply again in a minute, or give it a longer --step-timeout");
     return s.callWaiting(
         "CreateQueue",
         name,

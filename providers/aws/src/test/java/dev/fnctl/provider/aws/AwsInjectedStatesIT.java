@@ -97,6 +97,24 @@ class AwsInjectedStatesIT extends MotoTestBase {
         TestSpecs.build("timer", dir, fns, Map.of(), Map.of(), Map.of(), Map.of(), EU));
   }
 
+  @org.junit.jupiter.api.BeforeEach
+  void clearOperations() {
+    proxy.strict().clearOperations();
+  }
+
+  /** The calls each wait makes (GetScheduleGroup, GetEventSourceMapping, ...) are in the policy. */
+  @org.junit.jupiter.api.AfterEach
+  void everyCallIsAllowedByTheDocumentedPolicy() throws Exception {
+    java.util.Set<String> allowed = AwsIamPolicyIT.allowedActions();
+    Map<String, String> missing = new java.util.TreeMap<>();
+    for (String op : proxy.strict().operations()) {
+      String[] parts = op.split(":", 2);
+      String action = dev.fnctl.testkit.aws.IamActions.of(parts[0], parts[1]);
+      if (action != null && !allowed.contains(action)) missing.put(op, action);
+    }
+    assertEquals(Map.of(), missing, "operations the documented policy does not allow");
+  }
+
   /** Plans and applies with this step timeout. */
   Applied applyWithin(Deployment d, Duration stepTimeout) throws Exception {
     Engine engine = engine();
@@ -269,7 +287,8 @@ class AwsInjectedStatesIT extends MotoTestBase {
                   + " ago and SQS refuses the name until then, longer than this step has left"),
           message);
       assertTrue(
-          message.endsWith("run apply again in a minute, or give it a longer --timeout"), message);
+          message.endsWith("run apply again in a minute, or give it a longer --step-timeout"),
+          message);
       assertFalse(message.contains("\n"), message);
       Applied rerun = apply(cloud, d, false);
       assertTrue(rerun.ok(), rerun.toString());
