@@ -128,8 +128,10 @@ final class S3Buckets {
    * whose tags the tagging API does not show yet or that never got them (an apply stopped between
    * CreateBucket and PutBucketTagging). One GetBucketTagging tells them apart: NoSuchBucket is
    * absent; AccessDenied is another account's bucket; this stack's and target's tags are ours; no
-   * tags at all is reported as absent, so the plan creates it, CreateBucket answers that we own it
-   * already and the tags are put: an untagged bucket of ours is never a permanent clash.
+   * tags at all on an empty bucket is reported as absent, so the plan creates it, CreateBucket
+   * answers that we own it already and the tags are put: an untagged bucket of ours is never a
+   * permanent clash. An untagged bucket holding objects is not one a stopped apply left (fnctl tags
+   * before any object goes in), so it stays a clash: fnctl never adopts someone's data.
    */
   List<LiveResource> unlisted(String bucket) throws ProviderException {
     List<software.amazon.awssdk.services.s3.model.Tag> tags;
@@ -143,7 +145,10 @@ final class S3Buckets {
       if (e.getCause() instanceof software.amazon.awssdk.awscore.exception.AwsServiceException a) {
         if (isNoSuchBucket(a)) return List.of();
         String code = a.awsErrorDetails() == null ? "" : a.awsErrorDetails().errorCode();
-        if ("NoSuchTagSet".equals(code)) return List.of();
+        // No tags: ours only if empty (what a stopped apply leaves); one holding objects is
+        // someone's data, which fnctl never takes over.
+        if ("NoSuchTagSet".equals(code))
+          return isEmpty(bucket) ? List.of() : List.of(bucket(bucket, false));
         if (a.statusCode() == 403 || a.statusCode() == 301) return List.of(bucket(bucket, false));
       }
       throw e;
@@ -158,6 +163,14 @@ final class S3Buckets {
                         t.key().equals(StackNames.TARGET_TAG)
                             && t.value().equals(s.names.target()));
     return List.of(bucket(bucket, ours));
+  }
+
+  /** Whether {@code bucket} holds no object (one ListObjectsV2 of one key). */
+  private boolean isEmpty(String bucket) throws ProviderException {
+    return s.call(
+                "ListObjectsV2", bucket, () -> s3().listObjectsV2(b -> b.bucket(bucket).maxKeys(1)))
+            .keyCount()
+        == 0;
   }
 
   /**

@@ -242,6 +242,36 @@ class AwsInjectedStatesIT extends MotoTestBase {
   }
 
   @Test
+  void anUntaggedBucketHoldingObjectsIsSomeonesDataAndStaysAClash() throws Exception {
+    Deployment d = bucketSpec();
+    try (S3Client s3 = client(S3Client.builder())) {
+      s3.createBucket(
+          b ->
+              b.bucket("fresh-prod-uploads")
+                  .createBucketConfiguration(c -> c.locationConstraint("eu-west-1")));
+      s3.putObject(
+          b -> b.bucket("fresh-prod-uploads").key("report.csv"),
+          software.amazon.awssdk.core.sync.RequestBody.fromString("a,b\n"));
+    }
+    try (AwsCloud cloud = connect(d)) {
+      assertFalse(
+          cloud
+              .read(d, cloud.desired(d))
+              .find(AwsTypes.address(AwsTypes.BUCKET, "fresh-prod-uploads"))
+              .orElseThrow()
+              .owned());
+      assertThrows(dev.fnctl.engine.ClashException.class, () -> plan(cloud, d, false));
+    }
+    try (S3Client s3 = client(S3Client.builder())) {
+      assertTrue(
+          s3.getBucketTagging(b -> b.bucket("fresh-prod-uploads")).tagSet().isEmpty(),
+          "fnctl must not tag someone else's bucket");
+    } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+      assertEquals("NoSuchTagSet", e.awsErrorDetails().errorCode());
+    }
+  }
+
+  @Test
   void aScheduleGroupStillDeletingIsWaitedOut() throws Exception {
     Deployment d = scheduleSpec();
     String group = "timer-prod";
