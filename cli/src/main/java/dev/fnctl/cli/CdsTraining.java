@@ -14,11 +14,13 @@ import java.util.stream.Stream;
 /**
  * What a launcher runs once, under {@code -XX:ArchiveClassesAtExit}, so that its class-data-sharing
  * archive holds the classes typical runs load: {@code fnctl plan} of a small spec on the local
- * target and of the same spec on an AWS target whose endpoint is a closed loopback port, in one JVM
- * (a dynamic archive records one process). The AWS plan loads the SDK's clients and request path
- * without reaching any cloud (it fails, as intended: only the classes matter). The specs are
- * written to a scratch directory removed afterwards, so both launchers (the checkout's {@code
- * ./fnctl} and the release archive's {@code bin/fnctl}) train the same way. Output is discarded.
+ * target and of the same spec on an AWS, a Google Cloud and an Azure target whose endpoints are a
+ * closed loopback port, in one JVM (a dynamic archive records one process). Each cloud plan loads
+ * its SDK's clients and request path without reaching any cloud (it fails, as intended: only the
+ * classes matter); the credentials given are placeholders that point nowhere but loopback too. The
+ * specs are written to a scratch directory removed afterwards, so both launchers (the checkout's
+ * {@code ./fnctl} and the release archive's {@code bin/fnctl}) train the same way. Output is
+ * discarded.
  */
 public final class CdsTraining {
   private CdsTraining() {}
@@ -29,7 +31,7 @@ public final class CdsTraining {
       stack: training
       targets:
         %s
-      defaults: { runtime: python3.12, memory: 256, timeout: 30s }
+      defaults: { runtime: python3.12, memory: %d, timeout: 30s }
       functions:
         work:
           code: %s
@@ -53,30 +55,58 @@ public final class CdsTraining {
     try {
       Files.createDirectories(dir.resolve("fn"));
       Files.writeString(dir.resolve("fn/main.py"), "def handle(event, context):\n    return {}\n");
-      Path local =
-          Files.writeString(
-              dir.resolve("fnctl.yaml"), SPEC.formatted("local: { provider: local }", "./fn"));
+      Path local = spec(dir, "fnctl.yaml", "local: { provider: local }", 256);
+      // Beside the local one: code outside a spec's project is refused at validate.
       Path aws =
-          Files.writeString(
-              // Beside the local one: code outside a spec's project is refused at validate.
-              dir.resolve("fnctl-aws.yaml"),
-              SPEC.formatted(
-                  "aws: { provider: aws, region: eu-west-1, endpoint: \"http://127.0.0.1:9\","
-                      + " account: \"123456789012\" }",
-                  "./fn"));
-      plan(List.of(local, aws));
+          spec(
+              dir,
+              "fnctl-aws.yaml",
+              "aws: { provider: aws, region: eu-west-1, endpoint: \"http://127.0.0.1:9\","
+                  + " account: \"123456789012\" }",
+              256);
+      Path gcp =
+          spec(
+              dir,
+              "fnctl-gcp.yaml",
+              "gcp: { provider: gcp, project: training, region: europe-west1,"
+                  + " endpoint: \"http://127.0.0.1:9\" }",
+              256);
+      // Flex Consumption offers 512, 2048 and 4096 MB instances, not 256.
+      Path azure =
+          spec(
+              dir,
+              "fnctl-azure.yaml",
+              "azure: { provider: azure, subscription: \""
+                  + AZURE_SUBSCRIPTION
+                  + "\","
+                  + " resourceGroup: training, region: westeurope,"
+                  + " endpoint: \"https://127.0.0.1:9\" }",
+              2048);
+      plan(List.of(local, aws, gcp, azure));
     } finally {
       delete(dir);
     }
   }
 
+  private static final String AZURE_SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
+
+  private static Path spec(Path dir, String file, String target, int memory) throws IOException {
+    return Files.writeString(dir.resolve(file), SPEC.formatted(target, memory, "./fn"));
+  }
+
   private static void plan(List<Path> specs) {
     Map<String, String> env =
-        Map.of(
-            "AWS_ACCESS_KEY_ID", "training",
-            "AWS_SECRET_ACCESS_KEY", "training",
-            "AWS_EC2_METADATA_DISABLED", "true",
-            "NO_COLOR", "1");
+        Map.ofEntries(
+            Map.entry("AWS_ACCESS_KEY_ID", "training"),
+            Map.entry("AWS_SECRET_ACCESS_KEY", "training"),
+            Map.entry("AWS_EC2_METADATA_DISABLED", "true"),
+            // Azure: a client secret whose sign-in goes to a closed loopback port, so the
+            // credential chain stops there (it never reaches a managed-identity endpoint).
+            Map.entry("AZURE_CLIENT_ID", "00000000-0000-0000-0000-000000000001"),
+            Map.entry("AZURE_TENANT_ID", "00000000-0000-0000-0000-000000000002"),
+            Map.entry("AZURE_CLIENT_SECRET", "training"),
+            Map.entry("AZURE_AUTHORITY_HOST", "https://127.0.0.1:9/"),
+            Map.entry("NO_COLOR", "1"));
     for (Path spec : specs) {
       PrintWriter sink = new PrintWriter(new StringWriter());
       Main.run(sink, sink, env, "plan", "-f", spec.toString());

@@ -18,7 +18,41 @@ import org.junit.jupiter.api.io.TempDir;
  * JVM's own class-loading log of the real launcher.
  */
 class ClassLoadingIT {
-  private static final String SDK = "software.amazon.";
+  /** The cloud SDKs on the class path, by the provider that uses each. */
+  private static final Map<String, String> SDKS =
+      Map.of("aws", "software.amazon.", "gcp", "com.google.cloud.", "azure", "com.azure.");
+
+  /** A plan target per cloud whose endpoint is a closed loopback port, with its credentials. */
+  private record CloudTarget(String id, String yaml, int memory, Map<String, String> env) {}
+
+  private static final List<CloudTarget> CLOUDS =
+      List.of(
+          new CloudTarget(
+              "aws",
+              "aws: { provider: aws, region: eu-west-1, endpoint: \"http://127.0.0.1:9\","
+                  + " account: \"123456789012\" }",
+              256,
+              Map.of(
+                  "AWS_ACCESS_KEY_ID", "test",
+                  "AWS_SECRET_ACCESS_KEY", "test",
+                  "AWS_EC2_METADATA_DISABLED", "true")),
+          new CloudTarget(
+              "gcp",
+              "gcp: { provider: gcp, project: test-project, region: europe-west1,"
+                  + " endpoint: \"http://127.0.0.1:9\" }",
+              256,
+              Map.of()),
+          new CloudTarget(
+              "azure",
+              "azure: { provider: azure, subscription: \"00000000-0000-0000-0000-000000000000\","
+                  + " resourceGroup: test, region: westeurope, endpoint: \"https://127.0.0.1:9\" }",
+              2048,
+              // Sign-in goes to a closed loopback port: the credential chain stops there.
+              Map.of(
+                  "AZURE_CLIENT_ID", "00000000-0000-0000-0000-000000000001",
+                  "AZURE_TENANT_ID", "00000000-0000-0000-0000-000000000002",
+                  "AZURE_CLIENT_SECRET", "test",
+                  "AZURE_AUTHORITY_HOST", "https://127.0.0.1:9/")));
 
   @TempDir Path dir;
 
@@ -34,7 +68,8 @@ class ClassLoadingIT {
   }
 
   private static void assertNoSdk(List<String> lines, String what) {
-    List<String> sdk = lines.stream().filter(l -> l.contains(SDK)).limit(5).toList();
+    List<String> sdk =
+        lines.stream().filter(l -> SDKS.values().stream().anyMatch(l::contains)).limit(5).toList();
     assertTrue(sdk.isEmpty(), what + " loaded cloud SDK classes: " + sdk);
   }
 
@@ -67,62 +102,61 @@ class ClassLoadingIT {
   }
 
   @Test
-  void validateOfASpecWithACloudTargetLoadsNoSdk() throws IOException {
+  void validateOfASpecWithCloudTargetsLoadsNoSdk() throws IOException {
     org.junit.jupiter.api.Assumptions.assumeTrue(
         awsProviderRegistered(), "the AWS provider is not on this branch yet");
-    Project.create(dir.resolve("p"), 256);
+    Project.create(dir.resolve("p"), 2048);
     Path spec = dir.resolve("p/fnctl.yaml");
+    String targets =
+        CLOUDS.stream().map(c -> "\n  " + c.yaml()).collect(java.util.stream.Collectors.joining());
     Files.writeString(
         spec,
         Files.readString(spec)
-            .replace(
-                "  dev: { provider: local }",
-                "  dev: { provider: local }\n  aws: { provider: aws, region: eu-west-1 }"));
+            .replace("  dev: { provider: local }", "  dev: { provider: local }" + targets));
     List<String> lines = loadedClasses(dir.resolve("p"), 0, "validate");
     assertNoSdk(lines, "validate");
   }
 
   /**
-   * The control: planning a cloud target does load the SDK (so the assertions above can fail). The
-   * endpoint is a closed loopback port, so no request leaves the machine; the failure to connect
-   * must read as one line.
+   * The control: planning a cloud target does load its SDK (so the assertions above can fail), and
+   * no other cloud's. The endpoint is a closed loopback port, so no request leaves the machine; the
+   * failure to connect must read as one line. The launcher's class-data archive is trained with
+   * such plans (CdsTraining): the SDK comes from it.
    */
-  @Test
-  void aCloudTargetDoesLoadItsSdkAndFailsInOneLine() throws IOException {
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"aws", "gcp", "azure"})
+  void aCloudTargetLoadsItsSdkFromTheArchiveAndFailsInOneLine(String id) throws IOException {
     org.junit.jupiter.api.Assumptions.assumeTrue(
         awsProviderRegistered(), "the AWS provider is not on this branch yet");
-    Path p = Project.create(dir.resolve("aws"), 256);
+    CloudTarget cloud = CLOUDS.stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
+    Path p = Project.create(dir.resolve(id), cloud.memory());
     Path spec = p.resolve("fnctl.yaml");
     Files.writeString(
         spec,
         Files.readString(spec)
             .replace(
-                "  dev: { provider: local }",
-                "  dev: { provider: local }\n  aws: { provider: aws, region: eu-west-1, endpoint: \"http://127.0.0.1:9\", account: \"123456789012\" }"));
-    Path log = dir.resolve("aws-classes.log");
-    Launcher.Result r =
-        Launcher.run(
-                p,
-                Map.of(
-                    "FNCTL_JAVA_OPTS", "-Xlog:class+load=info:file=" + log,
-                    "AWS_ACCESS_KEY_ID", "test",
-                    "AWS_SECRET_ACCESS_KEY", "test",
-                    "AWS_EC2_METADATA_DISABLED", "true"),
-                "plan",
-                "-t",
-                "aws")
-            .expect(1)
-            .noStackTrace();
+                "  dev: { provider: local }", "  dev: { provider: local }\n  " + cloud.yaml()));
+    Path log = dir.resolve(id + "-classes.log");
+    Map<String, String> env = new java.util.HashMap<>(cloud.env());
+    env.put("FNCTL_JAVA_OPTS", "-Xlog:class+load=info:file=" + log);
+    Launcher.Result r = Launcher.run(p, env, "plan", "-t", id).expect(1).noStackTrace();
     List<String> loaded = Files.readAllLines(log);
-    assertTrue(loaded.stream().anyMatch(l -> l.contains(SDK)), "an AWS plan must load the SDK");
-    // The launcher's class-data archive is trained with such a plan (CdsTraining): the SDK comes
-    // from it.
-    long sdk = loaded.stream().filter(l -> l.contains(SDK)).count();
+    String sdkPrefix = SDKS.get(id);
+    assertTrue(loaded.stream().anyMatch(l -> l.contains(sdkPrefix)), "a plan must load the SDK");
+    for (var other : SDKS.entrySet()) {
+      if (other.getKey().equals(id)) continue;
+      assertTrue(
+          loaded.stream().noneMatch(l -> l.contains(other.getValue())),
+          "a " + id + " plan loaded the " + other.getKey() + " SDK");
+    }
+    long sdk = loaded.stream().filter(l -> l.contains(sdkPrefix)).count();
     long shared =
-        loaded.stream().filter(l -> l.contains(SDK) && l.contains("shared objects file")).count();
+        loaded.stream()
+            .filter(l -> l.contains(sdkPrefix) && l.contains("shared objects file"))
+            .count();
     assertTrue(
         shared * 10 >= sdk * 9,
-        shared + " of " + sdk + " SDK classes came from the class-data archive");
+        shared + " of " + sdk + " " + id + " SDK classes came from the class-data archive");
     assertTrue(r.err().startsWith("Error: "), r.err());
     assertTrue(r.err().lines().count() == 1, "one line expected:\n" + r.err());
   }
