@@ -10,9 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Callable;
 import software.amazon.awssdk.services.budgets.BudgetsClient;
 import software.amazon.awssdk.services.budgets.model.Budget;
 import software.amazon.awssdk.services.budgets.model.ComparisonOperator;
+import software.amazon.awssdk.services.budgets.model.DescribeBudgetsResponse;
+import software.amazon.awssdk.services.budgets.model.DuplicateRecordException;
 import software.amazon.awssdk.services.budgets.model.NotFoundException;
 import software.amazon.awssdk.services.budgets.model.Notification;
 import software.amazon.awssdk.services.budgets.model.NotificationWithSubscribers;
@@ -46,14 +50,14 @@ final class AwsBudgets {
    * its resource tags say so. A budget made before fnctl tagged budgets has no tags: it is taken as
    * this target's only at a name the spec asks for exactly ({@code desiredNames}).
    */
-  List<LiveResource> read(java.util.Set<String> desiredNames) throws ProviderException {
+  List<LiveResource> read(Set<String> desiredNames) throws ProviderException {
     // No Budgets endpoint in the partition (GovCloud): nothing to read, and connect refused any.
     if (!Partition.of(s.names.region()).offersBudgets) return List.of();
     List<Budget> candidates = new ArrayList<>();
     String token = null;
     do {
       String t = token;
-      software.amazon.awssdk.services.budgets.model.DescribeBudgetsResponse page;
+      DescribeBudgetsResponse page;
       try {
         page =
             s.call(
@@ -71,15 +75,14 @@ final class AwsBudgets {
         if (b.budgetName().startsWith(s.names.budgetPrefix())) candidates.add(b);
       token = page.nextToken();
     } while (token != null);
-    List<java.util.concurrent.Callable<LiveResource>> reads = new ArrayList<>();
+    List<Callable<LiveResource>> reads = new ArrayList<>();
     for (Budget b : candidates) reads.add(() -> liveIfOurs(b, desiredNames));
     List<LiveResource> out = new ArrayList<>();
     for (LiveResource r : s.parallel(reads)) if (r != null) out.add(r);
     return out;
   }
 
-  private LiveResource liveIfOurs(Budget b, java.util.Set<String> desiredNames)
-      throws ProviderException {
+  private LiveResource liveIfOurs(Budget b, Set<String> desiredNames) throws ProviderException {
     String name = b.budgetName();
     List<ResourceTag> tags =
         s.call(
@@ -218,9 +221,7 @@ final class AwsBudgets {
                                       .value(s.names.target())
                                       .build())));
     } catch (ProviderException e) {
-      if (!(e.getCause()
-          instanceof software.amazon.awssdk.services.budgets.model.DuplicateRecordException))
-        throw e;
+      if (!(e.getCause() instanceof DuplicateRecordException)) throw e;
       return update(name, after, readProperties(name));
     }
     return Map.of();

@@ -15,10 +15,13 @@ import dev.fnctl.provider.Resource;
 import dev.fnctl.provider.StackLock;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /** A session against one AWS account and region for one stack and target. */
 final class AwsCloud implements Cloud {
@@ -53,7 +56,7 @@ final class AwsCloud implements Cloud {
     if (account == null || account.isBlank()) {
       try {
         account = clients.sts.get().getCallerIdentity().account();
-      } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+      } catch (AwsServiceException e) {
         clients.close();
         // Only a 4xx is about the credentials; STS throttled or down is not the user's doing.
         if (e.statusCode() >= 500 || AwsSession.kind(e) == ProviderException.Kind.THROTTLED) {
@@ -71,7 +74,7 @@ final class AwsCloud implements Cloud {
                 + " were refused: "
                 + AwsSession.message(e),
             e);
-      } catch (software.amazon.awssdk.core.exception.SdkException e) {
+      } catch (SdkException e) {
         clients.close();
         throw new ProviderException(
             "AWS target " + d.target().name() + ": " + AwsSession.clientMessage(e), e);
@@ -119,7 +122,7 @@ final class AwsCloud implements Cloud {
    * longer declared), so it is refused before anything changes.
    */
   private void refuseExistingThatIsOwned(Deployment d, LiveState live) throws ProviderException {
-    List<String> problems = new java.util.ArrayList<>();
+    List<String> problems = new ArrayList<>();
     for (var q : d.queues().values())
       if (!q.owned()) check(live, QUEUE, "queues." + q.name(), q.existing(), problems);
     for (var t : d.topics().values())

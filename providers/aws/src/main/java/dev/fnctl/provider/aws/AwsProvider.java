@@ -13,6 +13,10 @@ import dev.fnctl.provider.Problem;
 import dev.fnctl.provider.Provider;
 import dev.fnctl.provider.ProviderException;
 import dev.fnctl.provider.Resource;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -147,8 +151,8 @@ public final class AwsProvider implements Provider {
           }
           if (s.timezone() != null) {
             try {
-              java.time.ZoneId.of(s.timezone());
-            } catch (java.time.DateTimeException e) {
+              ZoneId.of(s.timezone());
+            } catch (DateTimeException e) {
               problems.add(
                   new Problem(
                       tp + ".schedule.timezone", "unknown time zone '" + s.timezone() + "'"));
@@ -301,11 +305,11 @@ public final class AwsProvider implements Provider {
 
   private static boolean isHttpUrl(String text) {
     try {
-      java.net.URI uri = new java.net.URI(text);
+      URI uri = new URI(text);
       return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
           && uri.getHost() != null
           && !uri.getHost().isBlank();
-    } catch (java.net.URISyntaxException e) {
+    } catch (URISyntaxException e) {
       return false;
     }
   }

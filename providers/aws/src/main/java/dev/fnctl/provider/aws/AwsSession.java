@@ -3,17 +3,25 @@ package dev.fnctl.provider.aws;
 import dev.fnctl.provider.Context;
 import dev.fnctl.provider.Deadline;
 import dev.fnctl.provider.ProviderException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.waiters.Waiter;
+import software.amazon.awssdk.core.waiters.WaiterAcceptor;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 
 /**
  * One connected session: clients, names, a pool for parallel reads, and the way every call is made
@@ -110,50 +118,41 @@ final class AwsSession implements AutoCloseable {
       String operation, String resource, Predicate<AwsServiceException> isTransient, Call<T> call)
       throws ProviderException {
     return callWaiting(
-        operation,
-        resource,
-        isTransient,
-        java.time.Duration.ofMillis(consistencyWindowMillis),
-        null,
-        call);
+        operation, resource, isTransient, Duration.ofMillis(consistencyWindowMillis), null, call);
   }
 
   /**
    * Sends {@code call} until it succeeds or fails with an error {@code isTransient} does not
-   * accept, through the SDK's {@link software.amazon.awssdk.core.waiters.Waiter}: its acceptors
-   * decide (success on an answer, retry on a transient refusal, stop on anything else) and its
-   * backoff spaces the attempts (exponential with jitter, 0.5 s to 8 s). This is the one place
-   * fnctl retries an AWS refusal itself: the SDK's retry strategy already retried throttling, 5xx
-   * and dropped connections, and has no notion of a state a resource is in; where AWS offers a
-   * waiter on the state itself (a function's {@code LastUpdateStatus}, a bucket's existence) fnctl
-   * uses that instead. Waits at most {@code limit} and never past the step's deadline (Ctrl-C stops
-   * it between attempts); each retry is noted with {@code why} (or AWS's message). When the time is
-   * up the last refusal is reported.
+   * accept, through the SDK's {@link Waiter}: its acceptors decide (success on an answer, retry on
+   * a transient refusal, stop on anything else) and its backoff spaces the attempts (exponential
+   * with jitter, 0.5 s to 8 s). This is the one place fnctl retries an AWS refusal itself: the
+   * SDK's retry strategy already retried throttling, 5xx and dropped connections, and has no notion
+   * of a state a resource is in; where AWS offers a waiter on the state itself (a function's {@code
+   * LastUpdateStatus}, a bucket's existence) fnctl uses that instead. Waits at most {@code limit}
+   * and never past the step's deadline (Ctrl-C stops it between attempts); each retry is noted with
+   * {@code why} (or AWS's message). When the time is up the last refusal is reported.
    */
   <T> T callWaiting(
       String operation,
       String resource,
       Predicate<AwsServiceException> isTransient,
-      java.time.Duration limit,
+      Duration limit,
       String why,
       Call<T> call)
       throws ProviderException {
     Deadline deadline = deadline();
     String what = operation + " " + resource;
-    java.time.Duration within =
-        limit.compareTo(deadline.remaining()) < 0 ? limit : deadline.remaining();
-    software.amazon.awssdk.retries.api.BackoffStrategy exponential =
-        software.amazon.awssdk.retries.api.BackoffStrategy.exponentialDelayHalfJitter(
-            java.time.Duration.ofMillis(500), java.time.Duration.ofSeconds(8));
-    java.util.concurrent.atomic.AtomicReference<AwsServiceException> last =
-        new java.util.concurrent.atomic.AtomicReference<>();
-    software.amazon.awssdk.core.waiters.Waiter<Attempt> waiter =
-        software.amazon.awssdk.core.waiters.Waiter.builder(Attempt.class)
+    Duration within = limit.compareTo(deadline.remaining()) < 0 ? limit : deadline.remaining();
+    BackoffStrategy exponential =
+        BackoffStrategy.exponentialDelayHalfJitter(Duration.ofMillis(500), Duration.ofSeconds(8));
+    AtomicReference<AwsServiceException> last = new AtomicReference<>();
+    Waiter<Attempt> waiter =
+        Waiter.builder(Attempt.class)
             .addAcceptor(
-                software.amazon.awssdk.core.waiters.WaiterAcceptor.successOnResponseAcceptor(
+                WaiterAcceptor.successOnResponseAcceptor(
                     (Attempt a) -> a.refusal() == null || !isTransient.test(a.refusal())))
             .addAcceptor(
-                software.amazon.awssdk.core.waiters.WaiterAcceptor.retryOnResponseAcceptor(
+                WaiterAcceptor.retryOnResponseAcceptor(
                     (Attempt a) -> {
                       log.note(
                           what + ": " + (why != null ? why : message(a.refusal())) + ", waiting");
@@ -234,29 +233,25 @@ final class AwsSession implements AutoCloseable {
    * deadline; Ctrl-C stops it between polls. Returns the settling answer, or empty when {@code
    * limit} passed first (the caller says what was still going on).
    */
-  <T> java.util.Optional<T> await(
+  <T> Optional<T> await(
       String operation,
       String resource,
       Call<T> poll,
       Predicate<T> settled,
-      java.time.Duration first,
-      java.time.Duration max,
-      java.time.Duration limit)
+      Duration first,
+      Duration max,
+      Duration limit)
       throws ProviderException {
     Deadline deadline = deadline();
     String what = operation + " " + resource;
-    java.time.Duration within =
-        limit.compareTo(deadline.remaining()) < 0 ? limit : deadline.remaining();
-    software.amazon.awssdk.retries.api.BackoffStrategy exponential =
-        software.amazon.awssdk.retries.api.BackoffStrategy.exponentialDelayHalfJitter(first, max);
-    software.amazon.awssdk.core.waiters.Waiter<Polled> waiter =
-        software.amazon.awssdk.core.waiters.Waiter.builder(Polled.class)
+    Duration within = limit.compareTo(deadline.remaining()) < 0 ? limit : deadline.remaining();
+    BackoffStrategy exponential = BackoffStrategy.exponentialDelayHalfJitter(first, max);
+    Waiter<Polled> waiter =
+        Waiter.builder(Polled.class)
             .addAcceptor(
-                software.amazon.awssdk.core.waiters.WaiterAcceptor.successOnResponseAcceptor(
+                WaiterAcceptor.successOnResponseAcceptor(
                     (Polled p) -> settled.test(AwsSession.<T>value(p))))
-            .addAcceptor(
-                software.amazon.awssdk.core.waiters.WaiterAcceptor.retryOnResponseAcceptor(
-                    (Polled p) -> true))
+            .addAcceptor(WaiterAcceptor.retryOnResponseAcceptor((Polled p) -> true))
             .overrideConfiguration(
                 o ->
                     o.waitTimeout(within)
@@ -268,7 +263,7 @@ final class AwsSession implements AutoCloseable {
                             }))
             .build();
     try {
-      return java.util.Optional.ofNullable(
+      return Optional.ofNullable(
           waiter
               .run(
                   // The first poll always runs: a change that is already done when Ctrl-C comes
@@ -290,7 +285,7 @@ final class AwsSession implements AutoCloseable {
       if (!(e instanceof SdkClientException)) throw e;
       deadline.check(what); // the step's deadline ended the wait, not the caller's limit
       if (within.compareTo(limit) < 0) throw stepRanOut(what, "still not settled", e);
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 
@@ -366,9 +361,8 @@ final class AwsSession implements AutoCloseable {
     return ProviderException.Kind.OTHER;
   }
 
-  private static final java.util.regex.Pattern PERMISSION =
-      java.util.regex.Pattern.compile(
-          "(?:perform|to call|permission)[: ]+([a-z0-9-]+:[A-Za-z0-9*]+)");
+  private static final Pattern PERMISSION =
+      Pattern.compile("(?:perform|to call|permission)[: ]+([a-z0-9-]+:[A-Za-z0-9*]+)");
 
   /**
    * The IAM action AWS says is missing ("... is not authorized to perform: lambda:ListTags on
@@ -378,7 +372,7 @@ final class AwsSession implements AutoCloseable {
     String m = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
     if (m == null) m = e.getMessage();
     if (m == null) return null;
-    java.util.regex.Matcher matcher = PERMISSION.matcher(m);
+    Matcher matcher = PERMISSION.matcher(m);
     return matcher.find() ? matcher.group(1) : null;
   }
 

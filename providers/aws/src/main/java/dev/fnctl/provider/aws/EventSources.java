@@ -4,13 +4,20 @@ import static dev.fnctl.provider.aws.AwsTypes.EVENT_SOURCE;
 
 import dev.fnctl.provider.LiveResource;
 import dev.fnctl.provider.ProviderException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.EventSourceMappingConfiguration;
+import software.amazon.awssdk.services.lambda.model.InvalidParameterValueException;
+import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
+import software.amazon.awssdk.services.lambda.model.ResourceInUseException;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 
 /**
@@ -33,7 +40,7 @@ final class EventSources {
     List<LiveResource> out = new ArrayList<>();
     // A second mapping of one queue to one function (a create whose reply was lost, where the API
     // did not refuse it) gets an address of its own, so the plan deletes it.
-    java.util.Set<String> taken = new java.util.HashSet<>();
+    Set<String> taken = new HashSet<>();
     String marker = null;
     do {
       String m = marker;
@@ -81,9 +88,7 @@ final class EventSources {
     try {
       uuid = createMapping(address, after);
     } catch (ProviderException e) {
-      if (!(e.getCause()
-          instanceof software.amazon.awssdk.services.lambda.model.ResourceConflictException))
-        throw e;
+      if (!(e.getCause() instanceof ResourceConflictException)) throw e;
       // A retried create whose first attempt got through: adopt that mapping, never a second one.
       EventSourceMappingConfiguration existing =
           s.call(
@@ -113,7 +118,7 @@ final class EventSources {
   }
 
   /** How long a deleted mapping may stay Deleting before fnctl gives up waiting for it. */
-  static final java.time.Duration MAPPING_DELETION = java.time.Duration.ofMinutes(5);
+  static final Duration MAPPING_DELETION = Duration.ofMinutes(5);
 
   private void awaitGone(String address, String uuid) throws ProviderException {
     s.log.note(
@@ -121,7 +126,7 @@ final class EventSources {
             + address
             + ": the mapping of this queue and function is still being deleted; waiting for it to"
             + " be gone");
-    java.util.Optional<String> gone =
+    Optional<String> gone =
         s.await(
             "GetEventSourceMapping",
             uuid,
@@ -133,8 +138,8 @@ final class EventSources {
               }
             },
             "gone"::equals,
-            java.time.Duration.ofSeconds(1),
-            java.time.Duration.ofSeconds(10),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(10),
             MAPPING_DELETION);
     if (gone.isEmpty() && !s.deadline().expired())
       throw new ProviderException(
@@ -186,8 +191,8 @@ final class EventSources {
   }
 
   /** The function's role may not yet be visible to Lambda's SQS permission check. */
-  static boolean isRolePropagation(software.amazon.awssdk.awscore.exception.AwsServiceException e) {
-    return e instanceof software.amazon.awssdk.services.lambda.model.InvalidParameterValueException
+  static boolean isRolePropagation(AwsServiceException e) {
+    return e instanceof InvalidParameterValueException
         && String.valueOf(e.getMessage()).contains("execution role does not have permissions");
   }
 
@@ -195,9 +200,8 @@ final class EventSources {
    * A mapping still Creating, Updating or Deleting refuses changes with ResourceInUseException
    * until it settles (the Lambda API reference); its function still updating refuses them too.
    */
-  static boolean isMappingBusy(software.amazon.awssdk.awscore.exception.AwsServiceException e) {
-    return e instanceof software.amazon.awssdk.services.lambda.model.ResourceInUseException
-        || LambdaFunctions.isUpdateInProgress(e);
+  static boolean isMappingBusy(AwsServiceException e) {
+    return e instanceof ResourceInUseException || LambdaFunctions.isUpdateInProgress(e);
   }
 
   Map<String, Object> update(String address, String uuid, Map<String, Object> after)

@@ -10,6 +10,7 @@ import dev.fnctl.provider.ProviderException;
 import dev.fnctl.provider.Ref;
 import dev.fnctl.provider.Resource;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,7 +131,7 @@ final class FunctionLayout {
 
   record Statement(String sid, Set<String> actions, Set<String> resources) {}
 
-  static Map<String, Object> policyDocument(java.util.Collection<Statement> statements) {
+  static Map<String, Object> policyDocument(Collection<Statement> statements) {
     List<Object> list = new ArrayList<>();
     statements.stream()
         .sorted(Comparator.comparing(Statement::sid))

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.model.ResourceTagMapping;
@@ -115,7 +116,7 @@ final class LiveReader {
 
     // Topics by name, with the ARN to list: an existing topic's as the spec wrote it (another
     // account's or region's included), else the target's.
-    Map<String, String> topicsToScan = new java.util.TreeMap<>();
+    Map<String, String> topicsToScan = new TreeMap<>();
     for (String t : ownedTopics) topicsToScan.put(t, s.names.topicArn(t));
     for (Resource r : desired.byAddress().values())
       if (r.type().equals(SUBSCRIPTION))

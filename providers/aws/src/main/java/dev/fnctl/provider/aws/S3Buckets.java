@@ -6,19 +6,28 @@ import static dev.fnctl.provider.aws.AwsTypes.NOTIFICATION;
 import dev.fnctl.provider.LiveResource;
 import dev.fnctl.provider.ProviderException;
 import dev.fnctl.provider.SharedDocument;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
 import software.amazon.awssdk.services.s3.model.FilterRule;
 import software.amazon.awssdk.services.s3.model.GetBucketNotificationConfigurationResponse;
 import software.amazon.awssdk.services.s3.model.LambdaFunctionConfiguration;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NotificationConfiguration;
+import software.amazon.awssdk.services.s3.model.NotificationConfigurationFilter;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.Tag;
 
@@ -71,9 +80,7 @@ final class S3Buckets {
                       }));
     } catch (ProviderException e) {
       // Ours from an earlier, interrupted run (the engine refuses buckets it does not own).
-      if (!(e.getCause()
-          instanceof software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException))
-        throw e;
+      if (!(e.getCause() instanceof BucketAlreadyOwnedByYouException)) throw e;
     }
     // A new bucket is not at once visible to its sub-resources (NoSuchBucket right after
     // CreateBucket): the SDK's waiter first, then the tagging waits out what is left.
@@ -103,17 +110,17 @@ final class S3Buckets {
   }
 
   /** How long a new bucket may stay invisible to its sub-resources before fnctl gives up. */
-  static final java.time.Duration NEW_BUCKET_VISIBLE = java.time.Duration.ofSeconds(60);
+  static final Duration NEW_BUCKET_VISIBLE = Duration.ofSeconds(60);
 
-  static boolean isNoSuchBucket(software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+  static boolean isNoSuchBucket(AwsServiceException e) {
     return e instanceof NoSuchBucketException
         || (e.awsErrorDetails() != null && "NoSuchBucket".equals(e.awsErrorDetails().errorCode()));
   }
 
   /** S3's own waiter (HeadBucket until 200), within the step's deadline. */
   private void waitUntilExists(String bucket) throws ProviderException {
-    java.time.Duration left = s.deadline().remaining();
-    java.time.Duration within = left.compareTo(NEW_BUCKET_VISIBLE) < 0 ? left : NEW_BUCKET_VISIBLE;
+    Duration left = s.deadline().remaining();
+    Duration within = left.compareTo(NEW_BUCKET_VISIBLE) < 0 ? left : NEW_BUCKET_VISIBLE;
     s.call(
         "HeadBucket",
         bucket,
@@ -134,7 +141,7 @@ final class S3Buckets {
    * before any object goes in), so it stays a clash: fnctl never adopts someone's data.
    */
   List<LiveResource> unlisted(String bucket) throws ProviderException {
-    List<software.amazon.awssdk.services.s3.model.Tag> tags;
+    List<Tag> tags;
     try {
       tags =
           s.call(
@@ -142,7 +149,7 @@ final class S3Buckets {
               bucket,
               () -> s3().getBucketTagging(b -> b.bucket(bucket)).tagSet());
     } catch (ProviderException e) {
-      if (e.getCause() instanceof software.amazon.awssdk.awscore.exception.AwsServiceException a) {
+      if (e.getCause() instanceof AwsServiceException a) {
         if (isNoSuchBucket(a)) return List.of();
         String code = a.awsErrorDetails() == null ? "" : a.awsErrorDetails().errorCode();
         // No tags: ours only if empty (what a stopped apply leaves); one holding objects is
@@ -180,8 +187,7 @@ final class S3Buckets {
    * confirms it exists: no extra call.
    */
   List<LiveResource> owned(String bucket, Set<String> ownedFunctions) throws ProviderException {
-    java.util.Optional<List<LiveResource>> notifications =
-        notificationsIfExists(bucket, ownedFunctions);
+    Optional<List<LiveResource>> notifications = notificationsIfExists(bucket, ownedFunctions);
     if (notifications.isEmpty()) return List.of();
     List<LiveResource> out = new ArrayList<>();
     out.add(bucket(bucket, true));
@@ -228,7 +234,7 @@ final class S3Buckets {
     return notificationsIfExists(bucket, ownedFunctions).orElse(List.of());
   }
 
-  private java.util.Optional<List<LiveResource>> notificationsIfExists(
+  private Optional<List<LiveResource>> notificationsIfExists(
       String bucket, Set<String> ownedFunctions) throws ProviderException {
     GetBucketNotificationConfigurationResponse c;
     try {
@@ -238,8 +244,8 @@ final class S3Buckets {
               bucket,
               () -> s3().getBucketNotificationConfiguration(b -> b.bucket(bucket)));
     } catch (ProviderException e) {
-      if (e.getCause() instanceof software.amazon.awssdk.awscore.exception.AwsServiceException a
-          && isNoSuchBucket(a)) return java.util.Optional.empty();
+      if (e.getCause() instanceof AwsServiceException a && isNoSuchBucket(a))
+        return Optional.empty();
       throw e;
     }
     List<LiveResource> out = new ArrayList<>();
@@ -253,7 +259,7 @@ final class S3Buckets {
       p.put(NotificationType.SUFFIX, null);
       if (l.filter() != null && l.filter().key() != null) {
         for (FilterRule r : l.filter().key().filterRules()) {
-          String n = r.nameAsString().toLowerCase(java.util.Locale.ROOT);
+          String n = r.nameAsString().toLowerCase(Locale.ROOT);
           if (n.equals("prefix")) p.put(NotificationType.PREFIX, r.value());
           if (n.equals("suffix")) p.put(NotificationType.SUFFIX, r.value());
         }
@@ -273,7 +279,7 @@ final class S3Buckets {
                       AwsTypes.address(AwsTypes.FUNCTION, target)))
               .inContainer(AwsTypes.notificationsOf(bucket)));
     }
-    return java.util.Optional.of(out);
+    return Optional.of(out);
   }
 
   /** Read-modify-write of the bucket's notifications: sets (after != null) or removes one by Id. */
@@ -291,7 +297,7 @@ final class S3Buckets {
    */
   Map<String, Object> putNotifications(String bucket, Map<String, Map<String, Object>> entries)
       throws ProviderException {
-    boolean removingOnly = entries.values().stream().allMatch(java.util.Objects::isNull);
+    boolean removingOnly = entries.values().stream().allMatch(Objects::isNull);
     SharedDocument<NotificationConfiguration> config =
         new SharedDocument<>(
             AwsTypes.notificationsOf(bucket),
@@ -438,15 +444,12 @@ final class S3Buckets {
   }
 
   private static Rule rule(
-      String id,
-      List<String> events,
-      software.amazon.awssdk.services.s3.model.NotificationConfigurationFilter filter,
-      String destination) {
+      String id, List<String> events, NotificationConfigurationFilter filter, String destination) {
     String prefix = "";
     String suffix = "";
     if (filter != null && filter.key() != null) {
       for (FilterRule r : filter.key().filterRules()) {
-        String n = r.nameAsString().toLowerCase(java.util.Locale.ROOT);
+        String n = r.nameAsString().toLowerCase(Locale.ROOT);
         if (n.equals("prefix")) prefix = r.value();
         if (n.equals("suffix")) suffix = r.value();
       }
@@ -495,13 +498,10 @@ final class S3Buckets {
   }
 
   /** Uploads a file, streamed from disk (a code package may be hundreds of megabytes). */
-  void upload(String bucket, String key, java.nio.file.Path file) throws ProviderException {
+  void upload(String bucket, String key, Path file) throws ProviderException {
     s.call(
         "PutObject",
         bucket + "/" + key,
-        () ->
-            s3().putObject(
-                    b -> b.bucket(bucket).key(key),
-                    software.amazon.awssdk.core.sync.RequestBody.fromFile(file)));
+        () -> s3().putObject(b -> b.bucket(bucket).key(key), RequestBody.fromFile(file)));
   }
 }

@@ -5,11 +5,16 @@ import static dev.fnctl.provider.aws.AwsTypes.SCHEDULE_GROUP;
 
 import dev.fnctl.provider.LiveResource;
 import dev.fnctl.provider.ProviderException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.scheduler.model.ConflictException;
 import software.amazon.awssdk.services.scheduler.model.FlexibleTimeWindowMode;
@@ -17,6 +22,7 @@ import software.amazon.awssdk.services.scheduler.model.GetScheduleResponse;
 import software.amazon.awssdk.services.scheduler.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.scheduler.model.ScheduleSummary;
 import software.amazon.awssdk.services.scheduler.model.Tag;
+import software.amazon.awssdk.services.scheduler.model.ValidationException;
 
 /**
  * EventBridge Scheduler. Schedules cannot be tagged, so they live in a schedule group named after
@@ -169,7 +175,7 @@ final class Schedules {
   }
 
   /** How long a deleted schedule group may stay DELETING before its name is free again. */
-  static final java.time.Duration GROUP_DELETION = java.time.Duration.ofMinutes(5);
+  static final Duration GROUP_DELETION = Duration.ofMinutes(5);
 
   /**
    * Creates the group. CreateScheduleGroup answers ConflictException both for a group that is there
@@ -186,7 +192,7 @@ final class Schedules {
           "CreateScheduleGroup "
               + group
               + ": a group of this name is still being deleted; waiting for it to be gone");
-      java.util.Optional<String> gone =
+      Optional<String> gone =
           s.await(
               "GetScheduleGroup",
               group,
@@ -195,8 +201,8 @@ final class Schedules {
                 return state == null ? "gone" : state;
               },
               "gone"::equals,
-              java.time.Duration.ofSeconds(2),
-              java.time.Duration.ofSeconds(10),
+              Duration.ofSeconds(2),
+              Duration.ofSeconds(10),
               GROUP_DELETION);
       if (gone.isEmpty() && !s.deadline().expired())
         throw new ProviderException(
@@ -285,13 +291,10 @@ final class Schedules {
     String role = (String) after.get(ScheduleType.ROLE);
     String state = (String) after.get(ScheduleType.STATE);
     // The scheduler's role was maybe made a moment ago; IAM is eventually consistent.
-    java.util.function.Predicate<software.amazon.awssdk.awscore.exception.AwsServiceException>
-        propagation =
-            e ->
-                e instanceof software.amazon.awssdk.services.scheduler.model.ValidationException
-                    && String.valueOf(e.getMessage())
-                        .toLowerCase(java.util.Locale.ROOT)
-                        .contains("role");
+    Predicate<AwsServiceException> propagation =
+        e ->
+            e instanceof ValidationException
+                && String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("role");
     if (op == Call.CREATE) {
       return s.callRetrying(
           "CreateSchedule",

@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.ListSubscriptionsByTopicResponse;
 import software.amazon.awssdk.services.sns.model.NotFoundException;
 import software.amazon.awssdk.services.sns.model.Subscription;
 import software.amazon.awssdk.services.sns.model.Tag;
@@ -69,7 +71,7 @@ final class SnsTopics {
    * confirms it exists: no extra call.
    */
   List<LiveResource> owned(String topic, Set<String> ownedFunctions) throws ProviderException {
-    java.util.Optional<List<LiveResource>> subscriptions =
+    Optional<List<LiveResource>> subscriptions =
         subscriptionsIfExists(topic, s.names.topicArn(topic), ownedFunctions);
     if (subscriptions.isEmpty()) return List.of();
     List<LiveResource> out = new ArrayList<>();
@@ -78,13 +80,13 @@ final class SnsTopics {
     return out;
   }
 
-  private java.util.Optional<List<LiveResource>> subscriptionsIfExists(
+  private Optional<List<LiveResource>> subscriptionsIfExists(
       String topic, String topicArn, Set<String> ownedFunctions) throws ProviderException {
     List<LiveResource> out = new ArrayList<>();
     String token = null;
     do {
       String t = token;
-      software.amazon.awssdk.services.sns.model.ListSubscriptionsByTopicResponse page;
+      ListSubscriptionsByTopicResponse page;
       try {
         page =
             s.call(
@@ -92,7 +94,7 @@ final class SnsTopics {
                 topic,
                 () -> sns().listSubscriptionsByTopic(b -> b.topicArn(topicArn).nextToken(t)));
       } catch (ProviderException e) {
-        if (e.getCause() instanceof NotFoundException) return java.util.Optional.empty();
+        if (e.getCause() instanceof NotFoundException) return Optional.empty();
         throw e;
       }
       for (Subscription sub : page.subscriptions()) {
@@ -117,7 +119,7 @@ final class SnsTopics {
       }
       token = page.nextToken();
     } while (token != null);
-    return java.util.Optional.of(out);
+    return Optional.of(out);
   }
 
   Map<String, Object> create(String name) throws ProviderException {

@@ -5,14 +5,20 @@ import static dev.fnctl.provider.aws.AwsTypes.QUEUE;
 import dev.fnctl.model.json.Json;
 import dev.fnctl.provider.LiveResource;
 import dev.fnctl.provider.ProviderException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueDeletedRecentlyException;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
+import software.amazon.awssdk.services.sqs.model.QueueNameExistsException;
 
 /** SQS queues (and their dead-letter queues). Ownership comes from the tagging API. */
 final class SqsQueues {
@@ -28,7 +34,7 @@ final class SqsQueues {
 
   /** The queues among {@code names} that exist, found with ListQueues (one call per 1000). */
   List<LiveResource> readListed(Set<String> names, Set<String> ownedArns) throws ProviderException {
-    List<LiveResource> out = new java.util.ArrayList<>();
+    List<LiveResource> out = new ArrayList<>();
     for (String url : list()) {
       if (!names.contains(nameOf(url))) continue;
       LiveResource r = read(url, ownedArns);
@@ -51,7 +57,7 @@ final class SqsQueues {
 
   /** URLs of every queue whose name starts with the stack's prefix (one call per 1000). */
   private List<String> list() throws ProviderException {
-    List<String> urls = new java.util.ArrayList<>();
+    List<String> urls = new ArrayList<>();
     String token = null;
     do {
       String t = token;
@@ -120,7 +126,7 @@ final class SqsQueues {
                     ? neutral.substring(
                         0, neutral.length() - StackNames.DEAD_LETTER_SUFFIX.length())
                     : neutral);
-    List<String> deps = new java.util.ArrayList<>();
+    List<String> deps = new ArrayList<>();
     if (p.get(QueueType.REDRIVE) instanceof Map<?, ?> r) {
       String dlq = String.valueOf(r.get(QueueType.DEAD_LETTER_TARGET_ARN));
       deps.add(AwsTypes.address(QUEUE, dlq.substring(dlq.lastIndexOf(':') + 1)));
@@ -136,10 +142,10 @@ final class SqsQueues {
   }
 
   /** How long SQS keeps a deleted queue's name from being reused (CreateQueue's reference). */
-  static final java.time.Duration NAME_REUSE_WAIT = java.time.Duration.ofSeconds(60);
+  static final Duration NAME_REUSE_WAIT = Duration.ofSeconds(60);
 
   /** How long a queue's changed attributes may take to show in GetQueueAttributes. */
-  static final java.time.Duration ATTRIBUTES_PROPAGATION = java.time.Duration.ofSeconds(60);
+  static final Duration ATTRIBUTES_PROPAGATION = Duration.ofSeconds(60);
 
   Map<String, Object> create(String name, Map<String, Object> after) throws ProviderException {
     String url;
@@ -165,8 +171,7 @@ final class SqsQueues {
         url = waitForName(name, create);
       }
     } catch (ProviderException e) {
-      if (!(e.getCause()
-          instanceof software.amazon.awssdk.services.sqs.model.QueueNameExistsException)) throw e;
+      if (!(e.getCause() instanceof QueueNameExistsException)) throw e;
       // It exists with other attributes (made by a run that was stopped, or changed since): set
       // ours.
       url = url(name);
@@ -190,7 +195,7 @@ final class SqsQueues {
    * has less time left than that, it stops at once and says what to do rather than time out.
    */
   private String waitForName(String name, AwsSession.Call<String> create) throws ProviderException {
-    java.time.Duration left = s.deadline().remaining();
+    Duration left = s.deadline().remaining();
     if (left.compareTo(NAME_REUSE_WAIT) < 0)
       throw new ProviderException(
           ProviderException.Kind.CONFLICT,
@@ -211,7 +216,7 @@ final class SqsQueues {
   }
 
   static boolean deletedRecently(AwsServiceException e) {
-    return e instanceof software.amazon.awssdk.services.sqs.model.QueueDeletedRecentlyException
+    return e instanceof QueueDeletedRecentlyException
         || (e.awsErrorDetails() != null
             && String.valueOf(e.awsErrorDetails().errorCode()).contains("QueueDeletedRecently"));
   }
@@ -222,7 +227,7 @@ final class SqsQueues {
    * seeing them in time is noted, not a failure: the change was made.
    */
   private void settle(String name, String url, Map<String, String> set) throws ProviderException {
-    java.util.Optional<Map<String, String>> seen =
+    Optional<Map<String, String>> seen =
         s.await(
             "GetQueueAttributes",
             name,
@@ -237,8 +242,8 @@ final class SqsQueues {
                                     QueueAttributeName.REDRIVE_POLICY))
                     .attributesAsStrings(),
             now -> shows(now, set),
-            java.time.Duration.ofSeconds(1),
-            java.time.Duration.ofSeconds(8),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(8),
             ATTRIBUTES_PROPAGATION);
     if (seen.isEmpty())
       s.log.note(
@@ -261,7 +266,7 @@ final class SqsQueues {
   }
 
   private static Map<String, String> redrive(String json) {
-    Map<String, String> out = new java.util.TreeMap<>();
+    Map<String, String> out = new TreeMap<>();
     Json.parseObject(json).forEach((k, v) -> out.put(k, String.valueOf(v)));
     return out;
   }
@@ -297,7 +302,7 @@ final class SqsQueues {
    */
   private static boolean gone(ProviderException e) {
     if (e.getCause() instanceof QueueDoesNotExistException) return true;
-    return e.getCause() instanceof software.amazon.awssdk.awscore.exception.AwsServiceException a
+    return e.getCause() instanceof AwsServiceException a
         && a.awsErrorDetails() != null
         && String.valueOf(a.awsErrorDetails().errorCode()).contains("NonExistentQueue");
   }

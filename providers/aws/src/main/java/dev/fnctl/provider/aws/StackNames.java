@@ -1,5 +1,13 @@
 package dev.fnctl.provider.aws;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * Physical names and ARNs of one stack and target in one account and region: the AWS provider's
  * naming scheme (the model and the SPI assume none). Everything fnctl makes is named {@code
@@ -89,7 +97,7 @@ record StackNames(String stack, String target, String region, String account, St
 
   /** Bucket names are global and lower case; the model's names are lower case already. */
   String bucket(String name) {
-    return fit(prefix(), name.toLowerCase(java.util.Locale.ROOT), BUCKET_MAX);
+    return fit(prefix(), name.toLowerCase(Locale.ROOT), BUCKET_MAX);
   }
 
   /**
@@ -121,11 +129,9 @@ record StackNames(String stack, String target, String region, String account, St
 
   private static String sha256Hex(String s) {
     try {
-      byte[] d =
-          java.security.MessageDigest.getInstance("SHA-256")
-              .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return java.util.HexFormat.of().formatHex(d);
-    } catch (java.security.NoSuchAlgorithmException e) {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(d);
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e); // every JVM has SHA-256
     }
   }
@@ -183,12 +189,11 @@ record StackNames(String stack, String target, String region, String account, St
    * {@code <function>-<trigger slug>} ({@link dev.fnctl.model.spec.Trigger#slug}).
    */
   static String triggerFunction(String triggerName) {
-    java.util.regex.Matcher m = TRIGGER_NAME.matcher(triggerName);
+    Matcher m = TRIGGER_NAME.matcher(triggerName);
     return m.matches() ? m.group(1) : triggerName;
   }
 
-  private static final java.util.regex.Pattern TRIGGER_NAME =
-      java.util.regex.Pattern.compile("^(.+)-[a-z]+-[0-9a-f]{8}$");
+  private static final Pattern TRIGGER_NAME = Pattern.compile("^(.+)-[a-z]+-[0-9a-f]{8}$");
 
   String queueArn(String queueName) {
     return "arn:" + partition + ":sqs:" + region + ":" + account + ":" + queueName;

@@ -5,6 +5,8 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -89,9 +91,7 @@ final class S3NotificationRules {
   private static List<String> lambdaDestinations(String xml) {
     List<String> out = new ArrayList<>();
     if (xml == null) return out;
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("<CloudFunction>\\s*([^<]+?)\\s*</CloudFunction>")
-            .matcher(xml);
+    Matcher m = Pattern.compile("<CloudFunction>\\s*([^<]+?)\\s*</CloudFunction>").matcher(xml);
     while (m.find()) if (m.group(1).contains(":function:")) out.add(m.group(1));
     return out;
   }

@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,7 +49,7 @@ public final class StrictAws implements StubRequestFilterV2 {
 
   private final Set<String> operations = new ConcurrentSkipListSet<>();
   private volatile boolean enforcing = true;
-  private final List<Injection> injections = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<Injection> injections = new CopyOnWriteArrayList<>();
 
   /**
    * Answers the next {@code times} calls of {@code operation} ({@code signingName:Operation} as
@@ -57,9 +59,7 @@ public final class StrictAws implements StubRequestFilterV2 {
    * tagging entry) that moto never shows. {@link Answer} builds the exact error shapes AWS gives.
    */
   public void inject(String operation, int times, Answer answer) {
-    injections.add(
-        new Injection(
-            operation, null, new java.util.concurrent.atomic.AtomicInteger(times), answer));
+    injections.add(new Injection(operation, null, new AtomicInteger(times), answer));
   }
 
   /**
@@ -67,9 +67,7 @@ public final class StrictAws implements StubRequestFilterV2 {
    * containing} (one bucket, one queue name).
    */
   public void inject(String operation, String containing, int times, Answer answer) {
-    injections.add(
-        new Injection(
-            operation, containing, new java.util.concurrent.atomic.AtomicInteger(times), answer));
+    injections.add(new Injection(operation, containing, new AtomicInteger(times), answer));
   }
 
   /** How many injected answers were given for {@code operation} so far. */
@@ -87,15 +85,11 @@ public final class StrictAws implements StubRequestFilterV2 {
   private record Injection(
       String operation,
       String containing,
-      java.util.concurrent.atomic.AtomicInteger left,
+      AtomicInteger left,
       Answer answer,
-      java.util.concurrent.atomic.AtomicInteger answered) {
-    Injection(
-        String operation,
-        String containing,
-        java.util.concurrent.atomic.AtomicInteger left,
-        Answer answer) {
-      this(operation, containing, left, answer, new java.util.concurrent.atomic.AtomicInteger());
+      AtomicInteger answered) {
+    Injection(String operation, String containing, AtomicInteger left, Answer answer) {
+      this(operation, containing, left, answer, new AtomicInteger());
     }
 
     boolean take(String op, Request request) {
