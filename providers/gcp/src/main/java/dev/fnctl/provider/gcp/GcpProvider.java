@@ -48,6 +48,11 @@ public final class GcpProvider implements Provider {
   static final Set<String> RESERVED_ENV =
       Set.of("PORT", "K_SERVICE", "K_REVISION", "K_CONFIGURATION", "FUNCTION_TARGET");
 
+  /** A dead-letter policy's delivery attempts, as Pub/Sub allows them. */
+  static final int MIN_DELIVERY_ATTEMPTS = 5;
+
+  static final int MAX_DELIVERY_ATTEMPTS = 100;
+
   /** Notification channels one budget may name. */
   static final int MAX_BUDGET_CHANNELS = 5;
 
@@ -123,13 +128,20 @@ public final class GcpProvider implements Provider {
               "'" + endpoint + "' is not an http:// or https:// URL (e.g. http://127.0.0.1:8085)"));
     for (FunctionSpec f : d.functions().values()) function(d, f, on, problems);
     for (QueueSpec q : d.queues().values()) {
-      if (q.owned() && q.deadLetter() != null)
+      if (!q.owned() || q.deadLetter() == null) continue;
+      int n = q.deadLetter().maxReceives();
+      if (n < MIN_DELIVERY_ATTEMPTS || n > MAX_DELIVERY_ATTEMPTS)
         problems.add(
-            Problem.warning(
-                "queues." + q.name() + ".deadLetter",
-                "dead-letter settings are not applied on target "
-                    + target
-                    + " yet: Eventarc owns the subscription that delivers to the function"));
+            new Problem(
+                "queues." + q.name() + ".deadLetter.maxReceives",
+                "maxReceives "
+                    + n
+                    + " is outside Pub/Sub's "
+                    + MIN_DELIVERY_ATTEMPTS
+                    + ".."
+                    + MAX_DELIVERY_ATTEMPTS
+                    + " delivery attempts"
+                    + on));
     }
     GcpNames names = names(d);
     for (var b : d.buckets().values()) {

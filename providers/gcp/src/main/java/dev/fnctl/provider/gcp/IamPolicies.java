@@ -44,7 +44,9 @@ final class IamPolicies {
   }
 
   private GoogleRest rest(Target t) {
-    return t.kind().equals(MemberLayout.TOPIC_KIND) ? session.pubsubRest() : session.rest();
+    return t.kind().equals(MemberLayout.TOPIC_KIND) || t.kind().equals(MemberLayout.SUBSCRIPTION)
+        ? session.pubsubRest()
+        : session.rest();
   }
 
   private String url(Target t) {
@@ -55,6 +57,8 @@ final class IamPolicies {
       case MemberLayout.BUCKET_KIND ->
           session.base("storage.googleapis.com") + "/storage/v1/b/" + t.resource() + "/iam";
       case MemberLayout.TOPIC_KIND -> session.pubsubBase() + "/v1/" + n.topicPath(t.resource());
+      case MemberLayout.SUBSCRIPTION ->
+          session.pubsubBase() + "/v1/projects/" + n.project() + "/subscriptions/" + t.resource();
       case MemberLayout.SERVICE ->
           session.base("run.googleapis.com") + "/v2/" + n.location() + "/services/" + t.resource();
       case MemberLayout.SECRET ->
