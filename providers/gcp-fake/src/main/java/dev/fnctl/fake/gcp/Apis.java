@@ -34,6 +34,7 @@ final class Apis {
         com.google.monitoring.v3.NotificationServiceProto.getDescriptor(),
         com.google.iam.v1.IamPolicyProto.getDescriptor(),
         com.google.longrunning.OperationsProto.getDescriptor(),
-        com.google.rpc.StatusProto.getDescriptor());
+        com.google.rpc.StatusProto.getDescriptor(),
+        com.google.cloud.location.LocationsProto.getDescriptor());
   }
 }

@@ -48,7 +48,7 @@ final class EventarcApi {
     router.handle(SERVICE + "UpdateTrigger", this::update);
     router.handle(SERVICE + "DeleteTrigger", this::delete);
     // eventarc_v1.yaml binds the Operations mixin under /v1.
-    FunctionsApi.mixinOperations(router, cloud, "/v1");
+    Mixins.operations(router, cloud, "eventarc.googleapis.com", "/v1");
   }
 
   private Trigger existing(String name) {
@@ -83,6 +83,7 @@ final class EventarcApi {
     if (!TRIGGER_ID.matcher(request.getTriggerId()).matches()) {
       throw GoogleError.invalidArgument("Invalid trigger_id \"" + request.getTriggerId() + "\".");
     }
+    Standard.checkLabels(request.getTrigger().getLabelsMap());
     String name = request.getParent() + "/triggers/" + request.getTriggerId();
     if (cloud.resources.get(name) != null) {
       throw GoogleError.alreadyExists("Resource '" + name + "' already exists");

@@ -17,7 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
 
@@ -41,8 +40,6 @@ import java.util.zip.GZIPInputStream;
  * }</pre>
  */
 public final class FakeGcp implements AutoCloseable {
-  private record Fault(String substring, int status, AtomicInteger remaining) {}
-
   private final HttpServer server;
   private final ExecutorService executor;
   private final Cloud cloud = new Cloud();
@@ -52,7 +49,7 @@ public final class FakeGcp implements AutoCloseable {
   private final AtomicLong requests = new AtomicLong();
   private final Map<String, AtomicLong> requestsByKey = new ConcurrentHashMap<>();
   private final List<String> log = new CopyOnWriteArrayList<>();
-  private final List<Fault> faults = new CopyOnWriteArrayList<>();
+  private final Faults faults = new Faults(cloud.projects);
 
   private FakeGcp(int port) throws IOException {
     Apis.register(cloud, router);
@@ -131,7 +128,37 @@ public final class FakeGcp implements AutoCloseable {
    * JSON, without touching the state.
    */
   public void failNext(String rpcOrPathSubstring, int httpStatus, int times) {
-    faults.add(new Fault(rpcOrPathSubstring, httpStatus, new AtomicInteger(times)));
+    faults.failNext(rpcOrPathSubstring, httpStatus, times);
+  }
+
+  /**
+   * Disables an API by its service name (e.g. {@code cloudfunctions.googleapis.com}, {@code
+   * storage.googleapis.com}): its requests answer 403 PERMISSION_DENIED with an ErrorInfo of reason
+   * SERVICE_DISABLED naming the service, as Google answers until the API is enabled.
+   */
+  public void disableApi(String serviceName) {
+    faults.disable(serviceName);
+  }
+
+  public void enableApi(String serviceName) {
+    faults.enable(serviceName);
+  }
+
+  /**
+   * Denies a permission: requests whose RPC or {@code VERB /path} contains the substring answer 403
+   * PERMISSION_DENIED with an ErrorInfo of reason IAM_PERMISSION_DENIED naming the permission,
+   * until {@link #clearFaults()}.
+   */
+  public void denyPermission(String rpcOrPathSubstring, String permission) {
+    faults.deny(rpcOrPathSubstring, permission);
+  }
+
+  /**
+   * Forgets every armed failure, disabled API and denied permission (armed operation failures
+   * stay).
+   */
+  public void clearFaults() {
+    faults.clear();
   }
 
   /**
@@ -206,14 +233,17 @@ public final class FakeGcp implements AutoCloseable {
       HttpCall call = read(exchange);
       line = call.verb() + " " + call.rawPath();
       Router.Match match = router.find(call.verb(), call.rawPath());
+      String api = StorageApi.serves(call.rawPath()) ? "storage.googleapis.com" : null;
       if (match != null) {
         line += " " + match.route().rpc();
+        api = match.route().api();
       }
       count(line);
-      answer = faultFor(line);
-      if (answer == null) {
-        answer = answer(call, match);
+      GoogleError fault = faults.check(line, api);
+      if (fault != null) {
+        throw fault;
       }
+      answer = answer(call, match);
     } catch (GoogleError e) {
       answer = HttpAnswer.json(e.httpStatus, e.toJson().toString());
     } catch (RuntimeException e) {
@@ -226,21 +256,6 @@ public final class FakeGcp implements AutoCloseable {
   private void count(String line) {
     requests.incrementAndGet();
     log.add(line);
-  }
-
-  private HttpAnswer faultFor(String line) {
-    for (Fault fault : faults) {
-      if (line.contains(fault.substring()) && fault.remaining().getAndDecrement() > 0) {
-        GoogleError error =
-            GoogleError.ofHttpStatus(
-                fault.status(),
-                fault.status() == 429
-                    ? "Quota exceeded (injected by the fake)."
-                    : "The service is currently unavailable (injected by the fake).");
-        return HttpAnswer.json(fault.status(), error.toJson().toString());
-      }
-    }
-    return null;
   }
 
   private HttpAnswer answer(HttpCall call, Router.Match match) throws IOException {

@@ -58,7 +58,12 @@ final class IamPolicies {
           throw GoogleError.invalidArgument("Invalid member type: " + member);
         }
         var account = PROJECT_SERVICE_ACCOUNT.matcher(member);
-        if (account.matches() && !serviceAccountExists.test(member.substring(15))) {
+        // Service agents (service-NUMBER@gs-project-accounts..., @gcp-sa-*...) are Google's own.
+        boolean agent =
+            account.matches()
+                && (account.group(2).equals("gs-project-accounts")
+                    || account.group(2).startsWith("gcp-sa-"));
+        if (account.matches() && !agent && !serviceAccountExists.test(member.substring(15))) {
           throw GoogleError.invalidArgument(
               "Service account " + member.substring(15) + " does not exist.");
         }

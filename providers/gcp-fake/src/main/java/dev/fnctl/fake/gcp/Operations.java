@@ -31,7 +31,8 @@ final class Operations {
     default void fail(String message) {}
   }
 
-  private record Pending(Operation started, String rpc, Instant created, Work work) {}
+  private record Pending(
+      Operation started, Message metadata, String rpc, Instant created, Work work) {}
 
   private record Failure(String rpcSubstring, String message) {}
 
@@ -47,7 +48,7 @@ final class Operations {
     String name = location + "/operations/operation-" + UUID.randomUUID();
     Operation operation =
         Operation.newBuilder().setName(name).setMetadata(Any.pack(metadata)).setDone(false).build();
-    pending.put(name, new Pending(operation, rpc, Instant.now(), work));
+    pending.put(name, new Pending(operation, metadata, rpc, Instant.now(), work));
     return operation;
   }
 
@@ -73,7 +74,8 @@ final class Operations {
     if (op == null) {
       return finished.get(name);
     }
-    Operation.Builder done = op.started().toBuilder().setDone(true);
+    Operation.Builder done =
+        op.started().toBuilder().setDone(true).setMetadata(Any.pack(ended(op.metadata())));
     Failure failure = takeFailure(op.rpc());
     if (failure != null) {
       op.work().fail(failure.message());
@@ -90,6 +92,16 @@ final class Operations {
     Operation result = done.build();
     finished.put(name, result);
     return result;
+  }
+
+  /** The metadata with its end_time set, for the metadata types that have one. */
+  private static Message ended(Message metadata) {
+    var endTime = metadata.getDescriptorForType().findFieldByName("end_time");
+    if (endTime == null
+        || !endTime.getMessageType().getFullName().equals("google.protobuf.Timestamp")) {
+      return metadata;
+    }
+    return metadata.toBuilder().setField(endTime, Standard.now()).build();
   }
 
   /** Finishes every pending operation now, whatever its polls, as if time had passed. */

@@ -74,13 +74,15 @@ final class PubSubApi {
       String path =
           "/v1/{resource=projects/*/" + (kind == Topic.class ? "topics" : "subscriptions") + "/*}";
       router.mixin(
+          "pubsub.googleapis.com",
           getPolicy,
           HttpRule.newBuilder().setGet(path + ":getIamPolicy").build(),
-          call -> FunctionsApi.policy(cloud, call, kind));
+          call -> Mixins.policy(cloud, call, kind));
       router.mixin(
+          "pubsub.googleapis.com",
           setPolicy,
           HttpRule.newBuilder().setPost(path + ":setIamPolicy").setBody("*").build(),
-          call -> FunctionsApi.setPolicy(cloud, call, kind));
+          call -> Mixins.setPolicy(cloud, call, kind));
     }
   }
 
@@ -114,6 +116,7 @@ final class PubSubApi {
   private Message createTopic(RpcCall call) {
     Topic request = Standard.withoutOutputOnly(call.request(Topic.getDefaultInstance()));
     checkName(request.getName(), "topics");
+    Standard.checkLabels(request.getLabelsMap());
     synchronized (cloud) {
       if (cloud.resources.get(request.getName()) != null) {
         throw GoogleError.alreadyExists(
@@ -135,6 +138,7 @@ final class PubSubApi {
     }
     Topic current = topic(request.getTopic().getName());
     Topic updated = Standard.update(current, request.getTopic(), request.getUpdateMask());
+    Standard.checkLabels(updated.getLabelsMap());
     cloud.resources.put(current.getName(), updated);
     return updated;
   }
@@ -205,7 +209,11 @@ final class PubSubApi {
   }
 
   private Subscription withDefaults(Subscription request) {
+    Standard.checkLabels(request.getLabelsMap());
     Subscription.Builder s = request.toBuilder().setState(Subscription.State.ACTIVE);
+    if (!s.hasPushConfig()) {
+      s.setPushConfig(com.google.pubsub.v1.PushConfig.getDefaultInstance()); // a pull subscription
+    }
     if (s.getAckDeadlineSeconds() == 0) {
       s.setAckDeadlineSeconds(10);
     }

@@ -1,5 +1,6 @@
 package dev.fnctl.fake.gcp;
 
+import com.google.api.ClientProto;
 import com.google.api.HttpRule;
 import com.google.protobuf.Descriptors.MethodDescriptor;
 import java.util.ArrayList;
@@ -9,17 +10,25 @@ import java.util.List;
  * One HTTP binding of one RPC: the verb, the path template and which request field the body fills
  * ({@code "*"} for the whole request, empty for none), as a google.api.http rule says.
  */
-record Route(MethodDescriptor method, String verb, PathTemplate path, String body) {
+record Route(MethodDescriptor method, String verb, PathTemplate path, String body, String api) {
 
-  /** Every binding of a rule: its own and its additional_bindings. */
+  /**
+   * Every binding of a rule: its own and its additional_bindings, for the API of the method's
+   * service.
+   */
   static List<Route> of(MethodDescriptor method, HttpRule rule) {
+    return of(method, rule, method.getService().getOptions().getExtension(ClientProto.defaultHost));
+  }
+
+  /** Every binding of a rule, for the API (its host, e.g. pubsub.googleapis.com) that binds it. */
+  static List<Route> of(MethodDescriptor method, HttpRule rule, String api) {
     List<Route> routes = new ArrayList<>();
-    Route main = single(method, rule);
+    Route main = single(method, rule, api);
     if (main != null) {
       routes.add(main);
     }
     for (HttpRule extra : rule.getAdditionalBindingsList()) {
-      Route route = single(method, extra);
+      Route route = single(method, extra, api);
       if (route != null) {
         routes.add(route);
       }
@@ -27,7 +36,7 @@ record Route(MethodDescriptor method, String verb, PathTemplate path, String bod
     return routes;
   }
 
-  private static Route single(MethodDescriptor method, HttpRule rule) {
+  private static Route single(MethodDescriptor method, HttpRule rule, String api) {
     String verb;
     String path;
     switch (rule.getPatternCase()) {
@@ -59,7 +68,7 @@ record Route(MethodDescriptor method, String verb, PathTemplate path, String bod
         return null;
       }
     }
-    return new Route(method, verb, new PathTemplate(path), rule.getBody());
+    return new Route(method, verb, new PathTemplate(path), rule.getBody(), api);
   }
 
   /** The RPC's full name, {@code google.cloud.functions.v2.FunctionService.CreateFunction}. */

@@ -41,9 +41,11 @@ final class Router {
     sort();
   }
 
-  /** Adds a mixin binding (IAMPolicy, Operations) the API's service config declares. */
-  void mixin(MethodDescriptor method, HttpRule rule, Handler handler) {
-    List<Route> added = Route.of(method, rule);
+  /**
+   * Adds a mixin binding (IAMPolicy, Operations) the service config of an API (its host) declares.
+   */
+  void mixin(String api, MethodDescriptor method, HttpRule rule, Handler handler) {
+    List<Route> added = Route.of(method, rule, api);
     routes.addAll(added);
     for (Route route : added) {
       handlers.put(key(route), handler);

@@ -24,10 +24,8 @@ final class RunApi {
   void register(Router router) {
     router.addService(ServiceProto.getDescriptor().findServiceByName("Services"));
     router.handle(SERVICE + "GetService", this::get);
-    router.handle(
-        SERVICE + "GetIamPolicy", call -> FunctionsApi.policy(cloud, call, Service.class));
-    router.handle(
-        SERVICE + "SetIamPolicy", call -> FunctionsApi.setPolicy(cloud, call, Service.class));
+    router.handle(SERVICE + "GetIamPolicy", call -> Mixins.policy(cloud, call, Service.class));
+    router.handle(SERVICE + "SetIamPolicy", call -> Mixins.setPolicy(cloud, call, Service.class));
   }
 
   private com.google.protobuf.Message get(RpcCall call) {

@@ -95,6 +95,7 @@ final class SecretManagerApi {
     if (!regional && !request.getSecret().hasReplication()) {
       throw GoogleError.invalidArgument("Secret.replication is required.");
     }
+    Standard.checkLabels(request.getSecret().getLabelsMap());
     String name = request.getParent() + "/secrets/" + request.getSecretId();
     synchronized (cloud) {
       if (cloud.resources.get(name) != null) {

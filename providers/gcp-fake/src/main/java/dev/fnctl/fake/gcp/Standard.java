@@ -220,6 +220,36 @@ final class Standard {
     }
   }
 
+  private static final Pattern LABEL_KEY = Pattern.compile("\\p{Ll}[\\p{Ll}0-9_-]{0,62}");
+  private static final Pattern LABEL_VALUE = Pattern.compile("[\\p{Ll}0-9_-]{0,63}");
+
+  /**
+   * Labels as every Google Cloud API checks them: lowercase keys and values, at most 64 of them.
+   */
+  static void checkLabels(java.util.Map<String, String> labels) {
+    if (labels.size() > 64) {
+      throw GoogleError.invalidArgument("A resource can have at most 64 labels.");
+    }
+    for (var label : labels.entrySet()) {
+      if (!LABEL_KEY.matcher(label.getKey()).matches()) {
+        throw GoogleError.invalidArgument(
+            "Label key \""
+                + label.getKey()
+                + "\" violates format constraints: it must start with a lowercase"
+                + " letter and contain only lowercase letters, digits, underscores and dashes (at most 63).");
+      }
+      if (!LABEL_VALUE.matcher(label.getValue()).matches()) {
+        throw GoogleError.invalidArgument(
+            "Label value \""
+                + label.getValue()
+                + "\" of key \""
+                + label.getKey()
+                + "\" violates format constraints:"
+                + " it may contain only lowercase letters, digits, underscores and dashes (at most 63).");
+      }
+    }
+  }
+
   /** The last segment of a resource name. */
   static String id(String name) {
     return name.substring(name.lastIndexOf('/') + 1);

@@ -1,7 +1,12 @@
 package dev.fnctl.fake.gcp;
 
-import com.google.api.client.json.GenericJson;
-import com.google.api.client.json.gson.GsonFactory;
+import static dev.fnctl.fake.gcp.StorageJson.decode;
+import static dev.fnctl.fake.gcp.StorageJson.maxResults;
+import static dev.fnctl.fake.gcp.StorageJson.now;
+import static dev.fnctl.fake.gcp.StorageJson.ok;
+import static dev.fnctl.fake.gcp.StorageJson.preconditionFailed;
+import static dev.fnctl.fake.gcp.StorageJson.strict;
+
 import com.google.api.services.storage.model.Bucket;
 import com.google.api.services.storage.model.Policy;
 import com.google.api.services.storage.model.StorageObject;
@@ -11,21 +16,12 @@ import com.google.gson.JsonObject;
 import com.google.iam.v1.Binding;
 import com.google.protobuf.ByteString;
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.CRC32C;
 
 /**
  * The Cloud Storage JSON API (storage.googleapis.com/storage/v1). It has no http-annotated proto,
@@ -37,10 +33,13 @@ import java.util.zip.CRC32C;
  * empty), IAM policy with etags. Objects: media, multipart and resumable uploads, get (metadata or
  * {@code alt=media}), list with prefix and delimiter, delete; generations, and the {@code
  * ifGenerationMatch} / {@code ifGenerationNotMatch} / {@code ifMetagenerationMatch} preconditions
- * answered 412 {@code conditionNotMet}. Also the signed-URL PUT of a function's source zip.
+ * answered 412 {@code conditionNotMet}. Also the project's Cloud Storage service agent
+ * (projects.serviceAccount.get), and the signed-URL PUT of a function's source zip.
  */
 final class StorageApi {
   private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,61}[a-z0-9]");
+  private static final Pattern SERVICE_AGENT =
+      Pattern.compile("/storage/v1/projects/([^/]+)/serviceAccount");
   private static final Pattern BUCKET = Pattern.compile("/storage/v1/b/([^/]+)");
   private static final Pattern BUCKET_IAM = Pattern.compile("/storage/v1/b/([^/]+)/iam");
   private static final Pattern OBJECTS = Pattern.compile("/storage/v1/b/([^/]+)/o");
@@ -52,17 +51,20 @@ final class StorageApi {
 
   private final Cloud cloud;
   private final StorageData data;
-  private final Map<String, Session> sessions = new ConcurrentHashMap<>();
-
-  private record Session(
-      String bucket,
-      JsonObject metadata,
-      HttpCall initiation,
-      java.io.ByteArrayOutputStream bytes) {}
+  private final StorageObjects objects;
 
   StorageApi(Cloud cloud) {
     this.cloud = cloud;
     this.data = cloud.storage;
+    this.objects = new StorageObjects(cloud.storage);
+  }
+
+  /** Whether a path is one of Cloud Storage's (its JSON API, uploads, downloads, signed URLs). */
+  static boolean serves(String rawPath) {
+    return rawPath.startsWith("/storage/v1/")
+        || rawPath.startsWith("/upload/storage/v1/")
+        || rawPath.startsWith("/download/storage/v1/")
+        || SOURCE_UPLOAD.matcher(rawPath).matches();
   }
 
   /** The answer to a Cloud Storage request, or null when the path is not one of Storage's. */
@@ -71,8 +73,15 @@ final class StorageApi {
     String verb = call.verb();
     Matcher m;
     if ((m = SOURCE_UPLOAD.matcher(path)).matches() && verb.equals("PUT")) {
-      cloud.uploads.put(m.group(1) + "/" + m.group(2), call.body());
-      return new HttpAnswer(200, "text/plain", new byte[0], Map.of());
+      return sourceUpload(m.group(1) + "/" + m.group(2), call);
+    }
+    if ((m = SERVICE_AGENT.matcher(path)).matches() && verb.equals("GET")) {
+      String number = cloud.projects.number(cloud.projects.id(decode(m.group(1))));
+      JsonObject agent = new JsonObject();
+      agent.addProperty(
+          "email_address", "service-" + number + "@gs-project-accounts.iam.gserviceaccount.com");
+      agent.addProperty("kind", "storage#serviceAccount");
+      return ok(agent);
     }
     if (path.equals("/storage/v1/b")) {
       return switch (verb) {
@@ -92,7 +101,7 @@ final class StorageApi {
     if ((m = BUCKET.matcher(path)).matches()) {
       String bucket = decode(m.group(1));
       return switch (verb) {
-        case "GET" -> ok(bucket(bucket));
+        case "GET" -> ok(data.bucket(bucket));
         case "PATCH" -> patchBucket(bucket, call, true);
         case "PUT" -> patchBucket(bucket, call, false);
         case "DELETE" -> deleteBucket(bucket);
@@ -102,84 +111,64 @@ final class StorageApi {
     if ((m = UPLOAD.matcher(path)).matches()) {
       String bucket = decode(m.group(1));
       return switch (verb) {
-        case "POST" -> upload(bucket, call);
-        case "PUT" -> resumableChunk(call);
+        case "POST" -> objects.upload(bucket, call);
+        case "PUT" -> objects.resumableChunk(call);
         default -> null;
       };
     }
     if ((m = OBJECTS.matcher(path)).matches() && verb.equals("GET")) {
-      return listObjects(decode(m.group(1)), call);
+      return objects.listObjects(decode(m.group(1)), call);
     }
     if ((m = OBJECT.matcher(path)).matches()) {
       String bucket = decode(m.group(1));
       String object = decode(m.group(2));
       return switch (verb) {
-        case "GET" -> getObject(bucket, object, call);
-        case "DELETE" -> deleteObject(bucket, object, call);
-        case "PATCH" -> patchObject(bucket, object, call);
+        case "GET" -> objects.getObject(bucket, object, call);
+        case "DELETE" -> objects.deleteObject(bucket, object, call);
+        case "PATCH" -> objects.patchObject(bucket, object, call);
         default -> null;
       };
     }
     return null;
   }
 
-  private static String decode(String segment) {
-    return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+  /**
+   * The PUT of a function's zip to the signed URL generateUploadUrl returned. Its reference says:
+   * send {@code content-type: application/zip} (the signature covers it) and no Authorization
+   * header (the caller's identity cannot write there); the XML API answers 403 otherwise.
+   */
+  private HttpAnswer sourceUpload(String key, HttpCall call) {
+    String contentType = call.header("Content-Type");
+    if (contentType == null
+        || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/zip")) {
+      return xmlError(
+          403,
+          "SignatureDoesNotMatch",
+          "The request signature we calculated does not match the signature you provided: the upload URL is"
+              + " signed for content-type: application/zip, the request sent "
+              + contentType
+              + ".");
+    }
+    if (call.header("Authorization") != null) {
+      return xmlError(
+          403,
+          "AccessDenied",
+          "Access denied: a signed upload URL takes no Authorization header; the caller's identity may not write"
+              + " to the upload bucket.");
+    }
+    cloud.uploads.put(key, call.body());
+    return new HttpAnswer(200, "text/plain", new byte[0], Map.of());
   }
 
-  private static HttpAnswer ok(JsonObject json) {
-    return HttpAnswer.json(200, json.toString());
-  }
-
-  /** Parses a body strictly against a discovery model class: an unknown name is a 400. */
-  private static JsonObject strict(byte[] body, Class<? extends GenericJson> model)
-      throws IOException {
-    String text = new String(body, StandardCharsets.UTF_8).strip();
-    if (text.isEmpty()) {
-      return new JsonObject();
-    }
-    JsonElement json = ProtoJson.parseJson(text);
-    if (!json.isJsonObject()) {
-      throw GoogleError.storage(400, "parseError", "Parse Error");
-    }
-    GenericJson parsed;
-    try {
-      parsed = GsonFactory.getDefaultInstance().fromString(text, model);
-    } catch (IllegalArgumentException e) {
-      throw GoogleError.storage(400, "invalid", "Invalid JSON payload received. " + e.getMessage());
-    }
-    rejectUnknown(parsed, "");
-    return json.getAsJsonObject();
-  }
-
-  private static void rejectUnknown(Object value, String at) {
-    if (value instanceof GenericJson json) {
-      for (String unknown : json.getUnknownKeys().keySet()) {
-        throw GoogleError.storage(
-            400,
-            "invalid",
-            "Invalid JSON payload received. Unknown name \""
-                + unknown
-                + "\""
-                + (at.isEmpty() ? "" : " at '" + at + "'")
-                + ": Cannot find field.");
-      }
-      for (Map.Entry<String, Object> field : json.entrySet()) {
-        rejectUnknown(field.getValue(), at.isEmpty() ? field.getKey() : at + "." + field.getKey());
-      }
-    } else if (value instanceof Collection<?> items) {
-      for (Object item : items) {
-        rejectUnknown(item, at);
-      }
-    }
-  }
-
-  private JsonObject bucket(String name) {
-    JsonObject bucket = data.buckets.get(name);
-    if (bucket == null) {
-      throw GoogleError.storage(404, "notFound", "The specified bucket does not exist.");
-    }
-    return bucket;
+  private static HttpAnswer xmlError(int status, String code, String message) {
+    String xml =
+        "<?xml version='1.0' encoding='UTF-8'?><Error><Code>"
+            + code
+            + "</Code><Message>"
+            + message
+            + "</Message></Error>";
+    return new HttpAnswer(
+        status, "application/xml; charset=UTF-8", xml.getBytes(StandardCharsets.UTF_8), Map.of());
   }
 
   private HttpAnswer insertBucket(HttpCall call) throws IOException {
@@ -192,6 +181,7 @@ final class StorageApi {
     if (!BUCKET_NAME.matcher(name).matches() || name.startsWith("goog")) {
       throw GoogleError.storage(400, "invalid", "Invalid bucket name: '" + name + "'");
     }
+    checkLabels(bucket);
     String number = cloud.projects.number(cloud.projects.id(project));
     synchronized (data) {
       JsonObject existing = data.buckets.get(name);
@@ -204,7 +194,7 @@ final class StorageApi {
                 ? "Your previous request to create the named bucket succeeded and you already own it."
                 : "The requested bucket name is not available. The bucket namespace is shared by all users of the system. Please select a different name and try again.");
       }
-      String now = Instant.now().toString();
+      String now = now();
       bucket.addProperty("kind", "storage#bucket");
       bucket.addProperty("id", name);
       bucket.addProperty("selfLink", call.baseUrl() + "/storage/v1/b/" + name);
@@ -259,19 +249,10 @@ final class StorageApi {
     return ok(list);
   }
 
-  private static int maxResults(HttpCall call) {
-    try {
-      return call.param("maxResults") == null ? 0 : Integer.parseInt(call.param("maxResults"));
-    } catch (NumberFormatException e) {
-      throw GoogleError.storage(
-          400, "invalidParameter", "Invalid value for maxResults: " + call.param("maxResults"));
-    }
-  }
-
   private HttpAnswer patchBucket(String name, HttpCall call, boolean merge) throws IOException {
     JsonObject patch = strict(call.body(), Bucket.class);
     synchronized (data) {
-      JsonObject current = bucket(name);
+      JsonObject current = data.bucket(name);
       checkMetageneration(current, call);
       JsonObject updated = current.deepCopy();
       if (!merge) {
@@ -321,13 +302,33 @@ final class StorageApi {
           updated.add(key, field.getValue());
         }
       }
+      checkLabels(updated);
       long metageneration = current.get("metageneration").getAsLong() + 1;
       updated.addProperty("metageneration", Long.toString(metageneration));
       updated.addProperty(
           "etag", Base64.getEncoder().encodeToString(new byte[] {8, (byte) metageneration}));
-      updated.addProperty("updated", Instant.now().toString());
+      updated.addProperty("updated", now());
       data.buckets.put(name, updated);
       return ok(updated);
+    }
+  }
+
+  private static void checkLabels(JsonObject bucket) {
+    if (!bucket.has("labels") || !bucket.get("labels").isJsonObject()) {
+      return;
+    }
+    Map<String, String> labels = new java.util.LinkedHashMap<>();
+    bucket
+        .getAsJsonObject("labels")
+        .entrySet()
+        .forEach(
+            e ->
+                labels.put(
+                    e.getKey(), e.getValue().isJsonNull() ? "" : e.getValue().getAsString()));
+    try {
+      Standard.checkLabels(labels);
+    } catch (GoogleError e) {
+      throw GoogleError.storage(400, "invalid", e.getMessage());
     }
   }
 
@@ -341,14 +342,9 @@ final class StorageApi {
     }
   }
 
-  private static GoogleError preconditionFailed() {
-    return GoogleError.storage(
-        412, "conditionNotMet", "At least one of the pre-conditions you specified did not hold.");
-  }
-
   private HttpAnswer deleteBucket(String name) {
     synchronized (data) {
-      bucket(name);
+      data.bucket(name);
       if (!data.objectsOf(name).isEmpty()) {
         throw GoogleError.storage(409, "conflict", "The bucket you tried to delete is not empty.");
       }
@@ -360,7 +356,7 @@ final class StorageApi {
   }
 
   private JsonObject policyJson(String bucket) {
-    bucket(bucket);
+    data.bucket(bucket);
     com.google.iam.v1.Policy policy = cloud.policies.get("projects/_/buckets/" + bucket);
     JsonObject json = new JsonObject();
     json.addProperty("kind", "storage#policy");
@@ -381,7 +377,7 @@ final class StorageApi {
   }
 
   private HttpAnswer setPolicy(String bucket, HttpCall call) throws IOException {
-    bucket(bucket);
+    data.bucket(bucket);
     JsonObject json = strict(call.body(), Policy.class);
     com.google.iam.v1.Policy.Builder policy = com.google.iam.v1.Policy.newBuilder();
     if (json.has("etag")) {
@@ -407,302 +403,6 @@ final class StorageApi {
       throw GoogleError.storage(e.httpStatus, "invalid", e.getMessage());
     }
     return ok(policyJson(bucket));
-  }
-
-  private HttpAnswer upload(String bucket, HttpCall call) throws IOException {
-    bucket(bucket);
-    String type = call.param("uploadType");
-    if ("media".equals(type)) {
-      JsonObject metadata = new JsonObject();
-      if (call.param("name") != null) {
-        metadata.addProperty("name", call.param("name"));
-      }
-      String contentType = call.header("Content-Type");
-      if (contentType != null) {
-        metadata.addProperty("contentType", contentType);
-      }
-      return ok(write(bucket, metadata, call.body(), call));
-    }
-    if ("multipart".equals(type)) {
-      List<byte[]> parts = multipart(call);
-      JsonObject metadata = strict(parts.get(0), StorageObject.class);
-      if (call.param("name") != null && !metadata.has("name")) {
-        metadata.addProperty("name", call.param("name"));
-      }
-      return ok(write(bucket, metadata, parts.get(1), call));
-    }
-    if ("resumable".equals(type)) {
-      JsonObject metadata = strict(call.body(), StorageObject.class);
-      if (call.param("name") != null && !metadata.has("name")) {
-        metadata.addProperty("name", call.param("name"));
-      }
-      String id = UUID.randomUUID().toString().replace("-", "");
-      sessions.put(id, new Session(bucket, metadata, call, new java.io.ByteArrayOutputStream()));
-      String location =
-          call.baseUrl()
-              + "/upload/storage/v1/b/"
-              + URLEncoder.encode(bucket, StandardCharsets.UTF_8)
-              + "/o?uploadType=resumable&upload_id="
-              + id;
-      return new HttpAnswer(200, "text/plain", new byte[0], Map.of())
-          .withHeader("Location", location);
-    }
-    throw GoogleError.storage(400, "invalidParameter", "Invalid upload type: " + type);
-  }
-
-  /** A chunk of a resumable upload: 308 with the range held until the last one, then the object. */
-  private HttpAnswer resumableChunk(HttpCall call) {
-    String id = call.param("upload_id");
-    Session session = id == null ? null : sessions.get(id);
-    if (session == null) {
-      throw GoogleError.storage(404, "notFound", "No such upload session.");
-    }
-    synchronized (session) {
-      String range = call.header("Content-Range");
-      session.bytes().writeBytes(call.body());
-      boolean last = range == null || !range.endsWith("/*");
-      if (!last) {
-        int held = session.bytes().size();
-        HttpAnswer more = new HttpAnswer(308, "text/plain", new byte[0], Map.of());
-        return held == 0 ? more : more.withHeader("Range", "bytes=0-" + (held - 1));
-      }
-      sessions.remove(id);
-      return ok(
-          write(
-              session.bucket(),
-              session.metadata(),
-              session.bytes().toByteArray(),
-              session.initiation()));
-    }
-  }
-
-  private static List<byte[]> multipart(HttpCall call) {
-    String contentType = call.header("Content-Type");
-    Matcher boundary =
-        Pattern.compile("boundary=\"?([^\";]+)\"?").matcher(contentType == null ? "" : contentType);
-    if (!boundary.find()) {
-      throw GoogleError.storage(400, "invalid", "Multipart upload without a boundary.");
-    }
-    String body = new String(call.body(), StandardCharsets.ISO_8859_1);
-    String delimiter = "--" + boundary.group(1);
-    List<byte[]> parts = new ArrayList<>();
-    for (String part : body.split(Pattern.quote(delimiter))) {
-      if (part.startsWith("--") || part.isBlank()) {
-        continue;
-      }
-      int start = part.indexOf("\r\n\r\n");
-      int skip = 4;
-      if (start < 0) {
-        start = part.indexOf("\n\n");
-        skip = 2;
-      }
-      String content = part.substring(start + skip);
-      if (content.endsWith("\r\n")) {
-        content = content.substring(0, content.length() - 2);
-      } else if (content.endsWith("\n")) {
-        content = content.substring(0, content.length() - 1);
-      }
-      parts.add(content.getBytes(StandardCharsets.ISO_8859_1));
-    }
-    if (parts.size() != 2) {
-      throw GoogleError.storage(
-          400, "invalid", "A multipart upload has a metadata part and a media part.");
-    }
-    return parts;
-  }
-
-  private JsonObject write(String bucket, JsonObject metadata, byte[] bytes, HttpCall call) {
-    if (!metadata.has("name") || metadata.get("name").getAsString().isEmpty()) {
-      throw GoogleError.storage(400, "required", "Required");
-    }
-    String name = metadata.get("name").getAsString();
-    synchronized (data) {
-      var objects = data.objectsOf(bucket);
-      StorageData.StoredObject current = objects.get(name);
-      checkGeneration(current, call);
-      long generation = data.nextGeneration();
-      JsonObject stored = metadata.deepCopy();
-      stored.addProperty("kind", "storage#object");
-      stored.addProperty("id", bucket + "/" + name + "/" + generation);
-      stored.addProperty(
-          "selfLink",
-          call.baseUrl()
-              + "/storage/v1/b/"
-              + bucket
-              + "/o/"
-              + URLEncoder.encode(name, StandardCharsets.UTF_8));
-      stored.addProperty(
-          "mediaLink",
-          call.baseUrl()
-              + "/download/storage/v1/b/"
-              + bucket
-              + "/o/"
-              + URLEncoder.encode(name, StandardCharsets.UTF_8)
-              + "?generation="
-              + generation
-              + "&alt=media");
-      stored.addProperty("bucket", bucket);
-      stored.addProperty("generation", Long.toString(generation));
-      stored.addProperty("metageneration", "1");
-      if (!stored.has("contentType")) {
-        stored.addProperty("contentType", "application/octet-stream");
-      }
-      stored.addProperty("storageClass", "STANDARD");
-      stored.addProperty("size", Long.toString(bytes.length));
-      stored.addProperty("md5Hash", md5(bytes));
-      stored.addProperty("crc32c", crc32c(bytes));
-      stored.addProperty(
-          "etag",
-          Base64.getEncoder()
-              .encodeToString(Long.toString(generation).getBytes(StandardCharsets.US_ASCII)));
-      String now = Instant.now().toString();
-      stored.addProperty("timeCreated", now);
-      stored.addProperty("updated", now);
-      objects.put(name, new StorageData.StoredObject(stored, bytes));
-      return stored;
-    }
-  }
-
-  private static void checkGeneration(StorageData.StoredObject current, HttpCall call) {
-    long generation = current == null ? 0 : current.generation();
-    String match = call.param("ifGenerationMatch");
-    String notMatch = call.param("ifGenerationNotMatch");
-    try {
-      if ((match != null && Long.parseLong(match) != generation)
-          || (notMatch != null && Long.parseLong(notMatch) == generation)) {
-        throw preconditionFailed();
-      }
-      String metaMatch = call.param("ifMetagenerationMatch");
-      if (metaMatch != null
-          && (current == null || Long.parseLong(metaMatch) != current.metageneration())) {
-        throw preconditionFailed();
-      }
-    } catch (NumberFormatException e) {
-      throw GoogleError.storage(400, "invalidParameter", "Invalid precondition value.");
-    }
-  }
-
-  private static String md5(byte[] bytes) {
-    try {
-      return Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(bytes));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String crc32c(byte[] bytes) {
-    CRC32C crc = new CRC32C();
-    crc.update(bytes);
-    long value = crc.getValue();
-    return Base64.getEncoder()
-        .encodeToString(
-            new byte[] {
-              (byte) (value >> 24), (byte) (value >> 16), (byte) (value >> 8), (byte) value
-            });
-  }
-
-  private StorageData.StoredObject object(String bucket, String name, HttpCall call) {
-    bucket(bucket);
-    StorageData.StoredObject object = data.objectsOf(bucket).get(name);
-    String generation = call.param("generation");
-    if (object == null
-        || (generation != null && !generation.equals(Long.toString(object.generation())))) {
-      throw GoogleError.storage(404, "notFound", "No such object: " + bucket + "/" + name);
-    }
-    return object;
-  }
-
-  private HttpAnswer getObject(String bucket, String name, HttpCall call) {
-    StorageData.StoredObject object = object(bucket, name, call);
-    checkGeneration(object, call);
-    if ("media".equals(call.param("alt"))) {
-      return new HttpAnswer(
-              200, object.metadata().get("contentType").getAsString(), object.data(), Map.of())
-          .withHeader("x-goog-generation", Long.toString(object.generation()));
-    }
-    return ok(object.metadata());
-  }
-
-  private HttpAnswer deleteObject(String bucket, String name, HttpCall call) {
-    synchronized (data) {
-      StorageData.StoredObject object = object(bucket, name, call);
-      checkGeneration(object, call);
-      data.objectsOf(bucket).remove(name);
-    }
-    return new HttpAnswer(204, "application/json", new byte[0], Map.of());
-  }
-
-  private HttpAnswer patchObject(String bucket, String name, HttpCall call) throws IOException {
-    JsonObject patch = strict(call.body(), StorageObject.class);
-    synchronized (data) {
-      StorageData.StoredObject object = object(bucket, name, call);
-      checkGeneration(object, call);
-      JsonObject updated = object.metadata().deepCopy();
-      for (String key :
-          List.of(
-              "metadata",
-              "contentType",
-              "cacheControl",
-              "contentDisposition",
-              "contentEncoding",
-              "contentLanguage")) {
-        if (patch.has(key)) {
-          if (patch.get(key).isJsonNull()) {
-            updated.remove(key);
-          } else {
-            updated.add(key, patch.get(key));
-          }
-        }
-      }
-      updated.addProperty("metageneration", Long.toString(object.metageneration() + 1));
-      updated.addProperty("updated", Instant.now().toString());
-      data.objectsOf(bucket).put(name, new StorageData.StoredObject(updated, object.data()));
-      return ok(updated);
-    }
-  }
-
-  private HttpAnswer listObjects(String bucket, HttpCall call) {
-    bucket(bucket);
-    String prefix = call.param("prefix") == null ? "" : call.param("prefix");
-    String delimiter = call.param("delimiter");
-    List<JsonObject> items = new ArrayList<>();
-    java.util.TreeSet<String> prefixes = new java.util.TreeSet<>();
-    for (var entry : data.objectsOf(bucket).entrySet()) {
-      String name = entry.getKey();
-      if (!name.startsWith(prefix)) {
-        continue;
-      }
-      if (delimiter != null && !delimiter.isEmpty()) {
-        int at = name.indexOf(delimiter, prefix.length());
-        if (at >= 0) {
-          prefixes.add(name.substring(0, at + delimiter.length()));
-          continue;
-        }
-      }
-      items.add(entry.getValue().metadata());
-    }
-    var page =
-        Standard.page(
-            items,
-            maxResults(call),
-            call.param("pageToken") == null ? "" : call.param("pageToken"),
-            1000);
-    JsonObject list = new JsonObject();
-    list.addProperty("kind", "storage#objects");
-    if (!page.items().isEmpty()) {
-      JsonArray array = new JsonArray();
-      page.items().forEach(array::add);
-      list.add("items", array);
-    }
-    if (!prefixes.isEmpty()) {
-      JsonArray array = new JsonArray();
-      prefixes.forEach(array::add);
-      list.add("prefixes", array);
-    }
-    if (!page.nextPageToken().isEmpty()) {
-      list.addProperty("nextPageToken", page.nextPageToken());
-    }
-    return ok(list);
   }
 
   /** The stored JSON of a bucket, or null. */

@@ -35,6 +35,15 @@ final class StorageData {
     return objects.computeIfAbsent(bucket, b -> new ConcurrentSkipListMap<>());
   }
 
+  /** A bucket's JSON, or Cloud Storage's 404. */
+  JsonObject bucket(String name) {
+    JsonObject bucket = buckets.get(name);
+    if (bucket == null) {
+      throw GoogleError.storage(404, "notFound", "The specified bucket does not exist.");
+    }
+    return bucket;
+  }
+
   boolean exists(String bucket, String object) {
     var inBucket = objects.get(bucket);
     return inBucket != null && inBucket.containsKey(object);

@@ -1,5 +1,6 @@
 package dev.fnctl.fake.gcp;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -9,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.api.gax.rpc.AbortedException;
 import com.google.api.gax.rpc.InvalidArgumentException;
 import com.google.api.gax.rpc.NotFoundException;
+import com.google.api.gax.rpc.PermissionDeniedException;
 import com.google.api.gax.rpc.ResourceExhaustedException;
 import com.google.api.gax.rpc.UnavailableException;
 import com.google.cloud.functions.v2.BuildConfig;
@@ -62,10 +64,8 @@ class FunctionsClientIT {
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
     assertEquals(200, put.statusCode());
-    assertEquals(
-        new String(zip),
-        new String(
-            fake.upload(url.getStorageSource().getBucket(), url.getStorageSource().getObject())));
+    assertArrayEquals(
+        zip, fake.upload(url.getStorageSource().getBucket(), url.getStorageSource().getObject()));
     return Source.newBuilder().setStorageSource(url.getStorageSource()).build();
   }
 
@@ -86,7 +86,7 @@ class FunctionsClientIT {
   void createsAFunctionThroughAnOperationAndFillsWhatGoogleFills() throws Exception {
     Function created =
         client
-            .createFunctionAsync(PARENT, function("hello", upload("zip".getBytes())), "hello")
+            .createFunctionAsync(PARENT, function("hello", upload(Http.zip("zip"))), "hello")
             .get();
 
     assertEquals(PARENT + "/functions/hello", created.getName());
@@ -120,7 +120,7 @@ class FunctionsClientIT {
                 com.google.cloud.functions.v2.CreateFunctionRequest.newBuilder()
                     .setParent(PARENT)
                     .setFunctionId("slow")
-                    .setFunction(function("slow", upload("z".getBytes())))
+                    .setFunction(function("slow", upload(Http.zip("z"))))
                     .build())
             .get();
     assertFalse(started.getDone());
@@ -155,7 +155,7 @@ class FunctionsClientIT {
   @Test
   void updatesOnlyWhatTheMaskNamesAndRefusesUnknownPaths() throws Exception {
     Function created =
-        client.createFunctionAsync(PARENT, function("f", upload("a".getBytes())), "f").get();
+        client.createFunctionAsync(PARENT, function("f", upload(Http.zip("a"))), "f").get();
     Function change =
         created.toBuilder()
             .setServiceConfig(
@@ -188,7 +188,7 @@ class FunctionsClientIT {
 
   @Test
   void listsByLabelFilterAndPages() throws Exception {
-    Source source = upload("a".getBytes());
+    Source source = upload(Http.zip("a"));
     for (String id : List.of("a1", "a2", "a3")) {
       client.createFunctionAsync(PARENT, function(id, source), id).get();
     }
@@ -221,7 +221,7 @@ class FunctionsClientIT {
             ExecutionException.class,
             () ->
                 client
-                    .createFunctionAsync(PARENT, function("bad", upload("a".getBytes())), "bad")
+                    .createFunctionAsync(PARENT, function("bad", upload(Http.zip("a"))), "bad")
                     .get());
     assertTrue(
         failure.getCause().getMessage().contains("Build failed: missing requirements.txt"),
@@ -250,7 +250,7 @@ class FunctionsClientIT {
 
   @Test
   void injectedFaultsAnswerGoogleErrorsForAsManyCallsAsAskedAndAreCounted() throws Exception {
-    client.createFunctionAsync(PARENT, function("r", upload("a".getBytes())), "r").get();
+    client.createFunctionAsync(PARENT, function("r", upload(Http.zip("a"))), "r").get();
     fake.resetCounts();
     fake.failNext("GetFunction", 503, 1);
     fake.failNext("ListFunctions", 429, 1);
@@ -263,7 +263,7 @@ class FunctionsClientIT {
 
   @Test
   void anInvalidIdAndADuplicateAreRefused() throws Exception {
-    Source source = upload("a".getBytes());
+    Source source = upload(Http.zip("a"));
     ExecutionException invalid =
         assertThrows(
             ExecutionException.class,
@@ -281,5 +281,183 @@ class FunctionsClientIT {
     assertTrue(
         again.getCause().getCause().getMessage().contains("\"status\":\"ALREADY_EXISTS\""),
         again.getCause().getCause().getMessage());
+  }
+
+  @Test
+  void aDisabledApiAndAMissingPermissionAnswerWhatGoogleAnswers() throws Exception {
+    fake.disableApi("cloudfunctions.googleapis.com");
+    PermissionDeniedException disabled =
+        assertThrows(PermissionDeniedException.class, () -> client.listFunctions(PARENT));
+    String body = disabled.getCause().getMessage();
+    assertTrue(body.contains("\"reason\":\"SERVICE_DISABLED\""), body);
+    assertTrue(body.contains("\"service\":\"cloudfunctions.googleapis.com\""), body);
+    assertTrue(body.contains("projects/" + fake.projectNumber("acme-test")), body);
+    fake.enableApi("cloudfunctions.googleapis.com");
+    client.listFunctions(PARENT);
+
+    fake.denyPermission("CreateFunction", "cloudfunctions.functions.create");
+    ExecutionException denied =
+        assertThrows(
+            ExecutionException.class,
+            () ->
+                client
+                    .createFunctionAsync(PARENT, function("x", upload(Http.zip("a"))), "x")
+                    .get());
+    assertTrue(
+        denied.getCause() instanceof PermissionDeniedException, denied.getCause().toString());
+    assertTrue(
+        denied
+            .getCause()
+            .getCause()
+            .getMessage()
+            .contains("Permission 'cloudfunctions.functions.create' denied"));
+    fake.clearFaults();
+    client.createFunctionAsync(PARENT, function("x", upload(Http.zip("a"))), "x").get();
+  }
+
+  @Test
+  void labelsEnvironmentAndInstancesAreCheckedAsGoogleChecksThem() throws Exception {
+    Source source = upload(Http.zip("a"));
+    Function base = function("checked", source);
+    for (Function bad :
+        List.of(
+            base.toBuilder().putLabels("Stack", "shop").build(),
+            base.toBuilder().putLabels("stack", "Shop").build(),
+            base.toBuilder()
+                .setServiceConfig(
+                    base.getServiceConfig().toBuilder().putEnvironmentVariables("PORT", "1"))
+                .build(),
+            base.toBuilder()
+                .setServiceConfig(
+                    base.getServiceConfig().toBuilder()
+                        .setMinInstanceCount(5)
+                        .setMaxInstanceCount(2))
+                .build())) {
+      ExecutionException refused =
+          assertThrows(
+              ExecutionException.class,
+              () -> client.createFunctionAsync(PARENT, bad, "checked").get());
+      assertTrue(
+          refused.getCause() instanceof InvalidArgumentException, refused.getCause().toString());
+    }
+    assertEquals(0, fake.resourceNames().size(), fake.resourceNames().toString());
+  }
+
+  @Test
+  void aSecretReferenceMustNameASecretThatExists() throws Exception {
+    Function withSecret =
+        function("s", upload(Http.zip("a"))).toBuilder()
+            .setServiceConfig(
+                ServiceConfig.newBuilder()
+                    .addSecretEnvironmentVariables(
+                        com.google.cloud.functions.v2.SecretEnvVar.newBuilder()
+                            .setKey("DB")
+                            .setProjectId("acme-test")
+                            .setSecret("db")
+                            .setVersion("latest")))
+            .build();
+    ExecutionException failed =
+        assertThrows(
+            ExecutionException.class,
+            () -> client.createFunctionAsync(PARENT, withSecret, "s").get());
+    assertTrue(
+        failed.getCause().getMessage().contains("projects/acme-test/secrets/db"),
+        failed.getCause().getMessage());
+  }
+
+  @Test
+  void aStorageTriggerNeedsItsBucketAndTheStorageAgentAllowedToPublish() throws Exception {
+    Http http = new Http(fake.endpoint());
+    Function onUpload =
+        function("on-upload", upload(Http.zip("a"))).toBuilder()
+            .setEventTrigger(
+                com.google.cloud.functions.v2.EventTrigger.newBuilder()
+                    .setEventType("google.cloud.storage.object.v1.finalized")
+                    .addEventFilters(
+                        com.google.cloud.functions.v2.EventFilter.newBuilder()
+                            .setAttribute("bucket")
+                            .setValue("uploads")))
+            .build();
+    assertThrows(
+        ExecutionException.class,
+        () -> client.createFunctionAsync(PARENT, onUpload, "on-upload").get());
+    client.deleteFunctionAsync(PARENT + "/functions/on-upload").get();
+
+    http.call("POST", "/storage/v1/b?project=acme-test", "{\"name\":\"uploads\"}");
+    ExecutionException noRole =
+        assertThrows(
+            ExecutionException.class,
+            () -> client.createFunctionAsync(PARENT, onUpload, "on-upload").get());
+    assertTrue(
+        noRole.getCause().getMessage().contains("roles/pubsub.publisher"),
+        noRole.getCause().getMessage());
+    client.deleteFunctionAsync(PARENT + "/functions/on-upload").get();
+
+    String agent =
+        http.call("GET", "/storage/v1/projects/acme-test/serviceAccount", null)
+            .json()
+            .get("email_address")
+            .getAsString();
+    String etag =
+        http.call("POST", "/v3/projects/acme-test:getIamPolicy", "{}")
+            .json()
+            .get("etag")
+            .getAsString();
+    assertEquals(
+        200,
+        http.call(
+                "POST",
+                "/v3/projects/acme-test:setIamPolicy",
+                "{\"policy\":{\"etag\":\""
+                    + etag
+                    + "\",\"bindings\":[{\"role\":\"roles/pubsub.publisher\",\"members\":[\"serviceAccount:"
+                    + agent
+                    + "\"]}]}}")
+            .status());
+    Function deployed = client.createFunctionAsync(PARENT, onUpload, "on-upload").get();
+    assertEquals(Function.State.ACTIVE, deployed.getState());
+  }
+
+  @Test
+  void theSourceUploadIsCheckedAsItsSignedUrlIs() throws Exception {
+    GenerateUploadUrlResponse url =
+        client.generateUploadUrl(GenerateUploadUrlRequest.newBuilder().setParent(PARENT).build());
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<String> wrongType =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url.getUploadUrl()))
+                .header("Content-Type", "application/octet-stream")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(Http.zip("a")))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(403, wrongType.statusCode());
+    assertTrue(wrongType.body().contains("SignatureDoesNotMatch"), wrongType.body());
+    HttpResponse<String> withCredentials =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url.getUploadUrl()))
+                .header("Content-Type", "application/zip")
+                .header("Authorization", "Bearer token")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(Http.zip("a")))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(403, withCredentials.statusCode());
+
+    assertEquals(
+        200, new Http(fake.endpoint()).putZip(url.getUploadUrl(), "not a zip".getBytes()).status());
+    ExecutionException notZip =
+        assertThrows(
+            ExecutionException.class,
+            () ->
+                client
+                    .createFunctionAsync(
+                        PARENT,
+                        function(
+                            "nz",
+                            Source.newBuilder().setStorageSource(url.getStorageSource()).build()),
+                        "nz")
+                    .get());
+    assertTrue(
+        notZip.getCause().getMessage().contains("not a zip archive"),
+        notZip.getCause().getMessage());
   }
 }

@@ -198,7 +198,7 @@ class MoreApisIT {
       var url =
           functions.generateUploadUrl(
               GenerateUploadUrlRequest.newBuilder().setParent(LOCATION).build());
-      http.call("PUT", url.getUploadUrl().substring(fake.endpoint().length()), "zip");
+      http.putZip(url.getUploadUrl(), Http.zip("exports.on = () => {};"));
       Function created =
           functions
               .createFunctionAsync(

@@ -204,5 +204,23 @@ class StorageClientIT {
     assertEquals(400, unknown.statusCode());
     assertTrue(unknown.body().contains("lables"), unknown.body());
     assertNull(storage.get("other"));
+
+    // A body of unknown length goes chunked (Transfer-Encoding: chunked).
+    byte[] content = "chunked content".repeat(1000).getBytes(StandardCharsets.UTF_8);
+    HttpResponse<String> chunked =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        fake.endpoint()
+                            + "/upload/storage/v1/b/zipped-bucket/o?uploadType=media&name=c.txt"))
+                .header("Content-Type", "text/plain")
+                .POST(
+                    HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(content)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, chunked.statusCode(), chunked.body());
+    assertArrayEquals(content, storage.readAllBytes("zipped-bucket", "c.txt"));
+    assertEquals("text/plain", storage.get("zipped-bucket", "c.txt").getContentType());
   }
 }
