@@ -144,6 +144,7 @@ public final class GcpProvider implements Provider {
                     + on));
     }
     GcpNames names = names(d);
+    problems.addAll(existingDeclared(d, names));
     for (var b : d.buckets().values()) {
       String name = b.owned() ? names.bucket(b.name()) : StackLayout.lastSegment(b.existing());
       if (!BUCKET_NAME.matcher(name).matches())
@@ -321,6 +322,49 @@ public final class GcpProvider implements Provider {
                 new Problem(tp + ".storage.events", "event '" + e + "' is not created or deleted"));
       }
     }
+  }
+
+  /**
+   * An {@code existing:} topic, queue or bucket named as one the stack itself makes on this target
+   * would be wired as someone else's while the stack creates, changes and deletes it.
+   */
+  private static List<Problem> existingDeclared(Deployment d, GcpNames names) {
+    Map<String, String> owned = new LinkedHashMap<>();
+    for (QueueSpec q : d.queues().values()) {
+      if (!q.owned()) continue;
+      owned.put("topic:" + names.topic(q.name()), "queue '" + q.name() + "'");
+      if (q.deadLetter() != null)
+        owned.put(
+            "topic:" + names.deadLetterTopic(q.name()),
+            "the dead-letter topic of queue '" + q.name() + "'");
+    }
+    for (var t : d.topics().values())
+      if (t.owned()) owned.put("topic:" + names.topic(t.name()), "topic '" + t.name() + "'");
+    for (var b : d.buckets().values())
+      if (b.owned()) owned.put("bucket:" + names.bucket(b.name()), "bucket '" + b.name() + "'");
+    List<Problem> out = new ArrayList<>();
+    java.util.function.BiConsumer<String, String[]> check =
+        (kind, pathAndExisting) -> {
+          String declared = owned.get(kind + ":" + StackLayout.lastSegment(pathAndExisting[1]));
+          if (declared != null)
+            out.add(
+                new Problem(
+                    pathAndExisting[0] + ".existing",
+                    "'"
+                        + pathAndExisting[1]
+                        + "' is "
+                        + declared
+                        + " of this stack on Google Cloud, which the stack itself creates and"
+                        + " deletes: existing: names something the stack does not own; use the"
+                        + " declared one by its spec name instead"));
+        };
+    for (QueueSpec q : d.queues().values())
+      if (!q.owned()) check.accept("topic", new String[] {"queues." + q.name(), q.existing()});
+    for (var t : d.topics().values())
+      if (!t.owned()) check.accept("topic", new String[] {"topics." + t.name(), t.existing()});
+    for (var b : d.buckets().values())
+      if (!b.owned()) check.accept("bucket", new String[] {"buckets." + b.name(), b.existing()});
+    return out;
   }
 
   static GcpNames names(Deployment d) {

@@ -142,6 +142,32 @@ class GcpProviderTest {
   }
 
   @Test
+  void anExistingNameThatIsTheStacksOwnIsRefused() throws Exception {
+    Path spec =
+        GcpSpecs.write(
+            dir,
+            """
+            apiVersion: fnctl.dev/v1
+            stack: shop
+            targets:
+              gcp: { provider: gcp, project: acme-prod, region: europe-west1 }
+            functions:
+              hello: { code: ./functions/hello, handler: main.handle, runtime: python3.12 }
+            topics:
+              events: {}
+              legacy: { existing: "projects/acme-prod/topics/shop-gcp-events" }
+            """);
+    List<String> errors = errors(new GcpProvider().validate(GcpSpecs.load(spec, "gcp")));
+    assertEquals(1, errors.size(), errors.toString());
+    assertTrue(
+        errors
+            .get(0)
+            .startsWith(
+                "topics.legacy.existing: 'projects/acme-prod/topics/shop-gcp-events' is topic 'events' of this stack"),
+        errors.get(0));
+  }
+
+  @Test
   void aTargetWithoutProjectOrRegionSaysWhatToSet() throws Exception {
     Path spec =
         GcpSpecs.write(
