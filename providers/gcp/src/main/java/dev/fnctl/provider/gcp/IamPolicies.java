@@ -120,10 +120,11 @@ final class IamPolicies {
                     t.kind()
                         + " "
                         + t.resource()
-                        + " does not exist: cannot grant "
+                        + " does not exist, so fnctl cannot grant "
                         + member
                         + " "
-                        + String.join(", ", roles));
+                        + String.join(", ", roles)
+                        + " on it: create it first, or correct its name in the spec");
               }
               return new SharedDocument.Versioned<>(
                   p, p.has("etag") ? p.get("etag").getAsString() : null);
