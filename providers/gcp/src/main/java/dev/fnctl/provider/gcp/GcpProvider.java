@@ -201,6 +201,16 @@ public final class GcpProvider implements Provider {
     } else {
       String module = GcpRuntimes.requiredModule(f.runtime());
       String handler = f.handler();
+      if (module == null && handler != null && handler.contains("::"))
+        problems.add(
+            new Problem(
+                path + ".handler",
+                "handler '"
+                    + handler
+                    + "': Cloud Functions calls a class (an HttpFunction or CloudEventsFunction),"
+                    + " not a method; write the class name, e.g. "
+                    + handler.substring(0, handler.indexOf("::"))
+                    + on));
       if (module != null && handler != null) {
         int dot = handler.lastIndexOf('.');
         String file = dot < 0 ? module : handler.substring(0, dot);

@@ -142,6 +142,21 @@ class GcpProviderTest {
   }
 
   @Test
+  void aJavaHandlerNamesAClassNotAMethod() throws Exception {
+    List<String> errors =
+        errors(
+            validate(
+                """
+                hello:
+                  code: ./functions/hello
+                  handler: com.acme.Hello::handle
+                  runtime: java21
+                """));
+    assertEquals(1, errors.size(), errors.toString());
+    assertTrue(errors.get(0).contains("write the class name, e.g. com.acme.Hello"), errors.get(0));
+  }
+
+  @Test
   void anExistingNameThatIsTheStacksOwnIsRefused() throws Exception {
     Path spec =
         GcpSpecs.write(
