@@ -97,6 +97,7 @@ final class Functions {
     p.put(FunctionType.MIN_INSTANCES, (long) sc.getMinInstanceCount());
     p.put(FunctionType.SERVICE_ACCOUNT, sc.getServiceAccountEmail());
     p.put(FunctionType.CODE, f.getLabelsMap().getOrDefault(CODE_LABEL, ""));
+    p.put(FunctionType.STATE, f.getState().name());
     Map<String, Object> outputs = new LinkedHashMap<>();
     String url = !f.getUrl().isEmpty() ? f.getUrl() : sc.getUri();
     outputs.put(FunctionType.URL, url);
@@ -175,7 +176,8 @@ final class Functions {
     boolean build =
         !eq(after, before, FunctionType.CODE)
             || !eq(after, before, FunctionType.RUNTIME)
-            || !eq(after, before, FunctionType.ENTRY_POINT);
+            || !eq(after, before, FunctionType.ENTRY_POINT)
+            || !eq(after, before, FunctionType.STATE);
     if (build) mask.add("build_config");
     if (!eq(after, before, FunctionType.MEMORY)) mask.add("service_config.available_memory");
     if (!eq(after, before, FunctionType.TIMEOUT)) mask.add("service_config.timeout_seconds");
