@@ -25,6 +25,16 @@ final class EventTriggerType implements ResourceType {
 
   static final String SERVICE_ACCOUNT = "serviceAccount";
 
+  /**
+   * A queue's dead-letter setting as the policy of the subscription Eventarc makes: {@code topic}
+   * (the queue's {@code -dlq} topic) and {@code maxDeliveryAttempts}; null for none. Changed in
+   * place on the subscription.
+   */
+  static final String DEAD_LETTER = "deadLetter";
+
+  static final String DEAD_LETTER_TOPIC = "topic";
+  static final String MAX_DELIVERY_ATTEMPTS = "maxDeliveryAttempts";
+
   static final Set<String> REPLACED_BY =
       Set.of(EVENT_TYPE, FILTERS, TOPIC, SERVICE, SERVICE_ACCOUNT);
 
@@ -43,6 +53,15 @@ final class EventTriggerType implements ResourceType {
   public Map<String, Object> create(Address a, Resource desired, Map<String, Object> after)
       throws ProviderException {
     return triggers.create(a.name(), after);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> update(
+      Address a, Resource desired, Map<String, Object> after, LiveResource live)
+      throws ProviderException {
+    triggers.deadLetter(a.name(), (Map<String, Object>) after.get(DEAD_LETTER));
+    return live.outputs();
   }
 
   @Override

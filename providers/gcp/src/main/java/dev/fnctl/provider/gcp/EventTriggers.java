@@ -70,6 +70,7 @@ final class EventTriggers {
     EventarcClient client = session.eventarc();
     Ownership owner = new Ownership(session.names.stack(), session.names.target());
     List<LiveResource> out = new ArrayList<>();
+    List<Trigger> kept = new ArrayList<>();
     Iterable<Trigger> all =
         session.call(
             "list Eventarc triggers",
@@ -83,8 +84,15 @@ final class EventTriggers {
                     .iterateAll());
     for (Trigger t : all) {
       String id = t.getName().substring(t.getName().lastIndexOf('/') + 1);
+      if (owner.owns(t.getLabelsMap()) || wanted.contains(id)) kept.add(t);
+    }
+    Map<String, Map<String, Object>> deadLetters =
+        kept.stream().anyMatch(t -> !t.getTransport().getPubsub().getSubscription().isEmpty())
+            ? deadLetters()
+            : Map.of();
+    for (Trigger t : kept) {
+      String id = t.getName().substring(t.getName().lastIndexOf('/') + 1);
       boolean owned = owner.owns(t.getLabelsMap());
-      if (!owned && !wanted.contains(id)) continue;
       String type = null;
       Map<String, Object> filters = new TreeMap<>();
       for (EventFilter f : t.getEventFiltersList()) {
@@ -103,6 +111,9 @@ final class EventTriggers {
               : null);
       p.put(EventTriggerType.SERVICE, t.getDestination().getCloudRun().getService());
       p.put(EventTriggerType.SERVICE_ACCOUNT, t.getServiceAccount());
+      p.put(
+          EventTriggerType.DEAD_LETTER,
+          deadLetters.get(t.getTransport().getPubsub().getSubscription()));
       List<String> deps = new ArrayList<>();
       String service = t.getDestination().getCloudRun().getService();
       if (!service.isEmpty()) deps.add(GcpTypes.address(GcpTypes.FUNCTION, service));
@@ -117,6 +128,113 @@ final class EventTriggers {
               deps));
     }
     return out;
+  }
+
+  /**
+   * The dead-letter policies of the project's subscriptions (one list call), by subscription name;
+   * subscriptions without one are left out.
+   */
+  private Map<String, Map<String, Object>> deadLetters() throws ProviderException {
+    Map<String, Map<String, Object>> out = new java.util.HashMap<>();
+    String token = null;
+    do {
+      String url =
+          session.pubsubBase()
+              + "/v1/projects/"
+              + session.names.project()
+              + "/subscriptions?pageSize=1000"
+              + (token == null ? "" : "&pageToken=" + token);
+      com.google.gson.JsonObject page =
+          session.call("list subscriptions", () -> session.pubsubRest().get(url));
+      if (page.has("subscriptions"))
+        for (com.google.gson.JsonElement e : page.getAsJsonArray("subscriptions")) {
+          com.google.gson.JsonObject s = e.getAsJsonObject();
+          if (!s.has("deadLetterPolicy")) continue;
+          com.google.gson.JsonObject d = s.getAsJsonObject("deadLetterPolicy");
+          if (!d.has("deadLetterTopic")) continue;
+          Map<String, Object> dl = new LinkedHashMap<>();
+          dl.put(EventTriggerType.DEAD_LETTER_TOPIC, d.get("deadLetterTopic").getAsString());
+          dl.put(
+              EventTriggerType.MAX_DELIVERY_ATTEMPTS,
+              d.has("maxDeliveryAttempts") ? d.get("maxDeliveryAttempts").getAsLong() : 5L);
+          out.put(s.get("name").getAsString(), dl);
+        }
+      token = page.has("nextPageToken") ? page.get("nextPageToken").getAsString() : null;
+      if (token != null && token.isEmpty()) token = null;
+    } while (token != null);
+    return out;
+  }
+
+  /**
+   * Sets (or, with null, clears) the dead-letter policy of the subscription Eventarc made for
+   * trigger {@code id}, and lets Pub/Sub's service agent move messages there: publish on the
+   * dead-letter topic, subscribe on the subscription (added when missing, never removed).
+   */
+  void deadLetter(String id, Map<String, Object> deadLetter) throws ProviderException {
+    Trigger t =
+        session.call(
+            "read Eventarc trigger " + id,
+            () -> session.eventarc().getTrigger(session.names.triggerPath(id)));
+    String subscription = t.getTransport().getPubsub().getSubscription();
+    if (subscription.isEmpty())
+      throw new ProviderException(
+          "Eventarc trigger " + id + " has no Pub/Sub subscription to set a dead-letter policy on");
+    com.google.gson.JsonObject sub = new com.google.gson.JsonObject();
+    sub.addProperty("name", subscription);
+    if (deadLetter != null) {
+      com.google.gson.JsonObject policy = new com.google.gson.JsonObject();
+      policy.addProperty(
+          "deadLetterTopic", String.valueOf(deadLetter.get(EventTriggerType.DEAD_LETTER_TOPIC)));
+      policy.addProperty(
+          "maxDeliveryAttempts",
+          ((Number) deadLetter.get(EventTriggerType.MAX_DELIVERY_ATTEMPTS)).intValue());
+      sub.add("deadLetterPolicy", policy);
+    }
+    com.google.gson.JsonObject body = new com.google.gson.JsonObject();
+    body.add("subscription", sub);
+    body.addProperty("updateMask", "deadLetterPolicy");
+    session.call(
+        "set the dead-letter policy of " + subscription,
+        () -> session.pubsubRest().patch(session.pubsubBase() + "/v1/" + subscription, body));
+    if (deadLetter != null) pubsubAgentMayDeadLetter(subscription, deadLetter);
+  }
+
+  private void pubsubAgentMayDeadLetter(String subscription, Map<String, Object> deadLetter)
+      throws ProviderException {
+    String agent =
+        "serviceAccount:service-"
+            + session.projectNumber()
+            + "@gcp-sa-pubsub.iam.gserviceaccount.com";
+    String topic = String.valueOf(deadLetter.get(EventTriggerType.DEAD_LETTER_TOPIC));
+    tolerant(
+        agent,
+        new IamPolicies.Target(
+            MemberLayout.TOPIC_KIND, topic.substring(topic.lastIndexOf('/') + 1)),
+        "roles/pubsub.publisher");
+    tolerant(
+        agent,
+        new IamPolicies.Target(
+            MemberLayout.SUBSCRIPTION, subscription.substring(subscription.lastIndexOf('/') + 1)),
+        "roles/pubsub.subscriber");
+  }
+
+  private void tolerant(String agent, IamPolicies.Target t, String role) throws ProviderException {
+    try {
+      policies.ensure(t, agent, role);
+    } catch (ProviderException e) {
+      if (e.kind() != ProviderException.Kind.INVALID
+          && e.kind() != ProviderException.Kind.NOT_FOUND) throw e;
+      session.log.note(
+          "could not give Pub/Sub's service agent "
+              + role
+              + " on "
+              + t.kind()
+              + " "
+              + t.resource()
+              + " ("
+              + e.getMessage()
+              + "); grant it if dead letters are not moved");
+    }
   }
 
   @SuppressWarnings("unchecked")
@@ -163,13 +281,16 @@ final class EventTriggers {
                       .setTrigger(t)
                       .build());
     } catch (Exception e) {
-      if (GcpErrors.alreadyExists(e)) return Map.of();
-      throw GcpErrors.failure("create Eventarc trigger " + id, e);
+      if (!GcpErrors.alreadyExists(e)) throw GcpErrors.failure("create Eventarc trigger " + id, e);
+      op = null; // a re-run: the trigger is there, its dead-letter policy may not be
     }
-    session.await(
-        "create Eventarc trigger " + id,
-        op,
-        n -> client.getHttpJsonOperationsClient().getOperation(n));
+    if (op != null)
+      session.await(
+          "create Eventarc trigger " + id,
+          op,
+          n -> client.getHttpJsonOperationsClient().getOperation(n));
+    Map<String, Object> deadLetter = (Map<String, Object>) after.get(EventTriggerType.DEAD_LETTER);
+    if (deadLetter != null) deadLetter(id, deadLetter);
     return Map.of();
   }
 

@@ -57,6 +57,7 @@ final class FunctionLayout {
         (long) (f.concurrency().warm() == null ? 0 : f.concurrency().warm()));
     fn.put(FunctionType.SERVICE_ACCOUNT, names.serviceAccountEmail(account));
     fn.put(FunctionType.CODE, code == null ? StackLayout.CODE_NOT_PACKAGED : code.hash());
+    fn.put(FunctionType.STATE, FunctionType.ACTIVE);
     String fnAddress = address(FUNCTION, names.function(f.name()));
     layout.add(
         new Resource(

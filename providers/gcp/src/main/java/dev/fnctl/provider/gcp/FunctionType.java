@@ -35,6 +35,14 @@ final class FunctionType implements ResourceType {
   /** The first 40 hex digits of the source zip's SHA-256, kept in the {@code fnctl-code} label. */
   static final String CODE = "code";
 
+  /**
+   * {@code ACTIVE} when deployed. A function whose deploy failed stays {@code FAILED} with the
+   * settings it was given, so this is what shows it still needs deploying (the update redeploys).
+   */
+  static final String STATE = "state";
+
+  static final String ACTIVE = "ACTIVE";
+
   static final long DEFAULT_MAX_INSTANCES = 100;
 
   /** Outputs: the function's HTTPS URL and its Cloud Run service. */

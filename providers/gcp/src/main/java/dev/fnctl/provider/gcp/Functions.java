@@ -97,6 +97,7 @@ final class Functions {
     p.put(FunctionType.MIN_INSTANCES, (long) sc.getMinInstanceCount());
     p.put(FunctionType.SERVICE_ACCOUNT, sc.getServiceAccountEmail());
     p.put(FunctionType.CODE, f.getLabelsMap().getOrDefault(CODE_LABEL, ""));
+    p.put(FunctionType.STATE, f.getState().name());
     Map<String, Object> outputs = new LinkedHashMap<>();
     String url = !f.getUrl().isEmpty() ? f.getUrl() : sc.getUri();
     outputs.put(FunctionType.URL, url);
@@ -175,7 +176,8 @@ final class Functions {
     boolean build =
         !eq(after, before, FunctionType.CODE)
             || !eq(after, before, FunctionType.RUNTIME)
-            || !eq(after, before, FunctionType.ENTRY_POINT);
+            || !eq(after, before, FunctionType.ENTRY_POINT)
+            || !eq(after, before, FunctionType.STATE);
     if (build) mask.add("build_config");
     if (!eq(after, before, FunctionType.MEMORY)) mask.add("service_config.available_memory");
     if (!eq(after, before, FunctionType.TIMEOUT)) mask.add("service_config.timeout_seconds");
@@ -293,13 +295,48 @@ final class Functions {
         "delete function " + id, op, n -> client.getHttpJsonOperationsClient().getOperation(n));
   }
 
-  /** Waits until a function a killed run left deploying has settled; null when it is gone. */
+  /**
+   * Waits until a function a killed run left deploying has settled, and returns it then (null when
+   * gone). The operation that run started is found among the region's unfinished operations (by its
+   * target) and awaited as the run would have: its failure names the function and Google's message.
+   * Without one, the function is read again until it has settled.
+   */
   LiveResource awaitSettled(String id) throws ProviderException {
+    var client = session.functions();
+    String path = session.names.functionPath(id);
+    com.google.longrunning.Operation running = null;
+    try {
+      for (com.google.longrunning.Operation op :
+          client
+              .getHttpJsonOperationsClient()
+              .listOperations(session.names.location(), "")
+              .iterateAll()) {
+        if (!op.getDone() && targets(op, path)) running = op;
+      }
+    } catch (RuntimeException e) {
+      // no list of operations to resume from: read the function until it settles
+    }
+    if (running != null)
+      session.await(
+          "function " + id + " (the operation a previous run started)",
+          running,
+          n -> client.getHttpJsonOperationsClient().getOperation(n));
     java.time.Duration pause = java.time.Duration.ofSeconds(1);
     while (true) {
       LiveResource r = get(id);
       if (r == null || !r.isPending()) return r;
       session.deadline().pause(pause, "function " + id + " " + r.pending());
+    }
+  }
+
+  private static boolean targets(com.google.longrunning.Operation op, String path) {
+    try {
+      return op.getMetadata()
+          .unpack(com.google.cloud.functions.v2.OperationMetadata.class)
+          .getTarget()
+          .equals(path);
+    } catch (com.google.protobuf.InvalidProtocolBufferException | RuntimeException e) {
+      return false;
     }
   }
 }

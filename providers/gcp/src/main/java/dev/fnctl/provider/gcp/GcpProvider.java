@@ -48,6 +48,11 @@ public final class GcpProvider implements Provider {
   static final Set<String> RESERVED_ENV =
       Set.of("PORT", "K_SERVICE", "K_REVISION", "K_CONFIGURATION", "FUNCTION_TARGET");
 
+  /** A dead-letter policy's delivery attempts, as Pub/Sub allows them. */
+  static final int MIN_DELIVERY_ATTEMPTS = 5;
+
+  static final int MAX_DELIVERY_ATTEMPTS = 100;
+
   /** Notification channels one budget may name. */
   static final int MAX_BUDGET_CHANNELS = 5;
 
@@ -123,15 +128,23 @@ public final class GcpProvider implements Provider {
               "'" + endpoint + "' is not an http:// or https:// URL (e.g. http://127.0.0.1:8085)"));
     for (FunctionSpec f : d.functions().values()) function(d, f, on, problems);
     for (QueueSpec q : d.queues().values()) {
-      if (q.owned() && q.deadLetter() != null)
+      if (!q.owned() || q.deadLetter() == null) continue;
+      int n = q.deadLetter().maxReceives();
+      if (n < MIN_DELIVERY_ATTEMPTS || n > MAX_DELIVERY_ATTEMPTS)
         problems.add(
-            Problem.warning(
-                "queues." + q.name() + ".deadLetter",
-                "dead-letter settings are not applied on target "
-                    + target
-                    + " yet: Eventarc owns the subscription that delivers to the function"));
+            new Problem(
+                "queues." + q.name() + ".deadLetter.maxReceives",
+                "maxReceives "
+                    + n
+                    + " is outside Pub/Sub's "
+                    + MIN_DELIVERY_ATTEMPTS
+                    + ".."
+                    + MAX_DELIVERY_ATTEMPTS
+                    + " delivery attempts"
+                    + on));
     }
     GcpNames names = names(d);
+    problems.addAll(existingDeclared(d, names));
     for (var b : d.buckets().values()) {
       String name = b.owned() ? names.bucket(b.name()) : StackLayout.lastSegment(b.existing());
       if (!BUCKET_NAME.matcher(name).matches())
@@ -188,6 +201,16 @@ public final class GcpProvider implements Provider {
     } else {
       String module = GcpRuntimes.requiredModule(f.runtime());
       String handler = f.handler();
+      if (module == null && handler != null && handler.contains("::"))
+        problems.add(
+            new Problem(
+                path + ".handler",
+                "handler '"
+                    + handler
+                    + "': Cloud Functions calls a class (an HttpFunction or CloudEventsFunction),"
+                    + " not a method; write the class name, e.g. "
+                    + handler.substring(0, handler.indexOf("::"))
+                    + on));
       if (module != null && handler != null) {
         int dot = handler.lastIndexOf('.');
         String file = dot < 0 ? module : handler.substring(0, dot);
@@ -309,6 +332,49 @@ public final class GcpProvider implements Provider {
                 new Problem(tp + ".storage.events", "event '" + e + "' is not created or deleted"));
       }
     }
+  }
+
+  /**
+   * An {@code existing:} topic, queue or bucket named as one the stack itself makes on this target
+   * would be wired as someone else's while the stack creates, changes and deletes it.
+   */
+  private static List<Problem> existingDeclared(Deployment d, GcpNames names) {
+    Map<String, String> owned = new LinkedHashMap<>();
+    for (QueueSpec q : d.queues().values()) {
+      if (!q.owned()) continue;
+      owned.put("topic:" + names.topic(q.name()), "queue '" + q.name() + "'");
+      if (q.deadLetter() != null)
+        owned.put(
+            "topic:" + names.deadLetterTopic(q.name()),
+            "the dead-letter topic of queue '" + q.name() + "'");
+    }
+    for (var t : d.topics().values())
+      if (t.owned()) owned.put("topic:" + names.topic(t.name()), "topic '" + t.name() + "'");
+    for (var b : d.buckets().values())
+      if (b.owned()) owned.put("bucket:" + names.bucket(b.name()), "bucket '" + b.name() + "'");
+    List<Problem> out = new ArrayList<>();
+    java.util.function.BiConsumer<String, String[]> check =
+        (kind, pathAndExisting) -> {
+          String declared = owned.get(kind + ":" + StackLayout.lastSegment(pathAndExisting[1]));
+          if (declared != null)
+            out.add(
+                new Problem(
+                    pathAndExisting[0] + ".existing",
+                    "'"
+                        + pathAndExisting[1]
+                        + "' is "
+                        + declared
+                        + " of this stack on Google Cloud, which the stack itself creates and"
+                        + " deletes: existing: names something the stack does not own; use the"
+                        + " declared one by its spec name instead"));
+        };
+    for (QueueSpec q : d.queues().values())
+      if (!q.owned()) check.accept("topic", new String[] {"queues." + q.name(), q.existing()});
+    for (var t : d.topics().values())
+      if (!t.owned()) check.accept("topic", new String[] {"topics." + t.name(), t.existing()});
+    for (var b : d.buckets().values())
+      if (!b.owned()) check.accept("bucket", new String[] {"buckets." + b.name(), b.existing()});
+    return out;
   }
 
   static GcpNames names(Deployment d) {

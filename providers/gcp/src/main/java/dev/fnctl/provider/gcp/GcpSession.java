@@ -80,22 +80,7 @@ final class GcpSession implements AutoCloseable {
     Credentials creds = null;
     boolean anyRemote =
         !GcpEndpoints.isLocalEmulator(endpoint) || !GcpEndpoints.isLocalEmulator(pubsub);
-    if (anyRemote) {
-      try {
-        creds =
-            GoogleCredentials.getApplicationDefault()
-                .createScoped(List.of("https://www.googleapis.com/auth/cloud-platform"));
-      } catch (IOException e) {
-        throw new ProviderException(
-            ProviderException.Kind.PERMISSION_DENIED,
-            "no Google Cloud credentials for target "
-                + names.target()
-                + ": run 'gcloud auth application-default login' or set"
-                + " GOOGLE_APPLICATION_CREDENTIALS to a key file",
-            null,
-            e);
-      }
-    }
+    if (anyRemote) creds = credentials(names, context.env());
     Credentials main = GcpEndpoints.isLocalEmulator(endpoint) ? null : creds;
     Credentials ps = GcpEndpoints.isLocalEmulator(pubsub) ? null : creds;
     return new GcpSession(
@@ -105,6 +90,55 @@ final class GcpSession implements AutoCloseable {
         pubsub == null ? null : GcpEndpoints.strip(pubsub),
         main,
         ps);
+  }
+
+  /**
+   * Application Default Credentials, with {@code GOOGLE_APPLICATION_CREDENTIALS} taken from the
+   * session's environment (not only the process's), so what the user points at is what is read;
+   * each way they can be missing or wrong is one line saying what to do.
+   */
+  static Credentials credentials(GcpNames names, java.util.Map<String, String> env)
+      throws ProviderException {
+    List<String> scopes = List.of("https://www.googleapis.com/auth/cloud-platform");
+    String file = env.get("GOOGLE_APPLICATION_CREDENTIALS");
+    String target = "Google Cloud target " + names.target();
+    if (file != null && !file.isBlank()) {
+      java.nio.file.Path path = java.nio.file.Path.of(file);
+      if (!java.nio.file.Files.isRegularFile(path))
+        throw new ProviderException(
+            ProviderException.Kind.PERMISSION_DENIED,
+            target
+                + ": GOOGLE_APPLICATION_CREDENTIALS names "
+                + file
+                + ", which is not a file: point it at a service account key or run 'gcloud auth"
+                + " application-default login' and unset it");
+      try (java.io.InputStream in = java.nio.file.Files.newInputStream(path)) {
+        return GoogleCredentials.fromStream(in).createScoped(scopes);
+      } catch (IOException | RuntimeException e) {
+        throw new ProviderException(
+            ProviderException.Kind.PERMISSION_DENIED,
+            target
+                + ": GOOGLE_APPLICATION_CREDENTIALS names "
+                + file
+                + ", which is not a Google credentials file ("
+                + GcpErrors.oneLine(e.getMessage())
+                + ")",
+            null,
+            e);
+      }
+    }
+    try {
+      return GoogleCredentials.getApplicationDefault().createScoped(scopes);
+    } catch (IOException e) {
+      throw new ProviderException(
+          ProviderException.Kind.PERMISSION_DENIED,
+          "no Google Cloud credentials for target "
+              + names.target()
+              + ": run 'gcloud auth application-default login' or set"
+              + " GOOGLE_APPLICATION_CREDENTIALS to a key file",
+          null,
+          e);
+    }
   }
 
   private static CredentialsProvider provider(Credentials c) {

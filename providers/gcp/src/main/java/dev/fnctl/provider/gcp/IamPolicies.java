@@ -44,7 +44,9 @@ final class IamPolicies {
   }
 
   private GoogleRest rest(Target t) {
-    return t.kind().equals(MemberLayout.TOPIC_KIND) ? session.pubsubRest() : session.rest();
+    return t.kind().equals(MemberLayout.TOPIC_KIND) || t.kind().equals(MemberLayout.SUBSCRIPTION)
+        ? session.pubsubRest()
+        : session.rest();
   }
 
   private String url(Target t) {
@@ -55,6 +57,8 @@ final class IamPolicies {
       case MemberLayout.BUCKET_KIND ->
           session.base("storage.googleapis.com") + "/storage/v1/b/" + t.resource() + "/iam";
       case MemberLayout.TOPIC_KIND -> session.pubsubBase() + "/v1/" + n.topicPath(t.resource());
+      case MemberLayout.SUBSCRIPTION ->
+          session.pubsubBase() + "/v1/projects/" + n.project() + "/subscriptions/" + t.resource();
       case MemberLayout.SERVICE ->
           session.base("run.googleapis.com") + "/v2/" + n.location() + "/services/" + t.resource();
       case MemberLayout.SECRET ->
@@ -116,10 +120,11 @@ final class IamPolicies {
                     t.kind()
                         + " "
                         + t.resource()
-                        + " does not exist: cannot grant "
+                        + " does not exist, so fnctl cannot grant "
                         + member
                         + " "
-                        + String.join(", ", roles));
+                        + String.join(", ", roles)
+                        + " on it: create it first, or correct its name in the spec");
               }
               return new SharedDocument.Versioned<>(
                   p, p.has("etag") ? p.get("etag").getAsString() : null);

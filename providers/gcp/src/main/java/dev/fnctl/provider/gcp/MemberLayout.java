@@ -23,6 +23,7 @@ final class MemberLayout {
   static final String TOPIC_KIND = "topic";
   static final String SERVICE = "service";
   static final String SECRET = "secret";
+  static final String SUBSCRIPTION = "subscription";
 
   /** The member who stands for anyone on the internet: {@code auth: none}. */
   static final String ALL_USERS = "allUsers";

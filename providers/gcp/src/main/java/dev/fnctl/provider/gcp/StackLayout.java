@@ -47,8 +47,12 @@ final class StackLayout {
   List<Resource> expand(Deployment d) throws ProviderException {
     for (TopicSpec t : d.topics().values())
       if (t.owned()) topic(names.topic(t.name()), Item.topic(t.name()));
-    for (QueueSpec q : d.queues().values())
-      if (q.owned()) topic(names.topic(q.name()), Item.queue(q.name()));
+    for (QueueSpec q : d.queues().values()) {
+      if (!q.owned()) continue;
+      topic(names.topic(q.name()), Item.queue(q.name()));
+      // Messages a consumer keeps failing move here (the subscription's dead-letter policy).
+      if (q.deadLetter() != null) topic(names.deadLetterTopic(q.name()), Item.queue(q.name()));
+    }
     for (BucketSpec b : d.buckets().values()) if (b.owned()) bucket(b);
     FunctionLayout functions = new FunctionLayout(this);
     TriggerLayout triggers = new TriggerLayout(this);

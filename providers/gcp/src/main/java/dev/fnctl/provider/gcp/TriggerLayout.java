@@ -36,9 +36,10 @@ final class TriggerLayout {
   void trigger(Deployment d, FunctionSpec f, Trigger t) {
     if (t instanceof Trigger.Http h) http(f, h);
     else if (t instanceof Trigger.Schedule s) schedule(f, s);
-    else if (t instanceof Trigger.Queue q) pubsub(f, t.slug(), layout.topicId(d, q.queue(), true));
+    else if (t instanceof Trigger.Queue q)
+      pubsub(f, t.slug(), layout.topicId(d, q.queue(), true), deadLetter(d, q.queue()));
     else if (t instanceof Trigger.Topic tp)
-      pubsub(f, t.slug(), layout.topicId(d, tp.topic(), false));
+      pubsub(f, t.slug(), layout.topicId(d, tp.topic(), false), null);
     else if (t instanceof Trigger.Storage s) storage(d, f, s);
   }
 
@@ -112,7 +113,22 @@ final class TriggerLayout {
     }
   }
 
-  private void pubsub(FunctionSpec f, String slug, String topic) {
+  /** The dead-letter topic of the queue whose topic is {@code topic}. */
+  private static String deadLetterTopicId(String topic) {
+    return topic + "-dlq";
+  }
+
+  /** An owned queue's dead-letter setting as the subscription's policy, or null. */
+  private Map<String, Object> deadLetter(Deployment d, String queue) {
+    var q = d.queues().get(queue);
+    if (q == null || !q.owned() || q.deadLetter() == null) return null;
+    Map<String, Object> dl = new LinkedHashMap<>();
+    dl.put(EventTriggerType.DEAD_LETTER_TOPIC, names.topicPath(names.deadLetterTopic(queue)));
+    dl.put(EventTriggerType.MAX_DELIVERY_ATTEMPTS, (long) q.deadLetter().maxReceives());
+    return dl;
+  }
+
+  private void pubsub(FunctionSpec f, String slug, String topic, Map<String, Object> deadLetter) {
     String invoker = selfInvoker(f);
     Map<String, Object> p = new LinkedHashMap<>();
     p.put(EventTriggerType.EVENT_TYPE, PUBSUB_PUBLISHED);
@@ -122,8 +138,10 @@ final class TriggerLayout {
     p.put(
         EventTriggerType.SERVICE_ACCOUNT,
         names.serviceAccountEmail(names.serviceAccount(f.name())));
+    p.put(EventTriggerType.DEAD_LETTER, deadLetter);
     List<String> deps = new ArrayList<>(List.of(functionAddress(f), invoker));
     deps.addAll(layout.ownedDep(address(TOPIC, topic)));
+    if (deadLetter != null) deps.addAll(layout.ownedDep(address(TOPIC, deadLetterTopicId(topic))));
     add(f, names.trigger(f.name(), slug), p, deps);
   }
 
@@ -155,6 +173,7 @@ final class TriggerLayout {
       p.put(EventTriggerType.TOPIC, null);
       p.put(EventTriggerType.SERVICE, names.function(f.name()));
       p.put(EventTriggerType.SERVICE_ACCOUNT, names.serviceAccountEmail(who));
+      p.put(EventTriggerType.DEAD_LETTER, null);
       List<String> deps = new ArrayList<>(List.of(functionAddress(f), invoker, receiver));
       deps.addAll(layout.ownedDep(address(BUCKET, bucket)));
       add(f, names.trigger(f.name(), s.slug() + "-" + event), p, deps);

@@ -101,6 +101,19 @@ class GcpFaultsIT {
     String message = r.failed().get(c);
     assertTrue(message.contains("create function failedop-gcp-hello failed"), message);
     assertTrue(message.contains("Build failed: requirements.txt could not be installed"), message);
+    // Google leaves the function FAILED: the next plan must not take it as deployed
+    assertFalse(
+        EngineOnFake.shape(on.plan(spec, "gcp", Engine.PlanMode.NORMAL)).isEmpty(),
+        "a failed function still needs deploying");
+    on.applyOk(spec, "gcp", Engine.PlanMode.NORMAL);
+    String fn =
+        fake.json(
+            "projects/"
+                + GcpSpecs.PROJECT
+                + "/locations/"
+                + GcpSpecs.REGION
+                + "/functions/failedop-gcp-hello");
+    assertTrue(fn.contains("\"ACTIVE\""), fn);
     convergesOnRerun(spec);
   }
 }

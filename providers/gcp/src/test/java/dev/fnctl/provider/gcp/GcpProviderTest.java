@@ -142,6 +142,47 @@ class GcpProviderTest {
   }
 
   @Test
+  void aJavaHandlerNamesAClassNotAMethod() throws Exception {
+    List<String> errors =
+        errors(
+            validate(
+                """
+                hello:
+                  code: ./functions/hello
+                  handler: com.acme.Hello::handle
+                  runtime: java21
+                """));
+    assertEquals(1, errors.size(), errors.toString());
+    assertTrue(errors.get(0).contains("write the class name, e.g. com.acme.Hello"), errors.get(0));
+  }
+
+  @Test
+  void anExistingNameThatIsTheStacksOwnIsRefused() throws Exception {
+    Path spec =
+        GcpSpecs.write(
+            dir,
+            """
+            apiVersion: fnctl.dev/v1
+            stack: shop
+            targets:
+              gcp: { provider: gcp, project: acme-prod, region: europe-west1 }
+            functions:
+              hello: { code: ./functions/hello, handler: main.handle, runtime: python3.12 }
+            topics:
+              events: {}
+              legacy: { existing: "projects/acme-prod/topics/shop-gcp-events" }
+            """);
+    List<String> errors = errors(new GcpProvider().validate(GcpSpecs.load(spec, "gcp")));
+    assertEquals(1, errors.size(), errors.toString());
+    assertTrue(
+        errors
+            .get(0)
+            .startsWith(
+                "topics.legacy.existing: 'projects/acme-prod/topics/shop-gcp-events' is topic 'events' of this stack"),
+        errors.get(0));
+  }
+
+  @Test
   void aTargetWithoutProjectOrRegionSaysWhatToSet() throws Exception {
     Path spec =
         GcpSpecs.write(

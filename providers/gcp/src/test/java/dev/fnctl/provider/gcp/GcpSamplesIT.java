@@ -87,6 +87,27 @@ class GcpSamplesIT {
               && made.stream().anyMatch(n -> n.contains("/notificationChannels/")),
           "budgets and their channels are made: " + made);
 
+    if (sample.equals("webhook-queue")) {
+      // the queue's dead-letter setting is the policy of the subscription delivering to worker
+      List<JsonObject> withPolicy =
+          EngineOnFake.items(
+                  on.get("/v1/projects/" + GcpSpecs.PROJECT + "/subscriptions"), "subscriptions")
+              .stream()
+              .filter(x -> x.has("deadLetterPolicy"))
+              .toList();
+      assertEquals(
+          1,
+          withPolicy.size(),
+          withPolicy
+              + " "
+              + fake.requestLog().stream().filter(l -> l.contains("ubscription")).toList());
+      JsonObject policy = withPolicy.get(0).getAsJsonObject("deadLetterPolicy");
+      assertEquals(
+          "projects/" + GcpSpecs.PROJECT + "/topics/webhooks-gcp-events-dlq",
+          policy.get("deadLetterTopic").getAsString());
+      assertEquals(5, policy.get("maxDeliveryAttempts").getAsInt());
+    }
+
     Plan again = on.plan(spec, "gcp", Engine.PlanMode.NORMAL);
     assertEquals(List.of(), shape(again), "an applied sample plans to no changes");
 
