@@ -17,10 +17,10 @@ import java.util.stream.Stream;
  * target and of the same spec on an AWS, a Google Cloud and an Azure target whose endpoints are a
  * closed loopback port, in one JVM (a dynamic archive records one process). Each cloud plan loads
  * its SDK's clients and request path without reaching any cloud (it fails, as intended: only the
- * classes matter); the credentials given are placeholders that point nowhere but loopback too. The
- * specs are written to a scratch directory removed afterwards, so both launchers (the checkout's
- * {@code ./fnctl} and the release archive's {@code bin/fnctl}) train the same way. Output is
- * discarded.
+ * classes matter); a loopback endpoint gets placeholder credentials, so nothing signs in anywhere.
+ * The specs are written to a scratch directory removed afterwards, so both launchers (the
+ * checkout's {@code ./fnctl} and the release archive's {@code bin/fnctl}) train the same way.
+ * Output is discarded.
  */
 public final class CdsTraining {
   private CdsTraining() {}
@@ -100,12 +100,6 @@ public final class CdsTraining {
             Map.entry("AWS_ACCESS_KEY_ID", "training"),
             Map.entry("AWS_SECRET_ACCESS_KEY", "training"),
             Map.entry("AWS_EC2_METADATA_DISABLED", "true"),
-            // Azure: a client secret whose sign-in goes to a closed loopback port, so the
-            // credential chain stops there (it never reaches a managed-identity endpoint).
-            Map.entry("AZURE_CLIENT_ID", "00000000-0000-0000-0000-000000000001"),
-            Map.entry("AZURE_TENANT_ID", "00000000-0000-0000-0000-000000000002"),
-            Map.entry("AZURE_CLIENT_SECRET", "training"),
-            Map.entry("AZURE_AUTHORITY_HOST", "https://127.0.0.1:9/"),
             Map.entry("NO_COLOR", "1"));
     for (Path spec : specs) {
       PrintWriter sink = new PrintWriter(new StringWriter());

@@ -10,6 +10,8 @@ import com.azure.core.http.policy.ExponentialBackoffOptions;
 import com.azure.core.http.policy.RetryOptions;
 import com.azure.core.http.policy.RetryPolicy;
 import com.azure.core.http.policy.UserAgentPolicy;
+import com.azure.core.util.ConfigurationBuilder;
+import com.azure.core.util.ConfigurationSource;
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import dev.fnctl.model.plan.Action;
 import dev.fnctl.model.spec.Deployment;
@@ -86,8 +88,28 @@ final class AzureCloud implements Cloud {
     if (trust != null) jdk.sslContext(trust);
     HttpClient http = new JdkHttpClientBuilder(jdk).build();
     TokenCredential credential = testCredential;
+    if (credential == null && onLoopback(endpoint)) {
+      // An ARM endpoint on this machine is a fake or an emulator (as the GCP provider's loopback
+      // endpoints are): a real token is never handed to a local process, and no sign-in is
+      // attempted. It gets a placeholder bearer token, which ARM fakes accept.
+      credential =
+          request ->
+              reactor.core.publisher.Mono.just(
+                  new com.azure.core.credential.AccessToken(
+                      "fnctl-loopback", java.time.OffsetDateTime.now().plusHours(1)));
+    }
     if (credential == null) {
-      DefaultAzureCredentialBuilder b = new DefaultAzureCredentialBuilder().httpClient(http);
+      // The credential chain reads AZURE_* (client id, secret, tenant, authority host) from the
+      // session's environment, like every other setting, not from the process's: the launcher's
+      // class-data training and the tests hand fnctl an environment of their own.
+      Map<String, String> env = context.env();
+      ConfigurationSource none = path -> Map.of();
+      DefaultAzureCredentialBuilder b =
+          new DefaultAzureCredentialBuilder()
+              .httpClient(http)
+              .configuration(new ConfigurationBuilder(none, none, path -> env).build());
+      // A sovereign cloud's (or a test's) sign-in host.
+      if (env.get("AZURE_AUTHORITY_HOST") != null) b.authorityHost(env.get("AZURE_AUTHORITY_HOST"));
       String tenant = settings.get("tenant");
       if (tenant != null) b.tenantId(tenant);
       credential = b.build();
@@ -153,6 +175,20 @@ final class AzureCloud implements Cloud {
   }
 
   /** The token audience of an ARM endpoint: the public one's for a loopback fake. */
+  /** Whether {@code endpoint} is on this machine (127.0.0.0/8, ::1 or localhost). */
+  static boolean onLoopback(String endpoint) {
+    try {
+      String host = java.net.URI.create(endpoint).getHost();
+      return host != null
+          && (host.equals("localhost")
+              || host.startsWith("127.")
+              || host.equals("[::1]")
+              || host.equals("::1"));
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
   static String audience(String endpoint) {
     java.net.URI u = java.net.URI.create(endpoint);
     String host = u.getHost() == null ? "" : u.getHost();
