@@ -32,6 +32,9 @@ final class ArmContext {
   volatile String endpoint = "";
   volatile int pageSize = 100;
 
+  /** How long a new resource stays out of the resource listing (ARM's cache lag; default 0). */
+  volatile long listingLagMillis = 0;
+
   void endpoint(String endpoint) {
     this.endpoint = endpoint;
     operations.endpoint(endpoint);

@@ -145,6 +145,25 @@ final class ConsumptionApi {
     if (start.isBefore(LocalDate.of(2017, 6, 1))) {
       throw bad("The start date must be on or after June 1, 2017.");
     }
+    if (start.isAfter(LocalDate.now(java.time.ZoneOffset.UTC).plusMonths(12))) {
+      throw bad(
+          "The start date must not be more than twelve months in the future (was " + start + ").");
+    }
+    var end = props.path("timePeriod").path("endDate").asText(null);
+    if (end != null) {
+      try {
+        if (!OffsetDateTime.parse(end).toLocalDate().isAfter(start)) {
+          throw bad(
+              "The end date must be after the start date ("
+                  + end
+                  + " is not after "
+                  + start
+                  + ").");
+        }
+      } catch (DateTimeParseException e) {
+        throw bad("timePeriod.endDate must be an ISO 8601 date-time (was " + end + ").");
+      }
+    }
     var notifications = props.path("notifications");
     if (notifications.size() > 5) {
       throw bad("A budget has at most 5 notifications (has " + notifications.size() + ").");

@@ -181,6 +181,14 @@ final class EventGridApi {
     var endpointType = destination.path("endpointType").asText("");
     if (endpointType.equals("AzureFunction")) {
       var function = destination.path("properties").path("resourceId").asText("");
+      var batch = destination.path("properties").path("maxEventsPerBatch").asInt(1);
+      var kilobytes =
+          destination.path("properties").path("preferredBatchSizeInKilobytes").asInt(64);
+      if (batch < 1 || batch > 5000 || kilobytes < 1 || kilobytes > 1024) {
+        throw ArmException.badRequest(
+            "BadRequest",
+            "maxEventsPerBatch must be 1 to 5000 and preferredBatchSizeInKilobytes 1 to 1024.");
+      }
       if (!ctx.store.contains(function)) {
         throw ArmException.badRequest(
             "BadRequest",
@@ -214,6 +222,13 @@ final class EventGridApi {
           .putObject("retryPolicy")
           .put("maxDeliveryAttempts", 30)
           .put("eventTimeToLiveInMinutes", 1440);
+    }
+    // A webhook's URL may carry a secret: Event Grid answers only its base (without the query).
+    if (props.with("destination").get("properties") instanceof ObjectNode destinationProps
+        && destinationProps.has("endpointUrl")) {
+      var url = destinationProps.remove("endpointUrl").asText();
+      destinationProps.put(
+          "endpointBaseUrl", url.contains("?") ? url.substring(0, url.indexOf('?')) : url);
     }
     var filter = props.with("filter");
     if (!filter.has("isSubjectCaseSensitive")) {

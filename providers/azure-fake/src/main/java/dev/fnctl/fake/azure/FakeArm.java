@@ -18,10 +18,14 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -29,11 +33,11 @@ import javax.net.ssl.TrustManagerFactory;
 /**
  * A stateful fake of Azure Resource Manager on 127.0.0.1, for tests and for standalone use ({@code
  * providers/testkit/fake-cloud azure --port PORT}). It serves the real ARM paths of
- * Microsoft.Resources, Microsoft.Storage, Microsoft.Web, Microsoft.Authorization,
- * Microsoft.Consumption, Microsoft.EventGrid and Microsoft.ManagedIdentity, requires {@code
- * api-version} and a bearer token (any token), refuses request properties the published OpenAPI
- * definitions do not have, and runs long-running operations as ARM does. docs/testing.md lists what
- * it serves.
+ * Microsoft.Resources, Microsoft.Storage, Microsoft.Web (with a function app's OneDeploy endpoint),
+ * Microsoft.Authorization, Microsoft.Consumption, Microsoft.EventGrid, Microsoft.ManagedIdentity
+ * and Microsoft.KeyVault, requires {@code api-version} and a bearer token (any token), refuses
+ * request properties the published OpenAPI definitions do not have, and runs long-running
+ * operations as ARM does. docs/testing.md lists what it serves.
  *
  * <pre>{@code
  * try (var arm = FakeArm.start()) {
@@ -197,7 +201,7 @@ public final class FakeArm implements AutoCloseable {
    * Settings the platform adds to every new function app (merged under the ones the create request
    * gives), so a test can check that a client keeps settings it does not own.
    */
-  public void platformSettings(java.util.Map<String, String> settings) {
+  public void platformSettings(Map<String, String> settings) {
     ctx.platformSettings.clear();
     ctx.platformSettings.putAll(settings);
   }
@@ -228,6 +232,14 @@ public final class FakeArm implements AutoCloseable {
     ctx.operations.delay(delay);
   }
 
+  /**
+   * How long a new resource stays out of the resource listing ({@code .../resources}), as ARM's
+   * listing lags behind writes (default zero). GETs of the resource itself see it at once.
+   */
+  public void listingLag(Duration lag) {
+    ctx.listingLagMillis = lag.toMillis();
+  }
+
   /** The most items a list answers in one page before it gives a nextLink (default 100). */
   public void pageSize(int size) {
     ctx.pageSize = size;
@@ -246,7 +258,7 @@ public final class FakeArm implements AutoCloseable {
    * assignments, by its GUID.
    */
   public void addRoleDefinition(String guid, String roleName) {
-    authorization.roleDefinitions.put(guid.toLowerCase(java.util.Locale.ROOT), roleName);
+    authorization.roleDefinitions.put(guid.toLowerCase(Locale.ROOT), roleName);
   }
 
   /**
@@ -317,7 +329,7 @@ public final class FakeArm implements AutoCloseable {
           401,
           "AuthenticationFailed",
           "Authentication failed. The 'Authorization' header is missing.",
-          java.util.Map.of(
+          Map.of(
               "WWW-Authenticate",
               "Bearer authorization_uri=\"https://login.microsoftonline.com/common\", error=\"invalid_token\", error_description=\"The authentication failed because of missing 'Authorization' header.\""));
     }
@@ -349,7 +361,7 @@ public final class FakeArm implements AutoCloseable {
             "The api-version '"
                 + version
                 + "' is invalid. The supported versions are '"
-                + String.join(",", new java.util.TreeSet<>(route.apiVersions()))
+                + String.join(",", new TreeSet<>(route.apiVersions()))
                 + "'.");
       }
     }
@@ -359,8 +371,7 @@ public final class FakeArm implements AutoCloseable {
     return route.handler().handle(request);
   }
 
-  private static final java.util.regex.Pattern NAMESPACE =
-      java.util.regex.Pattern.compile("/providers/([^/]+)/[^/]+");
+  private static final Pattern NAMESPACE = Pattern.compile("/providers/([^/]+)/[^/]+");
 
   /** Requests for a type of a namespace the subscription has not registered fail as in ARM. */
   private void requireRegistered(String path) {

@@ -25,7 +25,11 @@ final class FlexConsumption {
           "powershell", Set.of("7.4"),
           "custom", Set.of("1.0"));
 
-  /** App settings Flex Consumption refuses; what they did is in functionAppConfig now. */
+  /**
+   * App settings the Flex Consumption documentation lists as deprecated for the plan (what they did
+   * is in functionAppConfig or site properties now); the fake refuses them as Azure refuses
+   * FUNCTIONS_WORKER_RUNTIME.
+   */
   static final Set<String> REFUSED_SETTINGS =
       Set.of(
           "FUNCTIONS_EXTENSION_VERSION",
@@ -35,7 +39,6 @@ final class FlexConsumption {
           "FUNCTIONS_WORKER_PROCESS_COUNT",
           "FUNCTIONS_WORKER_DYNAMIC_CONCURRENCY_ENABLED",
           "SCM_DO_BUILD_DURING_DEPLOYMENT",
-          "ENABLE_ORYX_BUILD",
           "WEBSITE_CONTENTAZUREFILECONNECTIONSTRING",
           "WEBSITE_CONTENTSHARE",
           "WEBSITE_CONTENTOVERVNET",
@@ -43,7 +46,8 @@ final class FlexConsumption {
           "WEBSITE_RUN_FROM_PACKAGE",
           "WEBSITE_SKIP_CONTENTSHARE_VALIDATION",
           "WEBSITE_MAX_DYNAMIC_APPLICATION_SCALE_OUT",
-          "WEBSITES_ENABLE_APP_SERVICE_STORAGE");
+          "WEBSITE_DNS_SERVER",
+          "WEBSITE_VNET_ROUTE_ALL");
 
   /**
    * Checks a Flex app's functionAppConfig and answers it with the platform's defaults filled in.

@@ -51,15 +51,8 @@ final class KuduApi {
           "OneDeploy with /api/publish on this fake serves Flex Consumption apps only.");
     }
     var files = unzip(r.body);
-    var functions = new LinkedHashMap<String, JsonNode>();
-    if (files.containsKey("host.json")) {
-      for (var e : files.entrySet()) {
-        var parts = e.getKey().split("/");
-        if (parts.length == 2 && parts[1].equals("function.json")) {
-          functions.put(parts[0], parse(e.getKey(), e.getValue()));
-        }
-      }
-    }
+    var index = new FunctionIndex(files);
+    var functions = index.functions();
     // A failed deployment leaves the previous package (and its functions) in place.
     var failure = ctx.faults.operationFailure(siteId + "/deployments");
     if (failure == null) {
@@ -78,6 +71,9 @@ final class KuduApi {
     deployment.put("end_time", Instant.now().toString());
     deployment.put("sha256", sha256(r.body));
     deployment.put("functions", functions.size());
+    // What the host could not index (not a Kudu field: the fake's stand-in for the host's log).
+    var errors = deployment.putArray("host_errors");
+    index.errors().forEach(errors::add);
     // Until the operation delay has passed the deployment reads as in progress (Kudu's status 1).
     deployment.put("readyAtMillis", System.currentTimeMillis() + ctx.operations.delayMillis());
     ctx.store.put(siteId + "/deployments/latest", deployment);
@@ -167,15 +163,6 @@ final class KuduApi {
       throw ArmException.badRequest("BadRequest", "The package is empty or not a zip.");
     }
     return files;
-  }
-
-  private static JsonNode parse(String path, byte[] bytes) {
-    try {
-      return Json.parse(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
-    } catch (IllegalArgumentException e) {
-      throw ArmException.badRequest(
-          "BadRequest", path + " in the package is not valid JSON: " + e.getMessage());
-    }
   }
 
   private static String sha256(byte[] bytes) {

@@ -107,7 +107,7 @@ final class Operations {
       return base() + "/operationResults/" + id + "?api-version=" + apiVersion;
     }
 
-    JsonNode statusBody() {
+    synchronized JsonNode statusBody() {
       var body = Json.object();
       body.put("id", base().substring(endpoint.length()) + "/operationStatuses/" + id);
       body.put("name", id);
@@ -165,17 +165,17 @@ final class Operations {
   /** GET on the Azure-AsyncOperation URL: always 200 with the status object. */
   ArmResponse status(String id) {
     var op = find(id);
-    op.poll();
+    var status = op.poll();
     var headers =
-        op.status.equals("InProgress")
+        status.equals("InProgress")
             ? Map.of("Retry-After", retryAfter())
             : Map.<String, String>of();
     return new ArmResponse(200, headers, op.statusBody());
   }
 
   /**
-   * GET on the Location URL: 202 while running, then 200 with the final body (204 when there is
-   * none), or the operation's error with a 4xx/5xx status when it failed.
+   * GET on the Location URL: 202 while running, then 200 with the final body (no body after a
+   * delete), or the operation's error with a 4xx/5xx status when it failed.
    */
   ArmResponse result(String id) {
     var op = find(id);
@@ -187,7 +187,8 @@ final class Operations {
       case "Failed":
         throw new ArmException(op.failure.status(), op.failure.code(), op.failure.message());
       default:
-        return op.result == null ? ArmResponse.noContent() : ArmResponse.ok(op.result);
+        return ArmResponse.ok(
+            op.result); // a delete ends 200 with no body, as ARM's group delete does
     }
   }
 }

@@ -15,6 +15,7 @@ import java.util.function.Predicate;
  */
 final class ResourceStore {
   private final Map<String, ObjectNode> byId = new TreeMap<>();
+  private final Map<String, Long> createdMillis = new java.util.HashMap<>();
 
   static String key(String id) {
     var k = id.toLowerCase(Locale.ROOT);
@@ -32,9 +33,16 @@ final class ResourceStore {
 
   synchronized void put(String id, ObjectNode body) {
     byId.put(key(id), body.deepCopy());
+    createdMillis.putIfAbsent(key(id), System.currentTimeMillis());
+  }
+
+  /** When the resource was first stored (epoch millis), or 0 when it is not stored. */
+  synchronized long createdMillis(String id) {
+    return createdMillis.getOrDefault(key(id), 0L);
   }
 
   synchronized ObjectNode remove(String id) {
+    createdMillis.remove(key(id));
     return byId.remove(key(id));
   }
 
@@ -44,6 +52,8 @@ final class ResourceStore {
     int before = byId.size();
     byId.remove(key(id));
     byId.keySet().removeIf(k -> k.startsWith(prefix));
+    createdMillis.remove(key(id));
+    createdMillis.keySet().removeIf(k -> k.startsWith(prefix));
     return before - byId.size();
   }
 
@@ -66,5 +76,6 @@ final class ResourceStore {
 
   synchronized void clear() {
     byId.clear();
+    createdMillis.clear();
   }
 }

@@ -213,6 +213,14 @@ final class ResourcesApi {
     }
     var id = groupId(r);
     var existing = ctx.store.get(id);
+    if (existing != null
+        && "Deleting".equals(existing.path("properties").path("provisioningState").asText())) {
+      throw ArmException.conflict(
+          "ResourceGroupBeingDeleted",
+          "The resource group '"
+              + name
+              + "' is in deprovisioning state and cannot perform this operation.");
+    }
     if (existing != null && !location.equals(Json.text(existing, "location"))) {
       throw ArmException.conflict(
           "InvalidResourceGroupLocation",
@@ -313,6 +321,12 @@ final class ResourcesApi {
     for (var body : ctx.store.find(k -> k.startsWith(prefix) && ResourceIds.isTopLevel(k))) {
       if (!body.hasNonNull("location")) {
         continue;
+      }
+      var id = Json.text(body, "id");
+      if (ctx.listingLagMillis > 0
+          && id != null
+          && System.currentTimeMillis() - ctx.store.createdMillis(id) < ctx.listingLagMillis) {
+        continue; // not yet in ARM's resource cache
       }
       var item = Json.object();
       for (var field :

@@ -54,6 +54,28 @@ final class WebApi {
         "POST", site + "/config/appsettings/list", VERSIONS, r -> ArmResponse.ok(settings(r)));
     router.add("GET", site + "/config/configreferences/appsettings", VERSIONS, this::references);
     new FunctionKeysApi(ctx, this).register(router, site);
+    router.add(
+        "POST",
+        "/subscriptions/(?<sub>[^/]+)/providers/Microsoft\\.Web/checknameavailability",
+        VERSIONS,
+        this::checkName);
+    // Actions clients call after a deployment; the fake has nothing to restart or sync.
+    router.add(
+        "POST",
+        site + "/syncfunctiontriggers",
+        VERSIONS,
+        r -> {
+          require(r, "sites");
+          return ArmResponse.noContent();
+        });
+    router.add(
+        "POST",
+        site + "/restart",
+        VERSIONS,
+        r -> {
+          require(r, "sites");
+          return ArmResponse.ok(null);
+        });
   }
 
   private static String collection(ArmRequest r, String type) {
@@ -215,7 +237,66 @@ final class WebApi {
     return farm;
   }
 
+  /** App names are global (they are host names under azurewebsites.net). */
+  private ArmResponse checkName(ArmRequest r) {
+    var in = r.json();
+    ctx.schemas.check("web", "ResourceNameAvailabilityRequest", in);
+    var name = in.path("name").asText("");
+    var type = in.path("type").asText("");
+    var body = Json.object();
+    if (!type.equalsIgnoreCase("Site") && !type.equalsIgnoreCase("Microsoft.Web/sites")) {
+      throw ArmException.badRequest(
+          "BadRequest", "This fake checks names of type Site (Microsoft.Web/sites) only.");
+    }
+    if (!SITE_NAME.matcher(name).matches()) {
+      return ArmResponse.ok(
+          body.put("nameAvailable", false)
+              .put("reason", "Invalid")
+              .put(
+                  "message",
+                  "The name '"
+                      + name
+                      + "' is not valid: 2 to 60 letters, digits and hyphens, not starting or ending with a hyphen."));
+    }
+    var suffix = "/providers/microsoft.web/sites/" + name.toLowerCase(Locale.ROOT);
+    if (!ctx.store.find(k -> k.endsWith(suffix)).isEmpty()) {
+      return ArmResponse.ok(
+          body.put("nameAvailable", false)
+              .put("reason", "AlreadyExists")
+              .put(
+                  "message",
+                  "Hostname '" + name + "' already exists. Please select a different name."));
+    }
+    return ArmResponse.ok(body.put("nameAvailable", true));
+  }
+
   // ---- sites
+
+  /**
+   * A Flex Consumption plan hosts one app ("There can only be one site per Flex Consumption
+   * serverfarm"), so each app needs its own plan.
+   */
+  private void requireNoOtherSite(String farmId, String siteId) {
+    var prefix =
+        ResourceStore.key(
+                ResourceIds.groupId(
+                        ResourceIds.subscription(farmId), ResourceIds.resourceGroup(farmId))
+                    + "/providers/Microsoft.Web/sites")
+            + "/";
+    for (var other :
+        ctx.store.find(k -> k.startsWith(prefix) && k.indexOf('/', prefix.length()) < 0)) {
+      if (ResourceIds.sameId(other.path("properties").path("serverFarmId").asText(null), farmId)
+          && !ResourceIds.sameId(Json.text(other, "id"), siteId)) {
+        throw ArmException.badRequest(
+            "BadRequest",
+            "There can only be one site per Flex Consumption serverfarm. The plan '"
+                + ResourceIds.name(farmId)
+                + "' hosts '"
+                + Json.text(other, "name")
+                + "'.");
+      }
+    }
+  }
 
   private ArmResponse putSite(ArmRequest r) {
     ResourcesApi.requireGroup(ctx, r.group("sub"), r.group("rg"));
@@ -260,6 +341,7 @@ final class WebApi {
     JsonNode functionAppConfig = props.get("functionAppConfig");
     if (isFlex) {
       functionAppConfig = flex.validate(kind, functionAppConfig);
+      requireNoOtherSite(Json.text(farm, "id"), id);
     }
     var settings = settingsFrom(props.path("siteConfig").get("appSettings"));
     if (isFlex && settings != null) {

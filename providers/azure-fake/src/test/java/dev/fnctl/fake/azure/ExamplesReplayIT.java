@@ -313,4 +313,27 @@ class ExamplesReplayIT {
         updated.body(),
         "CreateOrUpdateBudget.json (200)");
   }
+
+  @Test
+  void eventSubscriptionOnAResource() throws IOException {
+    var scope = "/subscriptions/5b4b650e-28b9-4790-b3ab-ddbd88d727c4/resourceGroups/examplerg";
+    assertEquals(
+        201,
+        client
+            .send("PUT", scope + "?api-version=2021-04-01", "{\"location\":\"eastus\"}")
+            .status());
+    var namespace = scope + "/providers/Microsoft.EventHub/namespaces/examplenamespace1";
+    arm.put(
+        namespace,
+        "{\"id\":\""
+            + namespace
+            + "\",\"name\":\"examplenamespace1\",\"type\":\"Microsoft.EventHub/namespaces\",\"location\":\"eastus\"}");
+    var reply =
+        replay(
+            "EventSubscriptions_CreateOrUpdateForResource.json",
+            "PUT",
+            namespace + "/providers/Microsoft.EventGrid/eventSubscriptions/examplesubscription10",
+            201);
+    assertEquals("Microsoft.EventGrid/eventSubscriptions", reply.body().path("type").asText());
+  }
 }

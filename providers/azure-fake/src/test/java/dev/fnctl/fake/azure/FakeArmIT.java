@@ -258,6 +258,31 @@ class FakeArmIT {
             .contains("properties.functionAppConfig.scaleAndConcurrency.maximumInstanceCont"),
         typo.text());
 
+    var check =
+        "/subscriptions/" + ArmClient.SUB + "/providers/Microsoft.Web/checknameavailability" + WEB;
+    assertEquals(
+        "AlreadyExists",
+        client
+            .send("POST", check, "{\"name\":\"orders-api\",\"type\":\"Site\"}")
+            .body()
+            .path("reason")
+            .asText());
+    assertEquals(
+        true,
+        client
+            .send("POST", check, "{\"name\":\"orders-new\",\"type\":\"Microsoft.Web/sites\"}")
+            .body()
+            .path("nameAvailable")
+            .asBoolean());
+    var second =
+        client.send(
+            "PUT",
+            group("orders-rg") + "/providers/Microsoft.Web/sites/orders-two" + WEB,
+            siteBody(plan, "[]", "{}"));
+    assertEquals(400, second.status());
+    assertTrue(
+        second.text().contains("only be one site per Flex Consumption serverfarm"), second.text());
+
     var keys = client.send("POST", site + "/host/default/listkeys" + WEB, (String) null);
     assertNotNull(keys.body().path("masterKey").asText(null));
     assertEquals(
@@ -301,9 +326,8 @@ class FakeArmIT {
   void tagFilteredListingPagesWithNextLink() throws InterruptedException {
     createGroup("orders-rg");
     createStorage("orders-rg", "ordersst");
-    var plan = createPlan("orders-rg", "orders-plan");
     for (int i = 0; i < 5; i++) {
-      createSite("orders-rg", "orders-fn" + i, plan);
+      createSite("orders-rg", "orders-fn" + i, createPlan("orders-rg", "orders-plan" + i));
     }
     arm.put(
         group("orders-rg") + "/providers/Microsoft.Web/sites/foreign",
@@ -371,9 +395,15 @@ class FakeArmIT {
   void deletingAGroupDeletesWhatIsInIt() throws InterruptedException {
     createGroup("orders-rg");
     var account = createStorage("orders-rg", "ordersst");
+    arm.operationDelay(Duration.ofMillis(300));
     var delete = client.send("DELETE", group("orders-rg") + RG, (String) null);
     assertEquals(202, delete.status());
-    assertEquals(200, client.pollLocation(delete.header("Location")).status() == 204 ? 200 : 200);
+    var again = client.send("PUT", group("orders-rg") + RG, "{\"location\":\"westeurope\"}");
+    assertEquals(
+        "ResourceGroupBeingDeleted",
+        again.errorCode(),
+        "no writes while the group is being deleted");
+    assertEquals(200, client.pollLocation(delete.header("Location")).status());
     assertNull(arm.get(account));
     assertNull(arm.get(group("orders-rg")));
   }
@@ -412,7 +442,10 @@ class FakeArmIT {
     var zip =
         zip(
             Map.of(
-                "host.json", "{\"version\":\"2.0\"}", "hello/function.json", "{\"bindings\":[]}"));
+                "host.json",
+                "{\"version\":\"2.0\"}",
+                "hello/function.json",
+                "{\"bindings\":[{\"type\":\"httpTrigger\",\"direction\":\"in\",\"name\":\"req\",\"authLevel\":\"anonymous\"}]}"));
     arm.operationDelay(Duration.ofMillis(300));
     var accepted =
         client.send(
@@ -433,7 +466,10 @@ class FakeArmIT {
     var zip2 =
         zip(
             Map.of(
-                "host.json", "{\"version\":\"2.0\"}", "other/function.json", "{\"bindings\":[]}"));
+                "host.json",
+                "{\"version\":\"2.0\"}",
+                "other/function.json",
+                "{\"bindings\":[{\"type\":\"httpTrigger\",\"direction\":\"in\",\"name\":\"req\",\"authLevel\":\"anonymous\"}]}"));
     var again =
         client.send(
             "POST",
@@ -521,6 +557,19 @@ class FakeArmIT {
         client.send(
             "PATCH", group("orders-rg") + RG, "{\"tags\":{\"long\":\"" + "v".repeat(257) + "\"}}");
     assertEquals("InvalidTagValueLength", tooLong.errorCode());
+    Thread.sleep(3100);
+    arm.listingLag(Duration.ofSeconds(3));
+    createStorage("orders-rg", "ordersst2");
+    var listing = group("orders-rg") + "/resources" + RG + "&$filter=tagName%20eq%20'fnctl-stack'";
+    var lagging = client.send("GET", listing, (String) null);
+    assertEquals(
+        1,
+        lagging.body().path("value").size(),
+        "a new account is not listed yet: " + lagging.text());
+    Thread.sleep(3100);
+    assertEquals(
+        2, client.send("GET", listing, (String) null).body().path("value").size(), "then it is");
+    arm.listingLag(Duration.ZERO);
     var wrongValue =
         client.send(
             "GET",
