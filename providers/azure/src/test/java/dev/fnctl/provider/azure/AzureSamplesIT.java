@@ -74,6 +74,18 @@ class AzureSamplesIT {
         "invoke URLs are printed: " + applied.outputs());
     assertEquals(
         List.of(), EngineOnFake.shape(fnctl.plan()), "an applied sample plans to no changes");
+    // Every Key Vault reference resolves: its form is right, and the app's identity may read it.
+    int references = 0;
+    for (String site : apps()) {
+      String refs =
+          azure.armGet(site + "/config/configreferences/appsettings?api-version=2024-04-01");
+      for (var ref : JSON.readTree(refs).path("value")) {
+        references++;
+        assertEquals("Resolved", ref.path("properties").path("status").asText(), refs);
+      }
+    }
+    assertEquals(
+        sample.equals("webhook-queue") ? 1 : 0, references, "the samples' secrets: " + sample);
 
     // Someone else's setting on an app and role assignment in the group: never fnctl's.
     String app = firstApp();
@@ -161,10 +173,13 @@ class AzureSamplesIT {
   }
 
   private static String firstApp() {
+    return apps().get(0);
+  }
+
+  private static List<String> apps() {
     return azure.arm.ids("/providers/microsoft.web/sites/").stream()
         .filter(id -> id.matches("(?i).*/providers/microsoft\\.web/sites/[^/]+$"))
         .sorted()
-        .findFirst()
-        .orElseThrow();
+        .toList();
   }
 }
