@@ -336,10 +336,16 @@ public final class AzureProvider implements Provider {
                   "path '" + h.path() + "' is not an Azure Functions route" + on));
       } else if (tr instanceof Trigger.Storage st) {
         for (String e : st.events() == null ? List.<String>of() : st.events())
-          if (!e.equals("created") && !e.equals("deleted"))
+          if (!e.equals("created"))
             problems.add(
                 new Problem(
-                    tp + ".storage.events", "event '" + e + "' is not created or deleted" + on));
+                    tp + ".storage.events",
+                    "event '"
+                        + e
+                        + "' cannot trigger a function"
+                        + on
+                        + ": its blob trigger (Event Grid source) fires on created blobs only;"
+                        + " use events: [created]"));
         BucketSpec bucket = d.buckets().get(st.bucket());
         if (bucket != null && !bucket.owned())
           problems.add(

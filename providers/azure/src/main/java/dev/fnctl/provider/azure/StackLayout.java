@@ -115,6 +115,23 @@ final class StackLayout {
               List.of(),
               null));
     }
+    // Blob events come through the data account's system topic (one per account, Event Grid's
+    // rule), made when a function has a storage trigger.
+    boolean storageTriggers =
+        d.functions().values().stream()
+            .flatMap(f -> f.triggers().stream())
+            .anyMatch(t -> t instanceof Trigger.Storage);
+    if (storageTriggers && data)
+      out.add(
+          new Resource(
+              address(AzureTypes.SYSTEM_TOPIC, dataAccount),
+              AzureTypes.SYSTEM_TOPIC,
+              "data storage events",
+              Map.of(SystemTopicType.LOCATION, region),
+              Set.of(SystemTopicType.LOCATION),
+              Set.of(),
+              List.of(address(ACCOUNT, dataAccount)),
+              null));
     FunctionBindings bindings = new FunctionBindings(d.queues());
     for (FunctionSpec f : d.functions().values()) out.addAll(function(f, bindings, data));
     for (dev.fnctl.model.spec.Budget b : d.budgets().values())
@@ -249,15 +266,18 @@ final class StackLayout {
         grant(grants, f, app, scope, BuiltInRoles.QUEUE_DATA_READER, dep);
         grant(grants, f, app, scope, BuiltInRoles.QUEUE_DATA_MESSAGE_PROCESSOR, dep);
       } else if (t instanceof Trigger.Storage st) {
-        // The event names the blob; reading it is a permission the spec asks for, as on AWS.
+        // The blob trigger reads the blob it hands to the function (FNCTL_DATA connection).
+        String scope = containerScope(dataAccount, st.bucket());
+        String dep = address(CONTAINER, dataAccount + "/" + st.bucket());
+        grant(grants, f, app, scope, BuiltInRoles.BLOB_DATA_READER, dep);
         String function = FunctionBindings.functionName(f, t);
         out.add(
             Resource.of(
                 address(AzureTypes.EVENT_SUBSCRIPTION, app + "/" + function),
                 AzureTypes.EVENT_SUBSCRIPTION,
                 item,
-                EventSubscriptionType.properties(accountScope(dataAccount), app, function, st),
-                List.of(appAddress, address(CONTAINER, dataAccount + "/" + st.bucket()))));
+                EventSubscriptionType.properties(systemTopicScope(dataAccount), app, function, st),
+                List.of(appAddress, dep, address(AzureTypes.SYSTEM_TOPIC, dataAccount))));
       }
     }
     for (Trigger t : f.triggers()) {
@@ -381,6 +401,11 @@ final class StackLayout {
     return resourceGroupId()
         + "/providers/microsoft.eventgrid/topics/"
         + topic.toLowerCase(Locale.ROOT);
+  }
+
+  /** The data account's system topic, named as the account. */
+  String systemTopicScope(String account) {
+    return resourceGroupId() + "/providers/microsoft.eventgrid/systemtopics/" + account;
   }
 
   String secretScope(String secret) {

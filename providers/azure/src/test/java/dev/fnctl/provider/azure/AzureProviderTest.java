@@ -167,7 +167,7 @@ class AzureProviderTest {
   }
 
   @Test
-  void storageTriggersTakeCreatedAndDeletedEventsOfTheStacksBuckets() throws Exception {
+  void storageTriggersTakeCreatedEventsOnlyAsTheBlobTriggerFiresOnCreatedBlobs() throws Exception {
     assertEquals(
         List.of(),
         errors(
@@ -175,9 +175,20 @@ class AzureProviderTest {
             f:
               code: ./fn
               handler: main.handle
-              triggers: [ { storage: { bucket: files, events: [created, deleted], prefix: in/ } } ]
+              triggers: [ { storage: { bucket: files, events: [created], prefix: in/ } } ]
             """,
             "buckets: { files: {} }"));
+    assertOne(
+        errors(
+            """
+            f:
+              code: ./fn
+              handler: main.handle
+              triggers: [ { storage: { bucket: files, events: [created, deleted] } } ]
+            """,
+            "buckets: { files: {} }"),
+        "functions.f.triggers[0].storage.events",
+        "created blobs only");
   }
 
   @Test
