@@ -135,12 +135,7 @@ public final class AzureProvider implements Provider {
     for (QueueSpec q : d.queues().values()) {
       String path = "queues." + q.name();
       if (!q.owned())
-        problems.add(
-            new Problem(
-                path + ".existing",
-                "existing queues are not supported"
-                    + on
-                    + " yet; declare the queue for the stack"));
+        existing(ExistingResource.Kind.QUEUE, "queue", path, q.existing(), names, on, problems);
       if (q.name().length() < 3)
         problems.add(new Problem(path, "storage queue names need 3 to 63 characters" + on));
       if (q.deadLetter() != null
@@ -151,23 +146,46 @@ public final class AzureProvider implements Provider {
     for (BucketSpec b : d.buckets().values()) {
       String path = "buckets." + b.name();
       if (!b.owned())
-        problems.add(
-            new Problem(
-                path + ".existing",
-                "existing buckets are not supported"
-                    + on
-                    + " yet; declare the bucket for the stack"));
+        existing(
+            ExistingResource.Kind.BUCKET,
+            "blob container",
+            path,
+            b.existing(),
+            names,
+            on,
+            problems);
       if (b.name().length() < 3)
         problems.add(new Problem(path, "blob container names need 3 to 63 characters" + on));
     }
     for (TopicSpec tp : d.topics().values()) {
-      if (!tp.owned())
-        problems.add(
-            new Problem(
-                "topics." + tp.name() + ".existing",
-                "existing topics are not supported"
-                    + on
-                    + " yet; declare the topic for the stack"));
+      if (!tp.owned()) {
+        existing(
+            ExistingResource.Kind.TOPIC,
+            "Event Grid topic",
+            "topics." + tp.name(),
+            tp.existing(),
+            names,
+            on,
+            problems);
+        ExistingResource.parse(ExistingResource.Kind.TOPIC, tp.existing())
+            .filter(
+                e ->
+                    d.topics().values().stream()
+                        .anyMatch(
+                            o -> o.owned() && names.topic(o.name()).equalsIgnoreCase(e.name())))
+            .ifPresent(
+                e ->
+                    problems.add(
+                        new Problem(
+                            "topics." + tp.name() + ".existing",
+                            "'"
+                                + tp.existing()
+                                + "' is a topic this stack creates and deletes"
+                                + on
+                                + ": existing: names something the stack does not own; use the"
+                                + " declared topic by its spec name instead")));
+        continue;
+      }
       if (names.topic(tp.name()).length() < 3)
         problems.add(
             new Problem("topics." + tp.name(), "Event Grid topic names need 3 characters" + on));
@@ -214,6 +232,51 @@ public final class AzureProvider implements Provider {
     }
     for (FunctionSpec f : d.functions().values()) validateFunction(f, d, names, on, problems);
     return problems;
+  }
+
+  /**
+   * An {@code existing:} queue, bucket or topic: its ARM resource id, exactly, and not a resource
+   * of this stack's own storage accounts (which the stack creates and deletes).
+   */
+  private static void existing(
+      ExistingResource.Kind kind,
+      String what,
+      String path,
+      String existing,
+      AzureNames names,
+      String on,
+      List<Problem> problems) {
+    Optional<ExistingResource> parsed = ExistingResource.parse(kind, existing);
+    if (parsed.isEmpty()) {
+      problems.add(
+          new Problem(
+              path + ".existing",
+              "'"
+                  + existing
+                  + "' is not the ARM resource id of a "
+                  + what
+                  + on
+                  + "; write the "
+                  + what
+                  + "'s resource id, exactly: "
+                  + kind.form));
+      return;
+    }
+    String account = parsed.get().account();
+    if (account != null
+        && (account.equals(names.dataAccount()) || account.equals(names.hostAccount())))
+      problems.add(
+          new Problem(
+              path + ".existing",
+              "'"
+                  + existing
+                  + "' is in storage account "
+                  + account
+                  + ", which this stack creates and deletes"
+                  + on
+                  + ": existing: names something the stack does not own; declare the "
+                  + what
+                  + " for the stack instead"));
   }
 
   private static void validateFunction(
@@ -351,14 +414,14 @@ public final class AzureProvider implements Provider {
           problems.add(
               new Problem(
                   tp + ".storage.bucket",
-                  "storage triggers on existing buckets are not supported" + on + " yet"));
-      } else if (tr instanceof Trigger.Topic topic) {
-        TopicSpec tspec = d.topics().get(topic.topic());
-        if (tspec != null && !tspec.owned())
-          problems.add(
-              new Problem(
-                  tp + ".topic",
-                  "topic triggers on existing topics are not supported" + on + " yet"));
+                  "a storage trigger on existing bucket "
+                      + st.bucket()
+                      + " is not supported"
+                      + on
+                      + ": its blob events need an Event Grid system topic on the account, one per"
+                      + " account, which fnctl would have to create on an account it does not own;"
+                      + " trigger on a bucket the stack declares, or subscribe to the account's"
+                      + " events outside fnctl"));
       }
     }
     if (batch.values().stream().distinct().count() > 1)

@@ -58,6 +58,23 @@ final class FunctionBindings {
     return out;
   }
 
+  /**
+   * The app setting prefix of the identity-based connection to a queue's account: the data
+   * account's, or for an existing queue {@code FNCTL_ACCOUNT_<account>}.
+   */
+  static String connection(QueueSpec spec) {
+    String account = existingAccount(spec);
+    return account == null ? DATA_CONNECTION : "FNCTL_ACCOUNT_" + account;
+  }
+
+  /** The storage account of an existing queue, or null for the stack's own. */
+  static String existingAccount(QueueSpec spec) {
+    if (spec == null || spec.owned()) return null;
+    return ExistingResource.parse(ExistingResource.Kind.QUEUE, spec.existing())
+        .map(ExistingResource::account)
+        .orElse(null);
+  }
+
   /** The Azure function a trigger becomes: {@code <function>-<trigger slug>}. */
   static String functionName(FunctionSpec f, Trigger t) {
     return f.name() + "-" + t.slug();
@@ -124,7 +141,7 @@ final class FunctionBindings {
       b.put("direction", "in");
       b.put("name", "msg");
       b.put("queueName", StackLayout.queueName(queues.get(q.queue()), q.queue()));
-      b.put("connection", DATA_CONNECTION);
+      b.put("connection", connection(queues.get(q.queue())));
       bindings.add(b);
     } else if (t instanceof Trigger.Storage st) {
       // Flex Consumption's blob trigger: Event Grid delivers the container's blob events to the

@@ -116,6 +116,23 @@ final class LiveReader {
                             + "/providers/Microsoft.EventGrid/systemTopics/"
                             + name)));
     }
+    // Topics the stack does not own that its triggers subscribe to (existing:): their
+    // subscriptions carrying fnctl's labels are the stack's.
+    Set<String> listed = new java.util.HashSet<>();
+    for (Map<String, Object> t : topics)
+      if (s.ownership.owns(tags(t)))
+        listed.add(String.valueOf(t.get("id")).toLowerCase(java.util.Locale.ROOT));
+    for (Resource r : desired) {
+      if (!r.type().equals(AzureTypes.EVENT_SUBSCRIPTION)) continue;
+      String source = String.valueOf(r.properties().get(EventSubscriptionType.SOURCE));
+      if (EventSubscriptionType.systemTopic(source) || !listed.add(source)) continue;
+      if (source.startsWith(
+              (s.resourceGroupPath() + "/providers/Microsoft.EventGrid/topics/")
+                  .toLowerCase(java.util.Locale.ROOT))
+          && topics.stream().noneMatch(t -> String.valueOf(t.get("id")).equalsIgnoreCase(source)))
+        continue; // the stack's own topic, not made yet
+      topicSubscriptions.add(submit(() -> eventSubscriptions(source)));
+    }
     for (Map<String, Object> a : accounts) {
       String name = String.valueOf(a.get("name"));
       boolean owned = s.ownership.owns(tags(a));
