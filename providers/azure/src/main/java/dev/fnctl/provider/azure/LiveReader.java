@@ -53,6 +53,26 @@ final class LiveReader {
                     rg + "/providers/Microsoft.Authorization/roleAssignments",
                     ApiVersions.AUTHORIZATION));
 
+    // fnctl's assignments on existing: resources in other groups: one list per such group.
+    List<Future<List<Map<String, Object>>>> outsideRoles = new ArrayList<>();
+    String ownGroup = rg.toLowerCase(java.util.Locale.ROOT) + "/";
+    Set<String> groups = new java.util.TreeSet<>();
+    for (Resource r : desired) {
+      if (!r.type().equals(AzureTypes.ROLE_ASSIGNMENT)) continue;
+      String scope = String.valueOf(r.properties().get(RoleAssignmentType.SCOPE));
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("^(/subscriptions/[^/]+/resourcegroups/[^/]+)/")
+              .matcher(scope.toLowerCase(java.util.Locale.ROOT));
+      if (m.find() && !scope.toLowerCase(java.util.Locale.ROOT).startsWith(ownGroup))
+        groups.add(m.group(1));
+    }
+    for (String group : groups)
+      outsideRoles.add(
+          submit(
+              () ->
+                  s.arm.list(
+                      group + "/providers/Microsoft.Authorization/roleAssignments",
+                      ApiVersions.AUTHORIZATION)));
     Future<List<Map<String, Object>>> budgets =
         submit(
             () ->
@@ -213,7 +233,15 @@ final class LiveReader {
               .inContainer(addr)
               .withSensitive(secretReferences(all)));
     }
-    for (Map<String, Object> r : get(roles)) {
+    List<Map<String, Object>> assignments = new ArrayList<>(get(roles));
+    Set<String> seen = new java.util.HashSet<>();
+    for (Map<String, Object> r : assignments)
+      seen.add(String.valueOf(r.get("id")).toLowerCase(java.util.Locale.ROOT));
+    for (Future<List<Map<String, Object>>> f : outsideRoles)
+      for (Map<String, Object> r : get(f))
+        if (seen.add(String.valueOf(r.get("id")).toLowerCase(java.util.Locale.ROOT)))
+          assignments.add(r);
+    for (Map<String, Object> r : assignments) {
       String description = String.valueOf(Arm.at(r, "properties", "description"));
       String app = ownedApp(description);
       if (app == null) continue;
