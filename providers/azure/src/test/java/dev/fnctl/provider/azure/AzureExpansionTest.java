@@ -43,6 +43,16 @@ class AzureExpansionTest {
                 .toList();
     assertTrue(errors.stream().anyMatch(p -> p.path().equals(path)), errors.toString());
     for (Problem p : errors) assertTrue(p.message().contains("target azure"), p.message());
+    if (sample.equals("thumbnails"))
+      assertTrue(
+          errors.stream()
+              .anyMatch(
+                  p ->
+                      p.message().contains("'acme-legacy-uploads' is not the ARM resource id")
+                          && p.message()
+                              .contains(
+                                  "/storageAccounts/<account>/blobServices/default/containers/<container>")),
+          "the error says the form to write: " + errors);
   }
 
   @ParameterizedTest
