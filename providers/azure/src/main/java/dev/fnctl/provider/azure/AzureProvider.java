@@ -190,6 +190,7 @@ public final class AzureProvider implements Provider {
         problems.add(
             new Problem("topics." + tp.name(), "Event Grid topic names need 3 characters" + on));
     }
+    sameNames(d, names, on, problems);
     for (Budget b : d.budgets().values()) {
       String path = "budgets." + b.name();
       if (b.currency() != null && !b.currency().equals("USD"))
@@ -277,6 +278,81 @@ public final class AzureProvider implements Provider {
                   + ": existing: names something the stack does not own; declare the "
                   + what
                   + " for the stack instead"));
+  }
+
+  /**
+   * fnctl names a function's role assignments by the resource's kind and own name ({@code
+   * container-uploads}), so that a live assignment alone gives its address: two containers (or
+   * queues, or topics) of one stack with the same name in different accounts or groups would share
+   * one, and one grant would be lost. Refused, naming both.
+   */
+  private static void sameNames(Deployment d, AzureNames names, String on, List<Problem> problems) {
+    Map<String, String> seen = new HashMap<>();
+    for (BucketSpec b : d.buckets().values())
+      sameName(
+          seen,
+          "container",
+          "buckets." + b.name(),
+          b.owned()
+              ? b.name()
+              : ExistingResource.parse(ExistingResource.Kind.BUCKET, b.existing())
+                  .map(ExistingResource::name)
+                  .orElse(null),
+          on,
+          problems);
+    for (QueueSpec q : d.queues().values())
+      sameName(
+          seen,
+          "queue",
+          "queues." + q.name(),
+          q.owned()
+              ? q.name()
+              : ExistingResource.parse(ExistingResource.Kind.QUEUE, q.existing())
+                  .map(ExistingResource::name)
+                  .orElse(null),
+          on,
+          problems);
+    for (TopicSpec t : d.topics().values())
+      sameName(
+          seen,
+          "topic",
+          "topics." + t.name(),
+          t.owned()
+              ? names.topic(t.name())
+              : ExistingResource.parse(ExistingResource.Kind.TOPIC, t.existing())
+                  .map(ExistingResource::name)
+                  .orElse(null),
+          on,
+          problems);
+  }
+
+  private static void sameName(
+      Map<String, String> seen,
+      String kind,
+      String path,
+      String name,
+      String on,
+      List<Problem> problems) {
+    if (name == null) return;
+    String other = seen.putIfAbsent(kind + "/" + name.toLowerCase(java.util.Locale.ROOT), path);
+    if (other != null)
+      problems.add(
+          new Problem(
+              path,
+              "its "
+                  + kind
+                  + " is named "
+                  + name
+                  + ", as "
+                  + other
+                  + "'s is"
+                  + on
+                  + ": fnctl names role assignments by the "
+                  + kind
+                  + "'s name, so one stack cannot use two "
+                  + kind
+                  + "s of one name; name another "
+                  + kind));
   }
 
   private static void validateFunction(

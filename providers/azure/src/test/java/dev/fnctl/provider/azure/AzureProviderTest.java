@@ -224,13 +224,24 @@ class AzureProviderTest {
   }
 
   @Test
+  void twoContainersOfOneNameAreRefusedAsTheirGrantsWouldShareANameAndOneBeLost() throws Exception {
+    assertOne(
+        errors(
+            "f: { code: ./fn, handler: main.handle }",
+            "buckets: { uploads: {}, old: { existing: \"%sMicrosoft.Storage/storageAccounts/sharedst/blobServices/default/containers/uploads\" } }"
+                .formatted(OTHER)),
+        "buckets.old",
+        "as buckets.uploads's is");
+  }
+
+  @Test
   void existingInTheStacksOwnAccountIsRefused() throws Exception {
     AzureNames names = new AzureNames(AzureSamples.SUBSCRIPTION, "orders-rg", "orders", "azure");
     assertOne(
         errors(
             "f: { code: ./fn, handler: main.handle }",
             ("queues: { jobs: {}, old: { existing: \"/subscriptions/%s/resourceGroups/%s/providers/"
-                    + "Microsoft.Storage/storageAccounts/%s/queueServices/default/queues/jobs\" } }")
+                    + "Microsoft.Storage/storageAccounts/%s/queueServices/default/queues/older\" } }")
                 .formatted(AzureSamples.SUBSCRIPTION, "orders-rg", names.dataAccount())),
         "queues.old.existing",
         "which this stack creates and deletes");
