@@ -112,6 +112,32 @@ class AzureStorageTriggerIT {
     assertTrue(azure.arm.get(subscriptions.get(0)).contains("\"subjectEndsWith\":\".jpg\""));
     assertEquals(List.of(), EngineOnFake.shape(fnctl.plan()));
 
+    // Event Grid's handshake fails when the app does not run the trigger (here: its function is
+    // gone from the host): apply fails with Event Grid's one line, the key not in it.
+    String function =
+        azure.arm.ids("/functions/").stream()
+            .filter(id -> id.matches("(?i).*/sites/[^/]+/functions/resize-storage-[^/]+$"))
+            .findFirst()
+            .orElseThrow();
+    String deployed = azure.arm.get(function);
+    azure.arm.put(
+        subscriptions.get(0),
+        azure
+            .arm
+            .get(subscriptions.get(0))
+            .replace("\"subjectEndsWith\":\".jpg\"", "\"subjectEndsWith\":\"\""));
+    azure.arm.delete(function);
+    var refused = fnctl.apply();
+    assertTrue(!refused.succeeded());
+    assertEquals(1, refused.failed().size(), refused.failed().toString());
+    for (String m : refused.failed().values()) {
+      assertTrue(m.contains("Webhook validation handshake failed"), m);
+      assertTrue(!m.contains("\n") && !m.contains("Exception") && !m.contains(key), m);
+    }
+    azure.arm.put(function, deployed);
+    assertTrue(fnctl.apply().succeeded(), "the re-run converges once the function runs");
+    assertEquals(List.of(), EngineOnFake.shape(fnctl.plan()));
+
     assertTrue(fnctl.destroy().succeeded());
     assertEquals(List.of(), azure.arm.ids("/providers/microsoft.eventgrid/"));
   }
