@@ -179,6 +179,7 @@ final class EventGridApi {
     Tags.check(in.get("tags"));
     var destination = in.path("properties").path("destination");
     var endpointType = destination.path("endpointType").asText("");
+    Faults.OperationFailure handshake = null;
     if (endpointType.equals("AzureFunction")) {
       var function = destination.path("properties").path("resourceId").asText("");
       var batch = destination.path("properties").path("maxEventsPerBatch").asInt(1);
@@ -196,6 +197,8 @@ final class EventGridApi {
                 + function
                 + ". Resource should pre-exist before attempting this operation.");
       }
+    } else if (endpointType.equals("WebHook")) {
+      handshake = webhookHandshake(destination.path("properties").path("endpointUrl").asText(""));
     } else if (endpointType.isEmpty()) {
       throw ArmException.badRequest(
           "BadRequest", "properties.destination.endpointType is required.");
@@ -234,10 +237,98 @@ final class EventGridApi {
     if (!filter.has("isSubjectCaseSensitive")) {
       filter.put("isSubjectCaseSensitive", false);
     }
-    return accepted(r, id, body);
+    return accepted(r, id, body, handshake);
+  }
+
+  /**
+   * Event Grid's validation handshake with a webhook on a Functions host of this fake: the blob
+   * extension's endpoint ({@code
+   * /runtime/webhooks/blobs?functionName=Host.Functions.<fn>&code=<key>}) answers only with the
+   * host's {@code blobs_extension} system key (401 otherwise) and only for a deployed function with
+   * an Event Grid blob trigger (404 otherwise); a host name that is no app does not resolve.
+   * Returns how the subscription's operation fails, or null when it succeeds. Webhooks elsewhere
+   * are not reachable from the fake and are accepted as given.
+   */
+  private Faults.OperationFailure webhookHandshake(String endpointUrl) {
+    java.net.URI uri;
+    try {
+      uri = java.net.URI.create(endpointUrl);
+    } catch (IllegalArgumentException e) {
+      throw ArmException.badRequest(
+          "InvalidRequest", "The attempt to validate the provided endpoint failed: not a URL.");
+    }
+    var host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+    if (!host.endsWith(".azurewebsites.net")) {
+      return null;
+    }
+    var base =
+        endpointUrl.contains("?")
+            ? endpointUrl.substring(0, endpointUrl.indexOf('?'))
+            : endpointUrl;
+    var sites =
+        ctx.store.find(
+            k -> k.contains("/providers/microsoft.web/sites/") && ResourceIds.isTopLevel(k));
+    ObjectNode site = null;
+    for (var candidate : sites) {
+      if (host.equals(candidate.path("properties").path("defaultHostName").asText())) {
+        site = candidate;
+      }
+    }
+    if (site == null) {
+      return handshakeFailure(base, "Unknown");
+    }
+    var siteId = Json.text(site, "id");
+    if (!"/runtime/webhooks/blobs".equals(uri.getPath())) {
+      return handshakeFailure(base, "NotFound");
+    }
+    var query = new java.util.HashMap<String, String>();
+    for (var pair : (uri.getRawQuery() == null ? "" : uri.getRawQuery()).split("&")) {
+      var eq = pair.indexOf('=');
+      if (eq > 0) {
+        query.put(
+            pair.substring(0, eq),
+            java.net.URLDecoder.decode(
+                pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
+    var key = FunctionKeysApi.blobsExtensionKey(ctx.store, siteId);
+    if (key == null || !key.equals(query.get("code"))) {
+      return handshakeFailure(base, "Unauthorized");
+    }
+    var functionName = query.getOrDefault("functionName", "");
+    var function =
+        functionName.startsWith("Host.Functions.")
+            ? ctx.store.get(siteId + "/functions/" + functionName.substring(15))
+            : null;
+    if (function == null
+        || !KuduApi.eventGridBlobTrigger(function.path("properties").path("config"))) {
+      return handshakeFailure(base, "NotFound");
+    }
+    return null;
+  }
+
+  /** Event Grid's answer when the endpoint does not complete the handshake (URL without query). */
+  private static Faults.OperationFailure handshakeFailure(String base, String responseCode) {
+    return new Faults.OperationFailure(
+        "Url validation",
+        "Webhook validation handshake failed for "
+            + base
+            + ". Http POST request failed with response code "
+            + responseCode
+            + ". For troublehooting, visit https://aka.ms/esvalidation. Activity id:"
+            + java.util.UUID.randomUUID()
+            + ", timestamp: "
+            + java.time.Instant.now()
+            + " (UTC).",
+        400);
   }
 
   private ArmResponse accepted(ArmRequest r, String id, ObjectNode body) {
+    return accepted(r, id, body, null);
+  }
+
+  private ArmResponse accepted(
+      ArmRequest r, String id, ObjectNode body, Faults.OperationFailure failure) {
     var existing = ctx.store.contains(id);
     body.with("properties").put("provisioningState", existing ? "Updating" : "Creating");
     ctx.store.put(id, body);
@@ -256,7 +347,8 @@ final class EventGridApi {
               public void fail() {
                 finish(id, "Failed");
               }
-            });
+            },
+            failure);
     var region = Json.text(body, "location");
     op.region = region != null ? region : "global";
     return new ArmResponse(existing ? 200 : 201, ctx.operations.headers(op, true, false), body);

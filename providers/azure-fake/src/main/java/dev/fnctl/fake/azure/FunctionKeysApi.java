@@ -8,7 +8,9 @@ import java.util.Base64;
  * A function app's keys and functions: {@code POST sites/{app}/host/default/listkeys} (master,
  * function and system keys, made with the app and stable), {@code GET sites/{app}/functions} (what
  * the last deployment brought, see {@link KuduApi}) and {@code POST
- * sites/{app}/functions/{fn}/listkeys}.
+ * sites/{app}/functions/{fn}/listkeys}. The system keys start empty; {@code blobs_extension}
+ * appears once a package with a blob trigger on the Event Grid source has been deployed, as the
+ * real host creates it when the blob extension loads.
  */
 final class FunctionKeysApi {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -41,6 +43,32 @@ final class FunctionKeysApi {
     body.putObject("functionKeys").put("default", newKey());
     body.putObject("systemKeys");
     return body;
+  }
+
+  /** The name of the system key the blob extension's Event Grid webhook is called with. */
+  static final String BLOBS_EXTENSION = "blobs_extension";
+
+  /**
+   * Adds the {@code blobs_extension} system key to a site's host keys, as the Functions host does
+   * when the blob extension loads for a blob trigger with the Event Grid source; kept once made.
+   */
+  static void ensureBlobsExtensionKey(ResourceStore store, String siteId) {
+    var keys = store.get(siteId + "/host/default");
+    if (keys == null) {
+      keys = newHostKeys();
+    }
+    var system = keys.with("systemKeys");
+    if (!system.has(BLOBS_EXTENSION)) {
+      system.put(BLOBS_EXTENSION, newKey());
+      store.put(siteId + "/host/default", keys);
+    }
+  }
+
+  /** A site's {@code blobs_extension} system key, or null when the host has not made one. */
+  static String blobsExtensionKey(ResourceStore store, String siteId) {
+    var keys = store.get(siteId + "/host/default");
+    var key = keys == null ? null : keys.path("systemKeys").get(BLOBS_EXTENSION);
+    return key == null ? null : key.asText();
   }
 
   private ArmResponse hostKeys(ArmRequest r) {

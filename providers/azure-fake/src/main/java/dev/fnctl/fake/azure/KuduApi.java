@@ -61,6 +61,9 @@ final class KuduApi {
         ctx.store.put(
             siteId + "/functions/" + e.getKey(), function(site, e.getKey(), e.getValue()));
       }
+      if (functions.values().stream().anyMatch(KuduApi::eventGridBlobTrigger)) {
+        FunctionKeysApi.ensureBlobsExtensionKey(ctx.store, siteId);
+      }
     }
     var deployment = Json.object();
     deployment.put("id", java.util.UUID.randomUUID().toString());
@@ -114,6 +117,17 @@ final class KuduApi {
       deployment.remove("end_time");
     }
     return ArmResponse.ok(deployment);
+  }
+
+  /** Whether a function.json binds a blob trigger with the Event Grid source. */
+  static boolean eventGridBlobTrigger(JsonNode config) {
+    for (var binding : config.path("bindings")) {
+      if ("blobTrigger".equals(binding.path("type").asText())
+          && "EventGrid".equals(binding.path("source").asText())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static ObjectNode function(ObjectNode site, String name, JsonNode config) {

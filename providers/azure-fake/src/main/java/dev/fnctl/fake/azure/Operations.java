@@ -62,14 +62,19 @@ final class Operations {
     /** Storage answers its Location as {@code .../asyncoperations/{id}?monitor=true}. */
     boolean storageStyle;
 
-    Operation(String resourceId, String namespace, String apiVersion, Completion completion) {
+    Operation(
+        String resourceId,
+        String namespace,
+        String apiVersion,
+        Completion completion,
+        Faults.OperationFailure failure) {
       this.resourceId = resourceId;
       this.subscription = ResourceIds.subscription(resourceId);
       this.namespace = namespace;
       this.apiVersion = apiVersion;
       this.readyAt = start.plus(delay);
       this.completion = completion;
-      this.failure = faults.operationFailure(resourceId);
+      this.failure = failure != null ? failure : faults.operationFailure(resourceId);
     }
 
     synchronized String poll() {
@@ -126,7 +131,17 @@ final class Operations {
   }
 
   Operation start(String resourceId, String namespace, String apiVersion, Completion completion) {
-    var op = new Operation(resourceId, namespace, apiVersion, completion);
+    return start(resourceId, namespace, apiVersion, completion, null);
+  }
+
+  /** An operation that ends with {@code failure} (what the service found), or as faults say. */
+  Operation start(
+      String resourceId,
+      String namespace,
+      String apiVersion,
+      Completion completion,
+      Faults.OperationFailure failure) {
+    var op = new Operation(resourceId, namespace, apiVersion, completion, failure);
     byId.put(op.id, op);
     return op;
   }

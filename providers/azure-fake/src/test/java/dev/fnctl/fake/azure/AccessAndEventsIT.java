@@ -240,6 +240,96 @@ class AccessAndEventsIT {
   }
 
   @Test
+  void theBlobExtensionsWebhookAnswersTheHandshakeOnlyWithItsSystemKey() throws Exception {
+    setup.createGroup("orders-rg");
+    var account = setup.createStorage("orders-rg", "ordersst");
+    var site =
+        setup.createSite("orders-rg", "orders-api", setup.createPlan("orders-rg", "orders-plan"));
+    var v = "?api-version=2025-02-15";
+    var topic = group("orders-rg") + "/providers/Microsoft.EventGrid/systemTopics/ordersst-events";
+    var put =
+        client.send(
+            "PUT",
+            topic + v,
+            "{\"location\":\"westeurope\",\"properties\":{\"source\":\""
+                + account
+                + "\",\"topicType\":\"Microsoft.Storage.StorageAccounts\"}}");
+    assertEquals("Succeeded", client.pollAsyncOperation(put.header("Azure-AsyncOperation")));
+    var keysUrl = site + "/host/default/listkeys?api-version=2024-11-01";
+    assertTrue(
+        client.send("POST", keysUrl, (String) null).body().path("systemKeys").isEmpty(),
+        "no blobs_extension key before a blob trigger is deployed");
+
+    var zip =
+        FakeArmIT.zip(
+            Map.of(
+                "host.json", "{\"version\":\"2.0\"}",
+                "onupload/function.json",
+                    "{\"bindings\":[{\"type\":\"blobTrigger\",\"direction\":\"in\",\"name\":\"blob\",\"path\":\"uploads/{name}\",\"source\":\"EventGrid\",\"connection\":\"AzureWebJobsStorage\"}]}"));
+    assertEquals(
+        200,
+        client
+            .send("POST", "/_scm/orders-api/api/publish?RemoteBuild=false", zip, "application/zip")
+            .status());
+    var key =
+        client
+            .send("POST", keysUrl, (String) null)
+            .body()
+            .path("systemKeys")
+            .path("blobs_extension")
+            .asText();
+    assertTrue(key.length() > 20, "the host made the blob extension's key: " + key.length());
+
+    var base = "https://orders-api.azurewebsites.net/runtime/webhooks/blobs";
+    java.util.function.Function<String, String> subscription =
+        url ->
+            "{\"properties\":{\"destination\":{\"endpointType\":\"WebHook\",\"properties\":{\"endpointUrl\":\""
+                + url
+                + "\"}},\"filter\":{\"includedEventTypes\":[\"Microsoft.Storage.BlobCreated\"],"
+                + "\"subjectBeginsWith\":\"/blobServices/default/containers/uploads/\"}}}";
+    for (var wrong :
+        Map.of(
+                base + "?functionName=Host.Functions.onupload&code=not-the-key", "Unauthorized",
+                base + "?functionName=Host.Functions.other&code=" + key, "NotFound",
+                "https://nobody.azurewebsites.net/runtime/webhooks/blobs?functionName=Host.Functions.onupload&code="
+                        + key,
+                    "Unknown")
+            .entrySet()) {
+      // A subscription whose handshake failed stays, Failed; each case gets its own name.
+      var name = "wrong-" + wrong.getValue().toLowerCase(java.util.Locale.ROOT);
+      var refused =
+          client.send(
+              "PUT", topic + "/eventSubscriptions/" + name + v, subscription.apply(wrong.getKey()));
+      assertEquals(201, refused.status(), refused.text());
+      var status = client.pollAsyncOperation(refused.header("Azure-AsyncOperation"));
+      assertEquals("Failed", status, wrong.getKey());
+      var failed = client.pollLocation(refused.header("Azure-AsyncOperation"));
+      assertEquals("Url validation", failed.body().path("error").path("code").asText());
+      var message = failed.body().path("error").path("message").asText();
+      assertTrue(
+          message.startsWith("Webhook validation handshake failed for https://")
+              && message.contains("response code " + wrong.getValue()),
+          message);
+      assertTrue(!message.contains("code="), "the key never comes back: " + message);
+    }
+
+    var good = base + "?functionName=Host.Functions.onupload&code=" + key;
+    var created =
+        client.send("PUT", topic + "/eventSubscriptions/onupload" + v, subscription.apply(good));
+    assertEquals("Succeeded", client.pollAsyncOperation(created.header("Azure-AsyncOperation")));
+    var read = client.send("GET", topic + "/eventSubscriptions/onupload" + v, (String) null);
+    assertEquals(
+        base,
+        read.body()
+            .path("properties")
+            .path("destination")
+            .path("properties")
+            .path("endpointBaseUrl")
+            .asText());
+    assertTrue(!read.text().contains(key), "the key is not answered");
+  }
+
+  @Test
   void keyVaultReferencesResolveOnlyWithTheAppsOwnAccess() throws Exception {
     setup.createGroup("orders-rg");
     var site =

@@ -135,12 +135,7 @@ public final class AzureProvider implements Provider {
     for (QueueSpec q : d.queues().values()) {
       String path = "queues." + q.name();
       if (!q.owned())
-        problems.add(
-            new Problem(
-                path + ".existing",
-                "existing queues are not supported"
-                    + on
-                    + " yet; declare the queue for the stack"));
+        existing(ExistingResource.Kind.QUEUE, "queue", path, q.existing(), names, on, problems);
       if (q.name().length() < 3)
         problems.add(new Problem(path, "storage queue names need 3 to 63 characters" + on));
       if (q.deadLetter() != null
@@ -151,27 +146,51 @@ public final class AzureProvider implements Provider {
     for (BucketSpec b : d.buckets().values()) {
       String path = "buckets." + b.name();
       if (!b.owned())
-        problems.add(
-            new Problem(
-                path + ".existing",
-                "existing buckets are not supported"
-                    + on
-                    + " yet; declare the bucket for the stack"));
+        existing(
+            ExistingResource.Kind.BUCKET,
+            "blob container",
+            path,
+            b.existing(),
+            names,
+            on,
+            problems);
       if (b.name().length() < 3)
         problems.add(new Problem(path, "blob container names need 3 to 63 characters" + on));
     }
     for (TopicSpec tp : d.topics().values()) {
-      if (!tp.owned())
-        problems.add(
-            new Problem(
-                "topics." + tp.name() + ".existing",
-                "existing topics are not supported"
-                    + on
-                    + " yet; declare the topic for the stack"));
+      if (!tp.owned()) {
+        existing(
+            ExistingResource.Kind.TOPIC,
+            "Event Grid topic",
+            "topics." + tp.name(),
+            tp.existing(),
+            names,
+            on,
+            problems);
+        ExistingResource.parse(ExistingResource.Kind.TOPIC, tp.existing())
+            .filter(
+                e ->
+                    d.topics().values().stream()
+                        .anyMatch(
+                            o -> o.owned() && names.topic(o.name()).equalsIgnoreCase(e.name())))
+            .ifPresent(
+                e ->
+                    problems.add(
+                        new Problem(
+                            "topics." + tp.name() + ".existing",
+                            "'"
+                                + tp.existing()
+                                + "' is a topic this stack creates and deletes"
+                                + on
+                                + ": existing: names something the stack does not own; use the"
+                                + " declared topic by its spec name instead")));
+        continue;
+      }
       if (names.topic(tp.name()).length() < 3)
         problems.add(
             new Problem("topics." + tp.name(), "Event Grid topic names need 3 characters" + on));
     }
+    sameNames(d, names, on, problems);
     for (Budget b : d.budgets().values()) {
       String path = "budgets." + b.name();
       if (b.currency() != null && !b.currency().equals("USD"))
@@ -214,6 +233,126 @@ public final class AzureProvider implements Provider {
     }
     for (FunctionSpec f : d.functions().values()) validateFunction(f, d, names, on, problems);
     return problems;
+  }
+
+  /**
+   * An {@code existing:} queue, bucket or topic: its ARM resource id, exactly, and not a resource
+   * of this stack's own storage accounts (which the stack creates and deletes).
+   */
+  private static void existing(
+      ExistingResource.Kind kind,
+      String what,
+      String path,
+      String existing,
+      AzureNames names,
+      String on,
+      List<Problem> problems) {
+    Optional<ExistingResource> parsed = ExistingResource.parse(kind, existing);
+    if (parsed.isEmpty()) {
+      problems.add(
+          new Problem(
+              path + ".existing",
+              "'"
+                  + existing
+                  + "' is not the ARM resource id of a "
+                  + what
+                  + on
+                  + "; write the "
+                  + what
+                  + "'s resource id, exactly: "
+                  + kind.form));
+      return;
+    }
+    String account = parsed.get().account();
+    if (account != null
+        && (account.equals(names.dataAccount()) || account.equals(names.hostAccount())))
+      problems.add(
+          new Problem(
+              path + ".existing",
+              "'"
+                  + existing
+                  + "' is in storage account "
+                  + account
+                  + ", which this stack creates and deletes"
+                  + on
+                  + ": existing: names something the stack does not own; declare the "
+                  + what
+                  + " for the stack instead"));
+  }
+
+  /**
+   * fnctl names a function's role assignments by the resource's kind and own name ({@code
+   * container-uploads}), so that a live assignment alone gives its address: two containers (or
+   * queues, or topics) of one stack with the same name in different accounts or groups would share
+   * one, and one grant would be lost. Refused, naming both.
+   */
+  private static void sameNames(Deployment d, AzureNames names, String on, List<Problem> problems) {
+    Map<String, String> seen = new HashMap<>();
+    for (BucketSpec b : d.buckets().values())
+      sameName(
+          seen,
+          "container",
+          "buckets." + b.name(),
+          b.owned()
+              ? b.name()
+              : ExistingResource.parse(ExistingResource.Kind.BUCKET, b.existing())
+                  .map(ExistingResource::name)
+                  .orElse(null),
+          on,
+          problems);
+    for (QueueSpec q : d.queues().values())
+      sameName(
+          seen,
+          "queue",
+          "queues." + q.name(),
+          q.owned()
+              ? q.name()
+              : ExistingResource.parse(ExistingResource.Kind.QUEUE, q.existing())
+                  .map(ExistingResource::name)
+                  .orElse(null),
+          on,
+          problems);
+    for (TopicSpec t : d.topics().values())
+      sameName(
+          seen,
+          "topic",
+          "topics." + t.name(),
+          t.owned()
+              ? names.topic(t.name())
+              : ExistingResource.parse(ExistingResource.Kind.TOPIC, t.existing())
+                  .map(ExistingResource::name)
+                  .orElse(null),
+          on,
+          problems);
+  }
+
+  private static void sameName(
+      Map<String, String> seen,
+      String kind,
+      String path,
+      String name,
+      String on,
+      List<Problem> problems) {
+    if (name == null) return;
+    String other = seen.putIfAbsent(kind + "/" + name.toLowerCase(java.util.Locale.ROOT), path);
+    if (other != null)
+      problems.add(
+          new Problem(
+              path,
+              "its "
+                  + kind
+                  + " is named "
+                  + name
+                  + ", as "
+                  + other
+                  + "'s is"
+                  + on
+                  + ": fnctl names role assignments by the "
+                  + kind
+                  + "'s name, so one stack cannot use two "
+                  + kind
+                  + "s of one name; name another "
+                  + kind));
   }
 
   private static void validateFunction(
@@ -336,23 +475,29 @@ public final class AzureProvider implements Provider {
                   "path '" + h.path() + "' is not an Azure Functions route" + on));
       } else if (tr instanceof Trigger.Storage st) {
         for (String e : st.events() == null ? List.<String>of() : st.events())
-          if (!e.equals("created") && !e.equals("deleted"))
+          if (!e.equals("created"))
             problems.add(
                 new Problem(
-                    tp + ".storage.events", "event '" + e + "' is not created or deleted" + on));
+                    tp + ".storage.events",
+                    "event '"
+                        + e
+                        + "' cannot trigger a function"
+                        + on
+                        + ": its blob trigger (Event Grid source) fires on created blobs only;"
+                        + " use events: [created]"));
         BucketSpec bucket = d.buckets().get(st.bucket());
         if (bucket != null && !bucket.owned())
           problems.add(
               new Problem(
                   tp + ".storage.bucket",
-                  "storage triggers on existing buckets are not supported" + on + " yet"));
-      } else if (tr instanceof Trigger.Topic topic) {
-        TopicSpec tspec = d.topics().get(topic.topic());
-        if (tspec != null && !tspec.owned())
-          problems.add(
-              new Problem(
-                  tp + ".topic",
-                  "topic triggers on existing topics are not supported" + on + " yet"));
+                  "a storage trigger on existing bucket "
+                      + st.bucket()
+                      + " is not supported"
+                      + on
+                      + ": its blob events need an Event Grid system topic on the account, one per"
+                      + " account, which fnctl would have to create on an account it does not own;"
+                      + " trigger on a bucket the stack declares, or subscribe to the account's"
+                      + " events outside fnctl"));
       }
     }
     if (batch.values().stream().distinct().count() > 1)

@@ -31,10 +31,16 @@ final class AzureTypes {
   static final String ROLE_ASSIGNMENT = "azure:authorization:roleassignment";
 
   /**
-   * An Event Grid subscription on the data account delivering one bucket's blob events to one
-   * function, named {@code <app>/<azure function>}.
+   * An Event Grid subscription delivering one bucket's blob events (through the data account's
+   * system topic) or one topic's events to one function, named {@code <app>/<azure function>}.
    */
   static final String EVENT_SUBSCRIPTION = "azure:eventgrid:subscription";
+
+  /**
+   * The Event Grid system topic of the stack's data account ({@code
+   * Microsoft.EventGrid/systemTopics}), named as the account: the source of storage triggers.
+   */
+  static final String SYSTEM_TOPIC = "azure:eventgrid:systemtopic";
 
   /** An Event Grid custom topic ({@code Microsoft.EventGrid/topics}): a neutral topic. */
   static final String TOPIC = "azure:eventgrid:topic";

@@ -20,8 +20,9 @@ import java.util.Map;
  * function.json} (Azure binds one trigger per function, so a function with three triggers is three
  * Azure functions in its app, all calling the same handler). The shapes follow the binding
  * reference of the Azure Functions documentation (httpTrigger, timerTrigger, queueTrigger,
- * eventGridTrigger for storage events) and the host.json reference for version 2.x; {@code
- * FunctionBindingsTest} checks them against those schemas.
+ * blobTrigger with the Event Grid source for storage events, eventGridTrigger for topics) and the
+ * host.json reference for version 2.x; {@code FunctionBindingsTest} checks them against those
+ * schemas.
  *
  * <p>Keys are written in a fixed order and the JSON is pretty-printed the same way every time, so
  * the package's digest depends on the spec only.
@@ -55,6 +56,23 @@ final class FunctionBindings {
               functionName(f, t) + "/function.json", bytes(functionJson(f, t, runtime))));
     out.sort(java.util.Comparator.comparing(CodeEntry::path));
     return out;
+  }
+
+  /**
+   * The app setting prefix of the identity-based connection to a queue's account: the data
+   * account's, or for an existing queue {@code FNCTL_ACCOUNT_<account>}.
+   */
+  static String connection(QueueSpec spec) {
+    String account = existingAccount(spec);
+    return account == null ? DATA_CONNECTION : "FNCTL_ACCOUNT_" + account;
+  }
+
+  /** The storage account of an existing queue, or null for the stack's own. */
+  static String existingAccount(QueueSpec spec) {
+    if (spec == null || spec.owned()) return null;
+    return ExistingResource.parse(ExistingResource.Kind.QUEUE, spec.existing())
+        .map(ExistingResource::account)
+        .orElse(null);
   }
 
   /** The Azure function a trigger becomes: {@code <function>-<trigger slug>}. */
@@ -123,11 +141,21 @@ final class FunctionBindings {
       b.put("direction", "in");
       b.put("name", "msg");
       b.put("queueName", StackLayout.queueName(queues.get(q.queue()), q.queue()));
+      b.put("connection", connection(queues.get(q.queue())));
+      bindings.add(b);
+    } else if (t instanceof Trigger.Storage st) {
+      // Flex Consumption's blob trigger: Event Grid delivers the container's blob events to the
+      // blob extension's webhook (EventSubscriptionType); the prefix and suffix are the
+      // subscription's filter, so the path matches every blob of the container.
+      b.put("type", "blobTrigger");
+      b.put("direction", "in");
+      b.put("name", "blob");
+      b.put("path", st.bucket() + "/{name}");
+      b.put("source", "EventGrid");
       b.put("connection", DATA_CONNECTION);
       bindings.add(b);
-    } else if (t instanceof Trigger.Storage || t instanceof Trigger.Topic) {
-      // A bucket's blob events and a topic's events arrive through an Event Grid subscription
-      // (EventSubscriptionType).
+    } else if (t instanceof Trigger.Topic) {
+      // A topic's events arrive through an Event Grid subscription (EventSubscriptionType).
       b.put("type", "eventGridTrigger");
       b.put("direction", "in");
       b.put("name", "event");

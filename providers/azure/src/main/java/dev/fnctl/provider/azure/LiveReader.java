@@ -24,8 +24,9 @@ import java.util.stream.Collectors;
  * each), then the containers of the stack's two accounts and the queues of its data account (three
  * calls) and the settings of each owned app (one call per app, as Azure has no bulk read of
  * settings). With the resource group's check at connect, a no-op plan of N functions makes 6 + N
- * calls, 9 + N when the stack has queues or buckets (their containers, queues and storage
- * triggers), and one more per topic (its subscriptions).
+ * calls, 8 + N when the stack has queues or buckets (their containers and queues), and one more per
+ * topic and for the data account's system topic (their subscriptions: the topic and storage
+ * triggers).
  */
 final class LiveReader {
   private final AzureSession s;
@@ -52,6 +53,26 @@ final class LiveReader {
                     rg + "/providers/Microsoft.Authorization/roleAssignments",
                     ApiVersions.AUTHORIZATION));
 
+    // fnctl's assignments on existing: resources in other groups: one list per such group.
+    List<Future<List<Map<String, Object>>>> outsideRoles = new ArrayList<>();
+    String ownGroup = rg.toLowerCase(java.util.Locale.ROOT) + "/";
+    Set<String> groups = new java.util.TreeSet<>();
+    for (Resource r : desired) {
+      if (!r.type().equals(AzureTypes.ROLE_ASSIGNMENT)) continue;
+      String scope = String.valueOf(r.properties().get(RoleAssignmentType.SCOPE));
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("^(/subscriptions/[^/]+/resourcegroups/[^/]+)/")
+              .matcher(scope.toLowerCase(java.util.Locale.ROOT));
+      if (m.find() && !scope.toLowerCase(java.util.Locale.ROOT).startsWith(ownGroup))
+        groups.add(m.group(1));
+    }
+    for (String group : groups)
+      outsideRoles.add(
+          submit(
+              () ->
+                  s.arm.list(
+                      group + "/providers/Microsoft.Authorization/roleAssignments",
+                      ApiVersions.AUTHORIZATION)));
     Future<List<Map<String, Object>>> budgets =
         submit(
             () ->
@@ -63,11 +84,13 @@ final class LiveReader {
     List<Map<String, Object>> accounts = new ArrayList<>();
     List<Map<String, Object>> plans = new ArrayList<>();
     List<Map<String, Object>> topics = new ArrayList<>();
+    List<Map<String, Object>> systemTopics = new ArrayList<>();
     for (Map<String, Object> r : get(resources)) {
       String type = String.valueOf(r.get("type"));
       if (type.equalsIgnoreCase("Microsoft.Storage/storageAccounts")) accounts.add(r);
       else if (type.equalsIgnoreCase("Microsoft.Web/serverFarms")) plans.add(r);
       else if (type.equalsIgnoreCase("Microsoft.EventGrid/topics")) topics.add(r);
+      else if (type.equalsIgnoreCase("Microsoft.EventGrid/systemTopics")) systemTopics.add(r);
     }
     List<Future<List<LiveResource>>> topicSubscriptions = new ArrayList<>();
     for (Map<String, Object> t : topics) {
@@ -89,6 +112,46 @@ final class LiveReader {
                 () ->
                     eventSubscriptions(
                         s.resourceGroupPath() + "/providers/Microsoft.EventGrid/topics/" + name)));
+    }
+    // The data account's system topic: its subscriptions are the storage triggers.
+    for (Map<String, Object> t : systemTopics) {
+      String name = String.valueOf(t.get("name"));
+      boolean owned = s.ownership.owns(tags(t));
+      String addr = address(AzureTypes.SYSTEM_TOPIC, name);
+      if (!owned && !wanted.contains(addr)) continue;
+      out.add(
+          new LiveResource(
+              addr,
+              AzureTypes.SYSTEM_TOPIC,
+              null,
+              owned,
+              SystemTopicType.properties(t),
+              Map.of(SystemTopicType.ID, String.valueOf(t.get("id")))));
+      if (owned)
+        topicSubscriptions.add(
+            submit(
+                () ->
+                    eventSubscriptions(
+                        s.resourceGroupPath()
+                            + "/providers/Microsoft.EventGrid/systemTopics/"
+                            + name)));
+    }
+    // Topics the stack does not own that its triggers subscribe to (existing:): their
+    // subscriptions carrying fnctl's labels are the stack's.
+    Set<String> listed = new java.util.HashSet<>();
+    for (Map<String, Object> t : topics)
+      if (s.ownership.owns(tags(t)))
+        listed.add(String.valueOf(t.get("id")).toLowerCase(java.util.Locale.ROOT));
+    for (Resource r : desired) {
+      if (!r.type().equals(AzureTypes.EVENT_SUBSCRIPTION)) continue;
+      String source = String.valueOf(r.properties().get(EventSubscriptionType.SOURCE));
+      if (EventSubscriptionType.systemTopic(source) || !listed.add(source)) continue;
+      if (source.startsWith(
+              (s.resourceGroupPath() + "/providers/Microsoft.EventGrid/topics/")
+                  .toLowerCase(java.util.Locale.ROOT))
+          && topics.stream().noneMatch(t -> String.valueOf(t.get("id")).equalsIgnoreCase(source)))
+        continue; // the stack's own topic, not made yet
+      topicSubscriptions.add(submit(() -> eventSubscriptions(source)));
     }
     for (Map<String, Object> a : accounts) {
       String name = String.valueOf(a.get("name"));
@@ -118,10 +181,6 @@ final class LiveReader {
             submit(
                 () -> children(account, AzureTypes.QUEUE, "queueServices/default/queues", wanted)));
     }
-    Future<List<LiveResource>> events =
-        ownedAccounts.contains(s.names.dataAccount())
-            ? submit(() -> eventSubscriptions(s.accountPath(s.names.dataAccount())))
-            : null;
     for (Map<String, Object> p : plans) {
       String name = String.valueOf(p.get("name"));
       boolean owned = s.ownership.owns(tags(p));
@@ -174,7 +233,15 @@ final class LiveReader {
               .inContainer(addr)
               .withSensitive(secretReferences(all)));
     }
-    for (Map<String, Object> r : get(roles)) {
+    List<Map<String, Object>> assignments = new ArrayList<>(get(roles));
+    Set<String> seen = new java.util.HashSet<>();
+    for (Map<String, Object> r : assignments)
+      seen.add(String.valueOf(r.get("id")).toLowerCase(java.util.Locale.ROOT));
+    for (Future<List<Map<String, Object>>> f : outsideRoles)
+      for (Map<String, Object> r : get(f))
+        if (seen.add(String.valueOf(r.get("id")).toLowerCase(java.util.Locale.ROOT)))
+          assignments.add(r);
+    for (Map<String, Object> r : assignments) {
       String description = String.valueOf(Arm.at(r, "properties", "description"));
       String app = ownedApp(description);
       if (app == null) continue;
@@ -209,7 +276,6 @@ final class LiveReader {
               Map.of(BudgetType.ID, String.valueOf(b.get("id")))));
     }
     for (Future<List<LiveResource>> f : children) out.addAll(get(f));
-    if (events != null) out.addAll(get(events));
     for (Future<List<LiveResource>> f : topicSubscriptions) out.addAll(get(f));
     return new LiveState(out);
   }
@@ -237,14 +303,16 @@ final class LiveReader {
     return out;
   }
 
-  /** The storage triggers: Event Grid subscriptions on the data account with fnctl's labels. */
+  /** The triggers on a topic or system topic: its event subscriptions with fnctl's labels. */
   private List<LiveResource> eventSubscriptions(String source) throws ProviderException {
     List<LiveResource> out = new ArrayList<>();
-    for (Map<String, Object> e :
-        s.arm.list(
-            source + "/providers/Microsoft.EventGrid/eventSubscriptions", ApiVersions.EVENT_GRID)) {
+    String collection =
+        EventSubscriptionType.systemTopic(source)
+            ? source + "/eventSubscriptions"
+            : source + "/providers/Microsoft.EventGrid/eventSubscriptions";
+    for (Map<String, Object> e : s.arm.list(collection, ApiVersions.EVENT_GRID)) {
       if (!EventSubscriptionType.owned(e, s.ownership)) continue;
-      Map<String, Object> p = EventSubscriptionType.properties(e);
+      Map<String, Object> p = EventSubscriptionType.properties(e, source);
       if (p == null) continue;
       String function = (String) p.get(EventSubscriptionType.FUNCTION);
       String app = function.substring(0, function.indexOf('/'));

@@ -21,7 +21,8 @@ final class ResourceTypes {
             new RoleAssignmentType(session),
             new BudgetType(session),
             new EventSubscriptionType(session),
-            new TopicType(session))) byType.put(t.type(), t);
+            new TopicType(session),
+            new SystemTopicType(session))) byType.put(t.type(), t);
   }
 
   ResourceType of(String type, String address) throws ProviderException {

@@ -73,7 +73,11 @@ final class StackLayout {
     this.offline = offline;
   }
 
+  /** The deployment being expanded: its existing queues, buckets and topics give scopes. */
+  private Deployment deployment;
+
   List<Resource> expand(Deployment d) throws ProviderException {
+    this.deployment = d;
     List<Resource> out = new ArrayList<>();
     String host = names.hostAccount();
     out.add(account(host, "host storage"));
@@ -115,6 +119,23 @@ final class StackLayout {
               List.of(),
               null));
     }
+    // Blob events come through the data account's system topic (one per account, Event Grid's
+    // rule), made when a function has a storage trigger.
+    boolean storageTriggers =
+        d.functions().values().stream()
+            .flatMap(f -> f.triggers().stream())
+            .anyMatch(t -> t instanceof Trigger.Storage);
+    if (storageTriggers && data)
+      out.add(
+          new Resource(
+              address(AzureTypes.SYSTEM_TOPIC, dataAccount),
+              AzureTypes.SYSTEM_TOPIC,
+              "data storage events",
+              Map.of(SystemTopicType.LOCATION, region),
+              Set.of(SystemTopicType.LOCATION),
+              Set.of(),
+              List.of(address(ACCOUNT, dataAccount)),
+              null));
     FunctionBindings bindings = new FunctionBindings(d.queues());
     for (FunctionSpec f : d.functions().values()) out.addAll(function(f, bindings, data));
     for (dev.fnctl.model.spec.Budget b : d.budgets().values())
@@ -227,6 +248,16 @@ final class StackLayout {
           FunctionBindings.DATA_CONNECTION + "__queueServiceUri",
           AzureClouds.queueEndpoint(names.dataAccount(), storageSuffix));
     }
+    for (Trigger t : f.triggers()) {
+      // A queue trigger on an existing queue connects to its account, by identity.
+      if (t instanceof Trigger.Queue q
+          && FunctionBindings.existingAccount(deployment.queues().get(q.queue())) != null) {
+        String account = FunctionBindings.existingAccount(deployment.queues().get(q.queue()));
+        settings.put(
+            FunctionBindings.connection(deployment.queues().get(q.queue())) + "__queueServiceUri",
+            AzureClouds.queueEndpoint(account, storageSuffix));
+      }
+    }
     out.add(
         new Resource(
                 address(APP_SETTINGS, app),
@@ -245,57 +276,68 @@ final class StackLayout {
     for (Trigger t : f.triggers()) {
       if (t instanceof Trigger.Queue q) {
         String scope = queueScope(dataAccount, q.queue());
-        String dep = address(QUEUE, dataAccount + "/" + q.queue());
+        String dep = ownedAddress(QUEUE, dataAccount + "/" + q.queue(), scope);
         grant(grants, f, app, scope, BuiltInRoles.QUEUE_DATA_READER, dep);
         grant(grants, f, app, scope, BuiltInRoles.QUEUE_DATA_MESSAGE_PROCESSOR, dep);
       } else if (t instanceof Trigger.Storage st) {
-        // The event names the blob; reading it is a permission the spec asks for, as on AWS.
+        // The blob trigger reads the blob it hands to the function (FNCTL_DATA connection).
+        String scope = containerScope(dataAccount, st.bucket());
+        String dep = address(CONTAINER, dataAccount + "/" + st.bucket());
+        grant(grants, f, app, scope, BuiltInRoles.BLOB_DATA_READER, dep);
         String function = FunctionBindings.functionName(f, t);
         out.add(
             Resource.of(
                 address(AzureTypes.EVENT_SUBSCRIPTION, app + "/" + function),
                 AzureTypes.EVENT_SUBSCRIPTION,
                 item,
-                EventSubscriptionType.properties(accountScope(dataAccount), app, function, st),
-                List.of(appAddress, address(CONTAINER, dataAccount + "/" + st.bucket()))));
+                EventSubscriptionType.properties(systemTopicScope(dataAccount), app, function, st),
+                List.of(appAddress, dep, address(AzureTypes.SYSTEM_TOPIC, dataAccount))));
       }
     }
     for (Trigger t : f.triggers()) {
       if (!(t instanceof Trigger.Topic topic)) continue;
       String function = FunctionBindings.functionName(f, t);
       String topicName = names.topic(topic.topic());
+      String scope = topicScopeOf(topic.topic());
+      List<String> deps = new ArrayList<>(List.of(appAddress));
+      String topicAddress = ownedAddress(AzureTypes.TOPIC, topicName, scope);
+      if (topicAddress != null) deps.add(topicAddress);
       out.add(
           Resource.of(
               address(AzureTypes.EVENT_SUBSCRIPTION, app + "/" + function),
               AzureTypes.EVENT_SUBSCRIPTION,
               item,
-              EventSubscriptionType.properties(topicScope(topicName), app, function),
-              List.of(appAddress, address(AzureTypes.TOPIC, topicName))));
+              EventSubscriptionType.properties(scope, app, function),
+              deps));
     }
     for (Permission perm : f.permissions()) {
       for (String role : BuiltInRoles.forAccess(perm.kind(), perm.access())) {
         switch (perm.kind()) {
-          case BUCKET ->
-              grant(
-                  grants,
-                  f,
-                  app,
-                  containerScope(dataAccount, perm.name()),
-                  role,
-                  address(CONTAINER, dataAccount + "/" + perm.name()));
-          case QUEUE ->
-              grant(
-                  grants,
-                  f,
-                  app,
-                  queueScope(dataAccount, perm.name()),
-                  role,
-                  address(QUEUE, dataAccount + "/" + perm.name()));
+          case BUCKET -> {
+            String scope = containerScope(dataAccount, perm.name());
+            grant(
+                grants,
+                f,
+                app,
+                scope,
+                role,
+                ownedAddress(CONTAINER, dataAccount + "/" + perm.name(), scope));
+          }
+          case QUEUE -> {
+            String scope = queueScope(dataAccount, perm.name());
+            grant(
+                grants,
+                f,
+                app,
+                scope,
+                role,
+                ownedAddress(QUEUE, dataAccount + "/" + perm.name(), scope));
+          }
           case SECRET -> grant(grants, f, app, secretScope(perm.name()), role, null);
           case TOPIC -> {
             String topicName = names.topic(perm.name());
-            grant(
-                grants, f, app, topicScope(topicName), role, address(AzureTypes.TOPIC, topicName));
+            String scope = topicScopeOf(perm.name());
+            grant(grants, f, app, scope, role, ownedAddress(AzureTypes.TOPIC, topicName, scope));
           }
           default -> {}
         }
@@ -369,11 +411,51 @@ final class StackLayout {
     return resourceGroupId() + "/providers/microsoft.storage/storageaccounts/" + account;
   }
 
+  /**
+   * The address of the stack's own resource a grant or subscription depends on, or null when {@code
+   * scope} is an existing one's (not the stack's: nothing to wait for).
+   */
+  private String ownedAddress(String type, String name, String scope) {
+    return scope.startsWith(
+                resourceGroupId()
+                    + "/providers/microsoft.storage/storageaccounts/"
+                    + names.dataAccount()
+                    + "/")
+            || scope.equals(topicScope(name))
+        ? address(type, name)
+        : null;
+  }
+
+  /** An existing: resource's scope, when the spec names {@code name} as existing. */
+  private String existingScope(ExistingResource.Kind kind, String name) {
+    if (deployment == null) return null;
+    String existing =
+        switch (kind) {
+          case QUEUE -> {
+            QueueSpec q = deployment.queues().get(name);
+            yield q == null ? null : q.existing();
+          }
+          case BUCKET -> {
+            BucketSpec b = deployment.buckets().get(name);
+            yield b == null ? null : b.existing();
+          }
+          case TOPIC -> {
+            dev.fnctl.model.spec.TopicSpec t = deployment.topics().get(name);
+            yield t == null ? null : t.existing();
+          }
+        };
+    return ExistingResource.parse(kind, existing).map(ExistingResource::scope).orElse(null);
+  }
+
   String containerScope(String account, String container) {
+    String existing = existingScope(ExistingResource.Kind.BUCKET, container);
+    if (existing != null) return existing;
     return accountScope(account) + "/blobservices/default/containers/" + container;
   }
 
   String queueScope(String account, String queue) {
+    String existing = existingScope(ExistingResource.Kind.QUEUE, queue);
+    if (existing != null) return existing;
     return accountScope(account) + "/queueservices/default/queues/" + queue;
   }
 
@@ -381,6 +463,17 @@ final class StackLayout {
     return resourceGroupId()
         + "/providers/microsoft.eventgrid/topics/"
         + topic.toLowerCase(Locale.ROOT);
+  }
+
+  /** The scope of the spec's topic {@code name}: its existing id, or the stack's own topic. */
+  String topicScopeOf(String name) {
+    String existing = existingScope(ExistingResource.Kind.TOPIC, name);
+    return existing != null ? existing : topicScope(names.topic(name));
+  }
+
+  /** The data account's system topic, named as the account. */
+  String systemTopicScope(String account) {
+    return resourceGroupId() + "/providers/microsoft.eventgrid/systemtopics/" + account;
   }
 
   String secretScope(String secret) {
@@ -415,8 +508,15 @@ final class StackLayout {
     return f.triggers().stream().anyMatch(t -> t instanceof Trigger.Http);
   }
 
-  /** The storage queue a neutral queue is: its name in the stack's data account. */
+  /**
+   * The storage queue a neutral queue is: its name in the stack's data account, or the existing
+   * one's.
+   */
   static String queueName(QueueSpec spec, String name) {
+    if (spec != null && !spec.owned())
+      return ExistingResource.parse(ExistingResource.Kind.QUEUE, spec.existing())
+          .map(ExistingResource::name)
+          .orElse(name);
     return name;
   }
 }

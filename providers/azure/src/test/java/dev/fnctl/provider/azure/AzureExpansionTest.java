@@ -25,8 +25,9 @@ class AzureExpansionTest {
   }
 
   /**
-   * The samples Azure cannot take yet are refused at validate, each problem naming the target:
-   * nightly-report's Berlin time zone, thumbnails' existing bucket.
+   * The samples Azure cannot take as written are refused at validate, each problem naming the
+   * target: nightly-report's Berlin time zone, thumbnails' existing bucket by its bare name (the
+   * default of LEGACY_BUCKET), which must be the container's ARM resource id on Azure.
    */
   @ParameterizedTest
   @org.junit.jupiter.params.provider.CsvSource({
@@ -42,13 +43,23 @@ class AzureExpansionTest {
                 .toList();
     assertTrue(errors.stream().anyMatch(p -> p.path().equals(path)), errors.toString());
     for (Problem p : errors) assertTrue(p.message().contains("target azure"), p.message());
+    if (sample.equals("thumbnails"))
+      assertTrue(
+          errors.stream()
+              .anyMatch(
+                  p ->
+                      p.message().contains("'acme-legacy-uploads' is not the ARM resource id")
+                          && p.message()
+                              .contains(
+                                  "/storageAccounts/<account>/blobServices/default/containers/<container>")),
+          "the error says the form to write: " + errors);
   }
 
   @ParameterizedTest
   @MethodSource("samples")
   void expansionMatchesItsGolden(String sample) throws Exception {
     Path spec = AzureSamples.copy(sample, dir, "");
-    Deployment d = AzureSamples.load(spec, Map.of());
+    Deployment d = AzureSamples.load(spec, AzureSamples.env(sample));
     List<Problem> problems = new AzureProvider().validate(d);
     assertEquals(
         List.of(),

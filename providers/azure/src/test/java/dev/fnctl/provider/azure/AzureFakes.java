@@ -126,6 +126,25 @@ final class AzureFakes implements BeforeAllCallback, AfterAllCallback {
     return env;
   }
 
+  /**
+   * GETs an ARM path from the fake with an independent client (the JDK's, trusting the fake's
+   * certificate), as another tool would read what fnctl made.
+   */
+  String armGet(String pathAndQuery) throws Exception {
+    var client = java.net.http.HttpClient.newBuilder().sslContext(arm.sslContext()).build();
+    var response =
+        client.send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(arm.endpoint() + pathAndQuery))
+                .header("Authorization", "Bearer independent-reader")
+                .GET()
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200)
+      throw new IllegalStateException(
+          pathAndQuery + ": " + response.statusCode() + " " + response.body());
+    return response.body();
+  }
+
   Providers providers() {
     return Providers.of(List.of(provider()));
   }

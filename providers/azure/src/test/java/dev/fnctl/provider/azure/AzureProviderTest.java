@@ -147,27 +147,7 @@ class AzureProviderTest {
   }
 
   @Test
-  void triggersFnctlCannotBindOnAzureYetAreRefused() throws Exception {
-    List<Problem> problems =
-        errors(
-            """
-            f:
-              code: ./fn
-              handler: main.handle
-              triggers: [ { topic: { topic: news } } ]
-            """,
-            "topics: { news: { existing: other-news } }");
-    assertEquals(
-        List.of("topics.news.existing", "functions.f.triggers[0].topic"),
-        problems.stream().map(Problem::path).toList());
-    for (Problem p : problems) {
-      assertTrue(p.message().contains("not supported"), p.message());
-      assertTrue(p.message().contains("target azure"), p.message());
-    }
-  }
-
-  @Test
-  void storageTriggersTakeCreatedAndDeletedEventsOfTheStacksBuckets() throws Exception {
+  void storageTriggersTakeCreatedEventsOnlyAsTheBlobTriggerFiresOnCreatedBlobs() throws Exception {
     assertEquals(
         List.of(),
         errors(
@@ -175,9 +155,107 @@ class AzureProviderTest {
             f:
               code: ./fn
               handler: main.handle
-              triggers: [ { storage: { bucket: files, events: [created, deleted], prefix: in/ } } ]
+              triggers: [ { storage: { bucket: files, events: [created], prefix: in/ } } ]
             """,
             "buckets: { files: {} }"));
+    assertOne(
+        errors(
+            """
+            f:
+              code: ./fn
+              handler: main.handle
+              triggers: [ { storage: { bucket: files, events: [created, deleted] } } ]
+            """,
+            "buckets: { files: {} }"),
+        "functions.f.triggers[0].storage.events",
+        "created blobs only");
+  }
+
+  static final String OTHER =
+      "/subscriptions/99999999-8888-7777-6666-555555555555/resourceGroups/shared-rg/providers/";
+
+  @Test
+  void existingIsTheArmResourceIdExactly() throws Exception {
+    String fn =
+        """
+        f:
+          code: ./fn
+          handler: main.handle
+          triggers: [ { queue: { queue: jobs } }, { topic: { topic: news } } ]
+          permissions: [ { bucket: legacy, access: read }, { topic: news, access: publish } ]
+        """;
+    assertEquals(
+        List.of(),
+        errors(
+            fn,
+            ("queues: { jobs: { existing: \"%sMicrosoft.Storage/storageAccounts/sharedst/queueServices/default/queues/jobs\" } }\n"
+                    + "buckets: { legacy: { existing: \"%sMicrosoft.Storage/storageAccounts/sharedst/blobServices/default/containers/legacy\" } }\n"
+                    + "topics: { news: { existing: \"%sMicrosoft.EventGrid/topics/news\" } }")
+                .formatted(OTHER, OTHER, OTHER)));
+  }
+
+  @Test
+  void aBareNameOrAnotherFormIsRefusedSayingTheFormToUse() throws Exception {
+    String fn =
+        "f: { code: ./fn, handler: main.handle, permissions: [ { bucket: legacy, access: read } ] }";
+    assertOne(
+        errors(fn, "buckets: { legacy: { existing: acme-legacy-uploads } }"),
+        "buckets.legacy.existing",
+        "'acme-legacy-uploads' is not the ARM resource id of a blob container",
+        "target azure",
+        "/blobServices/default/containers/<container>");
+    assertOne(
+        errors(
+            fn,
+            "buckets: { legacy: { existing: \"%sMicrosoft.Storage/storageAccounts/sharedst/queueServices/default/queues/legacy\" } }"
+                .formatted(OTHER)),
+        "buckets.legacy.existing",
+        "not the ARM resource id of a blob container");
+    assertOne(
+        errors(
+            "f: { code: ./fn, handler: main.handle }",
+            "queues: { jobs: { existing: \"https://sharedst.queue.core.windows.net/jobs\" } }"),
+        "queues.jobs.existing",
+        "/queueServices/default/queues/<queue>");
+    assertOne(
+        errors("f: { code: ./fn, handler: main.handle }", "topics: { news: { existing: news } }"),
+        "topics.news.existing",
+        "Microsoft.EventGrid/topics/<topic>");
+  }
+
+  @Test
+  void twoContainersOfOneNameAreRefusedAsTheirGrantsWouldShareANameAndOneBeLost() throws Exception {
+    assertOne(
+        errors(
+            "f: { code: ./fn, handler: main.handle }",
+            "buckets: { uploads: {}, old: { existing: \"%sMicrosoft.Storage/storageAccounts/sharedst/blobServices/default/containers/uploads\" } }"
+                .formatted(OTHER)),
+        "buckets.old",
+        "as buckets.uploads's is");
+  }
+
+  @Test
+  void existingInTheStacksOwnAccountIsRefused() throws Exception {
+    AzureNames names = new AzureNames(AzureSamples.SUBSCRIPTION, "orders-rg", "orders", "azure");
+    assertOne(
+        errors(
+            "f: { code: ./fn, handler: main.handle }",
+            ("queues: { jobs: {}, old: { existing: \"/subscriptions/%s/resourceGroups/%s/providers/"
+                    + "Microsoft.Storage/storageAccounts/%s/queueServices/default/queues/older\" } }")
+                .formatted(AzureSamples.SUBSCRIPTION, "orders-rg", names.dataAccount())),
+        "queues.old.existing",
+        "which this stack creates and deletes");
+  }
+
+  @Test
+  void storageTriggersOnExistingBucketsAreRefusedSayingWhy() throws Exception {
+    assertOne(
+        errors(
+            "f: { code: ./fn, handler: main.handle, triggers: [ { storage: { bucket: legacy } } ] }",
+            "buckets: { legacy: { existing: \"%sMicrosoft.Storage/storageAccounts/sharedst/blobServices/default/containers/legacy\" } }"
+                .formatted(OTHER)),
+        "functions.f.triggers[0].storage.bucket",
+        "one per account");
   }
 
   @Test

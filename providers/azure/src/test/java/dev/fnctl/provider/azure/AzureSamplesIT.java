@@ -52,13 +52,29 @@ class AzureSamplesIT {
         secret,
         "{\"id\":\"%s\",\"name\":\"webhook-signing-key\",\"type\":\"Microsoft.KeyVault/vaults/secrets\",\"properties\":{}}"
             .formatted(secret));
+    // thumbnails' legacy bucket: someone else's container in another group (existing:).
+    String legacy = AzureSamples.LEGACY_CONTAINER;
+    String group = legacy.substring(0, legacy.indexOf("/providers/"));
+    String account = legacy.substring(0, legacy.indexOf("/blobServices/"));
+    azure.arm.put(
+        group,
+        "{\"id\":\"%s\",\"name\":\"shared-rg\",\"type\":\"Microsoft.Resources/resourceGroups\",\"location\":\"westeurope\",\"properties\":{\"provisioningState\":\"Succeeded\"}}"
+            .formatted(group));
+    azure.arm.put(
+        account,
+        "{\"id\":\"%s\",\"name\":\"legacyst\",\"type\":\"Microsoft.Storage/storageAccounts\",\"location\":\"westeurope\",\"kind\":\"StorageV2\",\"sku\":{\"name\":\"Standard_LRS\"},\"properties\":{\"provisioningState\":\"Succeeded\"}}"
+            .formatted(account));
+    azure.arm.put(
+        legacy,
+        "{\"id\":\"%s\",\"name\":\"acme-legacy-uploads\",\"type\":\"Microsoft.Storage/storageAccounts/blobServices/containers\",\"properties\":{\"metadata\":{}}}"
+            .formatted(legacy));
   }
 
   @ParameterizedTest
   @MethodSource("samples")
   void planApplyChangeDriftDestroy(String sample) throws Exception {
     Path spec = AzureSamples.copy(sample, dir, azure.settings());
-    EngineOnFake fnctl = new EngineOnFake(azure, spec, "azure");
+    EngineOnFake fnctl = new EngineOnFake(azure, spec, "azure", AzureSamples.env(sample));
     // Settings the platform adds to every new app: never fnctl's, never a diff, never removed.
     azure.arm.platformSettings(
         java.util.Map.of("APPLICATIONINSIGHTS_CONNECTION_STRING", "InstrumentationKey=00000000"));
@@ -74,6 +90,18 @@ class AzureSamplesIT {
         "invoke URLs are printed: " + applied.outputs());
     assertEquals(
         List.of(), EngineOnFake.shape(fnctl.plan()), "an applied sample plans to no changes");
+    // Every Key Vault reference resolves: its form is right, and the app's identity may read it.
+    int references = 0;
+    for (String site : apps()) {
+      String refs =
+          azure.armGet(site + "/config/configreferences/appsettings?api-version=2024-04-01");
+      for (var ref : JSON.readTree(refs).path("value")) {
+        references++;
+        assertEquals("Resolved", ref.path("properties").path("status").asText(), refs);
+      }
+    }
+    assertEquals(
+        sample.equals("webhook-queue") ? 1 : 0, references, "the samples' secrets: " + sample);
 
     // Someone else's setting on an app and role assignment in the group: never fnctl's.
     String app = firstApp();
@@ -121,8 +149,13 @@ class AzureSamplesIT {
         "a setting the platform added survives");
 
     // Code or triggers changed: one update of the app, its package deployed again.
+    // (thumbnails' functions each set their own timeout: the first one's is changed.)
+    String withTimeout = Files.readString(spec);
     Files.writeString(
-        spec, Files.readString(spec).replaceFirst("(?m)^(?<t>\\s+timeout: \\d+)s", "${t}1s"));
+        spec,
+        sample.equals("thumbnails")
+            ? withTimeout.replace("timeout: 60s", "timeout: 61s")
+            : withTimeout.replaceFirst("(?m)^(?<t>\\s+timeout: \\d+)s", "${t}1s"));
     Plan code = fnctl.plan();
     List<ResourceChange> codeUpdates = EngineOnFake.changes(code);
     assertFalse(codeUpdates.isEmpty());
@@ -161,10 +194,13 @@ class AzureSamplesIT {
   }
 
   private static String firstApp() {
+    return apps().get(0);
+  }
+
+  private static List<String> apps() {
     return azure.arm.ids("/providers/microsoft.web/sites/").stream()
         .filter(id -> id.matches("(?i).*/providers/microsoft\\.web/sites/[^/]+$"))
         .sorted()
-        .findFirst()
-        .orElseThrow();
+        .toList();
   }
 }

@@ -14,19 +14,22 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A storage trigger is an Event Grid subscription on the data account delivering the bucket's blob
- * events to the function's eventGridTrigger: made after the package (the function must exist),
- * filtered by prefix and suffix, labelled as fnctl's, changed in place, removed by destroy.
+ * A storage trigger is Flex Consumption's blob trigger: a {@code blobTrigger} with the Event Grid
+ * source in the package, and an event subscription on the data account's system topic delivering
+ * the container's created blobs (prefix and suffix as filters) to the blob extension's webhook with
+ * the host's {@code blobs_extension} key (which the fake makes when the package is deployed and
+ * checks in Event Grid's handshake): made after the package, labelled as fnctl's, the key never in
+ * the plan, drift shown and put back, removed by destroy with the system topic.
  */
 class AzureStorageTriggerIT {
   @RegisterExtension static AzureFakes azure = new AzureFakes();
   @TempDir Path dir;
 
   @Test
-  void aBucketsEventsReachTheFunction() throws Exception {
+  void aBucketsBlobsReachTheFunctionsBlobTrigger() throws Exception {
     azure.resetGroup();
     Files.createDirectories(dir.resolve("fn"));
-    Files.writeString(dir.resolve("fn/main.py"), "def handle(event):\n    return None\n");
+    Files.writeString(dir.resolve("fn/main.py"), "def handle(blob):\n    return None\n");
     Path spec = dir.resolve("fnctl.yaml");
     Files.writeString(
         spec,
@@ -49,36 +52,93 @@ class AzureStorageTriggerIT {
         """
             .formatted(AzureSamples.target(azure.settings(), false)));
     EngineOnFake fnctl = new EngineOnFake(azure, spec, "azure");
+    Plan first = fnctl.plan();
     assertTrue(fnctl.apply().succeeded());
     assertEquals(List.of(), EngineOnFake.shape(fnctl.plan()));
 
+    List<String> topics = azure.arm.ids("/providers/microsoft.eventgrid/systemtopics/");
+    String topic =
+        topics.stream().filter(id -> !id.contains("/eventsubscriptions")).findFirst().orElseThrow();
+    assertTrue(azure.arm.get(topic).contains("\"fnctl-stack\":\"uploads\""), topic);
     List<String> subscriptions =
-        azure.arm.ids("/providers/microsoft.eventgrid/eventsubscriptions/");
+        azure.arm.ids("/eventsubscriptions/").stream()
+            .filter(id -> id.toLowerCase().startsWith(topic.toLowerCase()))
+            .toList();
     assertEquals(1, subscriptions.size(), subscriptions.toString());
     String body = azure.arm.get(subscriptions.get(0));
-    assertTrue(body.contains("\"endpointType\":\"AzureFunction\""), body);
-    assertTrue(body.contains("/functions/resize-storage-"), body);
+    assertTrue(body.contains("\"endpointType\":\"WebHook\""), body);
+    assertTrue(
+        body.contains("\"provisioningState\":\"Succeeded\""), "the handshake passed: " + body);
+    assertTrue(
+        body.contains(".azurewebsites.net/runtime/webhooks/blobs\""), "the base URL only: " + body);
+    assertTrue(body.contains("fnctl-function="), body);
     assertTrue(
         body.contains(
             "\"subjectBeginsWith\":\"/blobServices/default/containers/images/blobs/in/\""),
         body);
     assertTrue(body.contains("\"subjectEndsWith\":\".jpg\""), body);
-    assertTrue(body.contains("Microsoft.Storage.BlobCreated"), body);
+    assertTrue(body.contains("\"includedEventTypes\":[\"Microsoft.Storage.BlobCreated\"]"), body);
     assertTrue(body.contains("fnctl-stack=uploads"), body);
 
-    // Deleted events too: the same trigger (bucket, prefix, suffix), changed in place.
-    Files.writeString(
-        spec, Files.readString(spec).replace("events: [created]", "events: [created, deleted]"));
+    // The key the webhook was called with is the host's, and no plan shows it.
+    String app =
+        azure.arm.ids("/providers/microsoft.web/sites/").stream()
+            .filter(id -> id.matches("(?i).*/sites/[^/]+$"))
+            .findFirst()
+            .orElseThrow();
+    String keys = azure.arm.get(app + "/host/default");
+    String key =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(keys)
+            .path("systemKeys")
+            .path("blobs_extension")
+            .asText();
+    assertTrue(key.length() > 20, keys);
+    assertTrue(!EngineOnFake.shape(first).toString().contains(key));
+
+    // Drift: someone widens the filter; the plan shows it, apply puts it back (the key read again).
+    azure.arm.put(
+        subscriptions.get(0),
+        azure
+            .arm
+            .get(subscriptions.get(0))
+            .replace("\"subjectEndsWith\":\".jpg\"", "\"subjectEndsWith\":\"\""));
     Plan p = fnctl.plan();
     List<ResourceChange> changes = EngineOnFake.changes(p);
     assertEquals(1, changes.size(), EngineOnFake.shape(p).toString());
     assertEquals(Action.UPDATE, changes.get(0).action());
-    assertEquals(List.of(EventSubscriptionType.EVENTS), changes.get(0).changedProperties());
+    assertEquals(List.of(EventSubscriptionType.SUBJECT_ENDS), changes.get(0).changedProperties());
     assertTrue(fnctl.apply().succeeded());
-    assertTrue(azure.arm.get(subscriptions.get(0)).contains("Microsoft.Storage.BlobDeleted"));
+    assertTrue(azure.arm.get(subscriptions.get(0)).contains("\"subjectEndsWith\":\".jpg\""));
+    assertEquals(List.of(), EngineOnFake.shape(fnctl.plan()));
+
+    // Event Grid's handshake fails when the app does not run the trigger (here: its function is
+    // gone from the host): apply fails with Event Grid's one line, the key not in it.
+    String function =
+        azure.arm.ids("/functions/").stream()
+            .filter(id -> id.matches("(?i).*/sites/[^/]+/functions/resize-storage-[^/]+$"))
+            .findFirst()
+            .orElseThrow();
+    String deployed = azure.arm.get(function);
+    azure.arm.put(
+        subscriptions.get(0),
+        azure
+            .arm
+            .get(subscriptions.get(0))
+            .replace("\"subjectEndsWith\":\".jpg\"", "\"subjectEndsWith\":\"\""));
+    azure.arm.delete(function);
+    var refused = fnctl.apply();
+    assertTrue(!refused.succeeded());
+    assertEquals(1, refused.failed().size(), refused.failed().toString());
+    for (String m : refused.failed().values()) {
+      assertTrue(m.contains("Webhook validation handshake failed"), m);
+      assertTrue(!m.contains("\n") && !m.contains("Exception") && !m.contains(key), m);
+    }
+    azure.arm.put(function, deployed);
+    assertTrue(fnctl.apply().succeeded(), "the re-run converges once the function runs");
     assertEquals(List.of(), EngineOnFake.shape(fnctl.plan()));
 
     assertTrue(fnctl.destroy().succeeded());
-    assertEquals(List.of(), azure.arm.ids("/providers/microsoft.eventgrid/eventsubscriptions/"));
+    assertEquals(List.of(), azure.arm.ids("/providers/microsoft.eventgrid/"));
   }
 }

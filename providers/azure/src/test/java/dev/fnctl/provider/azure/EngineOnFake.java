@@ -19,7 +19,14 @@ final class EngineOnFake {
   private final String target;
 
   EngineOnFake(AzureFakes azure, Path spec, String target) {
-    this.engine = Engine.create(azure.providers(), azure.env());
+    this(azure, spec, target, java.util.Map.of());
+  }
+
+  /** With {@code env} added to the environment the spec is read with. */
+  EngineOnFake(AzureFakes azure, Path spec, String target, java.util.Map<String, String> env) {
+    java.util.Map<String, String> all = new java.util.HashMap<>(azure.env());
+    all.putAll(env);
+    this.engine = Engine.create(azure.providers(), all);
     this.spec = spec;
     this.target = target;
   }

@@ -118,7 +118,10 @@ class FunctionBindingsTest {
     assertTrue(queue.contains("\"queueName\":\"jobs\""), queue);
     assertTrue(queue.contains("\"connection\":\"FNCTL_DATA\""), queue);
     String blob = JSON.writeValueAsString(b.functionJson(f, f.triggers().get(5), runtime));
-    assertTrue(blob.contains("\"type\":\"eventGridTrigger\""), blob);
+    assertTrue(blob.contains("\"type\":\"blobTrigger\""), blob);
+    assertTrue(blob.contains("\"source\":\"EventGrid\""), blob);
+    assertTrue(blob.contains("\"path\":\"uploads/{name}\""), "filters are Event Grid's: " + blob);
+    assertTrue(blob.contains("\"connection\":\"FNCTL_DATA\""), blob);
   }
 
   @Test
