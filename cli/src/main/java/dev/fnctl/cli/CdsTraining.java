@@ -14,13 +14,13 @@ import java.util.stream.Stream;
 /**
  * What a launcher runs once, under {@code -XX:ArchiveClassesAtExit}, so that its class-data-sharing
  * archive holds the classes typical runs load: {@code fnctl plan} of a small spec on the local
- * target and of the same spec on an AWS, a Google Cloud and an Azure target whose endpoints are a
- * closed loopback port, in one JVM (a dynamic archive records one process). Each cloud plan loads
- * its SDK's clients and request path without reaching any cloud (it fails, as intended: only the
- * classes matter); a loopback endpoint gets placeholder credentials, so nothing signs in anywhere.
- * The specs are written to a scratch directory removed afterwards, so both launchers (the
- * checkout's {@code ./fnctl} and the release archive's {@code bin/fnctl}) train the same way.
- * Output is discarded.
+ * target and of the same spec on an AWS and a Google Cloud target whose endpoints are a closed
+ * loopback port, in one JVM (a dynamic archive records one process). Each cloud plan loads its
+ * SDK's clients and request path without reaching any cloud (it fails, as intended: only the
+ * classes matter); a loopback endpoint needs no credentials, so nothing signs in anywhere. The
+ * specs are written to a scratch directory removed afterwards, so both launchers (the checkout's
+ * {@code ./fnctl} and the release archive's {@code bin/fnctl}) train the same way. Output is
+ * discarded.
  */
 public final class CdsTraining {
   private CdsTraining() {}
@@ -71,24 +71,15 @@ public final class CdsTraining {
               "gcp: { provider: gcp, project: training, region: europe-west1,"
                   + " endpoint: \"http://127.0.0.1:9\" }",
               256);
-      // Flex Consumption offers 512, 2048 and 4096 MB instances, not 256.
-      Path azure =
-          spec(
-              dir,
-              "fnctl-azure.yaml",
-              "azure: { provider: azure, subscription: \""
-                  + AZURE_SUBSCRIPTION
-                  + "\","
-                  + " resourceGroup: training, region: westeurope,"
-                  + " endpoint: \"https://127.0.0.1:9\" }",
-              2048);
-      plan(List.of(local, aws, gcp, azure));
+      // No Azure plan: JDK 17's dynamic archive dump crashes (SIGSEGV in
+      // SystemDictionaryShared::adjust_lambda_proxy_class_dictionary, seen on 17.0.15) once the
+      // Azure SDK's classes are loaded, and a crashed training leaves no archive for anyone. An
+      // Azure plan starts without the archive's help for its SDK until that is fixed.
+      plan(List.of(local, aws, gcp));
     } finally {
       delete(dir);
     }
   }
-
-  private static final String AZURE_SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
 
   private static Path spec(Path dir, String file, String target, int memory) throws IOException {
     return Files.writeString(dir.resolve(file), SPEC.formatted(target, memory, "./fn"));

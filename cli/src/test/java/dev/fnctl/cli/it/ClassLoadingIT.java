@@ -145,6 +145,12 @@ class ClassLoadingIT {
           loaded.stream().noneMatch(l -> l.contains(other.getValue())),
           "a " + id + " plan loaded the " + other.getKey() + " SDK");
     }
+    // The training leaves Azure out (JDK 17's dynamic dump crashes on its classes: CdsTraining).
+    if (id.equals("azure")) {
+      assertTrue(r.err().startsWith("Error: "), r.err());
+      assertTrue(r.err().lines().count() == 1, "one line expected:\n" + r.err());
+      return;
+    }
     long sdk = loaded.stream().filter(l -> l.contains(sdkPrefix)).count();
     long shared =
         loaded.stream()

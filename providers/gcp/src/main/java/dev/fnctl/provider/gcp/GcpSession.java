@@ -1,5 +1,6 @@
 package dev.fnctl.provider.gcp;
 
+import com.google.api.gax.core.BackgroundResource;
 import com.google.api.gax.core.CredentialsProvider;
 import com.google.api.gax.core.FixedCredentialsProvider;
 import com.google.api.gax.core.NoCredentialsProvider;
@@ -281,6 +282,10 @@ final class GcpSession implements AutoCloseable {
   }
 
   private <T> T make(String what, Maker<T> m) throws ProviderException {
+    // A read stopped by its first failure closes the session while other reads may still be
+    // starting: a client made after close would never be shut down (and its non-daemon timer
+    // thread would outlive the run).
+    if (closed) throw new ProviderException("the Google Cloud session is closed");
     try {
       return m.make();
     } catch (IOException e) {
@@ -410,16 +415,19 @@ final class GcpSession implements AutoCloseable {
     };
   }
 
+  /** Set by {@link #close}; the client getters, synchronized like it, make no client after it. */
+  private boolean closed;
+
   @Override
-  public void close() {
+  public synchronized void close() {
+    closed = true;
     pool.shutdownNow();
-    for (AutoCloseable c : new AutoCloseable[] {functions, scheduler, eventarc, topics, budgets}) {
-      if (c == null) continue;
-      try {
-        c.close();
-      } catch (Exception e) {
-        // closing a client cannot fail the run
-      }
+    // shutdownNow, not close: a gax HTTP/JSON channel keeps each call's deadline timer on a
+    // non-daemon scheduler that a plain shutdown lets run to the deadline (minutes) when the call
+    // failed early (a refused connection), which would keep an embedding JVM alive.
+    for (BackgroundResource c :
+        new BackgroundResource[] {functions, scheduler, eventarc, topics, budgets}) {
+      if (c != null) c.shutdownNow();
     }
   }
 }
