@@ -263,14 +263,36 @@ class MoreApisIT {
   @Test
   void eventarcTriggersAreCreatedThroughOperations() {
     fake.operations(0, java.time.Duration.ZERO);
-    Http.Answer op =
+    String storageTrigger =
+        "{\"name\":\""
+            + LOCATION
+            + "/triggers/uploads\",\"eventFilters\":[{\"attribute\":\"type\",\"value\":\"google.cloud.storage.object.v1.finalized\"},{\"attribute\":\"bucket\",\"value\":\"shop-uploads\"}],"
+            + "\"destination\":{\"cloudRun\":{\"service\":\"uploads\",\"region\":\"europe-west1\"}},\"labels\":{\"fnctl-stack\":\"shop\"}}";
+    // Eventarc refuses Cloud Storage events until Cloud Storage's service agent may publish
+    Http.Answer refused =
+        http.call("POST", "/v1/" + LOCATION + "/triggers?triggerId=uploads", storageTrigger);
+    assertEquals(400, refused.status(), refused.body());
+    assertTrue(refused.body().contains("FAILED_PRECONDITION"), refused.body());
+    String agent =
+        http.call("GET", "/storage/v1/projects/acme-test/serviceAccount", null)
+            .json()
+            .get("email_address")
+            .getAsString();
+    assertEquals(
+        "service-"
+            + fake.projectNumber("acme-test")
+            + "@gs-project-accounts.iam.gserviceaccount.com",
+        agent);
+    Http.Answer granted =
         http.call(
             "POST",
-            "/v1/" + LOCATION + "/triggers?triggerId=uploads",
-            "{\"name\":\""
-                + LOCATION
-                + "/triggers/uploads\",\"eventFilters\":[{\"attribute\":\"type\",\"value\":\"google.cloud.storage.object.v1.finalized\"},{\"attribute\":\"bucket\",\"value\":\"shop-uploads\"}],"
-                + "\"destination\":{\"cloudRun\":{\"service\":\"uploads\",\"region\":\"europe-west1\"}},\"labels\":{\"fnctl-stack\":\"shop\"}}");
+            "/v3/projects/acme-test:setIamPolicy",
+            "{\"policy\":{\"bindings\":[{\"role\":\"roles/pubsub.publisher\",\"members\":[\"serviceAccount:"
+                + agent
+                + "\"]}]}}");
+    assertEquals(200, granted.status(), granted.body());
+    Http.Answer op =
+        http.call("POST", "/v1/" + LOCATION + "/triggers?triggerId=uploads", storageTrigger);
     assertEquals(200, op.status(), op.body());
     assertFalse(op.json().has("done"));
     Http.Answer done = http.call("GET", "/v1/" + op.json().get("name").getAsString(), null);
