@@ -190,6 +190,20 @@ class MoreApisIT {
                 "/v1/billingAccounts/0123AB-4567CD-89EF01/budgets",
                 budget.replace(channelName, "projects/acme-test/notificationChannels/404"))
             .status());
+    // a budget filters on one label with one value
+    for (String labels :
+        new String[] {
+          "{\"fnctl-stack\":[\"shop\"],\"fnctl-target\":[\"eu\"]}",
+          "{\"fnctl-stack\":[\"a\",\"b\"]}"
+        })
+      assertEquals(
+          400,
+          http.call(
+                  "POST",
+                  "/v1/billingAccounts/0123AB-4567CD-89EF01/budgets",
+                  budget.replace("{\"fnctl-stack\":[\"shop\"]}", labels))
+              .status(),
+          labels);
   }
 
   @Test
