@@ -59,6 +59,13 @@ final class BudgetsApi {
         throw GoogleError.invalidArgument("Notification channel " + channel + " does not exist.");
       }
     }
+    // budget_model.proto: "Currently, multiple entries or multiple values per entry are not
+    // allowed" in the labels filter
+    var labels = budget.getBudgetFilter().getLabelsMap();
+    if (labels.size() > 1 || labels.values().stream().anyMatch(v -> v.getValuesCount() != 1)) {
+      throw GoogleError.invalidArgument(
+          "budget_filter.labels takes a single label with a single value.");
+    }
     for (var rule : budget.getThresholdRulesList()) {
       if (rule.getThresholdPercent() <= 0) {
         throw GoogleError.invalidArgument("threshold_percent must be positive.");

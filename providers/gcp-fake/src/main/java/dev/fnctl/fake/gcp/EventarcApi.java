@@ -88,6 +88,16 @@ final class EventarcApi {
     if (cloud.resources.get(name) != null) {
       throw GoogleError.alreadyExists("Resource '" + name + "' already exists");
     }
+    boolean storageEvents =
+        request.getTrigger().getEventFiltersList().stream()
+            .anyMatch(
+                f ->
+                    f.getAttribute().equals("type")
+                        && f.getValue().startsWith("google.cloud.storage.object."));
+    if (storageEvents) {
+      // Eventarc refuses a Cloud Storage trigger while Cloud Storage cannot publish its events
+      cloud.requireStorageAgentMayPublish(cloud.projects.idOf(request.getParent()));
+    }
     Trigger trigger =
         withTransport(Standard.withoutOutputOnly(request.getTrigger()).toBuilder().setName(name));
     if (request.getValidateOnly()) {
@@ -132,6 +142,7 @@ final class EventarcApi {
           String subscription = current.getTransport().getPubsub().getSubscription();
           if (!subscription.isEmpty()) {
             cloud.resources.remove(subscription);
+            cloud.policies.remove(subscription);
           }
           return current;
         });

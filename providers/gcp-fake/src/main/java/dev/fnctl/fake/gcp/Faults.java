@@ -117,7 +117,9 @@ final class Faults {
   }
 
   private static GoogleError permissionDenied(String line, String permission) {
-    String resource = line.split(" ")[1].replaceFirst("^/v[0-9]+/", "");
+    // the resource, as Google names it: no version prefix, no custom verb (":setIamPolicy")
+    String resource =
+        line.split(" ")[1].replaceFirst("^/v[0-9]+/", "").replaceFirst(":[A-Za-z]+$", "");
     JsonObject metadata = new JsonObject();
     metadata.addProperty("permission", permission);
     metadata.addProperty("resource", resource);

@@ -230,22 +230,7 @@ final class FunctionDeployment {
         throw GoogleError.invalidArgument(
             "Bucket '" + bucket + "' of the Cloud Storage trigger does not exist.");
       }
-      String agent =
-          "serviceAccount:service-"
-              + cloud.projects.number(project)
-              + "@gs-project-accounts.iam.gserviceaccount.com";
-      boolean canPublish =
-          cloud.policies.get("projects/" + project).getBindingsList().stream()
-              .anyMatch(
-                  b ->
-                      b.getRole().equals("roles/pubsub.publisher")
-                          && b.getMembersList().contains(agent));
-      if (!canPublish) {
-        throw GoogleError.failedPrecondition(
-            "The Cloud Storage service account for your bucket is unable to publish to Cloud Pub/Sub topics in the"
-                + " specified project. To use GCS CloudEvent triggers, the GCS service account requires the Pub/Sub"
-                + " Publisher (roles/pubsub.publisher) IAM role in the specified project.");
-      }
+      cloud.requireStorageAgentMayPublish(project);
     }
   }
 

@@ -5,6 +5,7 @@ import com.google.iam.v1.Policy;
 import com.google.protobuf.ByteString;
 import java.nio.ByteBuffer;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -28,13 +29,48 @@ final class IamPolicies {
   private static final Pattern PROJECT_SERVICE_ACCOUNT =
       Pattern.compile("serviceAccount:([^@]+)@([^.]+)\\.iam\\.gserviceaccount\\.com");
 
+  /**
+   * The service agents Google makes for a project, {@code service-PROJECT_NUMBER@DOMAIN} (IAM's
+   * service agents reference): Cloud Storage, Pub/Sub, Eventarc, Cloud Functions, Cloud Run
+   * (serverless-robot-prod), Cloud Scheduler, Cloud Build, Artifact Registry, Secret Manager and
+   * Monitoring's notification agent, the services fnctl's resources involve. Any other address in
+   * these forms, or one whose number is no project's, is an account that does not exist.
+   */
+  private static final Set<String> SERVICE_AGENT_DOMAINS =
+      Set.of(
+          "gs-project-accounts",
+          "gcp-sa-pubsub",
+          "gcp-sa-eventarc",
+          "gcf-admin-robot",
+          "serverless-robot-prod",
+          "gcp-sa-cloudscheduler",
+          "gcp-sa-cloudbuild",
+          "gcp-sa-artifactregistry",
+          "gcp-sa-secretmanager",
+          "gcp-sa-monitoring-notification");
+
+  private static final Pattern SERVICE_AGENT_ACCOUNT = Pattern.compile("service-([0-9]+)");
+
   private final Map<String, Policy> policies = new ConcurrentHashMap<>();
   private final AtomicLong writes = new AtomicLong();
   private final Predicate<String> serviceAccountExists;
+  private final Predicate<String> projectNumber;
 
-  /** {@code serviceAccountExists} answers for an email; bindings to a missing account fail. */
-  IamPolicies(Predicate<String> serviceAccountExists) {
+  /**
+   * {@code serviceAccountExists} answers for an email, {@code projectNumber} whether a number is a
+   * project's; bindings to a missing account or service agent fail.
+   */
+  IamPolicies(Predicate<String> serviceAccountExists, Predicate<String> projectNumber) {
     this.serviceAccountExists = serviceAccountExists;
+    this.projectNumber = projectNumber;
+  }
+
+  /** Whether {@code local@domain.iam.gserviceaccount.com} is one of a project's service agents. */
+  private boolean serviceAgent(String local, String domain) {
+    var number = SERVICE_AGENT_ACCOUNT.matcher(local);
+    return SERVICE_AGENT_DOMAINS.contains(domain)
+        && number.matches()
+        && projectNumber.test(number.group(1));
   }
 
   Policy get(String resource) {
@@ -58,12 +94,9 @@ final class IamPolicies {
           throw GoogleError.invalidArgument("Invalid member type: " + member);
         }
         var account = PROJECT_SERVICE_ACCOUNT.matcher(member);
-        // Service agents (service-NUMBER@gs-project-accounts..., @gcp-sa-*...) are Google's own.
-        boolean agent =
-            account.matches()
-                && (account.group(2).equals("gs-project-accounts")
-                    || account.group(2).startsWith("gcp-sa-"));
-        if (account.matches() && !agent && !serviceAccountExists.test(member.substring(15))) {
+        if (account.matches()
+            && !serviceAgent(account.group(1), account.group(2))
+            && !serviceAccountExists.test(member.substring(15))) {
           throw GoogleError.invalidArgument(
               "Service account " + member.substring(15) + " does not exist.");
         }

@@ -18,6 +18,11 @@ final class Projects {
     return Long.toString(number);
   }
 
+  /** Whether {@code number} is the number of a project the fake has been asked about. */
+  boolean isNumber(String number) {
+    return idByNumber.containsKey(number);
+  }
+
   /** The project id of an id or a number already seen. */
   String id(String idOrNumber) {
     return idByNumber.getOrDefault(idOrNumber, idOrNumber);

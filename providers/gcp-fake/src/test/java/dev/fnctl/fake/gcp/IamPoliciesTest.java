@@ -10,7 +10,8 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 class IamPoliciesTest {
-  private final IamPolicies policies = new IamPolicies(email -> email.startsWith("known"));
+  private final IamPolicies policies =
+      new IamPolicies(email -> email.startsWith("known"), "123456789012"::equals);
 
   private static Policy with(Policy base, String role, String member) {
     return base.toBuilder()
@@ -65,5 +66,36 @@ class IamPoliciesTest {
         "r", with(empty, "roles/viewer", "serviceAccount:known@p.iam.gserviceaccount.com"));
     policies.set("r", with(policies.get("r"), "roles/run.invoker", "allUsers"));
     assertEquals(2, policies.get("r").getBindingsCount());
+  }
+
+  @Test
+  void theProjectsServiceAgentsExistAndNoOtherAddressInTheirForm() {
+    for (String domain :
+        new String[] {"gs-project-accounts", "gcp-sa-pubsub", "gcp-sa-eventarc", "gcf-admin-robot"})
+      policies.set(
+          "r",
+          with(
+              policies.get("r"),
+              "roles/pubsub.publisher",
+              "serviceAccount:service-123456789012@" + domain + ".iam.gserviceaccount.com"));
+    assertEquals(4, policies.get("r").getBindingsCount());
+    for (String ghost :
+        new String[] {
+          "service-999999999999@gcp-sa-pubsub", // no project has this number
+          "service-123456789012@gcp-sa-nothing", // no such service agent
+          "robot-123456789012@gs-project-accounts", // not an agent's name
+        }) {
+      GoogleError e =
+          assertThrows(
+              GoogleError.class,
+              () ->
+                  policies.set(
+                      "r",
+                      with(
+                          policies.get("r"),
+                          "roles/viewer",
+                          "serviceAccount:" + ghost + ".iam.gserviceaccount.com")));
+      assertEquals("INVALID_ARGUMENT", e.status, ghost);
+    }
   }
 }

@@ -190,6 +190,20 @@ class MoreApisIT {
                 "/v1/billingAccounts/0123AB-4567CD-89EF01/budgets",
                 budget.replace(channelName, "projects/acme-test/notificationChannels/404"))
             .status());
+    // a budget filters on one label with one value
+    for (String labels :
+        new String[] {
+          "{\"fnctl-stack\":[\"shop\"],\"fnctl-target\":[\"eu\"]}",
+          "{\"fnctl-stack\":[\"a\",\"b\"]}"
+        })
+      assertEquals(
+          400,
+          http.call(
+                  "POST",
+                  "/v1/billingAccounts/0123AB-4567CD-89EF01/budgets",
+                  budget.replace("{\"fnctl-stack\":[\"shop\"]}", labels))
+              .status(),
+          labels);
   }
 
   @Test
@@ -263,14 +277,36 @@ class MoreApisIT {
   @Test
   void eventarcTriggersAreCreatedThroughOperations() {
     fake.operations(0, java.time.Duration.ZERO);
-    Http.Answer op =
+    String storageTrigger =
+        "{\"name\":\""
+            + LOCATION
+            + "/triggers/uploads\",\"eventFilters\":[{\"attribute\":\"type\",\"value\":\"google.cloud.storage.object.v1.finalized\"},{\"attribute\":\"bucket\",\"value\":\"shop-uploads\"}],"
+            + "\"destination\":{\"cloudRun\":{\"service\":\"uploads\",\"region\":\"europe-west1\"}},\"labels\":{\"fnctl-stack\":\"shop\"}}";
+    // Eventarc refuses Cloud Storage events until Cloud Storage's service agent may publish
+    Http.Answer refused =
+        http.call("POST", "/v1/" + LOCATION + "/triggers?triggerId=uploads", storageTrigger);
+    assertEquals(400, refused.status(), refused.body());
+    assertTrue(refused.body().contains("FAILED_PRECONDITION"), refused.body());
+    String agent =
+        http.call("GET", "/storage/v1/projects/acme-test/serviceAccount", null)
+            .json()
+            .get("email_address")
+            .getAsString();
+    assertEquals(
+        "service-"
+            + fake.projectNumber("acme-test")
+            + "@gs-project-accounts.iam.gserviceaccount.com",
+        agent);
+    Http.Answer granted =
         http.call(
             "POST",
-            "/v1/" + LOCATION + "/triggers?triggerId=uploads",
-            "{\"name\":\""
-                + LOCATION
-                + "/triggers/uploads\",\"eventFilters\":[{\"attribute\":\"type\",\"value\":\"google.cloud.storage.object.v1.finalized\"},{\"attribute\":\"bucket\",\"value\":\"shop-uploads\"}],"
-                + "\"destination\":{\"cloudRun\":{\"service\":\"uploads\",\"region\":\"europe-west1\"}},\"labels\":{\"fnctl-stack\":\"shop\"}}");
+            "/v3/projects/acme-test:setIamPolicy",
+            "{\"policy\":{\"bindings\":[{\"role\":\"roles/pubsub.publisher\",\"members\":[\"serviceAccount:"
+                + agent
+                + "\"]}]}}");
+    assertEquals(200, granted.status(), granted.body());
+    Http.Answer op =
+        http.call("POST", "/v1/" + LOCATION + "/triggers?triggerId=uploads", storageTrigger);
     assertEquals(200, op.status(), op.body());
     assertFalse(op.json().has("done"));
     Http.Answer done = http.call("GET", "/v1/" + op.json().get("name").getAsString(), null);

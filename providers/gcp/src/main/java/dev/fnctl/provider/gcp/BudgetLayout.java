@@ -53,6 +53,7 @@ final class BudgetLayout {
     p.put(BudgetType.AMOUNT, b.amount().stripTrailingZeros().toPlainString());
     p.put(BudgetType.CURRENCY, b.currency() == null ? "USD" : b.currency());
     p.put(BudgetType.PERIOD, BudgetType.period(b.period()));
+    p.put(BudgetType.SPEND_LABEL, GcpNames.DEPLOYMENT_LABEL + "=" + names.deployment());
     p.put(BudgetType.THRESHOLDS, List.copyOf(thresholds.values()));
     p.put(BudgetType.CHANNELS, channels);
     layout.add(Resource.of(address(BUDGET, names.budget(b.name())), BUDGET, item, p, deps));

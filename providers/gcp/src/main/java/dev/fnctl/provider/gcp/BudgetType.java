@@ -20,6 +20,12 @@ final class BudgetType implements ResourceType {
   /** {@code MONTH}, {@code QUARTER} or {@code YEAR}. */
   static final String PERIOD = "period";
 
+  /**
+   * {@code key=value}: the one label (Google allows one) whose resources' spend the budget counts,
+   * {@code fnctl-deployment=<stack>_<target>}, so two targets of a stack have budgets of their own.
+   */
+  static final String SPEND_LABEL = "spendLabel";
+
   /** One per alert: {@code percent} and {@code forecast}, sorted. */
   static final String THRESHOLDS = "thresholds";
 

@@ -14,7 +14,6 @@ import com.google.protobuf.ListValue;
 import com.google.protobuf.Value;
 import com.google.type.Money;
 import dev.fnctl.provider.LiveResource;
-import dev.fnctl.provider.Ownership;
 import dev.fnctl.provider.ProviderException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -75,6 +74,7 @@ final class Budgets {
               .toPlainString());
       p.put(BudgetType.CURRENCY, m.getCurrencyCode());
       p.put(BudgetType.PERIOD, b.getBudgetFilter().getCalendarPeriod().name());
+      p.put(BudgetType.SPEND_LABEL, spendLabel(b.getBudgetFilter()));
       TreeMap<String, Map<String, Object>> thresholds = new TreeMap<>();
       for (ThresholdRule r : b.getThresholdRulesList()) {
         long percent = Math.round(r.getThresholdPercent() * 100);
@@ -104,6 +104,7 @@ final class Budgets {
     BigDecimal amount = new BigDecimal((String) after.get(BudgetType.AMOUNT));
     long units = amount.longValue();
     int nanos = amount.subtract(BigDecimal.valueOf(units)).movePointRight(9).intValue();
+    String[] spend = ((String) after.get(BudgetType.SPEND_LABEL)).split("=", 2);
     Budget.Builder b =
         Budget.newBuilder()
             .setDisplayName((String) after.get(BudgetType.DISPLAY_NAME))
@@ -112,9 +113,9 @@ final class Budgets {
                     .setCalendarPeriod(
                         CalendarPeriod.valueOf((String) after.get(BudgetType.PERIOD)))
                     .putLabels(
-                        Ownership.STACK_KEY,
+                        spend[0],
                         ListValue.newBuilder()
-                            .addValues(Value.newBuilder().setStringValue(session.names.stack()))
+                            .addValues(Value.newBuilder().setStringValue(spend[1]))
                             .build()))
             .setAmount(
                 BudgetAmount.newBuilder()
@@ -140,6 +141,14 @@ final class Budgets {
     b.setNotificationsRule(
         NotificationsRule.newBuilder().addAllMonitoringNotificationChannels(channels));
     return b.build();
+  }
+
+  /** The budget's label filter as {@code key=value}, or null when it has none. */
+  static String spendLabel(Filter filter) {
+    for (Map.Entry<String, ListValue> e : filter.getLabelsMap().entrySet())
+      if (e.getValue().getValuesCount() > 0)
+        return e.getKey() + "=" + e.getValue().getValues(0).getStringValue();
+    return null;
   }
 
   Map<String, Object> create(Map<String, Object> after) throws ProviderException {

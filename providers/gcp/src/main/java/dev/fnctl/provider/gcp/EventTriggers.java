@@ -36,33 +36,84 @@ final class EventTriggers {
   }
 
   /**
-   * Cloud Storage delivers events to Eventarc through Pub/Sub as its service agent ({@code
-   * service-NUMBER@gs-project-accounts.iam.gserviceaccount.com}), which must be allowed to publish
-   * in the project: added when missing, never removed (other triggers rely on it).
+   * Cloud Storage delivers events to Eventarc through Pub/Sub as its service agent, which must be
+   * allowed to publish in the project: added when missing, never removed (other triggers and stacks
+   * rely on it). The agent's address is asked of Cloud Storage ({@code
+   * projects.serviceAccount.get}, the way Google documents to learn it) rather than composed: it is
+   * one call, made only when a storage trigger is created, so a no-op plan never pays it.
    */
   private void storageAgentMayPublish() throws ProviderException {
-    String agent =
-        "serviceAccount:service-"
-            + session.projectNumber()
-            + "@gs-project-accounts.iam.gserviceaccount.com";
+    String url =
+        session.base("storage.googleapis.com")
+            + "/storage/v1/projects/"
+            + session.names.project()
+            + "/serviceAccount";
+    com.google.gson.JsonObject agent =
+        session.call(
+            "read the Cloud Storage service agent of project " + session.names.project(),
+            () -> session.rest().get(url));
+    if (!agent.has("email_address"))
+      throw new ProviderException(
+          "Cloud Storage named no service agent for project "
+              + session.names.project()
+              + "; run 'gcloud storage service-agent --project="
+              + session.names.project()
+              + "' to see why, then run again");
+    grant(
+        "serviceAccount:" + agent.get("email_address").getAsString(),
+        new IamPolicies.Target(MemberLayout.PROJECT, session.names.project()),
+        STORAGE_AGENT_ROLE,
+        "Cloud Storage's service agent needs it to deliver a storage trigger's events");
+  }
+
+  /**
+   * Adds a role a Google service agent needs, or fails the step with one line naming the member,
+   * the role, the resource and what to do: a step that goes on without the grant would report done
+   * while the events or dead letters it exists for would never arrive.
+   */
+  private void grant(String agent, IamPolicies.Target t, String role, String why)
+      throws ProviderException {
     try {
-      policies.ensure(
-          new IamPolicies.Target(MemberLayout.PROJECT, session.names.project()),
-          agent,
-          STORAGE_AGENT_ROLE);
+      policies.ensure(t, agent, role);
     } catch (ProviderException e) {
-      if (e.kind() != ProviderException.Kind.INVALID
-          && e.kind() != ProviderException.Kind.NOT_FOUND) throw e;
-      // The agent is made the first time the project uses Cloud Storage's API for it; until then
-      // Eventarc itself says what is missing when it checks the trigger.
-      session.log.note(
-          "could not let Cloud Storage's service agent publish events ("
-              + e.getMessage()
-              + "); grant "
-              + agent.substring("serviceAccount:".length())
+      String command =
+          switch (t.kind()) {
+            case MemberLayout.PROJECT -> "gcloud projects add-iam-policy-binding " + t.resource();
+            case MemberLayout.TOPIC_KIND ->
+                "gcloud pubsub topics add-iam-policy-binding "
+                    + t.resource()
+                    + " --project="
+                    + session.names.project();
+            case MemberLayout.SUBSCRIPTION ->
+                "gcloud pubsub subscriptions add-iam-policy-binding "
+                    + t.resource()
+                    + " --project="
+                    + session.names.project();
+            default -> "gcloud ... add-iam-policy-binding " + t.resource();
+          };
+      throw new ProviderException(
+          e.kind(),
+          "could not grant "
+              + agent
               + " "
-              + STORAGE_AGENT_ROLE
-              + " on the project if Eventarc asks for it");
+              + role
+              + " on "
+              + t.kind()
+              + " "
+              + t.resource()
+              + " ("
+              + why
+              + "): "
+              + GcpErrors.oneLine(e.getMessage())
+              + "; grant it yourself ("
+              + command
+              + " --member="
+              + agent
+              + " --role="
+              + role
+              + ") or let the deploying identity set that IAM policy, then run again",
+          e.permission(),
+          e);
     }
   }
 
@@ -179,6 +230,9 @@ final class EventTriggers {
     if (subscription.isEmpty())
       throw new ProviderException(
           "Eventarc trigger " + id + " has no Pub/Sub subscription to set a dead-letter policy on");
+    // the agent's roles first: should they be refused, the subscription keeps no dead-letter
+    // policy, so the next plan still shows the change and the re-run makes both
+    if (deadLetter != null) pubsubAgentMayDeadLetter(subscription, deadLetter);
     com.google.gson.JsonObject sub = new com.google.gson.JsonObject();
     sub.addProperty("name", subscription);
     if (deadLetter != null) {
@@ -196,7 +250,6 @@ final class EventTriggers {
     session.call(
         "set the dead-letter policy of " + subscription,
         () -> session.pubsubRest().patch(session.pubsubBase() + "/v1/" + subscription, body));
-    if (deadLetter != null) pubsubAgentMayDeadLetter(subscription, deadLetter);
   }
 
   private void pubsubAgentMayDeadLetter(String subscription, Map<String, Object> deadLetter)
@@ -206,35 +259,18 @@ final class EventTriggers {
             + session.projectNumber()
             + "@gcp-sa-pubsub.iam.gserviceaccount.com";
     String topic = String.valueOf(deadLetter.get(EventTriggerType.DEAD_LETTER_TOPIC));
-    tolerant(
+    grant(
         agent,
         new IamPolicies.Target(
             MemberLayout.TOPIC_KIND, topic.substring(topic.lastIndexOf('/') + 1)),
-        "roles/pubsub.publisher");
-    tolerant(
+        "roles/pubsub.publisher",
+        "Pub/Sub's service agent needs it to move dead letters there");
+    grant(
         agent,
         new IamPolicies.Target(
             MemberLayout.SUBSCRIPTION, subscription.substring(subscription.lastIndexOf('/') + 1)),
-        "roles/pubsub.subscriber");
-  }
-
-  private void tolerant(String agent, IamPolicies.Target t, String role) throws ProviderException {
-    try {
-      policies.ensure(t, agent, role);
-    } catch (ProviderException e) {
-      if (e.kind() != ProviderException.Kind.INVALID
-          && e.kind() != ProviderException.Kind.NOT_FOUND) throw e;
-      session.log.note(
-          "could not give Pub/Sub's service agent "
-              + role
-              + " on "
-              + t.kind()
-              + " "
-              + t.resource()
-              + " ("
-              + e.getMessage()
-              + "); grant it if dead letters are not moved");
-    }
+        "roles/pubsub.subscriber",
+        "Pub/Sub's service agent needs it to take dead letters off the subscription");
   }
 
   @SuppressWarnings("unchecked")

@@ -162,6 +162,21 @@ record GcpNames(String stack, String target, String project, String region) {
     return "fnctl-stack=" + stack + " fnctl-target=" + target;
   }
 
+  /** The label naming the stack and target together, which a budget's spend is filtered on. */
+  static final String DEPLOYMENT_LABEL = "fnctl-deployment";
+
+  /** Label values: at most 63 characters of lowercase letters, digits, {@code _} and {@code -}. */
+  static final int LABEL_VALUE_MAX = 63;
+
+  /**
+   * {@code <stack>_<target>}: a budget filters on one label only, so this one label tells a
+   * target's resources from another target's of the same stack (names have no {@code _}, so the
+   * pair reads back unambiguously; a long pair is cut and hashed as {@link #fit} does).
+   */
+  String deployment() {
+    return fit(stack + "_" + target, LABEL_VALUE_MAX);
+  }
+
   /** The item shared by the whole stack. */
   String stackItem() {
     return "stack " + stack;

@@ -319,13 +319,20 @@ public final class GcpProvider implements Provider {
           }
         }
       } else if (tr instanceof Trigger.Storage st) {
+        // Eventarc's path patterns (match-path-pattern) apply to audit logs' resourceName and
+        // Firebase's ref, not to Cloud Storage events, whose only filter is the bucket: no
+        // exact way to keep a prefix or suffix, so the user decides where the check goes
         if (st.prefix() != null || st.suffix() != null)
           problems.add(
               new Problem(
                   tp + ".storage",
                   "Eventarc filters Cloud Storage events by bucket only"
                       + on
-                      + ": remove prefix/suffix and check the object name in the function"));
+                      + ", so "
+                      + nameFilter(st.prefix(), st.suffix())
+                      + " cannot be kept: remove prefix/suffix and skip other names at the top"
+                      + " of the function (the event's data.name is the object's name), or give"
+                      + " these objects a bucket of their own"));
         for (String e : st.events() == null ? List.<String>of() : st.events())
           if (!e.equals("created") && !e.equals("deleted"))
             problems.add(
@@ -399,5 +406,15 @@ public final class GcpProvider implements Provider {
   @Override
   public Cloud connect(Deployment deployment, Context context) throws ProviderException {
     return GcpCloud.connect(deployment, context);
+  }
+
+  /**
+   * How a storage trigger's name filter reads in a message: {@code prefix 'a/' and suffix '.b'}.
+   */
+  private static String nameFilter(String prefix, String suffix) {
+    List<String> parts = new ArrayList<>();
+    if (prefix != null) parts.add("prefix '" + prefix + "'");
+    if (suffix != null) parts.add("suffix '" + suffix + "'");
+    return String.join(" and ", parts);
   }
 }

@@ -404,7 +404,8 @@ final class GcpSession implements AutoCloseable {
   static Map<String, String> labels(GcpNames names) {
     return Map.of(
         dev.fnctl.provider.Ownership.STACK_KEY, names.stack(),
-        dev.fnctl.provider.Ownership.TARGET_KEY, names.target());
+        dev.fnctl.provider.Ownership.TARGET_KEY, names.target(),
+        GcpNames.DEPLOYMENT_LABEL, names.deployment());
   }
 
   private static java.util.concurrent.ThreadFactory daemon() {

@@ -120,6 +120,26 @@ class GcpProviderTest {
   }
 
   @Test
+  void theThumbnailsSampleIsRefusedSayingWhatToDo() throws Exception {
+    Path spec = GcpSpecs.sample("thumbnails", dir, "http://127.0.0.1:9");
+    List<String> errors = errors(new GcpProvider().validate(GcpSpecs.load(spec, "gcp")));
+    assertEquals(2, errors.size(), String.join("\n", errors));
+    for (String suffix : List.of(".jpg", ".png"))
+      assertTrue(
+          errors.stream()
+              .anyMatch(
+                  e ->
+                      e.endsWith(
+                          ".storage: Eventarc filters Cloud Storage events by bucket only on Cloud"
+                              + " Functions 2nd gen (target gcp), so prefix 'images/' and suffix '"
+                              + suffix
+                              + "' cannot be kept: remove prefix/suffix and skip other names at the"
+                              + " top of the function (the event's data.name is the object's"
+                              + " name), or give these objects a bucket of their own")),
+          String.join("\n", errors));
+  }
+
+  @Test
   void httpFunctionsMayRunLongerAndPythonHandlersLiveInMainPy() throws Exception {
     List<String> errors =
         errors(
