@@ -92,7 +92,7 @@ class ValidateIT {
     assertEquals(
         List.of(
             "fnctl.yaml:4:32: targets.dev.dri: unknown setting 'dri' for provider 'local'; did you mean 'dir'? (known: dir)",
-            "fnctl.yaml:5:21: targets.prod.provider: unknown provider 'nosuch' (available: aws, azure, local)",
+            "fnctl.yaml:5:21: targets.prod.provider: unknown provider 'nosuch' (available: aws, azure, gcp, local)",
             "fnctl.yaml:7:76: functions.resize.memory: expected a whole number, got 'lots'"),
         r.err().lines().toList());
   }
