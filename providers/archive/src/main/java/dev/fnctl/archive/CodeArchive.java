@@ -51,6 +51,45 @@ public record CodeArchive(
     }
   }
 
+  /**
+   * Writes the archive to a new temporary file (the caller removes it with {@link #delete}) and
+   * checks that it is still the archive that was planned ({@code plannedSha256Hex}): code edited
+   * between plan and apply is an error, never a different deploy.
+   */
+  public Path writePlanned(String plannedSha256Hex) throws ProviderException {
+    Path file;
+    try {
+      file = Files.createTempFile("fnctl-" + function + "-", ".zip");
+    } catch (IOException e) {
+      throw new ProviderException(
+          "function " + function + ": cannot create a temporary file: " + e.getMessage(), e);
+    }
+    Digest written;
+    try {
+      written = writeTo(file);
+    } catch (ProviderException e) {
+      delete(file);
+      throw e;
+    }
+    if (!written.sha256Hex().equals(plannedSha256Hex)) {
+      delete(file);
+      throw new ProviderException(
+          "function "
+              + function
+              + ": its code changed since it was planned; plan again to see the change");
+    }
+    return file;
+  }
+
+  /** Removes a file {@link #writePlanned} made; one left behind is the system's to clean. */
+  public static void delete(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // a temporary file
+    }
+  }
+
   private Digest write(OutputStream sink) throws ProviderException {
     if (code.size() > maxBytes) throw tooLarge(code.size() + " bytes of code");
     MessageDigest sha = sha256();

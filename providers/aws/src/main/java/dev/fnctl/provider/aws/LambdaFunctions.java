@@ -2,6 +2,7 @@ package dev.fnctl.provider.aws;
 
 import static dev.fnctl.provider.aws.AwsTypes.FUNCTION;
 
+import dev.fnctl.archive.CodeArchive;
 import dev.fnctl.model.spec.FunctionSpec;
 import dev.fnctl.provider.LiveResource;
 import dev.fnctl.provider.ProviderException;
@@ -366,7 +367,7 @@ final class LambdaFunctions {
       String key = artifacts.upload(name, code, zip);
       return FunctionCode.builder().s3Bucket(s.names.artifactBucket()).s3Key(key).build();
     } finally {
-      LambdaZip.delete(zip);
+      CodeArchive.delete(zip);
     }
   }
 

@@ -4,8 +4,6 @@ import dev.fnctl.archive.CodeArchive;
 import dev.fnctl.archive.ReproducibleZip;
 import dev.fnctl.provider.CodePackage;
 import dev.fnctl.provider.ProviderException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -59,41 +57,8 @@ final class LambdaZip {
     return digest.size();
   }
 
-  /**
-   * Writes the zip to a temporary file (the caller deletes it), checking it is still the zip that
-   * was planned.
-   */
+  /** The zip in a temporary file (the caller deletes it), checked to be the one planned. */
   Path write() throws ProviderException {
-    Path file;
-    try {
-      file = Files.createTempFile("fnctl-" + archive.function() + "-", ".zip");
-    } catch (IOException e) {
-      throw new ProviderException(
-          "function " + archive.function() + ": cannot create a temporary file: " + e.getMessage(),
-          e);
-    }
-    CodeArchive.Digest written;
-    try {
-      written = archive.writeTo(file);
-    } catch (ProviderException e) {
-      delete(file);
-      throw e;
-    }
-    if (!written.equals(digest)) {
-      delete(file);
-      throw new ProviderException(
-          "function "
-              + archive.function()
-              + ": its code changed since it was planned; plan again to see the change");
-    }
-    return file;
-  }
-
-  static void delete(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      // a temporary file; the system's cleaning will take it
-    }
+    return archive.writePlanned(digest.sha256Hex());
   }
 }

@@ -5,8 +5,6 @@ import dev.fnctl.archive.ReproducibleZip;
 import dev.fnctl.provider.CodeEntry;
 import dev.fnctl.provider.CodePackage;
 import dev.fnctl.provider.ProviderException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -72,32 +70,8 @@ final class AzurePackage {
     return sha256;
   }
 
-  /** Writes the zip to a temporary file (the caller deletes it), checking it is the planned one. */
+  /** The zip in a temporary file (the caller deletes it), checked to be the one planned. */
   Path write() throws ProviderException {
-    Path file;
-    try {
-      file = Files.createTempFile("fnctl-" + archive.function() + "-", ".zip");
-    } catch (IOException e) {
-      throw new ProviderException(
-          "function " + archive.function() + ": cannot create a temporary file: " + e.getMessage(),
-          e);
-    }
-    CodeArchive.Digest written = archive.writeTo(file);
-    if (!written.sha256Hex().equals(sha256)) {
-      delete(file);
-      throw new ProviderException(
-          "function "
-              + archive.function()
-              + ": its code changed since it was planned; plan again to see the change");
-    }
-    return file;
-  }
-
-  static void delete(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      // a temporary file; the system's cleaning will take it
-    }
+    return archive.writePlanned(sha256);
   }
 }

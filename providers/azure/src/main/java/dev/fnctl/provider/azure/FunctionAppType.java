@@ -1,5 +1,6 @@
 package dev.fnctl.provider.azure;
 
+import dev.fnctl.archive.CodeArchive;
 import dev.fnctl.provider.Address;
 import dev.fnctl.provider.Deadline;
 import dev.fnctl.provider.LiveResource;
@@ -89,7 +90,7 @@ final class FunctionAppType implements ResourceType {
       } catch (java.io.IOException e) {
         throw new ProviderException(a + ": cannot read its package " + zip + ": " + e, e);
       } finally {
-        AzurePackage.delete(zip);
+        CodeArchive.delete(zip);
       }
       r = s.arm.put(s.sitePath(a.name()), ApiVersions.WEB, body(after, wanted, payload), d);
     }

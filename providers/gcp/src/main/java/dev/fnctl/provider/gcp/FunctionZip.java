@@ -4,8 +4,6 @@ import dev.fnctl.archive.CodeArchive;
 import dev.fnctl.archive.ReproducibleZip;
 import dev.fnctl.provider.CodePackage;
 import dev.fnctl.provider.ProviderException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -45,41 +43,8 @@ final class FunctionZip {
     return digest.sha256Hex().substring(0, LABEL_DIGITS);
   }
 
-  /**
-   * Writes the zip to a temporary file (the caller deletes it), checking that it is still the zip
-   * that was planned: code edited between plan and apply is an error, not a different deploy.
-   */
+  /** The zip in a temporary file (the caller deletes it), checked to be the one planned. */
   Path write() throws ProviderException {
-    Path file;
-    try {
-      file = Files.createTempFile("fnctl-" + archive.function() + "-", ".zip");
-    } catch (IOException e) {
-      throw new ProviderException(
-          "function " + archive.function() + ": cannot create a temporary file: " + e.getMessage(),
-          e);
-    }
-    CodeArchive.Digest written;
-    try {
-      written = archive.writeTo(file);
-    } catch (ProviderException e) {
-      delete(file);
-      throw e;
-    }
-    if (!written.sha256Hex().equals(digest.sha256Hex())) {
-      delete(file);
-      throw new ProviderException(
-          "function "
-              + archive.function()
-              + ": its code changed between plan and apply; run plan again");
-    }
-    return file;
-  }
-
-  static void delete(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      // a temporary file left behind is not worth failing a deploy for
-    }
+    return archive.writePlanned(digest.sha256Hex());
   }
 }

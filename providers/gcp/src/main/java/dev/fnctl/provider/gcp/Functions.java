@@ -11,6 +11,7 @@ import com.google.cloud.functions.v2.ServiceConfig;
 import com.google.cloud.functions.v2.Source;
 import com.google.cloud.functions.v2.UpdateFunctionRequest;
 import com.google.protobuf.FieldMask;
+import dev.fnctl.archive.CodeArchive;
 import dev.fnctl.provider.LiveResource;
 import dev.fnctl.provider.Ownership;
 import dev.fnctl.provider.ProviderException;
@@ -239,7 +240,7 @@ final class Functions {
             return null;
           });
     } finally {
-      FunctionZip.delete(zip);
+      CodeArchive.delete(zip);
     }
     return Source.newBuilder().setStorageSource(url.getStorageSource()).build();
   }
