@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.fnctl.archive.CodeArchive;
 import dev.fnctl.provider.CodePackager;
 import dev.fnctl.provider.ProviderException;
 import java.nio.file.Files;
@@ -31,9 +32,9 @@ class LambdaZipTest {
           zip.sha256Base64());
       Path again = zip.write();
       assertArrayEquals(bytes, Files.readAllBytes(again), "the same bytes at every apply");
-      LambdaZip.delete(again);
+      CodeArchive.delete(again);
     } finally {
-      LambdaZip.delete(file);
+      CodeArchive.delete(file);
     }
     assertFalse(Files.exists(file));
   }
