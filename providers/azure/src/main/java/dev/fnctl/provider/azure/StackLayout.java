@@ -44,7 +44,8 @@ import java.util.TreeMap;
  *       identity-based storage connections);
  *   <li>role assignments of each app's identity: Storage Blob Data Owner on the host account (the
  *       Functions host and Flex's deployment storage need it), and the narrowest data role on the
- *       exact container, queue or secret for each trigger and permission.
+ *       exact container, queue or secret for each trigger and permission (a storage trigger adds
+ *       Storage Queue Data Contributor on the blob extension's poison queue and the host account).
  * </ul>
  */
 final class StackLayout {

@@ -205,6 +205,27 @@ class AzureExistingIT {
     assertEquals(List.of(), EngineOnFake.shape(after.plan()));
     assertTrue(after.destroy().succeeded());
     assertEquals(topicBefore, azure.arm.get(TOPIC));
+
+    // Destroy once the topic left the spec removes the subscription too.
+    Files.writeString(spec, withTrigger);
+    assertTrue(new EngineOnFake(azure, spec, "azure").apply().succeeded());
+    assertEquals(
+        1,
+        azure.arm.ids("/eventsubscriptions/").stream()
+            .filter(id -> id.toLowerCase(Locale.ROOT).startsWith(TOPIC.toLowerCase(Locale.ROOT)))
+            .count());
+    Files.writeString(
+        spec,
+        withTrigger
+            .replace("      - topic: { topic: news }\n", "")
+            .replace("topics:\n  news: { existing: \"" + TOPIC + "\" }\n", ""));
+    assertTrue(new EngineOnFake(azure, spec, "azure").destroy().succeeded());
+    assertEquals(
+        List.of(),
+        azure.arm.ids("/eventsubscriptions/").stream()
+            .filter(id -> id.toLowerCase(Locale.ROOT).startsWith(TOPIC.toLowerCase(Locale.ROOT)))
+            .toList());
+    assertEquals(topicBefore, azure.arm.get(TOPIC));
   }
 
   /** fnctl's role assignments on these scopes, as "role scope", sorted by scope then role. */
