@@ -45,12 +45,14 @@ final class EventGridApi {
         group + "/systemTopics/(?<name>[^/]+)",
         VERSIONS,
         r -> delete(topicId(r, "systemTopics")));
-    // EventSubscriptions_ListRegionalBySubscriptionForTopicType (2025-02-15): the event
-    // subscriptions of every topic of one type in one region of the subscription. Subscriptions on
+    // EventSubscriptions_ListRegionalBySubscriptionForTopicType and ...ByResourceGroupForTopicType
+    // (2025-02-15): the event subscriptions of every topic of one type in one region of the
+    // subscription (or of one resource group). Subscriptions on
     // custom topics are regional (the topic's region), so the global listing does not have them.
     router.add(
         "GET",
-        "/subscriptions/(?<sub>[^/]+)/providers/Microsoft\\.EventGrid/locations/(?<location>[^/]+)"
+        "/subscriptions/(?<sub>[^/]+)(?:/resourceGroups/(?<rg>[^/]+))?"
+            + "/providers/Microsoft\\.EventGrid/locations/(?<location>[^/]+)"
             + "/topicTypes/(?<type>[^/]+)/eventSubscriptions",
         VERSIONS,
         this::listRegionalForTopicType);
@@ -85,7 +87,11 @@ final class EventGridApi {
         java.util.regex.Pattern.compile(
             "(/subscriptions/"
                 + java.util.regex.Pattern.quote(r.group("sub").toLowerCase(Locale.ROOT))
-                + "/resourcegroups/[^/]+/providers/microsoft\\.eventgrid/topics/[^/]+)"
+                + "/resourcegroups/"
+                + (r.group("rg") == null
+                    ? "[^/]+"
+                    : java.util.regex.Pattern.quote(r.group("rg").toLowerCase(Locale.ROOT)))
+                + "/providers/microsoft\\.eventgrid/topics/[^/]+)"
                 + "/providers/microsoft\\.eventgrid/eventsubscriptions/[^/]+");
     var items =
         ctx.store.find(

@@ -313,14 +313,23 @@ final class LiveReader {
    * topic is the part of its id before its own provider segment.
    */
   private List<LiveResource> regionalTopicSubscriptions() throws ProviderException {
-    String collection =
-        "/subscriptions/"
-            + s.names.subscription()
-            + "/providers/Microsoft.EventGrid/locations/"
+    String regional =
+        "/providers/Microsoft.EventGrid/locations/"
             + s.region
             + "/topicTypes/Microsoft.EventGrid.Topics/eventSubscriptions";
+    List<Map<String, Object>> listed;
+    try {
+      listed =
+          s.arm.list("/subscriptions/" + s.names.subscription() + regional, ApiVersions.EVENT_GRID);
+    } catch (ProviderException e) {
+      if (e.kind() != ProviderException.Kind.PERMISSION_DENIED) throw e;
+      // An identity with rights on the resource group only may not list the subscription's: the
+      // group's listing still has the stack's own topics (and existing ones in the group), and an
+      // existing topic elsewhere is read while the spec names it.
+      listed = s.arm.list(s.resourceGroupPath() + regional, ApiVersions.EVENT_GRID);
+    }
     List<LiveResource> out = new ArrayList<>();
-    for (Map<String, Object> e : s.arm.list(collection, ApiVersions.EVENT_GRID)) {
+    for (Map<String, Object> e : listed) {
       if (!EventSubscriptionType.owned(e, s.ownership)) continue;
       String id = String.valueOf(e.get("id"));
       int cut =

@@ -167,6 +167,19 @@ class AzureExistingIT {
     EngineOnFake fnctl = new EngineOnFake(azure, spec, "azure");
     assertTrue(fnctl.apply().succeeded());
     assertEquals(List.of(), EngineOnFake.shape(fnctl.plan()));
+    // An identity that may not list the subscription's event subscriptions (rights on the group
+    // only) still plans: the group's listing, and the topic the spec names read on its own.
+    azure.arm.failNext(
+        AzureFakes.SUBSCRIPTION + "/providers/Microsoft.EventGrid/locations/", 403, 1, null);
+    azure.arm.resetCounts();
+    assertEquals(List.of(), EngineOnFake.shape(fnctl.plan()));
+    assertTrue(
+        azure.arm.requestLog().stream()
+            .anyMatch(
+                l ->
+                    l.contains(
+                        "/resourceGroups/fnctl-rg/providers/Microsoft.EventGrid/locations/")),
+        "the group's listing after the refusal: " + azure.arm.requestLog());
     List<String> subscriptions =
         azure.arm.ids("/eventsubscriptions/").stream()
             .filter(id -> id.toLowerCase(Locale.ROOT).startsWith(TOPIC.toLowerCase(Locale.ROOT)))
