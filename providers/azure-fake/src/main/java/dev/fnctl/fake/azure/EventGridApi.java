@@ -45,6 +45,17 @@ final class EventGridApi {
         group + "/systemTopics/(?<name>[^/]+)",
         VERSIONS,
         r -> delete(topicId(r, "systemTopics")));
+    // EventSubscriptions_ListRegionalBySubscriptionForTopicType and ...ByResourceGroupForTopicType
+    // (2025-02-15): the event subscriptions of every topic of one type in one region of the
+    // subscription (or of one resource group). Subscriptions on
+    // custom topics are regional (the topic's region), so the global listing does not have them.
+    router.add(
+        "GET",
+        "/subscriptions/(?<sub>[^/]+)(?:/resourceGroups/(?<rg>[^/]+))?"
+            + "/providers/Microsoft\\.EventGrid/locations/(?<location>[^/]+)"
+            + "/topicTypes/(?<type>[^/]+)/eventSubscriptions",
+        VERSIONS,
+        this::listRegionalForTopicType);
     var subscriptions =
         "(?<scope>/subscriptions/.+?)/(?:providers/Microsoft\\.EventGrid/)?eventSubscriptions";
     router.add("PUT", subscriptions + "/(?<name>[^/]+)", VERSIONS, this::putSubscription);
@@ -62,6 +73,37 @@ final class EventGridApi {
         r -> ArmResponse.ok(ctx.page(r, ctx.store.children(collection(r)))));
   }
 
+  private ArmResponse listRegionalForTopicType(ArmRequest r) {
+    if (!r.group("type").equalsIgnoreCase("Microsoft.EventGrid.Topics")) {
+      throw ArmException.badRequest(
+          "BadRequest",
+          "The fake lists regional event subscriptions of custom topics"
+              + " (Microsoft.EventGrid.Topics) only, not of "
+              + r.group("type")
+              + ".");
+    }
+    var location = Regions.require(r.group("location"), "Microsoft.EventGrid/eventSubscriptions");
+    var topic =
+        java.util.regex.Pattern.compile(
+            "(/subscriptions/"
+                + java.util.regex.Pattern.quote(r.group("sub").toLowerCase(Locale.ROOT))
+                + "/resourcegroups/"
+                + (r.group("rg") == null
+                    ? "[^/]+"
+                    : java.util.regex.Pattern.quote(r.group("rg").toLowerCase(Locale.ROOT)))
+                + "/providers/microsoft\\.eventgrid/topics/[^/]+)"
+                + "/providers/microsoft\\.eventgrid/eventsubscriptions/[^/]+");
+    var items =
+        ctx.store.find(
+            k -> {
+              var m = topic.matcher(k);
+              if (!m.matches()) return false;
+              var t = ctx.store.get(m.group(1));
+              return t != null && location.equals(Regions.name(Json.text(t, "location")));
+            });
+    return ArmResponse.ok(ctx.page(r, items));
+  }
+
   private static String topicId(ArmRequest r, String type) {
     return ResourceIds.groupId(r.group("sub"), r.group("rg"))
         + "/providers/Microsoft.EventGrid/"
@@ -70,12 +112,16 @@ final class EventGridApi {
         + r.group("name");
   }
 
-  /** Under a system topic the collection is a child; elsewhere it is an extension resource. */
+  /**
+   * Under a system topic the collection is a child; elsewhere, a custom topic included, it is an
+   * extension resource ({@code EventSubscriptions_GetForCustomTopic}'s id is {@code
+   * .../topics/<topic>/providers/Microsoft.EventGrid/eventSubscriptions/<name>}).
+   */
   private static String collection(ArmRequest r) {
     var scope = r.group("scope");
     return scope
             .toLowerCase(Locale.ROOT)
-            .matches(".*/providers/microsoft\\.eventgrid/(systemtopics|topics)/[^/]+")
+            .matches(".*/providers/microsoft\\.eventgrid/systemtopics/[^/]+")
         ? scope + "/eventSubscriptions"
         : scope + "/providers/Microsoft.EventGrid/eventSubscriptions";
   }

@@ -54,6 +54,17 @@ final class Faults {
                   "InternalServerError",
                   "Encountered internal server error. Diagnostic information: timestamp '', subscription id '', tracking id '', request correlation id ''.",
                   headers);
+          case 403 ->
+              new ArmException(
+                  403,
+                  "AuthorizationFailed",
+                  "The client 'fnctl-test' with object id '00000000-0000-0000-0000-000000000000'"
+                      + " does not have authorization to perform action"
+                      + " 'Microsoft.EventGrid/eventSubscriptions/read' over scope '"
+                      + path.replaceAll("\\?.*", "")
+                      + "' or the scope is invalid. If access was recently granted, please refresh"
+                      + " your credentials.",
+                  headers);
           case 503 ->
               new ArmException(
                   503, "ServiceUnavailable", "The service is currently unavailable.", headers);

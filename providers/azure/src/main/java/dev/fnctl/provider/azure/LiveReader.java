@@ -23,10 +23,12 @@ import java.util.stream.Collectors;
  * resources (storage accounts and plans), function apps, role assignments and budgets (one call
  * each), then the containers of the stack's two accounts and the queues of its data account (three
  * calls) and the settings of each owned app (one call per app, as Azure has no bulk read of
- * settings). With the resource group's check at connect, a no-op plan of N functions makes 6 + N
- * calls, 8 + N when the stack has queues or buckets (their containers and queues), and one more per
- * topic and for the data account's system topic (their subscriptions: the topic and storage
- * triggers).
+ * settings), and the event subscriptions of every custom topic in the target's region (one call:
+ * the stack's own topics, and existing ones even after the spec stopped naming them). With the
+ * resource group's check at connect, a no-op plan of N functions makes 7 + N calls, 9 + N when the
+ * stack has queues or buckets (their containers and queues), one more for the data account's system
+ * topic (storage triggers) and one more per {@code existing:} topic a trigger names (it may be in
+ * another region).
  */
 final class LiveReader {
   private final AzureSession s;
@@ -106,13 +108,11 @@ final class LiveReader {
               owned,
               TopicType.properties(t),
               Map.of(TopicType.ID, String.valueOf(t.get("id")))));
-      if (owned)
-        topicSubscriptions.add(
-            submit(
-                () ->
-                    eventSubscriptions(
-                        s.resourceGroupPath() + "/providers/Microsoft.EventGrid/topics/" + name)));
     }
+    // Every custom topic's subscriptions in the target's region, in one call: the stack's own
+    // topics (made in that region) and existing ones, including an existing topic no trigger in
+    // the spec names any more, whose fnctl-labelled subscription would otherwise be left behind.
+    topicSubscriptions.add(submit(this::regionalTopicSubscriptions));
     // The data account's system topic: its subscriptions are the storage triggers.
     for (Map<String, Object> t : systemTopics) {
       String name = String.valueOf(t.get("name"));
@@ -276,7 +276,10 @@ final class LiveReader {
               Map.of(BudgetType.ID, String.valueOf(b.get("id")))));
     }
     for (Future<List<LiveResource>> f : children) out.addAll(get(f));
-    for (Future<List<LiveResource>> f : topicSubscriptions) out.addAll(get(f));
+    // An existing topic in the target's region is in both listings: one resource per address.
+    Set<String> subscriptionsSeen = new java.util.HashSet<>();
+    for (Future<List<LiveResource>> f : topicSubscriptions)
+      for (LiveResource r : get(f)) if (subscriptionsSeen.add(r.address())) out.add(r);
     return new LiveState(out);
   }
 
@@ -303,6 +306,42 @@ final class LiveReader {
     return out;
   }
 
+  /**
+   * fnctl's subscriptions on the custom topics of the target's region (Event Grid keeps custom
+   * topics' subscriptions regional): {@code
+   * locations/<region>/topicTypes/Microsoft.EventGrid.Topics/eventSubscriptions}. A subscription's
+   * topic is the part of its id before its own provider segment.
+   */
+  private List<LiveResource> regionalTopicSubscriptions() throws ProviderException {
+    String regional =
+        "/providers/Microsoft.EventGrid/locations/"
+            + s.region
+            + "/topicTypes/Microsoft.EventGrid.Topics/eventSubscriptions";
+    List<Map<String, Object>> listed;
+    try {
+      listed =
+          s.arm.list("/subscriptions/" + s.names.subscription() + regional, ApiVersions.EVENT_GRID);
+    } catch (ProviderException e) {
+      if (e.kind() != ProviderException.Kind.PERMISSION_DENIED) throw e;
+      // An identity with rights on the resource group only may not list the subscription's: the
+      // group's listing still has the stack's own topics (and existing ones in the group), and an
+      // existing topic elsewhere is read while the spec names it.
+      listed = s.arm.list(s.resourceGroupPath() + regional, ApiVersions.EVENT_GRID);
+    }
+    List<LiveResource> out = new ArrayList<>();
+    for (Map<String, Object> e : listed) {
+      if (!EventSubscriptionType.owned(e, s.ownership)) continue;
+      String id = String.valueOf(e.get("id"));
+      int cut =
+          id.toLowerCase(java.util.Locale.ROOT)
+              .indexOf("/providers/microsoft.eventgrid/eventsubscriptions/");
+      if (cut < 0) continue;
+      LiveResource r = subscription(e, id.substring(0, cut));
+      if (r != null) out.add(r);
+    }
+    return out;
+  }
+
   /** The triggers on a topic or system topic: its event subscriptions with fnctl's labels. */
   private List<LiveResource> eventSubscriptions(String source) throws ProviderException {
     List<LiveResource> out = new ArrayList<>();
@@ -312,21 +351,25 @@ final class LiveReader {
             : source + "/providers/Microsoft.EventGrid/eventSubscriptions";
     for (Map<String, Object> e : s.arm.list(collection, ApiVersions.EVENT_GRID)) {
       if (!EventSubscriptionType.owned(e, s.ownership)) continue;
-      Map<String, Object> p = EventSubscriptionType.properties(e, source);
-      if (p == null) continue;
-      String function = (String) p.get(EventSubscriptionType.FUNCTION);
-      String app = function.substring(0, function.indexOf('/'));
-      out.add(
-          new LiveResource(
-              address(AzureTypes.EVENT_SUBSCRIPTION, function),
-              AzureTypes.EVENT_SUBSCRIPTION,
-              null,
-              true,
-              p,
-              Map.of(EventSubscriptionType.ID, String.valueOf(e.get("id"))),
-              List.of(address(AzureTypes.FUNCTION_APP, app))));
+      LiveResource r = subscription(e, source);
+      if (r != null) out.add(r);
     }
     return out;
+  }
+
+  private LiveResource subscription(Map<String, Object> e, String source) {
+    Map<String, Object> p = EventSubscriptionType.properties(e, source);
+    if (p == null) return null;
+    String function = (String) p.get(EventSubscriptionType.FUNCTION);
+    String app = function.substring(0, function.indexOf('/'));
+    return new LiveResource(
+        address(AzureTypes.EVENT_SUBSCRIPTION, function),
+        AzureTypes.EVENT_SUBSCRIPTION,
+        null,
+        true,
+        p,
+        Map.of(EventSubscriptionType.ID, String.valueOf(e.get("id"))),
+        List.of(address(AzureTypes.FUNCTION_APP, app)));
   }
 
   /** The app a role assignment's description names, when it marks this stack and target. */

@@ -44,7 +44,8 @@ import java.util.TreeMap;
  *       identity-based storage connections);
  *   <li>role assignments of each app's identity: Storage Blob Data Owner on the host account (the
  *       Functions host and Flex's deployment storage need it), and the narrowest data role on the
- *       exact container, queue or secret for each trigger and permission.
+ *       exact container, queue or secret for each trigger and permission (a storage trigger adds
+ *       Storage Queue Data Contributor on the blob extension's poison queue and the host account).
  * </ul>
  */
 final class StackLayout {
@@ -75,6 +76,9 @@ final class StackLayout {
 
   /** The deployment being expanded: its existing queues, buckets and topics give scopes. */
   private Deployment deployment;
+
+  /** The queue the blob extension writes a blob's message to after repeated failures. */
+  static final String BLOB_POISON_QUEUE = "webjobs-blobtrigger-poison";
 
   List<Resource> expand(Deployment d) throws ProviderException {
     this.deployment = d;
@@ -125,6 +129,19 @@ final class StackLayout {
         d.functions().values().stream()
             .flatMap(f -> f.triggers().stream())
             .anyMatch(t -> t instanceof Trigger.Storage);
+    if (storageTriggers
+        && data
+        && d.queues().values().stream().noneMatch(q -> q.name().equals(BLOB_POISON_QUEUE)))
+      // The blob extension moves a blob that failed maxDequeueCount times to this queue in the
+      // account of the trigger's connection (FNCTL_DATA); it creates it if missing, but fnctl makes
+      // it so that the function's grant can be on this one queue rather than the account.
+      out.add(
+          Resource.of(
+              address(QUEUE, dataAccount + "/" + BLOB_POISON_QUEUE),
+              QUEUE,
+              "storage trigger poison queue",
+              Map.of(),
+              List.of(address(ACCOUNT, dataAccount))));
     if (storageTriggers && data)
       out.add(
           new Resource(
@@ -284,6 +301,27 @@ final class StackLayout {
         String scope = containerScope(dataAccount, st.bucket());
         String dep = address(CONTAINER, dataAccount + "/" + st.bucket());
         grant(grants, f, app, scope, BuiltInRoles.BLOB_DATA_READER, dep);
+        // What the blob extension needs beyond reading the blob (Microsoft's "Grant permission to
+        // the identity" for the blob trigger, and the extension's SharedBlobQueueListenerFactory):
+        // Storage Queue Data Contributor on the poison queue of the connection's account (it
+        // creates it if missing and writes the failed blob's message there), and on the host
+        // account, whose queues carry the trigger's work (azure-webjobs-blobtrigger-<host id>, made
+        // by the host at run time, so no narrower scope can name it) and the fallback poison queue.
+        String poison = queueScope(dataAccount, BLOB_POISON_QUEUE);
+        grant(
+            grants,
+            f,
+            app,
+            poison,
+            BuiltInRoles.QUEUE_DATA_CONTRIBUTOR,
+            address(QUEUE, dataAccount + "/" + BLOB_POISON_QUEUE));
+        grant(
+            grants,
+            f,
+            app,
+            accountScope(host),
+            BuiltInRoles.QUEUE_DATA_CONTRIBUTOR,
+            address(ACCOUNT, host));
         String function = FunctionBindings.functionName(f, t);
         out.add(
             Resource.of(

@@ -50,8 +50,9 @@ class AzureCallsIT {
             + functions
             + " functions: "
             + azure.arm.requestLog());
-    // The group, its resources, apps, role assignments, budgets, the host account's containers.
-    assertEquals(6 + functions, calls, String.join("\n", azure.arm.requestLog()));
+    // The group, its resources, apps, role assignments, budgets, the host account's containers,
+    // the custom topics' event subscriptions of the region.
+    assertEquals(7 + functions, calls, String.join("\n", azure.arm.requestLog()));
     assertTrue(fnctl.destroy().succeeded());
   }
 }

@@ -132,6 +132,115 @@ class AzureExistingIT {
     assertNotNull(azure.arm.get(foreign), "someone else's assignment on the container survives");
   }
 
+  /**
+   * A subscription fnctl made on an existing topic is still found once no trigger in the spec names
+   * the topic (the regional listing of custom topics' subscriptions, by fnctl's labels): the plan
+   * deletes exactly it, and the topic stays as it was.
+   */
+  @Test
+  void aTriggerDroppedFromAnExistingTopicDeletesOnlyItsSubscription() throws Exception {
+    azure.resetGroup();
+    someoneElsesResources();
+    String topicBefore = azure.arm.get(TOPIC);
+    Files.createDirectories(dir.resolve("fn"));
+    Files.writeString(dir.resolve("fn/main.py"), "def handle(e):\n    return None\n");
+    Path spec = dir.resolve("fnctl.yaml");
+    String withTrigger =
+        """
+        apiVersion: fnctl.dev/v1
+        stack: shared
+        targets:
+          azure: %s
+        defaults: { runtime: python3.12, memory: 2048 }
+        functions:
+          worker:
+            code: ./fn
+            handler: main.handle
+            triggers:
+              - http: { path: /work, method: POST, auth: none }
+              - topic: { topic: news }
+        topics:
+          news: { existing: "%s" }
+        """
+            .formatted(AzureSamples.target(azure.settings(), false), TOPIC);
+    Files.writeString(spec, withTrigger);
+    EngineOnFake fnctl = new EngineOnFake(azure, spec, "azure");
+    assertTrue(fnctl.apply().succeeded());
+    assertEquals(List.of(), EngineOnFake.shape(fnctl.plan()));
+    // An identity that may not list the subscription's event subscriptions (rights on the group
+    // only) still plans: the group's listing, and the topic the spec names read on its own.
+    azure.arm.failNext(
+        AzureFakes.SUBSCRIPTION + "/providers/Microsoft.EventGrid/locations/", 403, 1, null);
+    azure.arm.resetCounts();
+    assertEquals(List.of(), EngineOnFake.shape(fnctl.plan()));
+    assertTrue(
+        azure.arm.requestLog().stream()
+            .anyMatch(
+                l ->
+                    l.contains(
+                        "/resourceGroups/fnctl-rg/providers/Microsoft.EventGrid/locations/")),
+        "the group's listing after the refusal: " + azure.arm.requestLog());
+    List<String> subscriptions =
+        azure.arm.ids("/eventsubscriptions/").stream()
+            .filter(id -> id.toLowerCase(Locale.ROOT).startsWith(TOPIC.toLowerCase(Locale.ROOT)))
+            .toList();
+    assertEquals(1, subscriptions.size(), subscriptions.toString());
+
+    // The topic trigger and the topic leave the spec: nothing in it names the topic any more.
+    Files.writeString(
+        spec,
+        withTrigger
+            .replace("      - topic: { topic: news }\n", "")
+            .replace("topics:\n  news: { existing: \"" + TOPIC + "\" }\n", ""));
+    EngineOnFake after = new EngineOnFake(azure, spec, "azure");
+    azure.arm.resetCounts();
+    var plan = after.plan();
+    var changes = EngineOnFake.changes(plan);
+    // Exactly: the subscription's delete, and the package without the trigger's function.json.
+    var app = "azure:web:functionapp/shared-azure-worker-f3d265";
+    assertEquals(
+        List.of(
+            "~ " + app + " [package]",
+            "- azure:eventgrid:subscription/shared-azure-worker-f3d265/worker-topic-news"
+                + " [events, function, source, subjectBeginsWith, subjectEndsWith]"),
+        EngineOnFake.shape(plan));
+    assertEquals(AzureTypes.EVENT_SUBSCRIPTION, changes.get(1).type());
+    assertTrue(
+        azure.arm.requests() <= 8,
+        "the plan found it with the calls of a no-op plan: " + azure.arm.requestLog());
+    assertTrue(after.apply().succeeded());
+    assertEquals(
+        List.of(),
+        azure.arm.ids("/eventsubscriptions/").stream()
+            .filter(id -> id.toLowerCase(Locale.ROOT).startsWith(TOPIC.toLowerCase(Locale.ROOT)))
+            .toList());
+    assertEquals(topicBefore, azure.arm.get(TOPIC), "the existing topic is untouched");
+    assertEquals(List.of(), EngineOnFake.shape(after.plan()));
+    assertTrue(after.destroy().succeeded());
+    assertEquals(topicBefore, azure.arm.get(TOPIC));
+
+    // Destroy once the topic left the spec removes the subscription too.
+    Files.writeString(spec, withTrigger);
+    assertTrue(new EngineOnFake(azure, spec, "azure").apply().succeeded());
+    assertEquals(
+        1,
+        azure.arm.ids("/eventsubscriptions/").stream()
+            .filter(id -> id.toLowerCase(Locale.ROOT).startsWith(TOPIC.toLowerCase(Locale.ROOT)))
+            .count());
+    Files.writeString(
+        spec,
+        withTrigger
+            .replace("      - topic: { topic: news }\n", "")
+            .replace("topics:\n  news: { existing: \"" + TOPIC + "\" }\n", ""));
+    assertTrue(new EngineOnFake(azure, spec, "azure").destroy().succeeded());
+    assertEquals(
+        List.of(),
+        azure.arm.ids("/eventsubscriptions/").stream()
+            .filter(id -> id.toLowerCase(Locale.ROOT).startsWith(TOPIC.toLowerCase(Locale.ROOT)))
+            .toList());
+    assertEquals(topicBefore, azure.arm.get(TOPIC));
+  }
+
   /** fnctl's role assignments on these scopes, as "role scope", sorted by scope then role. */
   private static List<String> fnctlsAssignmentsOn(List<String> scopes) throws Exception {
     List<String> out = new ArrayList<>();

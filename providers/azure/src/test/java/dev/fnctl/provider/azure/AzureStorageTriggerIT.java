@@ -53,7 +53,46 @@ class AzureStorageTriggerIT {
             .formatted(AzureSamples.target(azure.settings(), false)));
     EngineOnFake fnctl = new EngineOnFake(azure, spec, "azure");
     Plan first = fnctl.plan();
+    // The blob extension's queues: the poison queue of the trigger's account (made by fnctl, so the
+    // grant names it) and the host account's blob-trigger queue; the plan shows both grants.
+    List<String> planned = EngineOnFake.shape(first);
+    String poisonQueue = "/queue-webjobs-blobtrigger-poison/queue-data-contributor";
+    assertTrue(
+        planned.stream().anyMatch(c -> c.startsWith("+ ") && c.contains(poisonQueue)),
+        planned.toString());
+    assertTrue(
+        planned.stream()
+            .anyMatch(
+                c ->
+                    c.startsWith("+ ")
+                        && c.matches(
+                            ".*/account-fnuploads[a-z0-9]*h[a-z0-9]*/queue-data-contributor.*")),
+        planned.toString());
+    assertTrue(
+        planned.stream()
+            .anyMatch(
+                c ->
+                    c.startsWith("+ azure:storage:queue")
+                        && c.contains("/webjobs-blobtrigger-poison")),
+        planned.toString());
     assertTrue(fnctl.apply().succeeded());
+    List<String> poison =
+        azure.arm.ids("/queueservices/default/queues/").stream()
+            .filter(id -> id.toLowerCase().endsWith("/queues/webjobs-blobtrigger-poison"))
+            .toList();
+    assertEquals(1, poison.size(), azure.arm.ids("/queues/").toString());
+    String hostAccount =
+        azure.arm.ids("/providers/microsoft.storage/storageaccounts/").stream()
+            .filter(id -> id.matches("(?i).*/storageaccounts/fnuploads[a-z0-9]*h[a-z0-9]*$"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(
+        List.of(QUEUE_DATA_CONTRIBUTOR + " " + poison.get(0).toLowerCase()),
+        assignmentsOn(poison.get(0)));
+    assertTrue(
+        assignmentsOn(hostAccount)
+            .contains(QUEUE_DATA_CONTRIBUTOR + " " + hostAccount.toLowerCase()),
+        assignmentsOn(hostAccount).toString());
     assertEquals(List.of(), EngineOnFake.shape(fnctl.plan()));
 
     List<String> topics = azure.arm.ids("/providers/microsoft.eventgrid/systemtopics/");
@@ -140,5 +179,22 @@ class AzureStorageTriggerIT {
 
     assertTrue(fnctl.destroy().succeeded());
     assertEquals(List.of(), azure.arm.ids("/providers/microsoft.eventgrid/"));
+    assertEquals(List.of(), assignmentsOn(poison.get(0)));
+    assertEquals(List.of(), assignmentsOn(hostAccount));
+  }
+
+  private static final String QUEUE_DATA_CONTRIBUTOR = "974c5e8b-45b9-4653-ba55-5f855dd0fb88";
+
+  /** The role assignments on exactly this scope, as "role-definition-guid scope", sorted. */
+  private static List<String> assignmentsOn(String scope) throws Exception {
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    List<String> out = new java.util.ArrayList<>();
+    for (String id : azure.arm.ids("/providers/microsoft.authorization/roleassignments/")) {
+      var a = json.readTree(azure.arm.get(id)).path("properties");
+      if (!a.path("scope").asText().equalsIgnoreCase(scope)) continue;
+      String role = a.path("roleDefinitionId").asText();
+      out.add(role.substring(role.lastIndexOf('/') + 1) + " " + scope.toLowerCase());
+    }
+    return out.stream().sorted().toList();
   }
 }
